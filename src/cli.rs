@@ -1,0 +1,489 @@
+//! The command line: a thin adapter that reads files, runs the core and prints a report.
+
+use crate::config::{Config, ConfigError};
+use crate::diagnostic::Severity;
+use crate::document::LanguageChoice;
+use crate::engine::{self, CheckOptions};
+use crate::fix::{apply_fixes, FixMode};
+use crate::language::Language;
+use crate::prose::DocFormat;
+use crate::report::{self, FileError, FileReport};
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Files larger than this are refused rather than read whole.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+#[derive(Parser, Debug)]
+#[command(name = "sunting", version, about = "Copyediting checks for news articles in Indonesian and English")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check articles and report findings.
+    Check(CheckArgs),
+    /// Apply safe fixes to articles in place.
+    Fix(FixArgs),
+    /// List every rule.
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+    },
+    /// Print a rule's documentation.
+    Explain { code: String },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum OutputFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum RulesFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FailOn {
+    Hint,
+    Info,
+    Warning,
+    Error,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ColorMode {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Files, folders (walked, honouring .gitignore) or `-` for standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The article language (overrides front matter and configuration).
+    #[arg(long, value_parser = parse_language)]
+    pub language: Option<Language>,
+    /// Use this configuration file instead of the nearest sunting.toml.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// The name to give standard input in reports (its extension picks Markdown or plain text).
+    #[arg(long)]
+    pub stdin_filename: Option<String>,
+    /// Replace invalid UTF-8 with U+FFFD instead of refusing the file.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Report format.
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    /// Exit with status 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    #[arg(long, value_enum, default_value_t = ColorMode::Auto)]
+    pub color: ColorMode,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct FixArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Also apply suggested fixes (the first suggestion of each finding).
+    #[arg(long = "unsafe")]
+    pub include_suggested: bool,
+    /// Show the changes as a unified diff instead of writing them.
+    #[arg(long)]
+    pub diff: bool,
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    Language::parse(s).ok_or_else(|| format!("unknown language {s:?}: expected id or en"))
+}
+
+/// Where an article came from.
+#[derive(Debug, Clone)]
+enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+/// A file's text and the encoding facts `fix` must keep.
+struct Loaded {
+    text: String,
+    bytes: Vec<u8>,
+}
+
+enum LoadOutcome {
+    Text(Loaded),
+    Binary,
+}
+
+fn load_bytes(bytes: Vec<u8>, lossy: bool) -> Result<LoadOutcome, String> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Ok(LoadOutcome::Binary);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let bytes = text.as_bytes().to_vec();
+            Ok(LoadOutcome::Text(Loaded { text, bytes }))
+        }
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            if lossy {
+                let bytes = e.into_bytes();
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                Ok(LoadOutcome::Text(Loaded { text, bytes }))
+            } else {
+                Err(format!("invalid UTF-8 at byte {offset} (use --lossy to check it anyway)"))
+            }
+        }
+    }
+}
+
+fn read_source(source: &Source, lossy: bool) -> Result<LoadOutcome, String> {
+    match source {
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+            if bytes.len() as u64 > MAX_FILE_BYTES {
+                return Err(format!("larger than the limit of {} MiB", MAX_FILE_BYTES / 1024 / 1024));
+            }
+            load_bytes(bytes, lossy)
+        }
+        Source::File(path) => {
+            let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+            if meta.len() > MAX_FILE_BYTES {
+                return Err(format!("{} MiB is larger than the limit of {} MiB", meta.len() / 1024 / 1024, MAX_FILE_BYTES / 1024 / 1024));
+            }
+            let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+            load_bytes(bytes, lossy)
+        }
+    }
+}
+
+/// Configurations by folder, loaded once each.
+struct Configs {
+    explicit: Option<Arc<Config>>,
+    by_path: Mutex<HashMap<PathBuf, Arc<Config>>>,
+    default: Arc<Config>,
+}
+
+impl Configs {
+    fn new(explicit: Option<&Path>) -> Result<Configs, ConfigError> {
+        let explicit = explicit.map(Config::load).transpose()?.map(Arc::new);
+        Ok(Configs { explicit, by_path: Mutex::new(HashMap::new()), default: Arc::new(Config::default()) })
+    }
+
+    fn for_dir(&self, dir: &Path) -> Result<Arc<Config>, ConfigError> {
+        if let Some(c) = &self.explicit {
+            return Ok(c.clone());
+        }
+        let Some(path) = Config::discover(dir) else { return Ok(self.default.clone()) };
+        let mut cache = self.by_path.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = cache.get(&path) {
+            return Ok(c.clone());
+        }
+        let config = Arc::new(Config::load(&path)?);
+        cache.insert(path, config.clone());
+        Ok(config)
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn is_ignored(config: &Config, path: &Path) -> bool {
+    let (Some(root), false) = (config.root(), config.ignore.is_empty()) else { return false };
+    let mut builder = globset::GlobSetBuilder::new();
+    for pattern in &config.ignore {
+        if let Ok(glob) = globset::Glob::new(pattern) {
+            builder.add(glob);
+        }
+    }
+    let Ok(set) = builder.build() else { return false };
+    let abs = absolute(path);
+    let rel = abs.strip_prefix(absolute(root)).unwrap_or(&abs);
+    set.is_match(rel)
+}
+
+/// Expand the command line's paths into sources; folders are walked in parallel.
+fn collect_sources(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Source> {
+    let mut sources = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+        } else if path.is_dir() {
+            let found = Mutex::new(Vec::new());
+            let walk_errors = Mutex::new(Vec::new());
+            ignore::WalkBuilder::new(path).build_parallel().run(|| {
+                Box::new(|entry| {
+                    match entry {
+                        Ok(entry) => {
+                            let p = entry.path();
+                            let wanted = entry.file_type().is_some_and(|t| t.is_file())
+                                && p.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+                            if wanted {
+                                found.lock().unwrap_or_else(|e| e.into_inner()).push(p.to_path_buf());
+                            }
+                        }
+                        Err(e) => walk_errors.lock().unwrap_or_else(|e| e.into_inner()).push(FileError { path: path.display().to_string(), message: e.to_string() }),
+                    }
+                    ignore::WalkState::Continue
+                })
+            });
+            let mut found = found.into_inner().unwrap_or_default();
+            found.sort();
+            sources.extend(found.into_iter().map(Source::File));
+            errors.extend(walk_errors.into_inner().unwrap_or_default());
+        } else if path.exists() {
+            sources.push(Source::File(path.clone()));
+        } else {
+            let message = if path.symlink_metadata().is_ok() { "broken symbolic link" } else { "no such file or folder" };
+            errors.push(FileError { path: path.display().to_string(), message: message.to_string() });
+        }
+    }
+    sources
+}
+
+struct Checked {
+    report: FileReport,
+    loaded: Loaded,
+    source: Source,
+    config: Arc<Config>,
+    format: DocFormat,
+}
+
+enum Outcome {
+    Checked(Box<Checked>),
+    Skipped { path: String, why: String },
+    Failed(FileError),
+    Ignored,
+}
+
+fn check_source(source: Source, input: &InputArgs, configs: &Configs) -> Outcome {
+    let (name, dir) = match &source {
+        Source::Stdin => (input.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string()), std::env::current_dir().unwrap_or_default()),
+        Source::File(p) => (p.display().to_string(), absolute(p).parent().map(Path::to_path_buf).unwrap_or_default()),
+    };
+    let config = match configs.for_dir(&dir) {
+        Ok(c) => c,
+        Err(e) => return Outcome::Failed(FileError { path: name, message: format!("configuration error: {e}") }),
+    };
+    if let Source::File(p) = &source {
+        if is_ignored(&config, p) {
+            return Outcome::Ignored;
+        }
+    }
+    let loaded = match read_source(&source, input.lossy) {
+        Ok(LoadOutcome::Text(l)) => l,
+        Ok(LoadOutcome::Binary) => return Outcome::Skipped { path: name, why: "binary file".to_string() },
+        Err(message) => return Outcome::Failed(FileError { path: name, message }),
+    };
+    let format = DocFormat::from_path(&name);
+    let options = CheckOptions { format, language: LanguageChoice { forced: input.language, configured: config.language }, config: &config };
+    let result = engine::check(&loaded.text, &options);
+    for note in &result.notes {
+        eprintln!("{name}: warning: {} (byte {})", note.message, note.span.start);
+    }
+    let report = FileReport { path: name, text: loaded.text.clone(), language: result.language, diagnostics: result.diagnostics };
+    Outcome::Checked(Box::new(Checked { report, loaded, source, config, format }))
+}
+
+fn run_inputs(input: &InputArgs) -> Result<(Vec<Checked>, Vec<FileError>), String> {
+    let configs = Configs::new(input.config.as_deref()).map_err(|e| e.to_string())?;
+    let mut errors = Vec::new();
+    let sources = collect_sources(&input.paths, &mut errors);
+    let outcomes: Vec<Outcome> = sources.into_par_iter().map(|s| check_source(s, input, &configs)).collect();
+    let mut checked = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Checked(c) => checked.push(*c),
+            Outcome::Skipped { path, why } => eprintln!("{path}: skipped: {why}"),
+            Outcome::Failed(e) => errors.push(e),
+            Outcome::Ignored => {}
+        }
+    }
+    Ok((checked, errors))
+}
+
+fn severity_floor(fail_on: FailOn) -> Option<Severity> {
+    match fail_on {
+        FailOn::Hint => Some(Severity::Hint),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Never => None,
+    }
+}
+
+fn check_command(args: &CheckArgs) -> i32 {
+    let (checked, errors) = match run_inputs(&args.input) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("sunting: {e}");
+            return 2;
+        }
+    };
+    let reports: Vec<FileReport> = checked.into_iter().map(|c| c.report).collect();
+    let stdout_tty = std::io::stdout().is_terminal();
+    let format = args.format.unwrap_or(OutputFormat::Human);
+    let mut out = std::io::stdout().lock();
+    let written = match format {
+        OutputFormat::Json => writeln!(out, "{}", report::json_report(&reports, &errors)),
+        OutputFormat::Sarif => writeln!(out, "{}", serde_json::to_string_pretty(&report::sarif_report(&reports)).unwrap_or_default()),
+        OutputFormat::Github => write!(out, "{}", report::github_report(&reports)),
+        OutputFormat::Human => {
+            let color = match args.color {
+                ColorMode::Always => true,
+                ColorMode::Never => false,
+                ColorMode::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none(),
+            };
+            report::human_report(&reports, color, &mut out).and_then(|_| writeln!(out, "{}", report::summary_line(&reports, errors.len())))
+        }
+    };
+    drop(out);
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("sunting: cannot write the report: {e}");
+            return 2;
+        }
+    }
+    for e in &errors {
+        eprintln!("{}: error: {}", e.path, e.message);
+        if format == OutputFormat::Github {
+            println!("::error file={}::{}", e.path, e.message.replace('\n', "%0A"));
+        }
+    }
+    if !errors.is_empty() {
+        return 2;
+    }
+    let failing = severity_floor(args.fail_on).is_some_and(|floor| reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= floor));
+    i32::from(failing)
+}
+
+/// Apply fixes until nothing changes (fixes that overlapped wait for the next pass).
+fn fix_text(text: &str, checked: &Checked, language: Option<Language>, mode: FixMode) -> (String, usize) {
+    let options = CheckOptions {
+        format: checked.format,
+        language: LanguageChoice { forced: language.or(Some(checked.report.language)), configured: checked.config.language },
+        config: &checked.config,
+    };
+    let mut current = text.to_string();
+    let mut total = 0;
+    let mut diagnostics = checked.report.diagnostics.clone();
+    for _ in 0..10 {
+        let (next, applied) = apply_fixes(&current, &diagnostics, mode);
+        if applied == 0 || next == current {
+            break;
+        }
+        total += applied;
+        current = next;
+        diagnostics = engine::check(&current, &options).diagnostics;
+    }
+    (current, total)
+}
+
+/// Replace `path` with `contents` through a temporary file in the same folder, keeping the
+/// permissions, and refusing if the file changed since it was read.
+pub fn write_atomically(path: &Path, original: &[u8], contents: &[u8]) -> Result<(), String> {
+    let dir = absolute(path).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let permissions = std::fs::metadata(path).map_err(|e| e.to_string())?.permissions();
+    let mut tmp = tempfile::Builder::new().prefix(".sunting-").tempfile_in(&dir).map_err(|e| format!("cannot create a temporary file: {e}"))?;
+    tmp.write_all(contents).map_err(|e| e.to_string())?;
+    tmp.as_file().sync_all().map_err(|e| e.to_string())?;
+    std::fs::set_permissions(tmp.path(), permissions).map_err(|e| e.to_string())?;
+    let now = std::fs::read(path).map_err(|e| e.to_string())?;
+    if now != original {
+        return Err("the file changed while it was being fixed; nothing was written".to_string());
+    }
+    tmp.persist(path).map_err(|e| e.error.to_string())?;
+    Ok(())
+}
+
+fn fix_command(args: &FixArgs) -> i32 {
+    let (checked, mut errors) = match run_inputs(&args.input) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("sunting: {e}");
+            return 2;
+        }
+    };
+    let mode = if args.include_suggested { FixMode::IncludeSuggested } else { FixMode::SafeOnly };
+    let mut fixed_files = 0;
+    let mut total = 0;
+    for c in &checked {
+        let (new_text, applied) = fix_text(&c.loaded.text, c, args.input.language, mode);
+        if applied == 0 {
+            continue;
+        }
+        total += applied;
+        fixed_files += 1;
+        if args.diff || matches!(c.source, Source::Stdin) && !args.diff {
+            if matches!(c.source, Source::Stdin) && !args.diff {
+                print!("{new_text}");
+                continue;
+            }
+            let diff = similar::TextDiff::from_lines(&c.loaded.text, &new_text);
+            print!("{}", diff.unified_diff().context_radius(2).header(&c.report.path, &c.report.path));
+            continue;
+        }
+        if let Source::File(path) = &c.source {
+            if let Err(e) = write_atomically(path, &c.loaded.bytes, new_text.as_bytes()) {
+                errors.push(FileError { path: c.report.path.clone(), message: e });
+            }
+        }
+    }
+    for e in &errors {
+        eprintln!("{}: error: {}", e.path, e.message);
+    }
+    let verb = if args.diff { "would apply" } else { "applied" };
+    eprintln!("{verb} {total} fix{} in {fixed_files} file{}", if total == 1 { "" } else { "es" }, if fixed_files == 1 { "" } else { "s" });
+    if errors.is_empty() { 0 } else { 2 }
+}
+
+/// Run the command line; returns the process exit status.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Check(args) => check_command(&args),
+        Command::Fix(args) => fix_command(&args),
+        Command::Rules { format } => {
+            match format {
+                RulesFormat::Human => print!("{}", report::rules_table()),
+                RulesFormat::Json => println!("{}", serde_json::to_string_pretty(&report::rules_json()).unwrap_or_default()),
+            }
+            0
+        }
+        Command::Explain { code } => match report::explain(&code) {
+            Some(text) => {
+                print!("{text}");
+                0
+            }
+            None => {
+                eprintln!("sunting: unknown rule {code:?} (see `sunting rules`)");
+                2
+            }
+        },
+    }
+}

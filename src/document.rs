@@ -1,0 +1,391 @@
+//! A document analysed once for every rule: prose blocks, tokens and sentences, all with byte
+//! spans into the original text.
+
+use crate::diagnostic::Span;
+use crate::language::{self, Language, LanguageSetting};
+use crate::prose::{self, Block, BlockKind, DocFormat, OPAQUE, SKIP};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, with inner hyphens and apostrophes: `orang-orang`, `don't`, `COVID-19`, `U.S.`.
+    Word,
+    /// Digits with inner separators: `1.500`, `2,5`, `14:30`.
+    Number,
+    /// A single character that is neither letter, digit nor space.
+    Punct,
+    /// `@handle` or `#hashtag`.
+    Handle,
+    /// Something that is not prose but stands in the sentence: inline code, a URL, HTML.
+    Opaque,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// White space (not only markup) separates this token from the previous one in its block.
+    pub space_before: bool,
+    /// A line break separates this token from the previous one in its block.
+    pub line_break_before: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+    pub block: usize,
+}
+
+/// How the language of a document was settled, strongest first.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LanguageChoice {
+    /// `--language` on the command line or the editor's explicit choice.
+    pub forced: Option<Language>,
+    /// `language` in `sunting.toml`.
+    pub configured: LanguageSetting,
+}
+
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub format: DocFormat,
+    pub language: Language,
+    /// The text with non-prose bytes masked (see [`prose`]); same length as `text`.
+    pub masked: String,
+    pub blocks: Vec<Block>,
+    /// For each block, its range in `tokens`.
+    pub block_tokens: Vec<Range<usize>>,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub emphasis: Vec<Span>,
+}
+
+/// Title-like abbreviations: a full stop after them never ends a sentence.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "dr", "drs", "dra", "prof", "ir", "h", "hj", "kh", "mr", "mrs", "ms", "st", "jl", "jln", "no",
+    "nomor", "kol", "jend", "brigjen", "mayjen", "letjen", "irjen", "kombes", "akbp", "bpk", "sdr",
+    "yth", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "rev", "vol", "hlm", "tel", "telp",
+    "kab", "kec", "kel", "prov", "mt", "ft", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "dkk",
+    "ust", "pdt", "sh", "se", "mh", "msi", "mm", "tbk", "pt", "cv", "approx", "fig", "art", "ps",
+];
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a str, format: DocFormat, choice: LanguageChoice) -> Self {
+        let prose = prose::extract(text, format);
+        let language = choice
+            .forced
+            .or(prose.front_matter_language)
+            .or(match choice.configured {
+                LanguageSetting::Fixed(l) => Some(l),
+                LanguageSetting::Auto => None,
+            })
+            .or_else(|| language::detect(&prose.masked))
+            .unwrap_or(Language::Id);
+        let mut doc = Document {
+            text,
+            format,
+            language,
+            masked: prose.masked,
+            blocks: prose.blocks,
+            block_tokens: Vec::new(),
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            emphasis: prose.emphasis,
+        };
+        doc.tokenize();
+        doc.split_sentences();
+        doc
+    }
+
+    /// The original text of a span.
+    pub fn str(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    pub fn token_str(&self, token: &Token) -> &str {
+        self.str(token.span)
+    }
+
+    pub fn block_token_slice(&self, block: usize) -> &[Token] {
+        &self.tokens[self.block_tokens[block].clone()]
+    }
+
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.clone()]
+    }
+
+    /// The block a byte offset falls in.
+    pub fn block_at(&self, offset: usize) -> Option<usize> {
+        let i = self.blocks.partition_point(|b| b.span.end <= offset);
+        (i < self.blocks.len() && self.blocks[i].span.start <= offset).then_some(i)
+    }
+
+    pub fn block_kind_of_token(&self, token_index: usize) -> Option<BlockKind> {
+        let i = self.block_tokens.partition_point(|r| r.end <= token_index);
+        self.blocks.get(i).map(|b| b.kind)
+    }
+
+    /// Whether a span lies inside Markdown emphasis.
+    pub fn is_emphasised(&self, span: Span) -> bool {
+        self.emphasis.iter().any(|e| e.start <= span.start && span.end <= e.end)
+    }
+
+    fn tokenize(&mut self) {
+        let masked = self.masked.as_bytes();
+        for block in &self.blocks {
+            let first = self.tokens.len();
+            let text = &self.masked[block.span.range()];
+            let base = block.span.start;
+            let mut chars = text.char_indices().peekable();
+            let mut space = false;
+            let mut line_break = false;
+            while let Some((i, c)) = chars.next() {
+                let start = base + i;
+                if c.is_whitespace() {
+                    space = true;
+                    line_break |= c == '\n' || c == '\r';
+                    continue;
+                }
+                if c as u32 == SKIP as u32 {
+                    continue;
+                }
+                let mut end = start + c.len_utf8();
+                let kind = if c as u32 == OPAQUE as u32 {
+                    while end < block.span.end && masked[end] == OPAQUE {
+                        end += 1;
+                    }
+                    TokenKind::Opaque
+                } else if is_word_char(c) && !c.is_ascii_digit() {
+                    end = scan_word(&self.masked, end, block.span.end);
+                    TokenKind::Word
+                } else if c.is_ascii_digit() {
+                    end = scan_number(&self.masked, end, block.span.end);
+                    // Digits run into letters: 10km, 3rd, 2000an.
+                    if next_char(&self.masked, end).is_some_and(|n| is_word_char(n) && end < block.span.end) {
+                        end = scan_word(&self.masked, end, block.span.end);
+                        TokenKind::Word
+                    } else {
+                        TokenKind::Number
+                    }
+                } else if (c == '@' || c == '#')
+                    && next_char(&self.masked, end).is_some_and(|n| n.is_alphanumeric() || n == '_')
+                {
+                    end = scan_word(&self.masked, end, block.span.end);
+                    while let Some(n) = next_char(&self.masked, end) {
+                        if n == '_' && end < block.span.end {
+                            end = scan_word(&self.masked, end + 1, block.span.end);
+                        } else {
+                            break;
+                        }
+                    }
+                    TokenKind::Handle
+                } else {
+                    TokenKind::Punct
+                };
+                self.tokens.push(Token {
+                    span: Span::new(start, end),
+                    kind,
+                    space_before: space,
+                    line_break_before: line_break,
+                });
+                space = false;
+                line_break = false;
+                while chars.peek().is_some_and(|(j, _)| base + j < end) {
+                    chars.next();
+                }
+            }
+            self.block_tokens.push(first..self.tokens.len());
+        }
+    }
+
+    fn split_sentences(&mut self) {
+        for (block_index, range) in self.block_tokens.iter().enumerate() {
+            let mut start = range.start;
+            let mut i = range.start;
+            while i < range.end {
+                let t = self.tokens[i];
+                let s = &self.masked[t.span.range()];
+                let mut end_here = false;
+                let mut last = i;
+                if t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…") {
+                    // Closing quotes and brackets that hug the stop belong to this sentence.
+                    while last + 1 < range.end {
+                        let n = self.tokens[last + 1];
+                        let ns = &self.masked[n.span.range()];
+                        if !n.space_before && n.kind == TokenKind::Punct && matches!(ns, "." | "!" | "?" | "…" | "\"" | "”" | "’" | "'" | ")" | "»" | "]") {
+                            last += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    end_here = match self.tokens.get(last + 1).filter(|_| last + 1 < range.end) {
+                        None => true,
+                        Some(next) => {
+                            let ns = &self.masked[next.span.range()];
+                            let starts_sentence = ns.chars().next().is_some_and(|c| {
+                                c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(«[„".contains(c)
+                            });
+                            next.space_before && starts_sentence && !(s == "." && self.is_abbreviation_before(i, range.start))
+                        }
+                    };
+                }
+                if end_here {
+                    self.sentences.push(Sentence {
+                        span: Span::new(self.tokens[start].span.start, self.tokens[last].span.end),
+                        tokens: start..last + 1,
+                        block: block_index,
+                    });
+                    start = last + 1;
+                    i = last + 1;
+                } else {
+                    i += 1;
+                }
+            }
+            if start < range.end {
+                self.sentences.push(Sentence {
+                    span: Span::new(self.tokens[start].span.start, self.tokens[range.end - 1].span.end),
+                    tokens: start..range.end,
+                    block: block_index,
+                });
+            }
+        }
+    }
+
+    /// Whether the full stop at token `dot` closes an abbreviation or an initial.
+    fn is_abbreviation_before(&self, dot: usize, block_start: usize) -> bool {
+        if dot == block_start {
+            return false;
+        }
+        let prev = self.tokens[dot - 1];
+        if prev.kind != TokenKind::Word || self.tokens[dot].space_before {
+            return false;
+        }
+        let word = &self.masked[prev.span.range()];
+        let lower = word.to_lowercase();
+        (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+            || word.contains('.')
+            || TITLE_ABBREVIATIONS.contains(&lower.as_str())
+    }
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+fn next_char(s: &str, at: usize) -> Option<char> {
+    s.get(at..).and_then(|r| r.chars().next())
+}
+
+/// Extend a word from `end`: letters and digits, joined by `-` or an apostrophe, and dotted
+/// abbreviations such as `U.S.` or `a.n.`.
+fn scan_word(s: &str, mut end: usize, limit: usize) -> usize {
+    let mut segment_len = s[..end].chars().rev().take_while(|c| is_word_char(*c)).count();
+    while end < limit {
+        let Some(c) = next_char(s, end) else { break };
+        if is_word_char(c) {
+            end += c.len_utf8();
+            segment_len += 1;
+            continue;
+        }
+        let after = next_char(s, end + c.len_utf8());
+        let joins = matches!(c, '-' | '\'' | '’' | '‑') && after.is_some_and(is_word_char) && end + c.len_utf8() < limit;
+        // A dotted abbreviation: one letter, a dot, one letter, a dot (U.S., a.n., e.g.).
+        let dotted = c == '.'
+            && segment_len == 1
+            && after.is_some_and(char::is_alphabetic)
+            && next_char(s, end + 1 + after.map_or(0, char::len_utf8)) == Some('.');
+        if joins {
+            end += c.len_utf8();
+            segment_len = 0;
+        } else if dotted {
+            // Take "x." and the next letter with its dot.
+            end += 1 + after.map_or(0, char::len_utf8) + 1;
+            while end < limit && next_char(s, end).is_some_and(char::is_alphabetic)
+                && next_char(s, end + next_char(s, end).map_or(0, char::len_utf8)) == Some('.')
+            {
+                end += next_char(s, end).map_or(0, char::len_utf8) + 1;
+            }
+            break;
+        } else {
+            break;
+        }
+    }
+    end.min(limit)
+}
+
+/// Extend a number from `end`: digits joined by `.`, `,` or `:` that are followed by a digit.
+fn scan_number(s: &str, mut end: usize, limit: usize) -> usize {
+    let bytes = s.as_bytes();
+    while end < limit {
+        let b = bytes[end];
+        if b.is_ascii_digit() {
+            end += 1;
+        } else if matches!(b, b'.' | b',' | b':') && end + 1 < limit && bytes[end + 1].is_ascii_digit() {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document<'_> {
+        Document::new(text, DocFormat::PlainText, LanguageChoice { forced: Some(Language::Id), ..Default::default() })
+    }
+
+    fn words(d: &Document) -> Vec<String> {
+        d.tokens.iter().map(|t| d.token_str(t).to_string()).collect()
+    }
+
+    #[test]
+    fn tokens_keep_reduplication_and_numbers_whole() {
+        let d = doc("Orang-orang membayar Rp 1,2 triliun, 1.500 orang, pukul 22.00 dan 12%.");
+        assert_eq!(
+            words(&d),
+            ["Orang-orang", "membayar", "Rp", "1,2", "triliun", ",", "1.500", "orang", ",", "pukul", "22.00", "dan", "12", "%", "."]
+        );
+        assert_eq!(d.tokens[6].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn abbreviations_stay_in_one_token() {
+        let d = doc("Pejabat U.S. dan a.n. Menteri, dll. Selesai.");
+        let w = words(&d);
+        assert!(w.contains(&"U.S.".to_string()), "{w:?}");
+        assert!(w.contains(&"a.n.".to_string()), "{w:?}");
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let d = doc("Dr. Budi datang. “Kami siap!” katanya. Lalu J. Smith pergi... Dia pulang.");
+        let s: Vec<&str> = d.sentences.iter().map(|s| d.str(s.span)).collect();
+        assert_eq!(s, ["Dr. Budi datang.", "“Kami siap!” katanya.", "Lalu J. Smith pergi...", "Dia pulang."]);
+    }
+
+    #[test]
+    fn handles_and_hashtags() {
+        let d = doc("Ikuti @kompas_com dan #BanjirPadang sekarang.");
+        let kinds: Vec<TokenKind> = d.tokens.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[1], TokenKind::Handle);
+        assert_eq!(d.token_str(&d.tokens[1]), "@kompas_com");
+        assert_eq!(kinds[3], TokenKind::Handle);
+    }
+
+    #[test]
+    fn markdown_markup_is_transparent() {
+        let text = "**Berhenti** !!\n";
+        let d = Document::new(text, DocFormat::Markdown, LanguageChoice::default());
+        assert_eq!(words(&d), ["Berhenti", "!", "!"]);
+        assert!(d.tokens[1].space_before);
+        assert!(!d.tokens[2].space_before);
+    }
+}

@@ -1,0 +1,49 @@
+//! The pure core: (text, format, language, config) -> diagnostics. No I/O.
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::document::{Document, LanguageChoice};
+use crate::language::Language;
+use crate::prose::DocFormat;
+use crate::rules::{Context, REGISTRY};
+use crate::suppress::{Note, Suppressions};
+
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions<'c> {
+    pub format: DocFormat,
+    pub language: LanguageChoice,
+    pub config: &'c Config,
+}
+
+#[derive(Debug, Clone)]
+pub struct CheckResult {
+    pub language: Language,
+    /// Sorted by position, then code.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Problems with the article's own suppression comments.
+    pub notes: Vec<Note>,
+}
+
+pub fn check(text: &str, options: &CheckOptions<'_>) -> CheckResult {
+    let doc = Document::new(text, options.format, options.language);
+    let ctx = Context { doc: &doc, config: options.config };
+    let mut diagnostics = Vec::new();
+    for rule in REGISTRY {
+        let meta = rule.meta();
+        if !meta.applies_to(doc.language) {
+            continue;
+        }
+        let Some(severity) = options.config.severity_for(meta) else { continue };
+        let from = diagnostics.len();
+        rule.check(&ctx, &mut diagnostics);
+        for d in &mut diagnostics[from..] {
+            d.severity = severity;
+        }
+    }
+    let mut notes = Vec::new();
+    let suppressions = Suppressions::parse(text, &mut notes);
+    diagnostics.retain(|d| !suppressions.is_suppressed(d) && d.span.end <= text.len());
+    diagnostics.sort_by(|a, b| (a.span.start, a.span.end, &a.code).cmp(&(b.span.start, b.span.end, &b.code)));
+    diagnostics.dedup_by(|a, b| a.code == b.code && a.span == b.span);
+    CheckResult { language: doc.language, diagnostics, notes }
+}

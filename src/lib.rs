@@ -1,0 +1,24 @@
+//! sunting: a copyediting checker for news articles in Indonesian and English.
+//!
+//! The core is pure: [`engine::check`] turns a document's text, format, language and
+//! configuration into [`diagnostic::Diagnostic`]s. The command line ([`cli`]) is a thin
+//! adapter over it.
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod engine;
+pub mod fix;
+pub mod language;
+pub mod position;
+pub mod prose;
+pub mod report;
+pub mod rules;
+pub mod suppress;
+
+pub use config::Config;
+pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Related, Severity, Span};
+pub use engine::{check, CheckOptions, CheckResult};
+pub use language::Language;
+pub use prose::DocFormat;

@@ -1,0 +1,178 @@
+//! Byte offsets <-> LSP positions, over a `ropey` rope.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r`, as in LSP (ropey is built with only `cr_lines`, so
+//! U+2028, U+0085 and friends are not line breaks). Columns count UTF-16 code units by default,
+//! or bytes when the client negotiated UTF-8.
+
+use ropey::Rope;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PositionEncoding {
+    Utf8,
+    #[default]
+    Utf16,
+}
+
+/// A 0-based line and column, as in LSP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Position {
+    pub line: u32,
+    pub character: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Range {
+    pub start: Position,
+    pub end: Position,
+}
+
+/// Clamp a byte offset to the document and back onto a character boundary.
+pub fn clamp_to_char_boundary(rope: &Rope, byte: usize) -> usize {
+    let byte = byte.min(rope.len_bytes());
+    rope.char_to_byte(rope.byte_to_char(byte))
+}
+
+/// The LSP position of a byte offset. Offsets past the end map to the end; offsets inside a
+/// character map to that character's start.
+pub fn byte_to_position(rope: &Rope, byte: usize, encoding: PositionEncoding) -> Position {
+    let byte = clamp_to_char_boundary(rope, byte);
+    let line = rope.byte_to_line(byte);
+    let line_start_byte = rope.line_to_byte(line);
+    let character = match encoding {
+        PositionEncoding::Utf8 => byte - line_start_byte,
+        PositionEncoding::Utf16 => {
+            let ch = rope.byte_to_char(byte);
+            let line_start_char = rope.line_to_char(line);
+            rope.char_to_utf16_cu(ch) - rope.char_to_utf16_cu(line_start_char)
+        }
+    };
+    Position { line: line as u32, character: character as u32 }
+}
+
+pub fn span_to_range(rope: &Rope, start: usize, end: usize, encoding: PositionEncoding) -> Range {
+    Range {
+        start: byte_to_position(rope, start, encoding),
+        end: byte_to_position(rope, end, encoding),
+    }
+}
+
+/// Length in bytes of line `line` without its line break.
+fn line_content_bytes(rope: &Rope, line: usize) -> usize {
+    let slice = rope.line(line);
+    let len = slice.len_bytes();
+    let last = (len >= 1).then(|| slice.byte(len - 1));
+    let before_last = (len >= 2).then(|| slice.byte(len - 2));
+    match (before_last, last) {
+        (Some(b'\r'), Some(b'\n')) => len - 2,
+        (_, Some(b'\n' | b'\r')) => len - 1,
+        _ => len,
+    }
+}
+
+/// The byte offset of an LSP position. As the LSP specification asks, a column past the end of
+/// its line means the end of that line and a line past the end means the end of the document.
+/// A column inside a surrogate pair or a multi-byte character moves to that character's start.
+pub fn position_to_byte(rope: &Rope, pos: Position, encoding: PositionEncoding) -> usize {
+    let line = pos.line as usize;
+    if line >= rope.len_lines() {
+        return rope.len_bytes();
+    }
+    let line_start = rope.line_to_byte(line);
+    let content = line_content_bytes(rope, line);
+    match encoding {
+        PositionEncoding::Utf8 => {
+            let col = (pos.character as usize).min(content);
+            clamp_to_char_boundary(rope, line_start + col)
+        }
+        PositionEncoding::Utf16 => {
+            let line_start_char = rope.byte_to_char(line_start);
+            let line_end_char = rope.byte_to_char(line_start + content);
+            let base = rope.char_to_utf16_cu(line_start_char);
+            let max = rope.char_to_utf16_cu(line_end_char) - base;
+            let cu = (pos.character as usize).min(max);
+            // utf16_cu_to_char rounds down inside a surrogate pair.
+            let ch = rope.utf16_cu_to_char(base + cu);
+            rope.char_to_byte(ch)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip_all(text: &str, enc: PositionEncoding) {
+        let rope = Rope::from_str(text);
+        for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            // Between the CR and LF of a CRLF is no position of its own.
+            if byte > 0 && text[..byte].ends_with('\r') && text[byte..].starts_with('\n') {
+                continue;
+            }
+            let pos = byte_to_position(&rope, byte, enc);
+            assert_eq!(position_to_byte(&rope, pos, enc), byte, "{text:?} at {byte} ({pos:?})");
+        }
+    }
+
+    #[test]
+    fn ascii_lines() {
+        let rope = Rope::from_str("ab\ncd");
+        assert_eq!(byte_to_position(&rope, 4, PositionEncoding::Utf16), Position { line: 1, character: 1 });
+        roundtrip_all("ab\ncd\n", PositionEncoding::Utf16);
+    }
+
+    #[test]
+    fn emoji_counts_two_utf16_units() {
+        let text = "a😀b";
+        let rope = Rope::from_str(text);
+        let b = text.find('b').unwrap();
+        assert_eq!(byte_to_position(&rope, b, PositionEncoding::Utf16).character, 3);
+        assert_eq!(byte_to_position(&rope, b, PositionEncoding::Utf8).character, 5);
+        // A column between the two surrogates falls back to the emoji's start.
+        assert_eq!(position_to_byte(&rope, Position { line: 0, character: 2 }, PositionEncoding::Utf16), 1);
+        roundtrip_all(text, PositionEncoding::Utf16);
+        roundtrip_all(text, PositionEncoding::Utf8);
+    }
+
+    #[test]
+    fn cjk_and_combining_marks() {
+        let text = "東京 e\u{301}te\n日本";
+        let rope = Rope::from_str(text);
+        let t = text.find('t').unwrap();
+        // 東, 京, space, e, combining acute: five UTF-16 units.
+        assert_eq!(byte_to_position(&rope, t, PositionEncoding::Utf16).character, 5);
+        roundtrip_all(text, PositionEncoding::Utf16);
+        roundtrip_all(text, PositionEncoding::Utf8);
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_break_lines() {
+        let text = "a\r\nb\rc\nd";
+        let rope = Rope::from_str(text);
+        assert_eq!(byte_to_position(&rope, text.find('b').unwrap(), PositionEncoding::Utf16), Position { line: 1, character: 0 });
+        assert_eq!(byte_to_position(&rope, text.find('c').unwrap(), PositionEncoding::Utf16), Position { line: 2, character: 0 });
+        assert_eq!(byte_to_position(&rope, text.find('d').unwrap(), PositionEncoding::Utf16), Position { line: 3, character: 0 });
+        // Past the end of line 0 means its end, before the CRLF.
+        assert_eq!(position_to_byte(&rope, Position { line: 0, character: 99 }, PositionEncoding::Utf16), 1);
+        roundtrip_all(text, PositionEncoding::Utf16);
+    }
+
+    #[test]
+    fn line_separator_is_not_a_line_break() {
+        let text = "a\u{2028}b\u{85}c";
+        let rope = Rope::from_str(text);
+        let c = text.find('c').unwrap();
+        assert_eq!(byte_to_position(&rope, c, PositionEncoding::Utf16), Position { line: 0, character: 4 });
+        roundtrip_all(text, PositionEncoding::Utf16);
+    }
+
+    #[test]
+    fn out_of_range_positions_clamp() {
+        let rope = Rope::from_str("ab\ncd");
+        assert_eq!(position_to_byte(&rope, Position { line: 7, character: 0 }, PositionEncoding::Utf16), 5);
+        assert_eq!(byte_to_position(&rope, 99, PositionEncoding::Utf16), Position { line: 1, character: 2 });
+        // A byte offset inside a multi-byte character maps to its start.
+        let rope = Rope::from_str("é");
+        assert_eq!(byte_to_position(&rope, 1, PositionEncoding::Utf8).character, 0);
+    }
+}

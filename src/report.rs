@@ -1,0 +1,345 @@
+//! Output formats for the command line: human, JSON (the stable contract), SARIF 2.1.0 and
+//! GitHub workflow commands. Everything here works on finished check results.
+
+use crate::diagnostic::{Applicability, Diagnostic, Severity, Span};
+use crate::language::Language;
+use crate::position::{span_to_range, PositionEncoding, Range};
+use crate::rules::{self, REGISTRY};
+use ropey::Rope;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// Version of the JSON report's shape; bumped on any incompatible change.
+pub const JSON_VERSION: u32 = 1;
+
+/// One checked file.
+#[derive(Debug)]
+pub struct FileReport {
+    /// As given on the command line or found in a folder.
+    pub path: String,
+    pub text: String,
+    pub language: Language,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A file that could not be checked, and why.
+#[derive(Debug, Clone)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+struct JsonSpanRange {
+    span: Span,
+    range: Range,
+}
+
+fn locate(rope: &Rope, span: Span) -> JsonSpanRange {
+    JsonSpanRange { span, range: span_to_range(rope, span.start, span.end, PositionEncoding::Utf16) }
+}
+
+fn diagnostic_json(d: &Diagnostic, text: &str, rope: &Rope) -> Value {
+    let fixes: Vec<Value> = d
+        .fixes
+        .iter()
+        .map(|f| {
+            json!({
+                "title": f.title,
+                "applicability": f.applicability,
+                "edits": f.edits.iter().map(|e| json!({"span": e.span, "range": locate(rope, e.span).range, "new_text": e.new_text})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let related: Vec<Value> = d
+        .related
+        .iter()
+        .map(|r| json!({"span": r.span, "range": locate(rope, r.span).range, "message": r.message, "text": text.get(r.span.range()).unwrap_or("")}))
+        .collect();
+    json!({
+        "code": d.code,
+        "severity": d.severity,
+        "message": d.message,
+        "span": d.span,
+        "range": locate(rope, d.span).range,
+        "text": text.get(d.span.range()).unwrap_or(""),
+        "fixes": fixes,
+        "related": related,
+    })
+}
+
+pub fn json_file(file: &FileReport) -> Value {
+    let rope = Rope::from_str(&file.text);
+    json!({
+        "path": file.path,
+        "language": file.language,
+        "diagnostics": file.diagnostics.iter().map(|d| diagnostic_json(d, &file.text, &rope)).collect::<Vec<_>>(),
+    })
+}
+
+pub fn json_report(files: &[FileReport], errors: &[FileError]) -> Value {
+    let count: usize = files.iter().map(|f| f.diagnostics.len()).sum();
+    json!({
+        "version": JSON_VERSION,
+        "tool": {"name": "sunting", "version": env!("CARGO_PKG_VERSION")},
+        "files": files.iter().map(json_file).collect::<Vec<_>>(),
+        "errors": errors.iter().map(|e| json!({"path": e.path, "message": e.message})).collect::<Vec<_>>(),
+        "summary": {"files": files.len(), "diagnostics": count, "errors": errors.len()},
+    })
+}
+
+fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info | Severity::Hint => "note",
+    }
+}
+
+fn sarif_uri(path: &str) -> String {
+    let p = path.replace('\\', "/");
+    p.strip_prefix("./").unwrap_or(&p).to_string()
+}
+
+fn sarif_region(rope: &Rope, span: Span, text: &str) -> Value {
+    let r = span_to_range(rope, span.start, span.end, PositionEncoding::Utf16);
+    json!({
+        "startLine": r.start.line + 1,
+        "startColumn": r.start.character + 1,
+        "endLine": r.end.line + 1,
+        "endColumn": r.end.character + 1,
+        "byteOffset": span.start,
+        "byteLength": span.len(),
+        "snippet": {"text": text.get(span.range()).unwrap_or("")},
+    })
+}
+
+pub fn sarif_report(files: &[FileReport]) -> Value {
+    let rules: Vec<Value> = REGISTRY
+        .iter()
+        .map(|r| {
+            let m = r.meta();
+            json!({
+                "id": m.code,
+                "name": m.name(),
+                "shortDescription": {"text": m.summary},
+                "fullDescription": {"text": m.explanation},
+                "help": {
+                    "text": format!("{}\n\nFlagged: {}\nBetter: {}", m.explanation, m.example_bad, m.example_good),
+                    "markdown": format!("{}\n\n- Flagged: `{}`\n- Better: `{}`", m.explanation, m.example_bad, m.example_good),
+                },
+                "defaultConfiguration": {"level": sarif_level(m.default_severity)},
+                "properties": {"tags": [m.category.as_str()]},
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for file in files {
+        let rope = Rope::from_str(&file.text);
+        let uri = sarif_uri(&file.path);
+        for d in &file.diagnostics {
+            let location = |span: Span| json!({"physicalLocation": {"artifactLocation": {"uri": uri}, "region": sarif_region(&rope, span, &file.text)}});
+            let mut result = json!({
+                "ruleId": d.code,
+                "level": sarif_level(d.severity),
+                "message": {"text": d.message},
+                "locations": [location(d.span)],
+            });
+            if let Some(index) = REGISTRY.iter().position(|r| r.meta().code == d.code) {
+                result["ruleIndex"] = json!(index);
+            }
+            if !d.related.is_empty() {
+                result["relatedLocations"] = d
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let mut l = location(r.span);
+                        l["id"] = json!(i);
+                        l["message"] = json!({"text": r.message});
+                        l
+                    })
+                    .collect();
+            }
+            if !d.fixes.is_empty() {
+                result["fixes"] = d
+                    .fixes
+                    .iter()
+                    .map(|f| {
+                        json!({
+                            "description": {"text": f.title},
+                            "artifactChanges": [{
+                                "artifactLocation": {"uri": uri},
+                                "replacements": f.edits.iter().map(|e| {
+                                    let r = span_to_range(&rope, e.span.start, e.span.end, PositionEncoding::Utf16);
+                                    json!({
+                                        "deletedRegion": {"startLine": r.start.line + 1, "startColumn": r.start.character + 1, "endLine": r.end.line + 1, "endColumn": r.end.character + 1},
+                                        "insertedContent": {"text": e.new_text},
+                                    })
+                                }).collect::<Vec<_>>(),
+                            }],
+                        })
+                    })
+                    .collect();
+            }
+            results.push(result);
+        }
+    }
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "sunting", "version": env!("CARGO_PKG_VERSION"), "semanticVersion": env!("CARGO_PKG_VERSION"), "rules": rules}},
+            "columnKind": "utf16CodeUnits",
+            "results": results,
+        }],
+    })
+}
+
+fn escape_github_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_github_property(s: &str) -> String {
+    escape_github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub Actions workflow commands, one line per finding.
+pub fn github_report(files: &[FileReport]) -> String {
+    let mut out = String::new();
+    for file in files {
+        let rope = Rope::from_str(&file.text);
+        for d in &file.diagnostics {
+            let r = span_to_range(&rope, d.span.start, d.span.end, PositionEncoding::Utf16);
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info | Severity::Hint => "notice",
+            };
+            let mut message = d.message.clone();
+            if let Some(fix) = d.fixes.first() {
+                message.push_str(&format!(" (fix: {})", fix.title));
+            }
+            out.push_str(&format!(
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                escape_github_property(&file.path),
+                r.start.line + 1,
+                r.start.character + 1,
+                r.end.line + 1,
+                r.end.character + 1,
+                escape_github_property(&d.code),
+                escape_github_data(&message),
+            ));
+        }
+    }
+    out
+}
+
+/// Compiler-style output: `path:line:col`, the code, the message, the source line with the span
+/// underlined, and the suggested fix.
+pub fn human_report(files: &[FileReport], color: bool, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+    use codespan_reporting::files::SimpleFile;
+    use codespan_reporting::term::{self, termcolor::{Ansi, NoColor}, Config};
+
+    let config = Config::default();
+    for file in files {
+        let source = SimpleFile::new(file.path.as_str(), file.text.as_str());
+        for d in &file.diagnostics {
+            let severity = match d.severity {
+                Severity::Error => CsSeverity::Error,
+                Severity::Warning => CsSeverity::Warning,
+                Severity::Info => CsSeverity::Note,
+                Severity::Hint => CsSeverity::Help,
+            };
+            let mut labels = vec![Label::primary((), d.span.range()).with_message(d.message.as_str())];
+            for r in &d.related {
+                labels.push(Label::secondary((), r.span.range()).with_message(r.message.as_str()));
+            }
+            let notes = d
+                .fixes
+                .iter()
+                .take(3)
+                .map(|f| {
+                    let kind = if f.applicability == Applicability::Safe { "fix" } else { "suggestion" };
+                    format!("{kind}: {}", f.title)
+                })
+                .collect();
+            let diagnostic = CsDiagnostic::new(severity)
+                .with_code(d.code.to_string())
+                .with_message(d.message.as_str())
+                .with_labels(labels)
+                .with_notes(notes);
+            let result = if color {
+                term::emit_to_write_style(&mut Ansi::new(&mut *out), &config, &source, &diagnostic)
+            } else {
+                term::emit_to_write_style(&mut NoColor::new(&mut *out), &config, &source, &diagnostic)
+            };
+            result.map_err(|e| std::io::Error::other(e.to_string()))?;
+        }
+    }
+    Ok(())
+}
+
+/// `12 findings (1 error, 9 warnings, 2 info) in 3 files`.
+pub fn summary_line(files: &[FileReport], errors: usize) -> String {
+    let all = files.iter().flat_map(|f| &f.diagnostics);
+    let count = |s: Severity| all.clone().filter(|d| d.severity == s).count();
+    let total = all.clone().count();
+    let mut parts = Vec::new();
+    for (s, name) in [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "info"), (Severity::Hint, "hint")] {
+        let n = count(s);
+        if n > 0 {
+            parts.push(format!("{n} {name}{}", if n == 1 || s == Severity::Info { "" } else { "s" }));
+        }
+    }
+    let mut line = format!(
+        "{total} finding{} {}in {} file{}",
+        if total == 1 { "" } else { "s" },
+        if parts.is_empty() { String::new() } else { format!("({}) ", parts.join(", ")) },
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    );
+    if errors > 0 {
+        line.push_str(&format!("; {errors} file{} could not be checked", if errors == 1 { "" } else { "s" }));
+    }
+    line
+}
+
+/// `sunting rules` as a table, and as JSON for tools.
+pub fn rules_table() -> String {
+    let mut out = String::new();
+    for rule in REGISTRY {
+        let m = rule.meta();
+        let langs = if m.languages.is_empty() { "id,en".to_string() } else { m.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(",") };
+        out.push_str(&format!("{:<46} {:<8} {:<6} {}\n", m.code, m.default_severity, langs, m.summary));
+        out.push_str(&format!("{:<46} example: {}\n", "", m.example_bad));
+    }
+    out
+}
+
+pub fn rules_json() -> Value {
+    Value::Array(
+        REGISTRY
+            .iter()
+            .map(|r| {
+                let m = r.meta();
+                json!({
+                    "code": m.code, "category": m.category, "default_severity": m.default_severity,
+                    "languages": if m.languages.is_empty() { vec!["id", "en"] } else { m.languages.iter().map(|l| l.code()).collect() },
+                    "summary": m.summary, "example_bad": m.example_bad, "example_good": m.example_good,
+                })
+            })
+            .collect(),
+    )
+}
+
+/// `sunting explain CODE`.
+pub fn explain(code: &str) -> Option<String> {
+    let m = rules::find(code)?.meta();
+    let langs = if m.languages.is_empty() { "Indonesian and English".to_string() } else { m.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ") };
+    Some(format!(
+        "{code}\n\n{}\n\n{}\n\nCategory: {}\nDefault severity: {}\nLanguages: {langs}\n\nFlagged:  {}\nBetter:   {}\n",
+        m.summary, m.explanation, m.category, m.default_severity, m.example_bad, m.example_good
+    ))
+}

@@ -1,0 +1,95 @@
+//! Rules: one file each, one small trait, one registry.
+//!
+//! To add a rule: write `rules/<category>/<name>.rs` with a unit struct implementing [`Rule`],
+//! add it to [`REGISTRY`], and give it a fixture test in `tests/fixtures/`.
+
+use crate::config::Config;
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use crate::document::Document;
+use crate::language::Language;
+
+pub mod typography;
+
+/// What a rule is, for `sunting rules`, `sunting explain`, SARIF and the editor's hover.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// `category/rule`, stable across releases.
+    pub code: &'static str,
+    pub category: Category,
+    pub default_severity: Severity,
+    /// The languages the rule applies to; empty means all.
+    pub languages: &'static [Language],
+    /// One line.
+    pub summary: &'static str,
+    /// The rule's documentation: why, and what it leaves alone.
+    pub explanation: &'static str,
+    /// A sentence the rule flags, and the same sentence fixed.
+    pub example_bad: &'static str,
+    pub example_good: &'static str,
+}
+
+impl RuleMeta {
+    pub fn applies_to(&self, language: Language) -> bool {
+        self.languages.is_empty() || self.languages.contains(&language)
+    }
+
+    /// A diagnostic of this rule at its default severity (the engine applies the configured one).
+    pub fn diagnostic(&'static self, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.code, self.default_severity, span, message)
+    }
+
+    /// The last part of the code: `doubled-word` for `typography/doubled-word`.
+    pub fn name(&self) -> &'static str {
+        self.code.split_once('/').map_or(self.code, |(_, n)| n)
+    }
+}
+
+/// What a rule sees: the analysed document and the configuration.
+pub struct Context<'a> {
+    pub doc: &'a Document<'a>,
+    pub config: &'a Config,
+}
+
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    /// Append findings to `out`. A rule never does I/O and never panics on any input.
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// Every built-in rule, in the order `sunting rules` lists them.
+pub static REGISTRY: &[&dyn Rule] = &[
+    &typography::space_before_punctuation::SpaceBeforePunctuation,
+    &typography::missing_space_after_punctuation::MissingSpaceAfterPunctuation,
+    &typography::doubled_punctuation::DoubledPunctuation,
+    &typography::broken_reduplication::BrokenReduplication,
+    &typography::doubled_word::DoubledWord,
+    &typography::time_format::TimeFormat,
+    &typography::mixed_time_separators::MixedTimeSeparators,
+    &typography::digit_grouping::DigitGrouping,
+    &typography::run_together_sentences::RunTogetherSentences,
+    &typography::unfinished_paragraph::UnfinishedParagraph,
+    &typography::empty_attribution::EmptyAttribution,
+];
+
+pub fn find(code: &str) -> Option<&'static dyn Rule> {
+    REGISTRY.iter().copied().find(|r| r.meta().code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in REGISTRY {
+            let meta = rule.meta();
+            assert!(seen.insert(meta.code), "duplicate code {}", meta.code);
+            let (category, name) = meta.code.split_once('/').expect("category/rule");
+            assert_eq!(Category::parse(category), Some(meta.category), "{}", meta.code);
+            assert!(!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", meta.code);
+            assert!(!meta.summary.is_empty() && !meta.explanation.is_empty(), "{}", meta.code);
+            assert_ne!(meta.example_bad, meta.example_good, "{}", meta.code);
+        }
+    }
+}
