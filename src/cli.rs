@@ -39,6 +39,8 @@ pub enum Command {
     },
     /// Print a rule's documentation.
     Explain { code: String },
+    /// Run the language server over standard input and output.
+    Lsp,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -475,6 +477,7 @@ pub fn run(cli: Cli) -> i32 {
             }
             0
         }
+        Command::Lsp => crate::lsp::run(),
         Command::Explain { code } => match report::explain(&code) {
             Some(text) => {
                 print!("{text}");

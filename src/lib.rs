@@ -11,6 +11,7 @@ pub mod document;
 pub mod engine;
 pub mod fix;
 pub mod language;
+pub mod lsp;
 pub mod position;
 pub mod prose;
 pub mod report;
