@@ -239,7 +239,7 @@ fn collect_sources(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Source
         } else if path.is_dir() {
             let found = Mutex::new(Vec::new());
             let walk_errors = Mutex::new(Vec::new());
-            ignore::WalkBuilder::new(path).build_parallel().run(|| {
+            ignore::WalkBuilder::new(path).require_git(false).build_parallel().run(|| {
                 Box::new(|entry| {
                     match entry {
                         Ok(entry) => {

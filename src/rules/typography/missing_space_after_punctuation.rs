@@ -30,7 +30,7 @@ impl Rule for MissingSpaceAfterPunctuation {
             let tokens = &doc.tokens[range.clone()];
             for i in 1..tokens.len().saturating_sub(1) {
                 let (prev, t, next) = (&tokens[i - 1], &tokens[i], &tokens[i + 1]);
-                if !is_punct(doc, t, ",;:.!?") || t.space_before || next.space_before {
+                if !is_punct(doc, t, ",;:.!?") || next.space_before {
                     continue;
                 }
                 if prev.kind != TokenKind::Word || next.kind != TokenKind::Word {
@@ -85,6 +85,8 @@ mod tests {
             "Hujan turun sejak pagi. Warga mengungsi ke masjid, sekolah dan balai desa; lalu pulang."
         );
         assert_eq!(flagged(&MissingSpaceAfterPunctuation, En, "He asked why?Nobody knew."), ["?"]);
+        // A comma on the wrong side of its space.
+        assert_eq!(flagged(&MissingSpaceAfterPunctuation, Id, "pada Minggu malam ,menewaskan 9 orang."), [","]);
     }
 
     #[test]

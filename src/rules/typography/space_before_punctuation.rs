@@ -1,5 +1,5 @@
 use super::{is_punct, whitespace_before};
-use crate::diagnostic::{Applicability, Category, Diagnostic, Fix, Severity};
+use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::TokenKind;
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -65,7 +65,7 @@ impl Rule for SpaceBeforePunctuation {
                 }
                 out.push(
                     META.diagnostic(space, format!("no space before '{mark}'"))
-                        .with_fix(Fix::replace(space, "", Applicability::Safe)),
+                        .with_fix(Fix { title: "Remove the space".into(), applicability: Applicability::Safe, edits: vec![Edit::delete(space)] }),
                 );
             }
         }

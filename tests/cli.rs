@@ -1,0 +1,278 @@
+//! The command line end to end: formats, exit codes, inputs, configuration and `fix`.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn sunting(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sunting")).args(args).current_dir(dir).output().expect("run sunting")
+}
+
+fn sunting_stdin(args: &[&str], dir: &Path, input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sunting"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run sunting");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout)))
+}
+
+const ARTICLE: &str = "Polisi datang ke lokasi.\n\nWarga berteriak “Berhenti !!” lalu pergi.\n";
+
+fn temp_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, body) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, body).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn json_report_has_the_documented_shape() {
+    let dir = temp_with(&[("a.md", ARTICLE.as_bytes())]);
+    let out = sunting(&["check", "--format", "json", "a.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = json(&out);
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["summary"]["files"], 1);
+    let file = &report["files"][0];
+    assert_eq!(file["path"], "a.md");
+    assert_eq!(file["language"], "id");
+    let diags = file["diagnostics"].as_array().unwrap();
+    assert_eq!(report["summary"]["diagnostics"], diags.len());
+    let space = diags.iter().find(|d| d["code"] == "typography/space-before-punctuation").expect("space finding");
+    let start = ARTICLE.find(" !!").unwrap();
+    assert_eq!(space["span"]["start"], start);
+    assert_eq!(space["span"]["end"], start + 1);
+    assert_eq!(space["text"], " ");
+    assert_eq!(space["severity"], "warning");
+    // Line 2 (0-based), UTF-16 column: the curly quote counts one unit.
+    let col = ARTICLE.lines().nth(2).unwrap().find(" !!").map(|b| ARTICLE.lines().nth(2).unwrap()[..b].encode_utf16().count()).unwrap();
+    assert_eq!(space["range"]["start"]["line"], 2);
+    assert_eq!(space["range"]["start"]["character"], col);
+    let fix = &space["fixes"][0];
+    assert_eq!(fix["applicability"], "safe");
+    assert_eq!(fix["edits"][0]["new_text"], "");
+    assert!(space["related"].is_array());
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    let dir = temp_with(&[("a.md", ARTICLE.as_bytes()), ("clean.md", b"Polisi datang ke lokasi.\n")]);
+    assert_eq!(sunting(&["check", "clean.md"], dir.path()).status.code(), Some(0));
+    assert_eq!(sunting(&["check", "a.md"], dir.path()).status.code(), Some(1));
+    assert_eq!(sunting(&["check", "--fail-on", "error", "a.md"], dir.path()).status.code(), Some(0));
+    assert_eq!(sunting(&["check", "--fail-on", "never", "a.md"], dir.path()).status.code(), Some(0));
+    let missing = sunting(&["check", "--format", "json", "a.md", "nope.md"], dir.path());
+    assert_eq!(missing.status.code(), Some(2));
+    // The report still covers the readable file, and the error names the other.
+    assert_eq!(json(&missing)["summary"]["files"], 1);
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.md"));
+    assert_eq!(sunting(&["check", "--format", "bogus", "a.md"], dir.path()).status.code(), Some(2));
+}
+
+#[test]
+fn human_output_reads_like_a_compiler() {
+    let dir = temp_with(&[("a.md", ARTICLE.as_bytes())]);
+    let out = sunting(&["check", "--color", "never", "a.md"], dir.path());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("a.md:3:"), "{text}");
+    assert!(text.contains("typography/doubled-punctuation"), "{text}");
+    assert!(text.contains("^^"), "{text}");
+    assert!(text.contains("fix: "), "{text}");
+    assert!(text.trim_end().ends_with("in 1 file"), "{text}");
+    assert!(!text.contains('\x1b'), "no colour when asked");
+}
+
+#[test]
+fn sarif_and_github_formats() {
+    let dir = temp_with(&[("a.md", ARTICLE.as_bytes())]);
+    let sarif = json(&sunting(&["check", "--format", "sarif", "a.md"], dir.path()));
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["columnKind"], "utf16CodeUnits");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().all(|r| r["help"]["text"].is_string() && r["id"].is_string()));
+    let result = &run["results"][0];
+    let index = result["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(rules[index]["id"], result["ruleId"]);
+    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], 3);
+    assert!(result["fixes"][0]["artifactChanges"][0]["replacements"].is_array());
+
+    let github = String::from_utf8(sunting(&["check", "--format", "github", "a.md"], dir.path()).stdout).unwrap();
+    let first = github.lines().next().unwrap();
+    assert!(first.starts_with("::warning file=a.md,line=3,col="), "{first}");
+    assert!(first.contains(",endLine=3,endColumn="), "{first}");
+    assert!(first.contains("title=typography/"), "{first}");
+}
+
+#[test]
+fn folders_honour_gitignore_and_config_ignores() {
+    let dir = temp_with(&[
+        ("news/a.md", ARTICLE.as_bytes()),
+        ("news/b.txt", ARTICLE.as_bytes()),
+        ("news/skip.rst", ARTICLE.as_bytes()),
+        ("news/drafts/c.md", ARTICLE.as_bytes()),
+        ("news/built/d.md", ARTICLE.as_bytes()),
+        ("news/.gitignore", b"built/\n"),
+        ("news/sunting.toml", b"ignore = [\"drafts/**\"]\n"),
+    ]);
+    std::fs::create_dir(dir.path().join("news/.git")).unwrap();
+    let report = json(&sunting(&["check", "--format", "json", "news"], dir.path()));
+    let mut paths: Vec<String> = report["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap().replace('\\', "/")).collect();
+    paths.sort();
+    assert_eq!(paths, ["news/a.md", "news/b.txt"]);
+}
+
+#[test]
+fn standard_input_with_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sunting_stdin(&["check", "--format", "json", "--stdin-filename", "artikel.md", "-"], dir.path(), ARTICLE.as_bytes());
+    let report = json(&out);
+    assert_eq!(report["files"][0]["path"], "artikel.md");
+    assert!(!report["files"][0]["diagnostics"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn language_from_flag_front_matter_and_config() {
+    let english = b"The police said the the flood was over.\n";
+    let dir = temp_with(&[("a.md", english), ("fm.md", b"---\nlang: id\n---\nThe police said the flood was over.\n")]);
+    let lang = |args: &[&str]| json(&sunting(args, dir.path()))["files"][0]["language"].clone();
+    assert_eq!(lang(&["check", "--format", "json", "a.md"]), "en");
+    assert_eq!(lang(&["check", "--format", "json", "--language", "id", "a.md"]), "id");
+    assert_eq!(lang(&["check", "--format", "json", "fm.md"]), "id");
+    std::fs::write(dir.path().join("sunting.toml"), "language = \"id\"\n").unwrap();
+    assert_eq!(lang(&["check", "--format", "json", "a.md"]), "id");
+}
+
+#[test]
+fn broken_config_is_reported_with_line_and_column() {
+    let dir = temp_with(&[("a.md", ARTICLE.as_bytes()), ("sunting.toml", b"language = \"id\"\n[severity]\ntypography = \"loud\"\n")]);
+    let out = sunting(&["check", "a.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sunting.toml:3:"), "{err}");
+}
+
+#[test]
+fn severity_configuration_applies() {
+    let dir = temp_with(&[("a.md", ARTICLE.as_bytes()), ("sunting.toml", b"[severity]\n\"typography/doubled-punctuation\" = \"off\"\ntypography = \"error\"\n")]);
+    let report = json(&sunting(&["check", "--format", "json", "a.md"], dir.path()));
+    let diags = report["files"][0]["diagnostics"].as_array().unwrap();
+    assert!(!diags.is_empty());
+    assert!(diags.iter().all(|d| d["severity"] == "error" && d["code"] != "typography/doubled-punctuation"));
+}
+
+#[test]
+fn suppression_comments() {
+    let text = "<!-- sunting-ignore-next-line -->\nWarga berteriak “Berhenti !!” lalu pergi.\n\n<!-- sunting-disable typography/doubled-punctuation -->\nLagi “Berhenti!!” katanya.\n<!-- sunting-enable typography/doubled-punctuation -->\n\nTerakhir “Berhenti!!” katanya. <!-- sunting-disable typography/nope -->\n";
+    let dir = temp_with(&[("a.md", text.as_bytes())]);
+    let out = sunting(&["check", "--format", "json", "a.md"], dir.path());
+    let report = json(&out);
+    let diags = report["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["span"]["start"], text.rfind("!!").unwrap());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("typography/nope"));
+}
+
+#[test]
+fn bad_input_is_reported_not_crashed_on() {
+    let mut invalid = b"Kata yang benar.\n".to_vec();
+    invalid.extend_from_slice(&[0xff, 0xfe, b'a']);
+    let dir = temp_with(&[("bad.md", &invalid), ("bin.md", b"\x00\x01\x02binary"), ("ok.md", b"Polisi datang.\n")]);
+    let out = sunting(&["check", "--format", "json", "bad.md", "bin.md", "ok.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.md") && err.contains("invalid UTF-8 at byte 17"), "{err}");
+    assert!(err.contains("bin.md: skipped: binary file"), "{err}");
+    assert_eq!(json(&out)["summary"]["files"], 1);
+    let lossy = sunting(&["check", "--lossy", "--format", "json", "bad.md"], dir.path());
+    assert_eq!(lossy.status.code(), Some(0));
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("missing-target.md", dir.path().join("link.md")).unwrap();
+        let out = sunting(&["check", "link.md"], dir.path());
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("broken symbolic link"));
+    }
+}
+
+#[test]
+fn fix_writes_atomically_and_keeps_crlf_bom_and_permissions() {
+    let text = "\u{feff}Warga berteriak “Berhenti !!” lalu pergi.\r\n\r\nKorban yang yang terluka dibawa pukul 1: 00 pagi.\r\n";
+    let dir = temp_with(&[("a.md", text.as_bytes())]);
+    let path = dir.path().join("a.md");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let diff = sunting(&["fix", "--diff", "a.md"], dir.path());
+    assert_eq!(diff.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&diff.stdout).contains("+\u{feff}Warga berteriak “Berhenti!”"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "--diff writes nothing");
+
+    let out = sunting(&["fix", "a.md"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(fixed, "\u{feff}Warga berteriak “Berhenti!” lalu pergi.\r\n\r\nKorban yang terluka dibawa pukul 01.00 pagi.\r\n");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+    // Fixing again changes nothing, and no temporary files are left behind.
+    sunting(&["fix", "a.md"], dir.path());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().starts_with(".sunting-")).collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn fix_refuses_a_file_changed_meanwhile() {
+    let dir = temp_with(&[("a.md", b"Berhenti !!\n")]);
+    let path = dir.path().join("a.md");
+    let err = sunting::cli::write_atomically(&path, b"something else", b"new").unwrap_err();
+    assert!(err.contains("changed"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"Berhenti !!\n");
+}
+
+#[test]
+fn rules_and_explain() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sunting(&["rules"], dir.path());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for rule in sunting::rules::REGISTRY {
+        assert!(text.contains(rule.meta().code), "{}", rule.meta().code);
+    }
+    let rules = json(&sunting(&["rules", "--format", "json"], dir.path()));
+    assert_eq!(rules.as_array().unwrap().len(), sunting::rules::REGISTRY.len());
+    let explain = sunting(&["explain", "typography/time-format"], dir.path());
+    assert!(String::from_utf8_lossy(&explain.stdout).contains("EYD V"));
+    assert_eq!(sunting(&["explain", "typography/nope"], dir.path()).status.code(), Some(2));
+}
+
+/// README's rule table lists exactly the registered rules.
+#[test]
+fn readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let listed: Vec<&str> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .filter(|c| c.contains('/'))
+        .collect();
+    let registered: Vec<&str> = sunting::rules::REGISTRY.iter().map(|r| r.meta().code).collect();
+    assert_eq!(listed, registered, "README's rule table is out of date");
+}
