@@ -285,8 +285,13 @@ fn next_char(s: &str, at: usize) -> Option<char> {
 /// abbreviations such as `U.S.` or `a.n.`.
 fn scan_word(s: &str, mut end: usize, limit: usize) -> usize {
     let mut segment_len = s[..end].chars().rev().take_while(|c| is_word_char(*c)).count();
+    let word_start = end - s[..end].chars().rev().take_while(|c| is_word_char(*c)).map(char::len_utf8).sum::<usize>();
     while end < limit {
         let Some(c) = next_char(s, end) else { break };
+        // `Rp1.200`: the currency is a word of its own, so that the amount is read as a number.
+        if c.is_ascii_digit() && is_currency_prefix(&s[word_start..end]) {
+            break;
+        }
         if is_word_char(c) {
             end += c.len_utf8();
             segment_len += 1;
@@ -316,6 +321,11 @@ fn scan_word(s: &str, mut end: usize, limit: usize) -> usize {
         }
     }
     end.min(limit)
+}
+
+/// Currency symbols written as letters and glued to the amount: `Rp1.200`, `USD5`.
+fn is_currency_prefix(word: &str) -> bool {
+    ["rp", "idr", "usd", "sgd", "rm"].iter().any(|p| word.eq_ignore_ascii_case(p))
 }
 
 /// Extend a number from `end`: digits joined by `.`, `,` or `:` that are followed by a digit.
@@ -354,6 +364,15 @@ mod tests {
             ["Orang-orang", "membayar", "Rp", "1,2", "triliun", ",", "1.500", "orang", ",", "pukul", "22.00", "dan", "12", "%", "."]
         );
         assert_eq!(d.tokens[6].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn a_currency_glued_to_its_amount_is_split_off() {
+        let d = doc("Harga Rp1.200 dan Rp2,5 juta, bukan Rp.");
+        assert_eq!(words(&d), ["Harga", "Rp", "1.200", "dan", "Rp", "2,5", "juta", ",", "bukan", "Rp", "."]);
+        assert_eq!(d.tokens[2].kind, TokenKind::Number);
+        // Other words that run into digits stay whole.
+        assert_eq!(words(&doc("Varian B117 dan COVID-19.")), ["Varian", "B117", "dan", "COVID-19", "."]);
     }
 
     #[test]
