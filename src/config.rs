@@ -2,6 +2,10 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::language::LanguageSetting;
+use crate::lexicon::english::Dialect;
+use crate::lexicon::parse_word_list;
+use std::collections::HashSet;
+use std::sync::Arc;
 use crate::rules::{self, RuleMeta};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -10,6 +14,8 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 pub const FILE_NAME: &str = "sunting.toml";
+/// The project word list that the editor's "Add to dictionary" appends to, beside the config.
+pub const PROJECT_WORDS: &str = ".sunting/kamus.txt";
 
 /// A configured severity, or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -41,9 +47,32 @@ struct RawConfig {
     #[serde(default)]
     ignore: Vec<String>,
     #[serde(default)]
-    words: Vec<String>,
+    words: Vec<Spanned<String>>,
+    #[serde(default)]
+    dictionaries: Vec<Spanned<String>>,
+    english: Option<Spanned<String>>,
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, Level>,
+}
+
+/// Words a newsroom adds: plain word lists and Hunspell dictionaries, loaded with the config.
+#[derive(Default)]
+pub struct UserLexicon {
+    /// Lower-cased.
+    pub words: HashSet<String>,
+    pub dictionaries: Vec<spellbook::Dictionary>,
+}
+
+impl UserLexicon {
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(&word.to_lowercase()) || self.dictionaries.iter().any(|d| d.check(word))
+    }
+}
+
+impl fmt::Debug for UserLexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "UserLexicon({} words, {} dictionaries)", self.words.len(), self.dictionaries.len())
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -53,6 +82,12 @@ pub struct Config {
     pub ignore: Vec<String>,
     /// Extra word lists, resolved against the config's folder.
     pub words: Vec<PathBuf>,
+    /// Extra Hunspell dictionaries (`.dic` paths; the `.aff` beside each).
+    pub dictionaries: Vec<PathBuf>,
+    /// en_US or en_GB for English articles.
+    pub english: Dialect,
+    /// The words and dictionaries above, loaded, plus the project word list.
+    pub lexicon: Arc<UserLexicon>,
     /// By rule code or by category.
     pub severity: BTreeMap<String, Level>,
     /// The file this came from, if any.
@@ -84,8 +119,14 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl Config {
-    /// Parse the text of a `sunting.toml`. `path` names it in errors and anchors relative paths.
+    /// Parse the text of a `sunting.toml` and load the word lists and dictionaries it names.
+    /// `path` names it in errors and anchors relative paths.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        Config::parse_with(text, path, &|p| std::fs::read_to_string(p))
+    }
+
+    /// [`Config::parse`] with the files it names read by `read` (tests pass files in memory).
+    pub fn parse_with(text: &str, path: &Path, read: &dyn Fn(&Path) -> std::io::Result<String>) -> Result<Config, ConfigError> {
         let error = |offset: usize, message: String| {
             let (line, column) = line_col(text, offset);
             ConfigError { path: path.to_path_buf(), line, column, message }
@@ -108,11 +149,42 @@ impl Config {
             }
             severity.insert(name.clone(), level);
         }
+        let english = match &raw.english {
+            None => Dialect::Us,
+            Some(v) => match v.get_ref().to_ascii_lowercase().as_str() {
+                "us" | "en-us" | "en_us" => Dialect::Us,
+                "gb" | "uk" | "en-gb" | "en_gb" => Dialect::Gb,
+                other => return Err(error(v.span().start, format!("unknown English dialect {other:?}: expected us or gb"))),
+            },
+        };
         let base = path.parent().unwrap_or(Path::new("."));
+        let mut lexicon = UserLexicon::default();
+        for entry in &raw.words {
+            let file = base.join(entry.get_ref());
+            let text = read(&file).map_err(|e| error(entry.span().start, format!("cannot read word list {}: {e}", file.display())))?;
+            lexicon.words.extend(parse_word_list(&text));
+        }
+        for entry in &raw.dictionaries {
+            let dic = base.join(entry.get_ref());
+            let aff = dic.with_extension("aff");
+            let load = || -> Result<spellbook::Dictionary, String> {
+                let dic_text = read(&dic).map_err(|e| format!("cannot read {}: {e}", dic.display()))?;
+                let aff_text = read(&aff).map_err(|e| format!("cannot read {}: {e}", aff.display()))?;
+                spellbook::Dictionary::new(&aff_text, &dic_text).map_err(|e| format!("{} does not parse: {e}", dic.display()))
+            };
+            lexicon.dictionaries.push(load().map_err(|m| error(entry.span().start, m))?);
+        }
+        // The project word list is optional: it appears when someone first adds a word.
+        if let Ok(text) = read(&base.join(PROJECT_WORDS)) {
+            lexicon.words.extend(parse_word_list(&text));
+        }
         Ok(Config {
             language,
             ignore: raw.ignore,
-            words: raw.words.iter().map(|w| base.join(w)).collect(),
+            words: raw.words.iter().map(|w| base.join(w.get_ref())).collect(),
+            dictionaries: raw.dictionaries.iter().map(|d| base.join(d.get_ref())).collect(),
+            english,
+            lexicon: Arc::new(lexicon),
             severity,
             path: Some(path.to_path_buf()),
         })
@@ -138,13 +210,15 @@ impl Config {
         self.path.as_deref().and_then(Path::parent)
     }
 
-    /// The severity for a rule, or `None` when it is switched off.
+    /// The level configured for a rule (by code, else by category), if any. Without one, a
+    /// rule's findings keep the severity the rule gave them.
+    pub fn level_for(&self, meta: &RuleMeta) -> Option<Level> {
+        self.severity.get(meta.code).or_else(|| self.severity.get(meta.category.as_str())).copied()
+    }
+
+    /// The severity a rule reports at by default here, or `None` when it is switched off.
     pub fn severity_for(&self, meta: &RuleMeta) -> Option<Severity> {
-        let level = self
-            .severity
-            .get(meta.code)
-            .or_else(|| self.severity.get(meta.category.as_str()));
-        match level {
+        match self.level_for(meta) {
             Some(level) => level.severity(),
             None => Some(meta.default_severity),
         }
@@ -158,7 +232,7 @@ mod tests {
     #[test]
     fn parses_a_full_config() {
         let text = "language = \"id\"\nignore = [\"drafts/**\"]\nwords = [\"kamus.txt\"]\n[severity]\ntypography = \"error\"\n\"typography/doubled-word\" = \"off\"\n";
-        let config = Config::parse(text, Path::new("/news/sunting.toml")).unwrap();
+        let config = Config::parse_with(text, Path::new("/news/sunting.toml"), &|_| Ok("kata\n".into())).unwrap();
         assert_eq!(config.language, LanguageSetting::Fixed(crate::language::Language::Id));
         assert_eq!(config.words, vec![PathBuf::from("/news/kamus.txt")]);
         let doubled = rules::find("typography/doubled-word").unwrap().meta();
@@ -185,5 +259,22 @@ mod tests {
 
         let err = Config::parse("language = [", Path::new("s.toml")).unwrap_err();
         assert_eq!(err.line, 1, "{err}");
+    }
+
+    #[test]
+    fn word_lists_load_and_a_missing_one_is_an_error() {
+        let read = |p: &Path| -> std::io::Result<String> {
+            match p.to_str() {
+                Some("/n/kamus.txt") => Ok("# istilah redaksi\nZelenskyy\nbuzzer\n".into()),
+                Some("/n/.sunting/kamus.txt") => Ok("warganet\n".into()),
+                _ => Err(std::io::Error::new(std::io::ErrorKind::NotFound, "not found")),
+            }
+        };
+        let config = Config::parse_with("words = [\"kamus.txt\"]\nenglish = \"gb\"\n", Path::new("/n/sunting.toml"), &read).unwrap();
+        assert!(config.lexicon.contains("zelenskyy") && config.lexicon.contains("Buzzer") && config.lexicon.contains("warganet"));
+        assert_eq!(config.english, Dialect::Gb);
+        let err = Config::parse_with("words = [\"kamus.txt\",\n  \"hilang.txt\"]\n", Path::new("/n/sunting.toml"), &read).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 3), "{err}");
+        assert!(err.message.contains("hilang.txt"));
     }
 }

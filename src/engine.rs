@@ -1,12 +1,13 @@
 //! The pure core: (text, format, language, config) -> diagnostics. No I/O.
 
-use crate::config::Config;
+use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, LanguageChoice};
 use crate::language::Language;
 use crate::prose::DocFormat;
 use crate::rules::{Context, REGISTRY};
 use crate::suppress::{Note, Suppressions};
+use crate::words::WordJudge;
 
 #[derive(Debug, Clone, Copy)]
 pub struct CheckOptions<'c> {
@@ -26,18 +27,25 @@ pub struct CheckResult {
 
 pub fn check(text: &str, options: &CheckOptions<'_>) -> CheckResult {
     let doc = Document::new(text, options.format, options.language);
-    let ctx = Context { doc: &doc, config: options.config };
+    let words = WordJudge::new(doc.language, options.config.english, &options.config.lexicon);
+    let ctx = Context { doc: &doc, config: options.config, words: &words };
     let mut diagnostics = Vec::new();
     for rule in REGISTRY {
         let meta = rule.meta();
         if !meta.applies_to(doc.language) {
             continue;
         }
-        let Some(severity) = options.config.severity_for(meta) else { continue };
+        let level = options.config.level_for(meta);
+        if level == Some(Level::Off) {
+            continue;
+        }
         let from = diagnostics.len();
         rule.check(&ctx, &mut diagnostics);
-        for d in &mut diagnostics[from..] {
-            d.severity = severity;
+        // A configured level overrides; otherwise a rule may report weaker findings lower.
+        if let Some(severity) = level.and_then(Level::severity) {
+            for d in &mut diagnostics[from..] {
+                d.severity = severity;
+            }
         }
     }
     let mut notes = Vec::new();

@@ -11,12 +11,14 @@ pub mod document;
 pub mod engine;
 pub mod fix;
 pub mod language;
+pub mod lexicon;
 pub mod lsp;
 pub mod position;
 pub mod prose;
 pub mod report;
 pub mod rules;
 pub mod suppress;
+pub mod words;
 
 pub use config::Config;
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Related, Severity, Span};

@@ -7,7 +7,9 @@ use crate::config::Config;
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::Document;
 use crate::language::Language;
+use crate::words::WordJudge;
 
+pub mod spelling;
 pub mod typography;
 
 /// What a rule is, for `sunting rules`, `sunting explain`, SARIF and the editor's hover.
@@ -44,10 +46,12 @@ impl RuleMeta {
     }
 }
 
-/// What a rule sees: the analysed document and the configuration.
+/// What a rule sees: the analysed document, the configuration, and the judge of words that
+/// the spelling and untranslated rules share.
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub config: &'a Config,
+    pub words: &'a WordJudge<'a>,
 }
 
 pub trait Rule: Send + Sync {
@@ -58,6 +62,8 @@ pub trait Rule: Send + Sync {
 
 /// Every built-in rule, in the order `sunting rules` lists them.
 pub static REGISTRY: &[&dyn Rule] = &[
+    &spelling::misspelled::Misspelled,
+    &spelling::nonstandard::NonStandard,
     &typography::space_before_punctuation::SpaceBeforePunctuation,
     &typography::missing_space_after_punctuation::MissingSpaceAfterPunctuation,
     &typography::doubled_punctuation::DoubledPunctuation,

@@ -103,8 +103,9 @@ pub(crate) mod test_support {
         }
         let doc = Document::new(text, DocFormat::PlainText, LanguageChoice { forced: Some(language), ..Default::default() });
         let config = Config::default();
+        let words = crate::words::WordJudge::new(language, config.english, &config.lexicon);
         let mut out = Vec::new();
-        rule.check(&Context { doc: &doc, config: &config }, &mut out);
+        rule.check(&Context { doc: &doc, config: &config, words: &words }, &mut out);
         out
     }
 

@@ -1,0 +1,78 @@
+//! English words: the en_US (or en_GB) Hunspell dictionary, a supplementary list of news words,
+//! possessives, contractions and hyphenated compounds.
+
+use super::hunspell::{EN_GB, EN_US};
+use super::parse_word_list;
+use spellbook::Dictionary;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static EXTRA: LazyLock<HashSet<String>> = LazyLock::new(|| parse_word_list(include_str!("../../data/en/extra-words.txt")));
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dialect {
+    #[default]
+    Us,
+    Gb,
+}
+
+fn dictionary(dialect: Dialect) -> &'static Dictionary {
+    match dialect {
+        Dialect::Us => &EN_US,
+        Dialect::Gb => &EN_GB,
+    }
+}
+
+fn listed(word: &str, dialect: Dialect) -> bool {
+    EXTRA.contains(&word.to_lowercase()) || dictionary(dialect).check(word)
+}
+
+/// Whether a word (apostrophes normalised to `'`) is English. Case is respected: `monday` is not
+/// a word, `Monday` is.
+pub fn is_word(word: &str, dialect: Dialect) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    if listed(word, dialect) {
+        return true;
+    }
+    // Possessives: government's, officials'.
+    if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix('\'')) {
+        if !stem.is_empty() && is_word(stem, dialect) {
+            return true;
+        }
+    }
+    // Contractions the dictionary lacks: they'll, would've.
+    for suffix in ["n't", "'ll", "'ve", "'re", "'d", "'m"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() && listed(stem, dialect) {
+                return true;
+            }
+        }
+    }
+    // Compounds: well-known, long-term, anti-government.
+    if word.contains('-') {
+        let capitalised = |p: &str| {
+            let mut c = p.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).is_some_and(|w| listed(&w, dialect))
+        };
+        return word.split('-').all(|p| !p.is_empty() && (listed(p, dialect) || capitalised(p) || matches!(p, "anti" | "pre" | "post" | "non" | "co" | "re" | "ex" | "self" | "mid" | "multi" | "pro")));
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_words() {
+        for w in ["anti-semitism", "government", "government's", "officials'", "don't", "they'll", "well-known", "anti-government", "Monday"] {
+            assert!(is_word(w, Dialect::Us), "{w}");
+        }
+        for w in ["goverment", "untill", "definately", "seperate", "occured", "monday"] {
+            assert!(!is_word(w, Dialect::Us), "{w}");
+        }
+        assert!(is_word("colour", Dialect::Gb));
+    }
+}

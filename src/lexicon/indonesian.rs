@@ -1,0 +1,243 @@
+//! Indonesian words: the id_ID Hunspell dictionary, a supplementary list, and a morphology
+//! layer for the affixed forms Hunspell's flags miss (*upayanya*, *dirilis*, *klubnya*).
+//!
+//! Acceptance is deliberately strict: an affixed form is accepted only when the affixes
+//! combine by the rules of Indonesian (nasal assimilation of meN-/peN-) and what remains is a
+//! known root of at least three letters, so a typo rarely passes because some split finds a root.
+
+use super::hunspell::ID_ID;
+use super::{loans, parse_word_list};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static EXTRA: LazyLock<HashSet<String>> = LazyLock::new(|| parse_word_list(include_str!("../../data/id/extra-words.txt")));
+
+/// A root or whole word listed in the dictionary or the supplementary list.
+fn listed(word: &str) -> bool {
+    !word.is_empty() && (EXTRA.contains(word) || ID_ID.check(word))
+}
+
+const PARTICLES: &[&str] = &["lah", "kah", "tah", "pun"];
+const POSSESSIVES: &[&str] = &["nya", "ku", "mu"];
+const SUFFIXES: &[&str] = &["kan", "an", "i"];
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+fn starts_with_vowel(s: &str) -> bool {
+    s.chars().next().is_some_and(is_vowel)
+}
+
+/// Two consonants at the start of a loan root (`klik`, `proses`, `transfer`): the nasal prefix
+/// keeps the first consonant (`mengklik`, `memproses`, `mentransfer`).
+fn starts_with_cluster(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!((chars.next(), chars.next()), (Some(a), Some(b)) if !is_vowel(a) && !is_vowel(b) && a != 'y' && b != 'y' && !(a == 'n' && b == 'g') && !(a == 's' && b == 'y') && !(a == 'k' && b == 'h'))
+}
+
+/// The roots a word could have after the nasal prefix `meN-` or `peN-` (given without its
+/// `me`/`pe`): `nulis` -> `tulis`, `nyapu` -> `sapu`, `mukul` -> `pukul`, `ngirim` -> `kirim`.
+fn nasal_roots(after: &str) -> Vec<String> {
+    let mut roots = Vec::new();
+    if let Some(rest) = after.strip_prefix("nge") {
+        // menge- before one-syllable roots: mengebom, mengecat.
+        if rest.chars().count() <= 4 {
+            roots.push(rest.to_string());
+        }
+    }
+    if let Some(rest) = after.strip_prefix("ny") {
+        if starts_with_vowel(rest) {
+            roots.push(format!("s{rest}"));
+        }
+    }
+    if let Some(rest) = after.strip_prefix("ng") {
+        if starts_with_vowel(rest) {
+            roots.push(rest.to_string());
+            roots.push(format!("k{rest}"));
+        } else if rest.starts_with('g') || rest.starts_with('h') || rest.starts_with("kh") || starts_with_cluster(rest) {
+            roots.push(rest.to_string());
+        }
+    } else if let Some(rest) = after.strip_prefix('m') {
+        if starts_with_vowel(rest) {
+            roots.push(format!("p{rest}"));
+        } else if rest.starts_with(['b', 'f', 'v', 'p']) {
+            roots.push(rest.to_string());
+        }
+    } else if let Some(rest) = after.strip_prefix('n') {
+        if starts_with_vowel(rest) {
+            roots.push(format!("t{rest}"));
+        } else if rest.starts_with(['d', 'c', 'j', 'z']) || rest.starts_with("sy") || starts_with_cluster(rest) {
+            roots.push(rest.to_string());
+        }
+    } else if after.starts_with(['l', 'r', 'm', 'n', 'w', 'y']) {
+        roots.push(after.to_string());
+    }
+    roots
+}
+
+/// Candidate roots of a word that carries at most one prefix (possibly a compound prefix such
+/// as `memper-`, `diper-`) and at most one derivational suffix, each with the shortest root
+/// length that split allows: three-letter roots take only `di-`, `menge-`/`penge-` or a suffix
+/// alone (dibom, mengecat, sahkan), so that chance splits of typos find no root.
+fn derivation_roots(word: &str) -> Vec<(String, usize)> {
+    let mut stems: Vec<&str> = vec![word];
+    for suffix in SUFFIXES {
+        if let Some(s) = word.strip_suffix(suffix) {
+            stems.push(s);
+        }
+    }
+    let mut roots = Vec::new();
+    for (i, stem) in stems.iter().enumerate() {
+        let suffixed = i > 0;
+        // Suffix alone: sesuaikan, rumahan, titipkan.
+        if suffixed {
+            roots.push((stem.to_string(), 3));
+        }
+        for prefix in ["memper", "diper", "pemer", "per", "di", "ke", "se", "ter", "te", "ber", "be", "bel"] {
+            let Some(rest) = stem.strip_prefix(prefix) else { continue };
+            match prefix {
+                // be- only before r or in bekerja / beternak; te- only before r.
+                "be" | "te" if !rest.starts_with('r') && rest != "kerja" && rest != "ternak" => continue,
+                "bel" if rest != "ajar" => continue,
+                _ => {}
+            }
+            roots.push((rest.to_string(), if prefix == "di" { 3 } else { 4 }));
+        }
+        for prefix in ["me", "pe"] {
+            if let Some(after) = stem.strip_prefix(prefix) {
+                let min = if after.starts_with("nge") { 3 } else { 4 };
+                roots.extend(nasal_roots(after).into_iter().map(|r| (r, min)));
+            }
+        }
+    }
+    roots
+}
+
+fn is_root(root: &str, min_len: usize) -> bool {
+    root.chars().count() >= min_len && listed(root)
+}
+
+/// Whether a lower-case word without clitics is Indonesian. Roots are looked up in the word
+/// lists first; only when none is listed is a long root tried as a regular loan (*instruksi* in
+/// *menginstruksikan*), which costs more.
+fn is_derived(word: &str) -> bool {
+    if listed(word) {
+        return true;
+    }
+    let roots = derivation_roots(word);
+    roots.iter().any(|(r, min)| is_root(r, *min)) || roots.iter().any(|(r, _)| r.chars().count() >= 6 && loans::is_regular_loan(r))
+}
+
+/// Bound forms that may stand before a hyphen: anti-pesawat, non-migas, pasca-gempa.
+const BOUND_PREFIXES: &[&str] = &["anti", "non", "pasca", "pra", "pro", "eks", "multi", "semi", "sub", "antar", "inter", "pan", "super", "ultra", "mega", "mini", "neo", "pseudo", "swa", "tuna", "nir", "purna", "awa", "maha"];
+
+/// Whether a lower-case word, with any clitics, is Indonesian.
+fn is_inflected(word: &str) -> bool {
+    if is_derived(word) {
+        return true;
+    }
+    // Particles (-lah, -kah, -pun, -tah) then possessives (-nya, -ku, -mu), each at most once.
+    let mut forms = vec![word.to_string()];
+    for p in PARTICLES {
+        if let Some(s) = word.strip_suffix(p) {
+            // The literary -tah only follows question words (apatah, siapatah).
+            if *p == "tah" && !matches!(s, "apa" | "siapa" | "mana" | "manakah" | "bagaimana" | "mengapa" | "kenapa" | "bilamana") {
+                continue;
+            }
+            forms.push(s.to_string());
+        }
+    }
+    let mut all = forms.clone();
+    for f in &forms {
+        for p in POSSESSIVES {
+            if let Some(s) = f.strip_suffix(p) {
+                all.push(s.to_string());
+            }
+        }
+    }
+    // ku- and kau- before a verb: kujual, kaubaca.
+    for f in all.clone() {
+        for p in ["kau", "ku"] {
+            if let Some(s) = f.strip_prefix(p) {
+                all.push(s.to_string());
+            }
+        }
+    }
+    all.iter().skip(1).any(|f| f.chars().count() >= 3 && is_derived(f))
+}
+
+/// Whether a lower-case word is a known Indonesian word, affixed, with clitics, or reduplicated.
+pub fn is_word(word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    if is_inflected(word) {
+        return true;
+    }
+    let Some((left, right)) = word.split_once('-') else { return false };
+    if right.contains('-') {
+        return word.split('-').all(|p| !p.is_empty() && is_inflected(p));
+    }
+    if left.is_empty() || right.is_empty() {
+        return false;
+    }
+    if BOUND_PREFIXES.contains(&left) && is_inflected(right) {
+        return true;
+    }
+    // Both halves words: anak-anak, naik-turunnya, berlari-lari.
+    if is_inflected(left) && is_inflected(right) {
+        return true;
+    }
+    // The first half carries the affix and the second repeats the root: menakut-nakuti.
+    if is_inflected(left) {
+        let bases = [Some(right), right.strip_suffix("kan"), right.strip_suffix('i'), right.strip_suffix("an")];
+        if bases.into_iter().flatten().any(|b| b.chars().count() >= 3 && left.ends_with(b)) {
+            return true;
+        }
+    }
+    // A confix around the whole reduplication: kemerah-merahan, sebaik-baiknya, berbalas-balasan.
+    for (pre, suf) in [("ke", "an"), ("se", "nya"), ("ber", "an"), ("ber", "kan"), ("di", "kan"), ("meng", "kan"), ("me", "kan"), ("di", "i"), ("me", "i"), ("", "an"), ("", "nya")] {
+        if let (Some(l), Some(r)) = (left.strip_prefix(pre), right.strip_suffix(suf)) {
+            if l == r && is_root(l, 3) {
+                return true;
+            }
+            if l.ends_with(r) && is_root(r, 3) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_affixed_forms_of_known_roots() {
+        for w in [
+            "menewaskan", "upayanya", "sosialnya", "kebijakannya", "pertanggungjawaban", "memintanya",
+            "dibangun", "menulis", "memukul", "menyapu", "mengirim", "mengebom", "klubnya", "dirilis",
+            "diproses", "mengklik", "memproses", "mentransfer", "berkomitmen", "terdiagnosis", "sesuaikan",
+            "kujual", "kaubaca", "rumahnyalah", "apakah", "bacalah", "memperparah", "dipertandingkan",
+            "penggundulan", "keamanannya", "seusai", "bekerja", "belajar", "menginstruksikan", "anti-pesawat", "non-pemerintah",
+        ] {
+            assert!(is_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn accepts_reduplication() {
+        for w in ["anak-anak", "sayur-mayur", "bolak-balik", "berlari-lari", "kemerah-merahan", "naik-turunnya", "sebaik-baiknya", "menakut-nakuti", "rumah-rumah"] {
+            assert!(is_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn rejects_typos_even_when_an_affix_split_exists() {
+        for w in ["pemerinatah", "teirma", "pertengakaran", "perbutannya", "pasein", "mempetimbangkan", "mengrimkan", "pemerinyah", "kemenangand", "pedangang", "sleuruh", "sebagaiman", "rumah-rumha"] {
+            assert!(!is_word(w), "{w}");
+        }
+    }
+}

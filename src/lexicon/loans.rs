@@ -1,0 +1,120 @@
+//! Indonesian loanwords spelled by the absorption rules of EYD V (unsur serapan): `komposisi`
+//! from *composition*, `disabilitas` from *disability*, `karakter` from *character*. A word that
+//! the dictionary lacks but that maps back onto an English word by those rules is a standard
+//! loan, not a typo.
+
+use super::english::{self, Dialect};
+
+/// English endings for an Indonesian loan ending, most regular first.
+const ENDINGS: &[(&str, &[&str])] = &[
+    ("isasi", &["ization", "isation"]),
+    ("asi", &["ation"]),
+    ("si", &["tion", "sion", "sis", "sy", "cy"]),
+    ("tas", &["ty"]),
+    ("isme", &["ism"]),
+    ("is", &["ist", "ic", "ical", "ism", "ise", "ize"]),
+    ("ik", &["ic", "ical", "ics"]),
+    ("if", &["ive"]),
+    ("ensi", &["ence", "ency"]),
+    ("ansi", &["ance", "ancy"]),
+    ("en", &["ent"]),
+    ("an", &["ant"]),
+    ("er", &["er", "re"]),
+    ("ir", &["er", "eur"]),
+    ("ur", &["ure"]),
+    ("or", &["or"]),
+    ("al", &["al"]),
+    ("i", &["y", "ie"]),
+    ("o", &["o", "e"]),
+    ("", &["", "e"]),
+];
+
+/// English spellings for one Indonesian letter group inside a loan.
+fn letter_options(rest: &str) -> Vec<(usize, &'static str)> {
+    let mut options = Vec::new();
+    let mut push = |len: usize, english: &'static [&'static str]| {
+        for e in english {
+            options.push((len, *e));
+        }
+    };
+    if rest.starts_with("ks") {
+        push(2, &["x", "cs"]);
+    }
+    if rest.starts_with("kw") {
+        push(2, &["qu"]);
+    }
+    match rest.chars().next() {
+        Some('k') => push(1, &["c", "k", "ch", "ck"]),
+        Some('f') => push(1, &["f", "ph"]),
+        Some('i') => push(1, &["i", "y"]),
+        Some('s') => push(1, &["s", "c", "z"]),
+        Some('t') => push(1, &["t", "th"]),
+        Some('e') => push(1, &["e", "a"]),
+        Some('u') => push(1, &["u", "o"]),
+        Some(c) if c.is_ascii_alphabetic() => {}
+        _ => return Vec::new(),
+    }
+    if options.is_empty() {
+        let len = rest.chars().next().map_or(0, char::len_utf8);
+        options.push((len, ""));
+    }
+    options
+}
+
+/// Spell `stem` the English way in every combination, stopping at `limit` candidates.
+fn respell(stem: &str, out: &mut Vec<String>, prefix: String, limit: usize) {
+    if out.len() >= limit {
+        return;
+    }
+    if stem.is_empty() {
+        out.push(prefix);
+        return;
+    }
+    for (len, english) in letter_options(stem) {
+        let piece = if english.is_empty() { &stem[..len] } else { english };
+        respell(&stem[len..], out, format!("{prefix}{piece}"), limit);
+    }
+}
+
+/// Whether a lower-case word is a regular Indonesian spelling of an English word.
+pub fn is_regular_loan(word: &str) -> bool {
+    if word.chars().count() < 5 || !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    for (ending, english_endings) in ENDINGS {
+        let Some(stem) = word.strip_suffix(ending) else { continue };
+        if stem.len() < 3 {
+            continue;
+        }
+        let mut stems = Vec::new();
+        respell(stem, &mut stems, String::new(), 256);
+        for s in &stems {
+            for e in *english_endings {
+                let candidate = format!("{s}{e}");
+                if candidate != word && english::is_word(&candidate, Dialect::Us) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_regular_loans() {
+        for w in ["komposisi", "disabilitas", "karakter", "endemik", "testimoni", "organisasi", "konsisten", "teknologi", "aktif", "eksportir"] {
+            assert!(is_regular_loan(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn typos_are_not_loans() {
+        for w in ["pemerinatah", "teirma", "pertengakaran", "perbutannya", "pasein", "sebesa", "kilimeter"] {
+            assert!(!is_regular_loan(w), "{w}");
+        }
+    }
+}

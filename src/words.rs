@@ -1,0 +1,212 @@
+//! One decision per word: known, non-standard, foreign (left untranslated), misspelled, or
+//! unknown. The spelling and untranslated rules both read this, so a word is never reported
+//! by both, and each distinct word is judged once per document.
+
+use crate::config::UserLexicon;
+use crate::language::Language;
+use crate::lexicon::english::{self, Dialect};
+use crate::lexicon::nonstandard::{self, StandardForm};
+use crate::lexicon::{glossary, hunspell, indonesian, loans, normalise, suggest};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Known,
+    /// A non-standard Indonesian spelling with a standard form (resiko -> risiko).
+    NonStandard(StandardForm),
+    /// A foreign term in common use that has an official Indonesian equivalent (online -> daring).
+    HasEquivalent(&'static [&'static str]),
+    /// A word of the other language: English in an Indonesian article, Indonesian in an English
+    /// one, with the glossary's equivalents when it has them.
+    Foreign(&'static [&'static str]),
+    /// Not a word; `confident` when the best suggestion is one slip away.
+    Misspelled { suggestions: Vec<String>, confident: bool },
+    /// Not known, and nothing close: a name, a term, or a word we lack. No finding.
+    Unknown,
+}
+
+/// Judges the words of one document, remembering each decision.
+pub struct WordJudge<'a> {
+    language: Language,
+    dialect: Dialect,
+    user: &'a UserLexicon,
+    cache: RefCell<HashMap<String, Rc<Verdict>>>,
+}
+
+const MAX_SUGGESTIONS: usize = 5;
+
+impl<'a> WordJudge<'a> {
+    pub fn new(language: Language, dialect: Dialect, user: &'a UserLexicon) -> Self {
+        WordJudge { language, dialect, user, cache: RefCell::new(HashMap::new()) }
+    }
+
+    /// The verdict on a lower-case word (as it would stand mid-sentence).
+    pub fn judge(&self, lower: &str) -> Rc<Verdict> {
+        if let Some(v) = self.cache.borrow().get(lower) {
+            return v.clone();
+        }
+        let verdict = Rc::new(self.decide(lower));
+        self.cache.borrow_mut().insert(lower.to_string(), verdict.clone());
+        verdict
+    }
+
+    fn is_english(&self, word: &str) -> bool {
+        english::is_word(word, self.dialect) || english::is_word(word, if self.dialect == Dialect::Us { Dialect::Gb } else { Dialect::Us })
+    }
+
+    fn decide(&self, lower: &str) -> Verdict {
+        let word = normalise(lower);
+        if self.user.contains(&word) {
+            return Verdict::Known;
+        }
+        match self.language {
+            Language::Id => {
+                if let Some(form) = nonstandard::standard_form(&word) {
+                    return Verdict::NonStandard(form);
+                }
+                if indonesian::is_word(&word) || glossary::is_absorbed_loan(&word) {
+                    return Verdict::Known;
+                }
+                if let Some(equivalent) = glossary::official_equivalent(&word) {
+                    return Verdict::HasEquivalent(equivalent);
+                }
+                if let Some(equivalent) = glossary::indonesian_for(&word) {
+                    return Verdict::Foreign(equivalent);
+                }
+                if self.is_english(&word) {
+                    return Verdict::Foreign(&[]);
+                }
+                if loans::is_regular_loan(&word) {
+                    return Verdict::Known;
+                }
+                self.misspelled(&word, &indonesian::is_word, &hunspell::ID_ID)
+            }
+            Language::En => {
+                if self.is_english(&word) || glossary::is_kept_in_english(&word) {
+                    return Verdict::Known;
+                }
+                if indonesian::is_word(&word) && !glossary::is_absorbed_loan(&word) {
+                    return Verdict::Foreign(&[]);
+                }
+                let dialect = self.dialect;
+                let dictionary = if dialect == Dialect::Us { &*hunspell::EN_US } else { &*hunspell::EN_GB };
+                self.misspelled(&word, &|w| english::is_word(w, dialect), dictionary)
+            }
+        }
+    }
+
+    fn misspelled(&self, word: &str, is_word: &dyn Fn(&str) -> bool, dictionary: &spellbook::Dictionary) -> Verdict {
+        let (suggestions, confident) = suggest::suggestions(word, is_word, dictionary, MAX_SUGGESTIONS);
+        if suggestions.is_empty() {
+            Verdict::Unknown
+        } else {
+            Verdict::Misspelled { suggestions, confident }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judge(language: Language, word: &str) -> Verdict {
+        let user = UserLexicon::default();
+        (*WordJudge::new(language, Dialect::Us, &user).judge(word)).clone()
+    }
+
+    #[test]
+    fn one_decision_per_word() {
+        assert_eq!(judge(Language::Id, "menewaskan"), Verdict::Known);
+        assert_eq!(judge(Language::Id, "data"), Verdict::Known);
+        assert!(matches!(judge(Language::Id, "resiko"), Verdict::NonStandard(f) if f.standard == "risiko"));
+        assert!(matches!(judge(Language::Id, "online"), Verdict::HasEquivalent(e) if e[0] == "daring"));
+        assert!(matches!(judge(Language::Id, "treacherous"), Verdict::Foreign(_)));
+        assert!(matches!(judge(Language::Id, "pemerinatah"), Verdict::Misspelled { confident: true, .. }));
+        assert_eq!(judge(Language::En, "bupati"), Verdict::Known);
+        assert!(matches!(judge(Language::En, "goverment"), Verdict::Misspelled { confident: true, .. }));
+    }
+}
+
+/// Where a word stands, which decides how far its spelling can be judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordCase {
+    /// Lower case: judged in full.
+    Lower,
+    /// Capitalised as the first word of a sentence, a quotation or after a colon: judged in
+    /// lower case, but an unknown word may still be a name.
+    Initial,
+    /// Capitalised elsewhere: a name, a title, a heading word.
+    Capitalised,
+    /// All capitals: an acronym.
+    Acronym,
+}
+
+/// A word of running prose worth judging.
+#[derive(Debug, Clone)]
+pub struct Occurrence<'d> {
+    pub token: usize,
+    pub span: crate::diagnostic::Span,
+    pub text: &'d str,
+    pub case: WordCase,
+}
+
+/// The prose words of a document that a spelling judgement applies to: no numbers, handles,
+/// dotted abbreviations or words glued to code or URLs.
+pub fn occurrences<'d>(doc: &'d crate::document::Document<'d>) -> Vec<Occurrence<'d>> {
+    use crate::document::TokenKind;
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        let range = sentence.tokens.clone();
+        let mut seen_word = false;
+        for i in range.clone() {
+            let t = &doc.tokens[i];
+            let text = doc.token_str(t);
+            if t.kind != TokenKind::Word {
+                if matches!(t.kind, TokenKind::Number | TokenKind::Handle | TokenKind::Opaque) {
+                    seen_word = true;
+                }
+                continue;
+            }
+            let glued = |j: Option<usize>| j.and_then(|j| doc.tokens.get(j)).is_some_and(|n| n.kind == TokenKind::Opaque);
+            let glued_left = i > range.start && !t.space_before && glued(Some(i - 1));
+            let glued_right = doc.tokens.get(i + 1).is_some_and(|n| !n.space_before) && i + 1 < range.end && glued(Some(i + 1));
+            let after_opener = i > range.start && {
+                let p = doc.token_str(&doc.tokens[i - 1]);
+                matches!(p, "“" | "\"" | "‘" | "'" | "(" | "[" | "«" | "„" | ":" | "—" | "–" | "-")
+            };
+            let initial = !seen_word || after_opener;
+            seen_word = true;
+            if glued_left || glued_right || text.contains('.') || text.chars().any(|c| c.is_ascii_digit()) || text.chars().count() < 2 {
+                continue;
+            }
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            let case = if letters.iter().all(|c| c.is_uppercase()) && letters.len() > 1 {
+                WordCase::Acronym
+            } else if letters.first().is_some_and(|c| c.is_uppercase()) {
+                if initial && letters[1..].iter().all(|c| c.is_lowercase()) { WordCase::Initial } else { WordCase::Capitalised }
+            } else if letters[1..].iter().any(|c| c.is_uppercase()) {
+                // iPhone, eKTP: a brand or a coinage.
+                WordCase::Capitalised
+            } else {
+                WordCase::Lower
+            };
+            out.push(Occurrence { token: i, span: t.span, text, case });
+        }
+    }
+    out
+}
+
+/// `replacement` with its first letter capitalised when `original`'s is.
+pub fn match_case(original: &str, replacement: &str) -> String {
+    if original.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = replacement.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    } else {
+        replacement.to_string()
+    }
+}
