@@ -18,7 +18,7 @@ fn render(text: &str) -> String {
     for d in &result.diagnostics {
         let line = text[..d.span.start].matches('\n').count() + 1;
         let col = text[..d.span.start].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        write!(out, "{line}:{col} {} {:?}: {}", d.code, &text[d.span.range()], d.message).unwrap();
+        write!(out, "{line}:{col} {} {} {:?}: {}", d.severity, d.code, &text[d.span.range()], d.message).unwrap();
         if let Some(fix) = d.fixes.first() {
             let edits: Vec<String> = fix.edits.iter().map(|e| format!("{:?}->{:?}", &text[e.span.range()], e.new_text)).collect();
             write!(out, " [{:?}: {}]", fix.applicability, edits.join(", ")).unwrap();
