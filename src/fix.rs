@@ -2,6 +2,7 @@
 //! pass (the caller re-checks and applies again until nothing changes).
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::engine::{self, CheckOptions};
 
 /// Which fixes to apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +48,28 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> (St
     }
     out.push_str(&text[at..]);
     (out, applied)
+}
+
+/// How many check-and-fix passes [`fix_until_stable`] makes at most.
+pub const MAX_FIX_PASSES: usize = 10;
+
+/// Apply fixes to `text`, re-check and apply again until nothing changes (fixes that overlapped
+/// wait for the next pass). `diagnostics` is a check of `text` already at hand, if any. Returns
+/// the new text and how many fixes went in.
+pub fn fix_until_stable(text: &str, options: &CheckOptions<'_>, diagnostics: Option<Vec<Diagnostic>>, mode: FixMode) -> (String, usize) {
+    let mut current = text.to_string();
+    let mut total = 0;
+    let mut diagnostics = diagnostics.unwrap_or_else(|| engine::check(text, options).diagnostics);
+    for _ in 0..MAX_FIX_PASSES {
+        let (next, applied) = apply_fixes(&current, &diagnostics, mode);
+        if applied == 0 || next == current {
+            break;
+        }
+        total += applied;
+        current = next;
+        diagnostics = engine::check(&current, options).diagnostics;
+    }
+    (current, total)
 }
 
 #[cfg(test)]

@@ -1,0 +1,291 @@
+//! Conversions between the core's byte-span world and the protocol's: diagnostics (with their
+//! fixes carried in `data`), code actions, hover text and minimal text edits.
+
+use tower_lsp_server::ls_types;
+use super::document::range_of;
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::position::PositionEncoding;
+use crate::rules;
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentChanges, Location,
+    NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, Range, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+};
+use ropey::Rope;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::HashMap;
+
+pub const SOURCE: &str = "sunting";
+/// Where each rule's documentation lives; the anchor is the code with `/` made `-`.
+pub const RULE_DOCS: &str = "https://github.com/sunting-news/sunting/blob/main/docs/rules.md";
+pub const FIX_ALL_KIND: &str = "source.fixAll.sunting";
+pub const COMMAND_ADD_WORD: &str = "sunting.addToDictionary";
+pub const COMMAND_FIX_ALL: &str = "sunting.fixAll";
+
+pub fn rule_docs_href(code: &str) -> String {
+    format!("{RULE_DOCS}#{}", code.replace('/', "-"))
+}
+
+pub fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// One edit of a fix, in protocol coordinates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EditData {
+    pub range: Range,
+    pub new_text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FixData {
+    pub title: String,
+    pub safe: bool,
+    pub edits: Vec<EditData>,
+}
+
+/// What a diagnostic carries in `data`, so a code action needs no re-check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiagnosticData {
+    /// The document version the ranges refer to.
+    pub version: i32,
+    pub fixes: Vec<FixData>,
+}
+
+impl DiagnosticData {
+    pub fn from_value(v: &Value) -> Option<DiagnosticData> {
+        DiagnosticData::deserialize(v).ok()
+    }
+}
+
+pub fn fix_data(d: &Diagnostic, rope: &Rope, encoding: PositionEncoding) -> Vec<FixData> {
+    d.fixes
+        .iter()
+        .map(|f| FixData {
+            title: f.title.clone(),
+            safe: f.applicability == Applicability::Safe,
+            edits: f
+                .edits
+                .iter()
+                .map(|e| EditData { range: range_of(rope, e.span.start, e.span.end, encoding), new_text: e.new_text.clone() })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A core diagnostic as the protocol's. `rope` is the text it was computed from.
+pub fn to_lsp(d: &Diagnostic, rope: &Rope, encoding: PositionEncoding, uri: &Uri, version: i32) -> ls_types::Diagnostic {
+    let related: Vec<DiagnosticRelatedInformation> = d
+        .related
+        .iter()
+        .map(|r| DiagnosticRelatedInformation {
+            location: Location { uri: uri.clone(), range: range_of(rope, r.span.start, r.span.end, encoding) },
+            message: r.message.clone(),
+        })
+        .collect();
+    let data = (!d.fixes.is_empty()).then(|| {
+        serde_json::to_value(DiagnosticData { version, fixes: fix_data(d, rope, encoding) }).unwrap_or(Value::Null)
+    });
+    ls_types::Diagnostic {
+        range: range_of(rope, d.span.start, d.span.end, encoding),
+        severity: Some(severity(d.severity)),
+        code: Some(NumberOrString::String(d.code.to_string())),
+        code_description: rule_docs_href(&d.code).parse().ok().map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_string()),
+        message: d.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data,
+    }
+}
+
+pub fn code_of(d: &ls_types::Diagnostic) -> Option<&str> {
+    match &d.code {
+        Some(NumberOrString::String(s)) => Some(s),
+        _ => None,
+    }
+}
+
+/// Edits to one document: versioned `documentChanges` when the client takes them (so a stale
+/// edit is refused), else plain `changes`.
+pub fn workspace_edit(uri: &Uri, version: Option<i32>, edits: Vec<TextEdit>, document_changes: bool) -> WorkspaceEdit {
+    if document_changes {
+        WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier { uri: uri.clone(), version },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..WorkspaceEdit::default()
+        }
+    } else {
+        let mut changes = HashMap::new();
+        changes.insert(uri.clone(), edits);
+        WorkspaceEdit { changes: Some(changes), ..WorkspaceEdit::default() }
+    }
+}
+
+pub fn quick_fix(title: String, diagnostic: &ls_types::Diagnostic, edit: WorkspaceEdit, preferred: bool) -> CodeAction {
+    CodeAction {
+        title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        edit: Some(edit),
+        is_preferred: preferred.then_some(true),
+        ..CodeAction::default()
+    }
+}
+
+/// The edit that puts `<!-- sunting-ignore-next-line CODE -->` on its own line above `line`,
+/// indented like it (and inside the same block quote), with the line's own line ending.
+pub fn ignore_edit(rope: &Rope, line: usize, code: &str, encoding: PositionEncoding) -> TextEdit {
+    let line = line.min(rope.len_lines().saturating_sub(1));
+    let text: String = rope.line(line).chars().collect();
+    let prefix: String = text.chars().take_while(|c| *c == ' ' || *c == '\t' || *c == '>').collect();
+    let newline = if text.ends_with("\r\n") {
+        "\r\n"
+    } else if text.ends_with('\r') {
+        "\r"
+    } else if line > 0 && rope.line(line - 1).to_string().ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let at = rope.line_to_byte(line);
+    TextEdit {
+        range: range_of(rope, at, at, encoding),
+        new_text: format!("{prefix}<!-- sunting-ignore-next-line {code} -->{newline}"),
+    }
+}
+
+/// Hover text for a finding: the rule's summary, the finding itself, the rule's explanation
+/// and its example.
+pub fn hover_text(d: &Diagnostic, markdown: bool) -> String {
+    let meta = rules::find(&d.code).map(|r| r.meta());
+    let mut out = String::new();
+    match (meta, markdown) {
+        (Some(m), true) => {
+            out.push_str(&format!("**{}** — {}\n\n{}\n\n{}\n\n", m.code, m.summary, d.message, m.explanation.trim()));
+            out.push_str(&format!("Example:\n\n- ✗ {}\n- ✓ {}\n\n", m.example_bad, m.example_good));
+            out.push_str(&format!("[Documentation]({})", rule_docs_href(m.code)));
+        }
+        (Some(m), false) => {
+            out.push_str(&format!("{} — {}\n\n{}\n\n{}\n\n", m.code, m.summary, d.message, m.explanation.trim()));
+            out.push_str(&format!("Example:\n  ✗ {}\n  ✓ {}\n", m.example_bad, m.example_good));
+        }
+        (None, _) => out.push_str(&format!("{}: {}", d.code, d.message)),
+    }
+    out
+}
+
+/// Minimal edits that turn `old` into `new`: a line diff, each changed hunk narrowed to the
+/// characters that differ. Spans are byte offsets into `old`.
+pub fn diff_edits(old: &str, new: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    fn line_starts(s: &str) -> Vec<usize> {
+        let mut v = vec![0];
+        v.extend(s.match_indices('\n').map(|(i, _)| i + 1));
+        if *v.last().unwrap_or(&0) != s.len() {
+            v.push(s.len());
+        }
+        v
+    }
+    if old == new {
+        return Vec::new();
+    }
+    let old_starts = line_starts(old);
+    let new_starts = line_starts(new);
+    let at = |starts: &[usize], line: usize| starts.get(line).copied().unwrap_or(*starts.last().unwrap_or(&0));
+    let diff = similar::TextDiff::configure().timeout(std::time::Duration::from_millis(200)).diff_lines(old, new);
+    let mut edits = Vec::new();
+    for op in diff.ops() {
+        if op.tag() == similar::DiffTag::Equal {
+            continue;
+        }
+        let (or, nr) = (op.old_range(), op.new_range());
+        let (mut os, mut oe) = (at(&old_starts, or.start), at(&old_starts, or.end));
+        let (mut ns, mut ne) = (at(&new_starts, nr.start), at(&new_starts, nr.end));
+        // Narrow to the differing characters.
+        let common_prefix: usize = old[os..oe]
+            .chars()
+            .zip(new[ns..ne].chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        os += common_prefix;
+        ns += common_prefix;
+        let common_suffix: usize = old[os..oe]
+            .chars()
+            .rev()
+            .zip(new[ns..ne].chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        oe -= common_suffix;
+        ne -= common_suffix;
+        edits.push((os..oe, new[ns..ne].to_string()));
+    }
+    edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Fix, Span};
+
+    fn apply(old: &str, edits: &[(std::ops::Range<usize>, String)]) -> String {
+        let mut out = old.to_string();
+        for (r, t) in edits.iter().rev() {
+            out.replace_range(r.clone(), t);
+        }
+        out
+    }
+
+    #[test]
+    fn diff_edits_are_minimal_and_exact() {
+        let cases = [
+            ("Berhenti !!\nlain\n", "Berhenti!\nlain\n"),
+            ("a\nb\nc", "a\nB\nc\nd"),
+            ("東京 , x\r\n😀 y", "東京, x\r\n😀y"),
+            ("", "new"),
+            ("old", ""),
+        ];
+        for (old, new) in cases {
+            let edits = diff_edits(old, new);
+            assert_eq!(apply(old, &edits), new, "{old:?} -> {new:?}: {edits:?}");
+        }
+        assert_eq!(diff_edits("Berhenti !!\nlain\n", "Berhenti!\nlain\n"), vec![(8..11, "!".to_string())]);
+    }
+
+    #[test]
+    fn diagnostics_carry_code_link_and_fixes() {
+        let text = "a😀 , b";
+        let rope = Rope::from_str(text);
+        let comma = text.find(',').unwrap();
+        let d = Diagnostic::new("typography/space-before-punctuation", Severity::Warning, Span::new(comma - 1, comma), "space")
+            .with_fix(Fix::safe("Remove the space", vec![crate::diagnostic::Edit::delete(Span::new(comma - 1, comma))]))
+            .with_related(Span::new(0, 1), "here");
+        let uri: Uri = "file:///x.md".parse().unwrap();
+        let l = to_lsp(&d, &rope, PositionEncoding::Utf16, &uri, 7);
+        assert_eq!(l.range.start.character, 3);
+        assert_eq!(code_of(&l), Some("typography/space-before-punctuation"));
+        assert!(l.code_description.unwrap().href.as_str().ends_with("#typography-space-before-punctuation"));
+        let data = DiagnosticData::from_value(l.data.as_ref().unwrap()).unwrap();
+        assert_eq!(data.version, 7);
+        assert!(data.fixes[0].safe);
+        assert_eq!(data.fixes[0].edits[0].range, l.range);
+        assert_eq!(l.related_information.unwrap().len(), 1);
+    }
+
+    #[test]
+    fn ignore_comment_goes_above_the_line() {
+        let rope = Rope::from_str("satu\r\n  > dua tiga\r\n");
+        let e = ignore_edit(&rope, 1, "typography/doubled-word", PositionEncoding::Utf16);
+        assert_eq!(e.range.start, ls_types::Position::new(1, 0));
+        assert_eq!(e.new_text, "  > <!-- sunting-ignore-next-line typography/doubled-word -->\r\n");
+    }
+}

@@ -1,0 +1,355 @@
+//! The protocol handlers: capabilities, configuration, hover, code actions, pulled
+//! diagnostics and commands. Text synchronisation is in [`super::gate`] and [`super::state`].
+
+use super::convert::{self, DiagnosticData, COMMAND_ADD_WORD, COMMAND_FIX_ALL, FIX_ALL_KIND};
+use super::document::{byte_of, range_of};
+use super::settings::{self, Settings};
+use super::state::{self, Shared};
+use crate::document::LanguageChoice;
+use crate::engine::CheckOptions;
+use crate::fix::{fix_until_stable, FixMode};
+use tower_lsp_server::ls_types::*;
+use serde_json::{json, Value};
+use std::sync::Arc;
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp_server::LanguageServer;
+use tracing::{debug, info, warn};
+
+pub struct Backend {
+    pub shared: Arc<Shared>,
+}
+
+fn invalid_params(message: impl Into<String>) -> Error {
+    Error { code: ErrorCode::InvalidParams, message: message.into().into(), data: None }
+}
+
+fn not_open(uri: &Uri) -> Error {
+    invalid_params(format!("document not open: {}", uri.as_str()))
+}
+
+/// Whether a code action of `kind` was asked for.
+fn wanted(only: Option<&Vec<CodeActionKind>>, kind: &str) -> bool {
+    only.is_none_or(|only| {
+        only.iter().any(|k| {
+            let k = k.as_str();
+            k.is_empty() || kind == k || kind.starts_with(&format!("{k}."))
+        })
+    })
+}
+
+impl Backend {
+    pub fn new(shared: Arc<Shared>) -> Backend {
+        Backend { shared }
+    }
+
+    /// The edits that apply every safe fix (re-checking until nothing changes), with the
+    /// version they apply to; `None` when there is nothing to fix.
+    async fn fix_all_edits(&self, uri: &Uri) -> Option<(i32, Vec<TextEdit>)> {
+        let stored = self.shared.stored(uri);
+        let encoding = self.shared.encoding();
+        self.shared
+            .with_config(uri, move |job| {
+                let format = job.format?;
+                let diagnostics = stored.filter(|c| c.generation == job.generation).map(|c| c.diagnostics.clone());
+                let text = job.rope.to_string();
+                let config = &job.resolved.config;
+                let options = CheckOptions { format, language: LanguageChoice { forced: None, configured: config.language }, config };
+                let (fixed, applied) = fix_until_stable(&text, &options, diagnostics, FixMode::SafeOnly);
+                if applied == 0 || fixed == text {
+                    return None;
+                }
+                let edits = convert::diff_edits(&text, &fixed)
+                    .into_iter()
+                    .map(|(span, new_text)| TextEdit { range: range_of(&job.rope, span.start, span.end, encoding), new_text })
+                    .collect();
+                Some((job.version, edits))
+            })
+            .await
+            .flatten()
+    }
+
+    async fn fetch_configuration(&self) {
+        if !self.shared.session().flags.configuration {
+            return;
+        }
+        let item = ConfigurationItem { scope_uri: None, section: Some("sunting".to_string()) };
+        match self.shared.client.configuration(vec![item]).await {
+            Ok(values) => {
+                if let Some(v) = values.first().filter(|v| v.is_object()) {
+                    self.apply_settings(v).await;
+                }
+            }
+            Err(e) => debug!("workspace/configuration: {e}"),
+        }
+    }
+
+    async fn apply_settings(&self, value: &Value) {
+        let (settings, warnings) = Settings::parse(value);
+        if !warnings.is_empty() {
+            self.shared.report(&warnings.iter().map(|w| format!("setting {w}")).collect::<Vec<_>>()).await;
+        }
+        info!("settings changed");
+        self.shared.set_settings(settings);
+    }
+
+    async fn add_word(&self, word: &str, uri: Option<&Uri>) -> Result<Value> {
+        let root = match uri {
+            Some(u) => self.shared.project_root(u),
+            None => self.shared.session().roots.first().cloned(),
+        };
+        let Some(root) = root else {
+            return Err(invalid_params("no workspace folder to keep the word list in"));
+        };
+        let path = self.shared.settings().dictionary_path(&root);
+        match settings::add_word(&path, word) {
+            Ok(added) => {
+                info!(word, path = %path.display(), added, "add to dictionary");
+                self.shared.reload();
+                Ok(json!({"added": added, "path": path.display().to_string()}))
+            }
+            Err(e) => {
+                let message = format!("cannot add {word:?} to {}: {e}", path.display());
+                self.shared.client.show_message(MessageType::ERROR, format!("sunting: {message}")).await;
+                Err(Error { code: ErrorCode::InternalError, message: message.into(), data: None })
+            }
+        }
+    }
+}
+
+fn arg_str<'a>(args: &'a [Value], index: usize, key: &str) -> Option<&'a str> {
+    args.first().and_then(|a| a.get(key)).and_then(Value::as_str).or_else(|| args.get(index).and_then(Value::as_str))
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, _params: InitializeParams) -> Result<InitializeResult> {
+        // The capabilities were recorded as the request arrived (see `gate`).
+        let session = self.shared.session();
+        let encoding = match session.encoding {
+            crate::position::PositionEncoding::Utf8 => "utf-8",
+            crate::position::PositionEncoding::Utf16 => "utf-16",
+        };
+        let mut capabilities = json!({
+            "positionEncoding": encoding,
+            "textDocumentSync": {"openClose": true, "change": 2, "save": {"includeText": false}},
+            "hoverProvider": true,
+            "codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll", FIX_ALL_KIND], "resolveProvider": false},
+            "executeCommandProvider": {"commands": [COMMAND_ADD_WORD, COMMAND_FIX_ALL]},
+            "workspace": {"workspaceFolders": {"supported": true, "changeNotifications": true}},
+        });
+        if !session.push {
+            capabilities["diagnosticProvider"] = json!({"identifier": "sunting", "interFileDependencies": false, "workspaceDiagnostics": false});
+        }
+        let result = json!({
+            "capabilities": capabilities,
+            "serverInfo": {"name": "sunting", "version": env!("CARGO_PKG_VERSION")},
+        });
+        serde_json::from_value(result).map_err(|e| Error { code: ErrorCode::InternalError, message: e.to_string().into(), data: None })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let flags = self.shared.session().flags;
+        if flags.watch_files_dynamic {
+            let watchers: Vec<Value> = ["**/sunting.toml", "**/.sunting/**", "**/*.dic", "**/*.aff"].iter().map(|g| json!({"globPattern": g})).collect();
+            let registration = Registration {
+                id: "sunting-config-files".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: Some(json!({ "watchers": watchers })),
+            };
+            if let Err(e) = self.shared.client.register_capability(vec![registration]).await {
+                debug!("the client would not watch files: {e}");
+            }
+        }
+        self.fetch_configuration().await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.shared.mark_shut_down();
+        info!("shutdown");
+        Ok(())
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        let uri = params.text_document.uri;
+        if state::uri_path(&uri).is_some_and(|p| self.shared.is_config_file(&p)) {
+            info!(uri = uri.as_str(), "configuration saved; re-checking");
+            self.shared.reload();
+        } else {
+            self.shared.touch(&uri);
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        match Settings::section(&params.settings) {
+            Some(section) => {
+                let section = section.clone();
+                self.apply_settings(&section).await;
+            }
+            None => self.fetch_configuration().await,
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let relevant = params.changes.iter().any(|c| state::uri_path(&c.uri).is_some_and(|p| self.shared.is_config_file(&p)));
+        if relevant {
+            info!("configuration files changed; re-checking");
+            self.shared.reload();
+        }
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        let paths = |folders: Vec<WorkspaceFolder>| folders.iter().filter_map(|f| state::uri_path(&f.uri)).collect::<Vec<_>>();
+        self.shared.set_roots(paths(params.event.added), paths(params.event.removed));
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let position = params.text_document_position_params.position;
+        let Some(checked) = self.shared.current(&uri).await else {
+            debug!(uri = uri.as_str(), "hover on a document that is not open");
+            return Ok(None);
+        };
+        let encoding = self.shared.encoding();
+        let byte = byte_of(&checked.rope, position, encoding);
+        let mut hits: Vec<&crate::Diagnostic> = checked.diagnostics.iter().filter(|d| d.span.start <= byte && byte <= d.span.end).collect();
+        if hits.is_empty() {
+            return Ok(None);
+        }
+        hits.sort_by_key(|d| d.span.len());
+        let markdown = self.shared.session().flags.markdown_hover;
+        let text = hits.iter().map(|d| convert::hover_text(d, markdown)).collect::<Vec<_>>().join(if markdown { "\n\n---\n\n" } else { "\n\n" });
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(MarkupContent { kind: if markdown { MarkupKind::Markdown } else { MarkupKind::PlainText }, value: text }),
+            range: Some(range_of(&checked.rope, hits[0].span.start, hits[0].span.end, encoding)),
+        }))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some((version, rope)) = self.shared.text(&uri) else {
+            debug!(uri = uri.as_str(), "code actions for a document that is not open");
+            return Ok(None);
+        };
+        let session = self.shared.session();
+        let encoding = session.encoding;
+        let only = params.context.only.as_ref();
+        let mut actions: Vec<CodeActionOrCommand> = Vec::new();
+        if wanted(only, "quickfix") {
+            for diagnostic in &params.context.diagnostics {
+                if diagnostic.source.as_deref() != Some(convert::SOURCE) {
+                    continue;
+                }
+                let Some(code) = convert::code_of(diagnostic) else { continue };
+                // The fixes travel in `data`; if they are missing or of another version, take
+                // them from the current check.
+                let fixes = match diagnostic.data.as_ref().and_then(DiagnosticData::from_value) {
+                    Some(data) if data.version == version => data.fixes,
+                    _ => match self.shared.current(&uri).await {
+                        Some(checked) if checked.version == version => checked
+                            .diagnostics
+                            .iter()
+                            .find(|d| d.code == code && range_of(&checked.rope, d.span.start, d.span.end, encoding) == diagnostic.range)
+                            .map(|d| convert::fix_data(d, &checked.rope, encoding))
+                            .unwrap_or_default(),
+                        _ => Vec::new(),
+                    },
+                };
+                for (i, fix) in fixes.into_iter().enumerate() {
+                    let edits = fix.edits.into_iter().map(|e| TextEdit { range: e.range, new_text: e.new_text }).collect();
+                    let edit = convert::workspace_edit(&uri, Some(version), edits, session.flags.document_changes);
+                    actions.push(convert::quick_fix(fix.title, diagnostic, edit, i == 0).into());
+                }
+                if code.starts_with("spelling/") {
+                    let start = byte_of(&rope, diagnostic.range.start, encoding);
+                    let end = byte_of(&rope, diagnostic.range.end, encoding);
+                    let word = rope.byte_slice(start..end.max(start)).to_string();
+                    if !word.trim().is_empty() && !word.contains(['\n', '\r']) {
+                        actions.push(
+                            CodeAction {
+                                title: format!("Add '{word}' to dictionary"),
+                                kind: Some(CodeActionKind::QUICKFIX),
+                                diagnostics: Some(vec![diagnostic.clone()]),
+                                command: Some(Command {
+                                    title: format!("Add '{word}' to dictionary"),
+                                    command: COMMAND_ADD_WORD.to_string(),
+                                    arguments: Some(vec![json!({"word": word, "uri": uri.as_str()})]),
+                                }),
+                                ..CodeAction::default()
+                            }
+                            .into(),
+                        );
+                    }
+                }
+                let ignore = convert::ignore_edit(&rope, diagnostic.range.start.line as usize, code, encoding);
+                let edit = convert::workspace_edit(&uri, Some(version), vec![ignore], session.flags.document_changes);
+                actions.push(convert::quick_fix(format!("Ignore {code} here"), diagnostic, edit, false).into());
+            }
+        }
+        // "Fix all" when asked for by kind, or offered beside quick fixes when a safe fix exists.
+        let asked_for_fix_all = only.is_some() && wanted(only, FIX_ALL_KIND);
+        let has_safe = params.context.diagnostics.iter().any(|d| {
+            d.data.as_ref().and_then(DiagnosticData::from_value).is_some_and(|data| data.fixes.iter().any(|f| f.safe))
+        });
+        if asked_for_fix_all || (only.is_none() && has_safe) {
+            if let Some((version, edits)) = self.fix_all_edits(&uri).await {
+                actions.push(
+                    CodeAction {
+                        title: "Apply all safe sunting fixes".to_string(),
+                        kind: Some(CodeActionKind::from(FIX_ALL_KIND)),
+                        edit: Some(convert::workspace_edit(&uri, Some(version), edits, session.flags.document_changes)),
+                        ..CodeAction::default()
+                    }
+                    .into(),
+                );
+            }
+        }
+        Ok(Some(actions))
+    }
+
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let Some(checked) = self.shared.current(&uri).await else { return Err(not_open(&uri)) };
+        let result_id = checked.generation.to_string();
+        if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
+            return Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                related_documents: None,
+                unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id },
+            })));
+        }
+        let items = state::lsp_diagnostics(&checked, &uri, self.shared.encoding());
+        Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+            related_documents: None,
+            full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: Some(result_id), items },
+        })))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        let args = params.arguments;
+        let uri = arg_str(&args, 1, "uri").and_then(|u| u.parse::<Uri>().ok());
+        match params.command.as_str() {
+            COMMAND_ADD_WORD => {
+                let Some(word) = arg_str(&args, 0, "word") else { return Err(invalid_params("expected a word")) };
+                self.add_word(word, uri.as_ref()).await.map(Some)
+            }
+            COMMAND_FIX_ALL => {
+                let uri = match arg_str(&args, 0, "uri").and_then(|u| u.parse::<Uri>().ok()) {
+                    Some(u) => u,
+                    None => return Err(invalid_params("expected the document's uri")),
+                };
+                if !self.shared.is_open(&uri) {
+                    return Err(not_open(&uri));
+                }
+                let Some((version, edits)) = self.fix_all_edits(&uri).await else { return Ok(Some(json!({"applied": false, "fixes": 0}))) };
+                let count = edits.len();
+                let edit = convert::workspace_edit(&uri, Some(version), edits, self.shared.session().flags.document_changes);
+                match self.shared.client.apply_edit(edit).await {
+                    Ok(response) => Ok(Some(json!({"applied": response.applied, "edits": count}))),
+                    Err(e) => {
+                        warn!("workspace/applyEdit: {e}");
+                        Err(e)
+                    }
+                }
+            }
+            other => Err(invalid_params(format!("unknown command {other:?}"))),
+        }
+    }
+}

@@ -1,0 +1,381 @@
+//! The editor's settings (`initializationOptions`, `workspace/didChangeConfiguration`, section
+//! `sunting`) and how they combine with the project's `sunting.toml`.
+//!
+//! ```json
+//! {
+//!   "language": "auto" | "id" | "en",
+//!   "severity": { "typography": "error", "typography/doubled-word": "off" },
+//!   "enabledCategories": ["typography", "figures"],
+//!   "words": ["extra-words.txt"],          (relative to the project's folder)
+//!   "dictionary": ".sunting/kamus.txt",
+//!   "debounceMs": 150,
+//!   "documentKinds": { "asciidoc": "plaintext", "markdown": "off" },
+//!   "diagnosticMode": "auto" | "push" | "pull",
+//!   "maxDocumentBytes": 67108864
+//! }
+//! ```
+//!
+//! Editor settings win over `sunting.toml` where both say something (except `language: auto`,
+//! which leaves the file's choice alone). A bad value is reported and skipped, never fatal.
+
+use crate::config::{Config, Level, FILE_NAME};
+use crate::diagnostic::Category;
+use crate::language::LanguageSetting;
+use crate::prose::DocFormat;
+use crate::rules::{self, REGISTRY};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const DEFAULT_DEBOUNCE_MS: u64 = 150;
+pub const DEFAULT_DICTIONARY: &str = ".sunting/kamus.txt";
+/// Documents larger than this are tracked but not checked (the command line's limit).
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Where diagnostics go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DiagnosticMode {
+    /// Pull when the client can (`textDocument.diagnostic` capability), else push.
+    #[default]
+    Auto,
+    Push,
+    Pull,
+}
+
+/// How a document of some `languageId` is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Check(DocFormat),
+    Off,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub language: Option<LanguageSetting>,
+    /// Validated: every key is a rule code or a category.
+    pub severity: BTreeMap<String, Level>,
+    pub enabled_categories: Option<Vec<Category>>,
+    /// Extra word lists, relative to the project's folder unless absolute.
+    pub words: Vec<String>,
+    /// The word list "Add to dictionary" appends to, relative to the project's folder.
+    pub dictionary: String,
+    pub debounce: Duration,
+    pub document_kinds: BTreeMap<String, Kind>,
+    pub diagnostic_mode: DiagnosticMode,
+    pub max_document_bytes: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let mut document_kinds = BTreeMap::new();
+        document_kinds.insert("markdown".to_string(), Kind::Check(DocFormat::Markdown));
+        document_kinds.insert("plaintext".to_string(), Kind::Check(DocFormat::PlainText));
+        document_kinds.insert("text".to_string(), Kind::Check(DocFormat::PlainText));
+        Settings {
+            language: None,
+            severity: BTreeMap::new(),
+            enabled_categories: None,
+            words: Vec::new(),
+            dictionary: DEFAULT_DICTIONARY.to_string(),
+            debounce: Duration::from_millis(DEFAULT_DEBOUNCE_MS),
+            document_kinds,
+            diagnostic_mode: DiagnosticMode::Auto,
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+        }
+    }
+}
+
+fn level(s: &str) -> Option<Level> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "off" | "none" | "false" => Some(Level::Off),
+        "hint" => Some(Level::Hint),
+        "info" | "information" => Some(Level::Info),
+        "warning" | "warn" => Some(Level::Warning),
+        "error" => Some(Level::Error),
+        _ => None,
+    }
+}
+
+impl Settings {
+    /// The `sunting` section out of whatever the client sent: `{"sunting": {...}}` or the
+    /// section itself. `None` when it holds nothing for us.
+    pub fn section(value: &Value) -> Option<&Value> {
+        match value {
+            Value::Object(map) if map.contains_key("sunting") => map.get("sunting").filter(|v| v.is_object()),
+            Value::Object(map) if !map.is_empty() => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Parse a settings object. Unknown keys and bad values become warnings and are skipped.
+    pub fn parse(value: &Value) -> (Settings, Vec<String>) {
+        let mut s = Settings::default();
+        let mut warnings = Vec::new();
+        let Some(map) = value.as_object() else {
+            if !value.is_null() {
+                warnings.push(format!("settings must be an object, not {value}"));
+            }
+            return (s, warnings);
+        };
+        for (key, v) in map {
+            match key.as_str() {
+                "language" => match v.as_str().and_then(LanguageSetting::parse) {
+                    Some(LanguageSetting::Auto) => s.language = None,
+                    Some(l) => s.language = Some(l),
+                    None if v.is_null() => {}
+                    None => warnings.push(format!("language: expected auto, id or en, not {v}")),
+                },
+                "severity" => match v.as_object() {
+                    Some(levels) => {
+                        for (name, lv) in levels {
+                            if rules::find(name).is_none() && Category::parse(name).is_none() {
+                                warnings.push(format!("severity: unknown rule or category {name:?}"));
+                                continue;
+                            }
+                            match lv.as_str().and_then(level) {
+                                Some(l) => {
+                                    s.severity.insert(name.clone(), l);
+                                }
+                                None => warnings.push(format!("severity.{name}: expected off, hint, info, warning or error, not {lv}")),
+                            }
+                        }
+                    }
+                    None if v.is_null() => {}
+                    None => warnings.push("severity: expected an object".to_string()),
+                },
+                "enabledCategories" => match v.as_array() {
+                    Some(items) => {
+                        let mut cats = Vec::new();
+                        for item in items {
+                            match item.as_str().and_then(Category::parse) {
+                                Some(c) => cats.push(c),
+                                None => warnings.push(format!("enabledCategories: unknown category {item}")),
+                            }
+                        }
+                        s.enabled_categories = Some(cats);
+                    }
+                    None if v.is_null() => {}
+                    None => warnings.push("enabledCategories: expected a list of categories".to_string()),
+                },
+                "words" => match v.as_array() {
+                    Some(items) => s.words = items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+                    None if v.is_null() => {}
+                    None => warnings.push("words: expected a list of file names".to_string()),
+                },
+                "dictionary" => match v.as_str() {
+                    Some(p) if !p.trim().is_empty() => s.dictionary = p.to_string(),
+                    _ if v.is_null() => {}
+                    _ => warnings.push("dictionary: expected a file name".to_string()),
+                },
+                "debounceMs" => match v.as_u64() {
+                    Some(ms) => s.debounce = Duration::from_millis(ms.min(60_000)),
+                    None if v.is_null() => {}
+                    None => warnings.push(format!("debounceMs: expected a number of milliseconds, not {v}")),
+                },
+                "documentKinds" => match v.as_object() {
+                    Some(kinds) => {
+                        for (id, kind) in kinds {
+                            let k = match kind.as_str().map(str::to_ascii_lowercase).as_deref() {
+                                Some("markdown") => Kind::Check(DocFormat::Markdown),
+                                Some("plaintext" | "text") => Kind::Check(DocFormat::PlainText),
+                                Some("off") => Kind::Off,
+                                _ if kind == &Value::Bool(false) => Kind::Off,
+                                _ => {
+                                    warnings.push(format!("documentKinds.{id}: expected markdown, plaintext or off, not {kind}"));
+                                    continue;
+                                }
+                            };
+                            s.document_kinds.insert(id.clone(), k);
+                        }
+                    }
+                    None if v.is_null() => {}
+                    None => warnings.push("documentKinds: expected an object".to_string()),
+                },
+                "diagnosticMode" => match v.as_str() {
+                    Some("auto") => s.diagnostic_mode = DiagnosticMode::Auto,
+                    Some("push") => s.diagnostic_mode = DiagnosticMode::Push,
+                    Some("pull") => s.diagnostic_mode = DiagnosticMode::Pull,
+                    _ if v.is_null() => {}
+                    _ => warnings.push(format!("diagnosticMode: expected auto, push or pull, not {v}")),
+                },
+                "maxDocumentBytes" => match v.as_u64() {
+                    Some(n) => s.max_document_bytes = usize::try_from(n).unwrap_or(usize::MAX),
+                    None if v.is_null() => {}
+                    None => warnings.push(format!("maxDocumentBytes: expected a number, not {v}")),
+                },
+                other => warnings.push(format!("unknown setting {other:?}")),
+            }
+        }
+        (s, warnings)
+    }
+
+    /// How to check a document of this `languageId`, if at all.
+    pub fn kind(&self, language_id: &str) -> Kind {
+        self.document_kinds.get(language_id).copied().unwrap_or(Kind::Off)
+    }
+
+    /// Overlay these settings on the project's configuration (word lists are loaded by
+    /// [`project_config`], as the configuration loads them).
+    pub fn apply(&self, base: &Config) -> Config {
+        let mut config = base.clone();
+        if let Some(language) = self.language {
+            config.language = language;
+        }
+        for (key, level) in &self.severity {
+            config.severity.insert(key.clone(), *level);
+        }
+        if let Some(enabled) = &self.enabled_categories {
+            for category in Category::ALL {
+                if !enabled.contains(&category) {
+                    config.severity.insert(category.as_str().to_string(), Level::Off);
+                    // A rule-level severity would otherwise outrank the category's `off`.
+                    for rule in REGISTRY {
+                        if rule.meta().category == category {
+                            config.severity.insert(rule.meta().code.to_string(), Level::Off);
+                        }
+                    }
+                }
+            }
+        }
+        config
+    }
+
+    /// The word list "Add to dictionary" appends to, for a project rooted at `root`.
+    pub fn dictionary_path(&self, root: &Path) -> PathBuf {
+        root.join(&self.dictionary)
+    }
+}
+
+/// The configuration for a project: its `sunting.toml` (or, without one, an empty one at the
+/// workspace root, so the project word list there still counts), plus the editor's word lists,
+/// loaded the way the configuration loads its own `words`. Returns the problems to report;
+/// with a broken file, the defaults are used.
+pub fn project_config(toml_path: Option<&Path>, root: Option<&Path>, settings: &Settings) -> (Config, Vec<String>) {
+    let mut problems = Vec::new();
+    let (path, text) = match toml_path {
+        Some(p) => match std::fs::read_to_string(p) {
+            Ok(t) => (Some(p.to_path_buf()), t),
+            Err(e) => {
+                problems.push(format!("{}: cannot read: {e}", p.display()));
+                (root.map(|r| r.join(FILE_NAME)), String::new())
+            }
+        },
+        None => (root.map(|r| r.join(FILE_NAME)), String::new()),
+    };
+    let Some(path) = path else { return (settings.apply(&Config::default()), problems) };
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    // Extra word lists from the editor, as absolute paths appended to the file's `words`.
+    let mut extra: Vec<PathBuf> = settings.words.iter().map(|w| base.join(w)).collect();
+    if settings.dictionary != DEFAULT_DICTIONARY {
+        extra.push(settings.dictionary_path(&base));
+    }
+    extra.retain(|p| {
+        let ok = p.is_file();
+        if !ok && p != &settings.dictionary_path(&base) {
+            problems.push(format!("word list {} does not exist", p.display()));
+        }
+        ok
+    });
+    let text = if extra.is_empty() { text } else { with_extra_words(&text, &extra).unwrap_or(text) };
+    match Config::parse(&text, &path) {
+        Ok(config) => (settings.apply(&config), problems),
+        Err(e) => {
+            problems.push(e.to_string());
+            (settings.apply(&Config::default()), problems)
+        }
+    }
+}
+
+/// `text` (a `sunting.toml`) with `paths` appended to its `words`; `None` if it does not parse
+/// (the caller then reports the file's own error).
+fn with_extra_words(text: &str, paths: &[PathBuf]) -> Option<String> {
+    let mut table: toml::Table = toml::from_str(text).ok()?;
+    let words = table.entry("words").or_insert_with(|| toml::Value::Array(Vec::new()));
+    let list = words.as_array_mut()?;
+    for p in paths {
+        list.push(toml::Value::String(p.display().to_string()));
+    }
+    toml::to_string(&table).ok()
+}
+
+/// Append `word` to the word list at `path` (one word a line), creating its folder and file.
+/// Returns false when the word was already there.
+pub fn add_word(path: &Path, word: &str) -> std::io::Result<bool> {
+    use std::io::Write;
+    let word = word.trim();
+    if word.is_empty() || word.contains(['\n', '\r']) {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a single word"));
+    }
+    let existing = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e),
+    };
+    if existing.lines().any(|l| l.trim() == word) {
+        return Ok(false);
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+    let sep = if existing.is_empty() || existing.ends_with('\n') { "" } else { "\n" };
+    write!(file, "{sep}{word}\n")?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn parses_and_warns() {
+        let (s, w) = Settings::parse(&json!({
+            "language": "en",
+            "severity": {"typography": "error", "typography/nope": "off", "typography/doubled-word": "loud"},
+            "enabledCategories": ["typography", "bogus"],
+            "debounceMs": 0,
+            "documentKinds": {"asciidoc": "plaintext", "markdown": "off"},
+            "mystery": 1
+        }));
+        assert_eq!(s.language, Some(LanguageSetting::Fixed(crate::language::Language::En)));
+        assert_eq!(s.severity.get("typography"), Some(&Level::Error));
+        assert_eq!(s.severity.len(), 1);
+        assert_eq!(s.enabled_categories, Some(vec![Category::Typography]));
+        assert_eq!(s.debounce, Duration::ZERO);
+        assert_eq!(s.kind("asciidoc"), Kind::Check(DocFormat::PlainText));
+        assert_eq!(s.kind("markdown"), Kind::Off);
+        assert_eq!(s.kind("rust"), Kind::Off);
+        assert_eq!(w.len(), 4, "{w:?}");
+    }
+
+    #[test]
+    fn section_finds_the_sunting_key() {
+        assert_eq!(Settings::section(&json!({"sunting": {"debounceMs": 1}})), Some(&json!({"debounceMs": 1})));
+        assert_eq!(Settings::section(&json!({"debounceMs": 1})), Some(&json!({"debounceMs": 1})));
+        assert_eq!(Settings::section(&json!(null)), None);
+        assert_eq!(Settings::section(&json!({})), None);
+    }
+
+    #[test]
+    fn disabled_categories_override_rule_levels() {
+        let mut base = Config::default();
+        base.severity.insert("typography/doubled-word".into(), Level::Error);
+        let (s, _) = Settings::parse(&json!({"enabledCategories": ["spelling"]}));
+        let config = s.apply(&base);
+        let meta = rules::find("typography/doubled-word").unwrap().meta();
+        assert_eq!(config.severity_for(meta), None);
+    }
+
+    #[test]
+    fn add_word_appends_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".sunting/kamus.txt");
+        assert!(add_word(&path, "Jokowi").unwrap());
+        assert!(!add_word(&path, "Jokowi").unwrap());
+        assert!(add_word(&path, "swasembada").unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "Jokowi\nswasembada\n");
+        assert!(add_word(&path, "two\nlines").is_err());
+    }
+}

@@ -1,0 +1,543 @@
+//! The server's state and scheduling: the open documents, the client's capabilities, the
+//! settings and configurations, and one check worker per document.
+//!
+//! Text synchronisation is applied synchronously, in the order the client sent it (see
+//! [`super::gate`]). Checks run on the blocking pool, one at a time per document, after a
+//! debounce; a result is stored and published only if the document has not changed since (its
+//! generation still matches), so the client never sees diagnostics for a stale text.
+
+use tower_lsp_server::ls_types;
+use super::convert;
+use super::document::{Checked, Document, Trigger};
+use super::settings::{self, DiagnosticMode, Kind, Settings};
+use crate::config::{Config, FILE_NAME};
+use crate::document::LanguageChoice;
+use crate::engine::{self, CheckOptions};
+use crate::position::PositionEncoding;
+use crate::prose::DocFormat;
+use tower_lsp_server::ls_types::{
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, MessageType, Uri,
+};
+use ropey::Rope;
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use tokio::sync::watch;
+use tower_lsp_server::Client;
+use tracing::{debug, error, info, warn};
+
+/// What the client said it can do, read leniently from the raw `initialize` parameters.
+#[derive(Debug, Clone, Default)]
+pub struct ClientFlags {
+    pub utf8: bool,
+    pub pull_diagnostics: bool,
+    pub diagnostic_refresh: bool,
+    pub document_changes: bool,
+    pub markdown_hover: bool,
+    pub watch_files_dynamic: bool,
+    pub configuration: bool,
+    pub apply_edit: bool,
+}
+
+impl ClientFlags {
+    pub fn from_initialize(params: &Value) -> ClientFlags {
+        let caps = params.pointer("/capabilities").unwrap_or(&Value::Null);
+        let flag = |p: &str| caps.pointer(p).and_then(Value::as_bool).unwrap_or(false);
+        let has_str = |p: &str, s: &str| caps.pointer(p).and_then(Value::as_array).is_some_and(|a| a.iter().any(|v| v.as_str() == Some(s)));
+        ClientFlags {
+            utf8: has_str("/general/positionEncodings", "utf-8"),
+            pull_diagnostics: caps.pointer("/textDocument/diagnostic").is_some_and(Value::is_object),
+            diagnostic_refresh: flag("/workspace/diagnostics/refreshSupport"),
+            document_changes: flag("/workspace/workspaceEdit/documentChanges"),
+            markdown_hover: has_str("/textDocument/hover/contentFormat", "markdown"),
+            watch_files_dynamic: flag("/workspace/didChangeWatchedFiles/dynamicRegistration"),
+            configuration: flag("/workspace/configuration"),
+            apply_edit: flag("/workspace/applyEdit"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Session {
+    pub flags: ClientFlags,
+    pub encoding: PositionEncoding,
+    pub roots: Vec<PathBuf>,
+    /// Decided once, at `initialize`.
+    pub push: bool,
+    pub settings: Arc<Settings>,
+}
+
+/// A configuration resolved for one folder.
+#[derive(Debug)]
+pub struct Resolved {
+    pub config: Config,
+    /// The project's folder: the one holding `sunting.toml`, else the workspace folder, else
+    /// the document's own folder.
+    pub root: Option<PathBuf>,
+    pub problems: Vec<String>,
+}
+
+/// Everything a check needs, taken from the document in one go.
+pub struct Job {
+    pub uri: Uri,
+    pub generation: u64,
+    pub version: i32,
+    pub rope: Rope,
+    pub format: Option<DocFormat>,
+    pub resolved: Arc<Resolved>,
+    pub encoding: PositionEncoding,
+}
+
+impl Job {
+    pub fn check(&self) -> Checked {
+        let diagnostics = match self.format {
+            Some(format) => {
+                let text = self.rope.to_string();
+                let config = &self.resolved.config;
+                let options = CheckOptions { format, language: LanguageChoice { forced: None, configured: config.language }, config };
+                engine::check(&text, &options).diagnostics
+            }
+            None => Vec::new(),
+        };
+        Checked { generation: self.generation, version: self.version, rope: self.rope.clone(), format: self.format, diagnostics }
+    }
+
+    /// Check and convert for publishing (both off the protocol task).
+    pub fn run(self) -> (Arc<Checked>, Vec<ls_types::Diagnostic>) {
+        let checked = self.check();
+        let lsp = lsp_diagnostics(&checked, &self.uri, self.encoding);
+        (Arc::new(checked), lsp)
+    }
+}
+
+pub fn lsp_diagnostics(checked: &Checked, uri: &Uri, encoding: PositionEncoding) -> Vec<ls_types::Diagnostic> {
+    checked.diagnostics.iter().map(|d| convert::to_lsp(d, &checked.rope, encoding, uri, checked.version)).collect()
+}
+
+pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
+    if uri.scheme().as_str() != "file" {
+        return None;
+    }
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+pub struct Shared {
+    pub client: Client,
+    docs: Mutex<HashMap<Uri, Document>>,
+    session: RwLock<Session>,
+    configs: Mutex<HashMap<Option<PathBuf>, Arc<Resolved>>>,
+    /// Problems already shown to the user (cleared when the configuration reloads).
+    reported: Mutex<HashSet<String>>,
+    /// Serialises "is this result still current? publish it" so publications never reorder.
+    publish_lock: tokio::sync::Mutex<()>,
+    generation: AtomicU64,
+    initialize_seen: AtomicBool,
+    shut_down: AtomicBool,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Shared {
+    pub fn new(client: Client) -> Shared {
+        Shared {
+            client,
+            docs: Mutex::new(HashMap::new()),
+            session: RwLock::new(Session { push: true, ..Session::default() }),
+            configs: Mutex::new(HashMap::new()),
+            reported: Mutex::new(HashSet::new()),
+            publish_lock: tokio::sync::Mutex::new(()),
+            generation: AtomicU64::new(1),
+            initialize_seen: AtomicBool::new(false),
+            shut_down: AtomicBool::new(false),
+        }
+    }
+
+    pub fn session(&self) -> Session {
+        self.session.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub fn settings(&self) -> Arc<Settings> {
+        self.session.read().unwrap_or_else(|e| e.into_inner()).settings.clone()
+    }
+
+    pub fn encoding(&self) -> PositionEncoding {
+        self.session.read().unwrap_or_else(|e| e.into_inner()).encoding
+    }
+
+    fn next_generation(&self) -> u64 {
+        self.generation.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    pub fn is_shut_down(&self) -> bool {
+        self.shut_down.load(Ordering::SeqCst)
+    }
+
+    pub fn mark_shut_down(&self) {
+        self.shut_down.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether document notifications are to be applied now.
+    pub fn accepting(&self) -> bool {
+        self.initialize_seen.load(Ordering::SeqCst) && !self.is_shut_down()
+    }
+
+    /// Record the client's capabilities, workspace and first settings. Called synchronously as
+    /// the `initialize` request arrives, so everything after it sees the negotiated encoding.
+    /// Returns the settings warnings.
+    pub fn on_initialize(&self, params: &Value) -> Vec<String> {
+        let flags = ClientFlags::from_initialize(params);
+        let mut roots: Vec<PathBuf> = params
+            .pointer("/workspaceFolders")
+            .and_then(Value::as_array)
+            .map(|folders| {
+                folders
+                    .iter()
+                    .filter_map(|f| f.get("uri")?.as_str()?.parse::<Uri>().ok())
+                    .filter_map(|u| uri_path(&u))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if roots.is_empty() {
+            if let Some(root) = params.get("rootUri").and_then(Value::as_str).and_then(|s| s.parse::<Uri>().ok()).and_then(|u| uri_path(&u)) {
+                roots.push(root);
+            } else if let Some(root) = params.get("rootPath").and_then(Value::as_str) {
+                roots.push(PathBuf::from(root));
+            }
+        }
+        let (settings, warnings) = match params.get("initializationOptions").and_then(Settings::section) {
+            Some(v) => Settings::parse(v),
+            None => (Settings::default(), Vec::new()),
+        };
+        let push = match settings.diagnostic_mode {
+            DiagnosticMode::Push => true,
+            DiagnosticMode::Pull => false,
+            DiagnosticMode::Auto => !flags.pull_diagnostics,
+        };
+        let encoding = if flags.utf8 { PositionEncoding::Utf8 } else { PositionEncoding::Utf16 };
+        info!(?encoding, push, roots = ?roots, "initialize");
+        *self.session.write().unwrap_or_else(|e| e.into_inner()) = Session { flags, encoding, roots, push, settings: Arc::new(settings) };
+        self.initialize_seen.store(true, Ordering::SeqCst);
+        warnings
+    }
+
+    /// Replace the settings (the diagnostic mode stays as negotiated) and re-check everything.
+    pub fn set_settings(self: &Arc<Self>, settings: Settings) {
+        {
+            let mut session = self.session.write().unwrap_or_else(|e| e.into_inner());
+            if *session.settings == settings {
+                return;
+            }
+            session.settings = Arc::new(settings);
+        }
+        self.reload();
+    }
+
+    pub fn set_roots(self: &Arc<Self>, added: Vec<PathBuf>, removed: Vec<PathBuf>) {
+        {
+            let mut session = self.session.write().unwrap_or_else(|e| e.into_inner());
+            session.roots.retain(|r| !removed.contains(r));
+            session.roots.extend(added);
+        }
+        self.reload();
+    }
+
+    /// Forget every loaded configuration and re-check every open document.
+    pub fn reload(self: &Arc<Self>) {
+        lock(&self.configs).clear();
+        lock(&self.reported).clear();
+        self.recheck_all();
+    }
+
+    pub fn recheck_all(self: &Arc<Self>) {
+        let push = self.session().push;
+        {
+            let mut docs = lock(&self.docs);
+            for doc in docs.values_mut() {
+                doc.generation = self.next_generation();
+                doc.trigger.send_replace(Trigger { generation: doc.generation, urgent: true });
+            }
+        }
+        if !push && self.session().flags.diagnostic_refresh {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                if let Err(e) = client.workspace_diagnostic_refresh().await {
+                    debug!("diagnostic refresh: {e}");
+                }
+            });
+        }
+    }
+
+    // ---- Text synchronisation: synchronous, in arrival order. ----
+
+    pub fn did_open(self: &Arc<Self>, params: DidOpenTextDocumentParams) {
+        let item = params.text_document;
+        let generation = self.next_generation();
+        let (doc, rx) = Document::new(item.uri.clone(), item.language_id, item.version, &item.text, generation);
+        debug!(uri = item.uri.as_str(), version = item.version, bytes = item.text.len(), "open");
+        if lock(&self.docs).insert(item.uri.clone(), doc).is_some() {
+            warn!(uri = item.uri.as_str(), "opened again without being closed; replacing it");
+        }
+        if self.session().push {
+            tokio::spawn(worker(self.clone(), item.uri, rx));
+        }
+    }
+
+    pub fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let encoding = self.encoding();
+        let mut docs = lock(&self.docs);
+        let Some(doc) = docs.get_mut(&uri) else {
+            warn!(uri = uri.as_str(), "change to a document that is not open; ignored");
+            return;
+        };
+        for w in doc.apply_changes(params.text_document.version, &params.content_changes, encoding) {
+            warn!(uri = uri.as_str(), "{w:?}");
+        }
+        doc.generation = self.next_generation();
+        doc.trigger.send_replace(Trigger { generation: doc.generation, urgent: false });
+    }
+
+    pub fn did_close(self: &Arc<Self>, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        if lock(&self.docs).remove(&uri).is_none() {
+            warn!(uri = uri.as_str(), "close of a document that is not open; ignored");
+            return;
+        }
+        if self.session().push {
+            // Clear what was published, unless it was opened again meanwhile.
+            let shared = self.clone();
+            tokio::spawn(async move {
+                let _guard = shared.publish_lock.lock().await;
+                if !lock(&shared.docs).contains_key(&uri) {
+                    shared.client.publish_diagnostics(uri, Vec::new(), None).await;
+                }
+            });
+        }
+    }
+
+    /// Check an open document again now (after a save).
+    pub fn touch(&self, uri: &Uri) {
+        if let Some(doc) = lock(&self.docs).get_mut(uri) {
+            doc.generation = self.next_generation();
+            doc.trigger.send_replace(Trigger { generation: doc.generation, urgent: true });
+        }
+    }
+
+    pub fn is_open(&self, uri: &Uri) -> bool {
+        lock(&self.docs).contains_key(uri)
+    }
+
+    pub fn open_uris(&self) -> Vec<Uri> {
+        lock(&self.docs).keys().cloned().collect()
+    }
+
+    /// The version and text of an open document.
+    pub fn text(&self, uri: &Uri) -> Option<(i32, Rope)> {
+        lock(&self.docs).get(uri).map(|d| (d.version, d.rope.clone()))
+    }
+
+    // ---- Configuration ----
+
+    /// The folder that holds a document's project: the nearest `sunting.toml`'s, else the
+    /// workspace folder around it, else its own.
+    pub fn project_root(&self, uri: &Uri) -> Option<PathBuf> {
+        let roots = self.session().roots;
+        let path = uri_path(uri);
+        let dir = path.as_deref().and_then(Path::parent);
+        if let Some(toml) = dir.and_then(Config::discover) {
+            return toml.parent().map(Path::to_path_buf);
+        }
+        match dir {
+            Some(dir) => roots.iter().filter(|r| dir.starts_with(r)).max_by_key(|r| r.as_os_str().len()).cloned().or_else(|| Some(dir.to_path_buf())),
+            None => roots.first().cloned(),
+        }
+    }
+
+    /// The configuration for a document (loading it may read files: call off the protocol task).
+    pub fn resolve(&self, uri: &Uri, settings: &Settings) -> Arc<Resolved> {
+        let path = uri_path(uri);
+        let dir = path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
+        if let Some(r) = lock(&self.configs).get(&dir) {
+            return r.clone();
+        }
+        let toml = dir.as_deref().and_then(Config::discover);
+        let root = match &toml {
+            Some(t) => t.parent().map(Path::to_path_buf),
+            None => self.project_root(uri),
+        };
+        let (config, problems) = settings::project_config(toml.as_deref(), root.as_deref(), settings);
+        let resolved = Arc::new(Resolved { config, root, problems });
+        lock(&self.configs).insert(dir, resolved.clone());
+        resolved
+    }
+
+    /// Whether a saved or changed file is one the configuration reads.
+    pub fn is_config_file(&self, path: &Path) -> bool {
+        if path.file_name().is_some_and(|n| n == FILE_NAME) || path.components().any(|c| c.as_os_str() == ".sunting") {
+            return true;
+        }
+        if path.extension().is_some_and(|e| e == "dic" || e == "aff") {
+            return true;
+        }
+        lock(&self.configs).values().any(|r| r.config.words.iter().any(|w| w == path))
+    }
+
+    /// Show configuration problems the user has not seen yet.
+    pub async fn report(&self, problems: &[String]) {
+        let fresh: Vec<String> = {
+            let mut reported = lock(&self.reported);
+            problems.iter().filter(|p| reported.insert((*p).clone())).cloned().collect()
+        };
+        for p in fresh {
+            warn!("{p}");
+            self.client.show_message(MessageType::WARNING, format!("sunting: {p}")).await;
+        }
+    }
+
+    // ---- Checking ----
+
+    /// A check job for the document as it is now; `None` when it is not open.
+    pub fn job(&self, uri: &Uri) -> Option<Job> {
+        let session = self.session();
+        let (generation, version, rope, language_id) = {
+            let docs = lock(&self.docs);
+            let doc = docs.get(uri)?;
+            (doc.generation, doc.version, doc.rope.clone(), doc.language_id.clone())
+        };
+        let settings = session.settings.clone();
+        let mut format = match settings.kind(&language_id) {
+            Kind::Check(f) => Some(f),
+            Kind::Off => {
+                debug!(uri = uri.as_str(), language_id = language_id.as_str(), "not a kind of document that is checked");
+                None
+            }
+        };
+        if format.is_some() && rope.len_bytes() > settings.max_document_bytes {
+            info!(uri = uri.as_str(), bytes = rope.len_bytes(), "larger than maxDocumentBytes; not checked");
+            format = None;
+        }
+        let resolved = if format.is_some() { self.resolve(uri, &settings) } else { Arc::new(Resolved { config: Config::default(), root: None, problems: Vec::new() }) };
+        Some(Job { uri: uri.clone(), generation, version, rope, format, resolved, encoding: session.encoding })
+    }
+
+    /// Store a result if it is still current; say whether it was.
+    fn store(&self, uri: &Uri, checked: &Arc<Checked>) -> bool {
+        let mut docs = lock(&self.docs);
+        match docs.get_mut(uri) {
+            Some(doc) if doc.generation == checked.generation => {
+                doc.checked = Some(checked.clone());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Publish a finished check, unless the document moved on, closed, or the server is
+    /// shutting down.
+    async fn deliver(&self, uri: &Uri, checked: Arc<Checked>, diagnostics: Vec<ls_types::Diagnostic>) {
+        let _guard = self.publish_lock.lock().await;
+        if self.is_shut_down() || !self.store(uri, &checked) {
+            debug!(uri = uri.as_str(), generation = checked.generation, "result superseded; dropped");
+            return;
+        }
+        self.client.publish_diagnostics(uri.clone(), diagnostics, Some(checked.version)).await;
+    }
+
+    /// The stored check of the document's current text, if there is one.
+    pub fn stored(&self, uri: &Uri) -> Option<Arc<Checked>> {
+        lock(&self.docs).get(uri).and_then(Document::current_check)
+    }
+
+    /// The check of the document's current text: the stored one, or a fresh one (made off the
+    /// protocol task, since resolving the configuration may read files).
+    pub async fn current(self: &Arc<Self>, uri: &Uri) -> Option<Arc<Checked>> {
+        if let Some(c) = lock(&self.docs).get(uri).and_then(Document::current_check) {
+            return Some(c);
+        }
+        let shared = self.clone();
+        let uri2 = uri.clone();
+        let outcome = tokio::task::spawn_blocking(move || {
+            let job = shared.job(&uri2)?;
+            let checked = Arc::new(job.check());
+            shared.store(&uri2, &checked);
+            Some((checked, job.resolved.problems.clone()))
+        })
+        .await;
+        match outcome {
+            Ok(Some((checked, problems))) => {
+                if !problems.is_empty() {
+                    self.report(&problems).await;
+                }
+                Some(checked)
+            }
+            Ok(None) => None,
+            Err(e) => {
+                error!(uri = uri.as_str(), "a check failed: {e}");
+                None
+            }
+        }
+    }
+
+    /// Run a closure with the document's resolved configuration, off the protocol task.
+    pub async fn with_config<T: Send + 'static>(self: &Arc<Self>, uri: &Uri, f: impl FnOnce(Job) -> T + Send + 'static) -> Option<T> {
+        let shared = self.clone();
+        let uri = uri.clone();
+        tokio::task::spawn_blocking(move || shared.job(&uri).map(f)).await.unwrap_or_else(|e| {
+            error!("a check failed: {e}");
+            None
+        })
+    }
+}
+
+/// One per open document (in push mode): waits for a change, lets the debounce pass, checks
+/// the newest text, publishes if still current, and goes round again. Ends when the document
+/// closes (its trigger is dropped).
+async fn worker(shared: Arc<Shared>, uri: Uri, mut rx: watch::Receiver<Trigger>) {
+    rx.mark_changed();
+    loop {
+        if rx.changed().await.is_err() {
+            return;
+        }
+        let mut trigger = *rx.borrow_and_update();
+        let debounce = shared.settings().debounce;
+        while !trigger.urgent && !debounce.is_zero() {
+            tokio::select! {
+                () = tokio::time::sleep(debounce) => break,
+                changed = rx.changed() => {
+                    if changed.is_err() {
+                        return;
+                    }
+                    trigger = *rx.borrow_and_update();
+                }
+            }
+        }
+        if shared.is_shut_down() {
+            return;
+        }
+        let shared2 = shared.clone();
+        let uri2 = uri.clone();
+        // Resolving the configuration may read files, so the job is built off the async
+        // workers too.
+        let outcome = tokio::task::spawn_blocking(move || {
+            let job = shared2.job(&uri2)?;
+            let problems = job.resolved.problems.clone();
+            let (checked, lsp) = job.run();
+            Some((checked, lsp, problems))
+        })
+        .await;
+        match outcome {
+            Ok(Some((checked, lsp, problems))) => {
+                if !problems.is_empty() {
+                    shared.report(&problems).await;
+                }
+                shared.deliver(&uri, checked, lsp).await;
+            }
+            Ok(None) => return,
+            Err(e) => error!(uri = uri.as_str(), "a check failed: {e}"),
+        }
+    }
+}
