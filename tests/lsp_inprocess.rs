@@ -1,0 +1,601 @@
+//! The language server in process, over `tokio::io::duplex`: the fast cases of the protocol,
+//! ordering, robustness and configuration. (End-to-end tests with real client capability sets
+//! are in `tests/lsp/`, in Python.)
+
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use sunting::lsp::convert;
+use sunting::position::PositionEncoding;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
+use tokio::sync::{mpsc, oneshot};
+use tokio::task::JoinHandle;
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+type Pending = Arc<Mutex<HashMap<i64, oneshot::Sender<Value>>>>;
+type Answer = Arc<dyn Fn(&str, &Value) -> Value + Send + Sync>;
+
+/// A minimal LSP client: requests by id, notifications in a queue, and server-to-client
+/// requests answered by `answer` (and recorded).
+struct Client {
+    writer: Arc<tokio::sync::Mutex<tokio::io::WriteHalf<DuplexStream>>>,
+    pending: Pending,
+    notifications: mpsc::UnboundedReceiver<Value>,
+    /// Requests the server sent to the client, in order.
+    server_requests: Arc<Mutex<Vec<Value>>>,
+    next_id: i64,
+    server: JoinHandle<i32>,
+    _reader: JoinHandle<()>,
+}
+
+async fn read_frame<R: tokio::io::AsyncBufRead + Unpin>(r: &mut R) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if r.read_line(&mut line).await.ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(v) = line.strip_prefix("Content-Length:") {
+            length = v.trim().parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    r.read_exact(&mut body).await.ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+impl Client {
+    fn start_with(answer: Answer) -> Client {
+        let (client_end, server_end) = tokio::io::duplex(1 << 20);
+        let (server_read, server_write) = tokio::io::split(server_end);
+        let server = tokio::spawn(sunting::lsp::serve(server_read, server_write));
+        let (read, writer) = tokio::io::split(client_end);
+        let writer = Arc::new(tokio::sync::Mutex::new(writer));
+        let pending: Pending = Arc::default();
+        let server_requests: Arc<Mutex<Vec<Value>>> = Arc::default();
+        let (tx, notifications) = mpsc::unbounded_channel();
+        let reader = {
+            let pending = pending.clone();
+            let server_requests = server_requests.clone();
+            let writer = writer.clone();
+            tokio::spawn(async move {
+                let mut read = BufReader::new(read);
+                while let Some(msg) = read_frame(&mut read).await {
+                    if msg.get("method").is_some() && msg.get("id").is_some() {
+                        server_requests.lock().unwrap().push(msg.clone());
+                        let result = answer(msg["method"].as_str().unwrap_or(""), &msg["params"]);
+                        let body = serde_json::to_vec(&json!({"jsonrpc": "2.0", "id": msg["id"], "result": result})).unwrap();
+                        let frame = [format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes(), &body].concat();
+                        let mut w = writer.lock().await;
+                        let _ = w.write_all(&frame).await;
+                        let _ = w.flush().await;
+                    } else if msg.get("method").is_some() {
+                        let _ = tx.send(msg);
+                    } else if let Some(id) = msg.get("id").and_then(Value::as_i64) {
+                        if let Some(waiter) = pending.lock().unwrap().remove(&id) {
+                            let _ = waiter.send(msg);
+                        }
+                    } else {
+                        // A response without a usable id (to a malformed message).
+                        let _ = tx.send(json!({"method": "$/response", "params": msg}));
+                    }
+                }
+            })
+        };
+        Client { writer, pending, notifications, server_requests, next_id: 1, server, _reader: reader }
+    }
+
+    fn start() -> Client {
+        Client::start_with(Arc::new(|method, _params| match method {
+            "workspace/applyEdit" => json!({"applied": true}),
+            "workspace/configuration" => json!([null]),
+            _ => Value::Null,
+        }))
+    }
+
+    async fn send_raw(&mut self, body: &[u8]) {
+        let frame = [format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes(), body].concat();
+        let mut w = self.writer.lock().await;
+        w.write_all(&frame).await.unwrap();
+        w.flush().await.unwrap();
+    }
+
+    async fn notify(&mut self, method: &str, params: Value) {
+        let body = serde_json::to_vec(&json!({"jsonrpc": "2.0", "method": method, "params": params})).unwrap();
+        self.send_raw(&body).await;
+    }
+
+    async fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        let (tx, rx) = oneshot::channel();
+        self.pending.lock().unwrap().insert(id, tx);
+        let body = serde_json::to_vec(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})).unwrap();
+        self.send_raw(&body).await;
+        tokio::time::timeout(TIMEOUT, rx).await.unwrap_or_else(|_| panic!("no answer to {method}")).unwrap()
+    }
+
+    async fn initialize(&mut self, capabilities: Value, options: Value, root: Option<&std::path::Path>) -> Value {
+        let mut params = json!({"processId": null, "capabilities": capabilities, "initializationOptions": options});
+        if let Some(root) = root {
+            let uri = format!("file://{}", root.display());
+            params["rootUri"] = json!(uri);
+            params["workspaceFolders"] = json!([{"uri": uri, "name": "ws"}]);
+        }
+        let response = self.request("initialize", params).await;
+        self.notify("initialized", json!({})).await;
+        response
+    }
+
+    /// The next notification of this method (others are dropped).
+    async fn next(&mut self, method: &str) -> Value {
+        let deadline = tokio::time::Instant::now() + TIMEOUT;
+        loop {
+            let msg = tokio::time::timeout_at(deadline, self.notifications.recv())
+                .await
+                .unwrap_or_else(|_| panic!("no {method} notification"))
+                .expect("server gone");
+            if msg["method"] == method {
+                return msg["params"].clone();
+            }
+        }
+    }
+
+    /// The next diagnostics published for `uri` at `version` (earlier ones are skipped).
+    async fn diagnostics_for(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        loop {
+            let p = self.next("textDocument/publishDiagnostics").await;
+            if p["uri"] == uri && p["version"] == version {
+                return p["diagnostics"].as_array().cloned().unwrap_or_default();
+            }
+        }
+    }
+
+    async fn open(&mut self, uri: &str, language_id: &str, text: &str) {
+        self.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": language_id, "version": 1, "text": text}})).await;
+    }
+
+    async fn shutdown_and_exit(mut self) -> i32 {
+        let r = self.request("shutdown", Value::Null).await;
+        assert!(r.get("error").is_none(), "{r}");
+        self.notify("exit", Value::Null).await;
+        tokio::time::timeout(TIMEOUT, self.server).await.expect("server did not stop").unwrap()
+    }
+}
+
+fn codes(diags: &[Value]) -> Vec<String> {
+    diags.iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
+}
+
+fn typography_only(extra: Value) -> Value {
+    let mut o = json!({"enabledCategories": ["typography"], "debounceMs": 0});
+    if let (Some(o), Some(e)) = (o.as_object_mut(), extra.as_object()) {
+        for (k, v) in e {
+            o.insert(k.clone(), v.clone());
+        }
+    }
+    o
+}
+
+/// Apply protocol edits (UTF-16 positions) to a text, as a client would.
+fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let rope = ropey::Rope::from_str(text);
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            let pos = |p: &Value| sunting::position::Position { line: p["line"].as_u64().unwrap() as u32, character: p["character"].as_u64().unwrap() as u32 };
+            let s = sunting::position::position_to_byte(&rope, pos(&e["range"]["start"]), PositionEncoding::Utf16);
+            let t = sunting::position::position_to_byte(&rope, pos(&e["range"]["end"]), PositionEncoding::Utf16);
+            (s, t, e["newText"].as_str().unwrap().to_string())
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut out = text.to_string();
+    for (s, t, new) in spans {
+        out.replace_range(s..t, &new);
+    }
+    out
+}
+
+fn edits_of(action: &Value, uri: &str) -> Vec<Value> {
+    let edit = &action["edit"];
+    if let Some(changes) = edit["documentChanges"].as_array() {
+        return changes[0]["edits"].as_array().cloned().unwrap_or_default();
+    }
+    edit["changes"][uri].as_array().cloned().unwrap_or_default()
+}
+
+const URI: &str = "file:///tmp/sunting-lsp-test/berita.md";
+const TEXT: &str = "Polisi datang ke lokasi.\n\nWarga berteriak “Berhenti !!” lalu pergi.\n";
+
+#[tokio::test]
+async fn negotiates_the_position_encoding() {
+    let mut c = Client::start();
+    let r = c.initialize(json!({}), Value::Null, None).await;
+    assert_eq!(r["result"]["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(r["result"]["capabilities"]["textDocumentSync"]["change"], 2);
+    assert_eq!(c.shutdown_and_exit().await, 0);
+
+    let mut c = Client::start();
+    let r = c.initialize(json!({"general": {"positionEncodings": ["utf-32", "utf-16", "utf-8"]}}), Value::Null, None).await;
+    assert_eq!(r["result"]["capabilities"]["positionEncoding"], "utf-8");
+    // Columns are now bytes: the curly quote is three bytes, one UTF-16 unit.
+    c.initialize_done_open_and_check_utf8().await;
+}
+
+impl Client {
+    async fn initialize_done_open_and_check_utf8(mut self) {
+        self.notify("workspace/didChangeConfiguration", json!({"settings": {"sunting": typography_only(json!({}))}})).await;
+        self.open(URI, "markdown", TEXT).await;
+        let diags = loop {
+            let d = self.diagnostics_for(URI, 1).await;
+            if !d.is_empty() && codes(&d).iter().all(|c| c.starts_with("typography/")) {
+                break d;
+            }
+        };
+        let space = diags.iter().find(|d| d["code"] == "typography/space-before-punctuation").unwrap();
+        let line = TEXT.lines().nth(2).unwrap();
+        let byte_col = line.find(" !!").unwrap();
+        assert_eq!(space["range"]["start"], json!({"line": 2, "character": byte_col}));
+        assert_eq!(self.shutdown_and_exit().await, 0);
+    }
+}
+
+#[tokio::test]
+async fn open_publishes_then_a_quick_fix_clears_the_finding() {
+    let mut c = Client::start();
+    c.initialize(json!({"workspace": {"workspaceEdit": {"documentChanges": true}}}), typography_only(json!({})), None).await;
+    c.open(URI, "markdown", TEXT).await;
+    let diags = c.diagnostics_for(URI, 1).await;
+    assert_eq!(codes(&diags), ["typography/space-before-punctuation", "typography/doubled-punctuation"]);
+    let space = &diags[0];
+    // “ is one UTF-16 unit: "Warga berteriak “Berhenti" is 25 units.
+    assert_eq!(space["range"], json!({"start": {"line": 2, "character": 25}, "end": {"line": 2, "character": 26}}));
+    assert!(space["codeDescription"]["href"].as_str().unwrap().ends_with("#typography-space-before-punctuation"));
+    assert_eq!(space["data"]["version"], 1);
+
+    let actions = c
+        .request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": space["range"], "context": {"diagnostics": [space]}}))
+        .await;
+    let actions = actions["result"].as_array().unwrap().clone();
+    let fix = actions.iter().find(|a| a["isPreferred"] == true).expect("a preferred quick fix");
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["edit"]["documentChanges"][0]["textDocument"]["version"], 1);
+    assert!(actions.iter().any(|a| a["title"] == "Ignore typography/space-before-punctuation here"));
+
+    let fixed = apply_edits(TEXT, &edits_of(fix, URI));
+    assert!(fixed.contains("“Berhenti!!”"), "{fixed}");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": edits_of(fix, URI).iter().map(|e| json!({"range": e["range"], "text": e["newText"]})).collect::<Vec<_>>()}),
+    )
+    .await;
+    let diags = c.diagnostics_for(URI, 2).await;
+    assert_eq!(codes(&diags), ["typography/doubled-punctuation"]);
+
+    // Fix all: the rest goes.
+    let actions = c
+        .request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source.fixAll"]}}))
+        .await;
+    let all = &actions["result"][0];
+    assert_eq!(all["kind"], "source.fixAll.sunting");
+    let fixed2 = apply_edits(&fixed, &edits_of(all, URI));
+    assert!(fixed2.contains("“Berhenti!”"), "{fixed2}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn ignore_action_inserts_a_suppression_comment() {
+    let mut c = Client::start();
+    c.initialize(json!({}), typography_only(json!({})), None).await;
+    let text = "Satu.\r\n\r\nWarga berteriak Berhenti !!\r\n";
+    c.open(URI, "markdown", text).await;
+    let diags = c.diagnostics_for(URI, 1).await;
+    let d = diags.iter().find(|d| d["code"] == "typography/doubled-punctuation").unwrap().clone();
+    let actions = c.request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": d["range"], "context": {"diagnostics": [d]}})).await;
+    let ignore = actions["result"].as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().starts_with("Ignore")).unwrap().clone();
+    let new_text = apply_edits(text, &edits_of(&ignore, URI));
+    assert_eq!(new_text, "Satu.\r\n\r\n<!-- sunting-ignore-next-line typography/doubled-punctuation -->\r\nWarga berteriak Berhenti !!\r\n");
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": new_text}]})).await;
+    let diags = c.diagnostics_for(URI, 2).await;
+    assert_eq!(codes(&diags), ["typography/space-before-punctuation"]);
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn rapid_incremental_edits_end_where_a_fresh_open_does() {
+    let mut c = Client::start();
+    c.initialize(json!({}), typography_only(json!({})), None).await;
+    let mut text = String::from("Awal berita.\n");
+    c.open(URI, "markdown", &text).await;
+    let pieces = ["Kata ", "😀 ", "東京 ", "kata", " !!", "\r\n", "Lagi ,", " dan", "\n\n", "yang yang ", "e\u{301} "];
+    let mut published: HashMap<i64, Vec<Value>> = HashMap::new();
+    let mut texts: HashMap<i64, String> = HashMap::new();
+    texts.insert(1, text.clone());
+    let mut seed = 7u64;
+    let mut rand = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for version in 2..=300i64 {
+        let rope = ropey::Rope::from_str(&text);
+        // A random char boundary, sometimes a deletion, sometimes an insertion.
+        let chars = rope.len_chars();
+        let a = rand(chars + 1);
+        let b = if rand(3) == 0 { (a + rand(4)).min(chars) } else { a };
+        let ins = if rand(4) == 0 { "" } else { pieces[rand(pieces.len())] };
+        let (sa, sb) = (rope.char_to_byte(a), rope.char_to_byte(b));
+        let range = |x| {
+            let p = sunting::position::byte_to_position(&rope, x, PositionEncoding::Utf16);
+            json!({"line": p.line, "character": p.character})
+        };
+        // Do not split a CRLF: the client would not either.
+        if text[..sa].ends_with('\r') || text[..sb].ends_with('\r') {
+            continue;
+        }
+        let change = json!({"range": {"start": range(sa), "end": range(sb)}, "text": ins});
+        text.replace_range(sa..sb, ins);
+        texts.insert(version, text.clone());
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [change]})).await;
+        while let Ok(msg) = c.notifications.try_recv() {
+            if msg["method"] == "textDocument/publishDiagnostics" {
+                published.insert(msg["params"]["version"].as_i64().unwrap(), msg["params"]["diagnostics"].as_array().unwrap().clone());
+            }
+        }
+    }
+    let last = *texts.keys().max().unwrap();
+    let final_diags = c.diagnostics_for(URI, last).await;
+    published.insert(last, final_diags.clone());
+
+    // Every publication matches a check of the text of its version: never stale, never mixed.
+    let config = sunting::config::Config::default();
+    let mut config = config;
+    for cat in ["spelling", "untranslated", "figures", "quotes", "names"] {
+        config.severity.insert(cat.into(), sunting::config::Level::Off);
+    }
+    for rule in sunting::rules::REGISTRY {
+        if rule.meta().category != sunting::Category::Typography {
+            config.severity.insert(rule.meta().code.into(), sunting::config::Level::Off);
+        }
+    }
+    let uri: tower_lsp_server::ls_types::Uri = URI.parse().unwrap();
+    for (version, diags) in &published {
+        let t = &texts[version];
+        let options = sunting::CheckOptions { format: sunting::DocFormat::Markdown, language: Default::default(), config: &config };
+        let expected = sunting::check(t, &options);
+        let rope = ropey::Rope::from_str(t);
+        let expected: Vec<Value> = expected
+            .diagnostics
+            .iter()
+            .map(|d| serde_json::to_value(convert::to_lsp(d, &rope, PositionEncoding::Utf16, &uri, *version as i32)).unwrap())
+            .collect();
+        assert_eq!(diags, &expected, "version {version}: {t:?}");
+    }
+
+    // And the server's text is the client's: a fresh open of the final text agrees.
+    let other = "file:///tmp/sunting-lsp-test/fresh.md";
+    c.open(other, "markdown", &text).await;
+    let fresh = c.diagnostics_for(other, 1).await;
+    let strip = |v: &[Value]| v.iter().map(|d| (d["code"].clone(), d["range"].clone(), d["message"].clone())).collect::<Vec<_>>();
+    assert_eq!(strip(&fresh), strip(&final_diags));
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn malformed_and_unknown_messages_get_errors_not_a_crash() {
+    let mut c = Client::start();
+    c.initialize(json!({}), typography_only(json!({})), None).await;
+    c.send_raw(b"{this is not json").await;
+    let r = c.next("$/response").await;
+    assert_eq!(r["error"]["code"], -32700);
+    c.send_raw(b"[1, 2, 3]").await;
+    let r = c.next("$/response").await;
+    assert_eq!(r["error"]["code"], -32600);
+    // Garbage between frames and a frame with no Content-Length are skipped.
+    c.writer.lock().await.write_all(b"garbage line\r\nX-Nonsense: 1\r\n\r\n").await.unwrap();
+    let r = c.request("textDocument/unknownThing", json!({})).await;
+    assert_eq!(r["error"]["code"], -32601);
+    // An id of the wrong type: an invalid request.
+    let (tx, rx) = oneshot::channel();
+    c.pending.lock().unwrap().insert(99, tx);
+    c.send_raw(br#"{"jsonrpc":"2.0","id":99,"method":5}"#).await;
+    let r = tokio::time::timeout(TIMEOUT, rx).await.unwrap().unwrap();
+    assert_eq!(r["error"]["code"], -32600);
+    // Requests about a document never opened.
+    let r = c.request("textDocument/hover", json!({"textDocument": {"uri": "file:///nope.md"}, "position": {"line": 0, "character": 0}})).await;
+    assert_eq!(r["result"], Value::Null);
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": "file:///nope.md"}})).await;
+    assert_eq!(r["error"]["code"], -32602);
+    let r = c.request("textDocument/codeAction", json!({"textDocument": {"uri": "file:///nope.md"}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": []}})).await;
+    assert!(r.get("error").is_none(), "{r}");
+    // Edits to a closed document, invalid params: logged and ignored.
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": "file:///nope.md", "version": 2}, "contentChanges": [{"text": "x"}]})).await;
+    c.notify("textDocument/didOpen", json!({"textDocument": 5})).await;
+    // Positions past the end clamp.
+    c.open(URI, "markdown", TEXT).await;
+    c.diagnostics_for(URI, 1).await;
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"range": {"start": {"line": 99, "character": 5}, "end": {"line": 120, "character": 0}}, "text": "Akhir ."}]})).await;
+    let diags = c.diagnostics_for(URI, 2).await;
+    assert!(codes(&diags).contains(&"typography/space-before-punctuation".to_string()));
+    let r = c.request("textDocument/hover", json!({"textDocument": {"uri": URI}, "position": {"line": 500, "character": 500}})).await;
+    assert!(r.get("error").is_none(), "{r}");
+    // An unknown languageId is tracked but not checked.
+    c.open("file:///tmp/x.rs", "rust", "fn main() {} !!").await;
+    assert!(c.diagnostics_for("file:///tmp/x.rs", 1).await.is_empty());
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn exit_without_shutdown_is_status_1() {
+    let mut c = Client::start();
+    c.initialize(json!({}), Value::Null, None).await;
+    c.notify("exit", Value::Null).await;
+    assert_eq!(tokio::time::timeout(TIMEOUT, c.server).await.unwrap().unwrap(), 1);
+}
+
+#[tokio::test]
+async fn shutdown_during_a_check_of_a_huge_document() {
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({"debounceMs": 0}), None).await;
+    let huge = "Warga berteriak Berhenti !! lalu pergi ke pasar membeli sayur.\n\n".repeat(40_000);
+    c.open(URI, "markdown", &huge).await;
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "X"}]})).await;
+    let started = std::time::Instant::now();
+    assert_eq!(c.shutdown_and_exit().await, 0);
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+}
+
+#[tokio::test]
+async fn pull_diagnostics_for_clients_that_prefer_them() {
+    let mut c = Client::start();
+    let r = c.initialize(json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}), typography_only(json!({})), None).await;
+    assert_eq!(r["result"]["capabilities"]["diagnosticProvider"]["identifier"], "sunting");
+    c.open(URI, "markdown", TEXT).await;
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": URI}})).await;
+    assert_eq!(r["result"]["kind"], "full");
+    assert_eq!(codes(r["result"]["items"].as_array().unwrap()), ["typography/space-before-punctuation", "typography/doubled-punctuation"]);
+    let id = r["result"]["resultId"].clone();
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": URI}, "previousResultId": id})).await;
+    assert_eq!(r["result"]["kind"], "unchanged");
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": "Bersih."}]})).await;
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": URI}, "previousResultId": id})).await;
+    assert_eq!(r["result"]["kind"], "full");
+    assert!(r["result"]["items"].as_array().unwrap().is_empty());
+    // Nothing was pushed.
+    while let Ok(msg) = c.notifications.try_recv() {
+        assert_ne!(msg["method"], "textDocument/publishDiagnostics");
+    }
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn settings_change_severities_and_categories() {
+    let mut c = Client::start();
+    c.initialize(json!({}), typography_only(json!({"severity": {"typography/doubled-punctuation": "error"}})), None).await;
+    c.open(URI, "markdown", TEXT).await;
+    let diags = c.diagnostics_for(URI, 1).await;
+    let doubled = diags.iter().find(|d| d["code"] == "typography/doubled-punctuation").unwrap();
+    assert_eq!(doubled["severity"], 1);
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"sunting": typography_only(json!({"severity": {"typography/doubled-punctuation": "off"}}))}})).await;
+    let diags = c.diagnostics_for(URI, 1).await;
+    assert_eq!(codes(&diags), ["typography/space-before-punctuation"]);
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"sunting": {"enabledCategories": ["spelling"], "debounceMs": 0}}})).await;
+    let diags = c.diagnostics_for(URI, 1).await;
+    assert!(diags.iter().all(|d| d["code"].as_str().unwrap().starts_with("spelling/")), "{diags:?}");
+    // A bad setting is reported, not fatal.
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"sunting": {"language": "fr", "debounceMs": 0}}})).await;
+    let m = c.next("window/showMessage").await;
+    assert!(m["message"].as_str().unwrap().contains("language"), "{m}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn hover_explains_the_rule() {
+    let mut c = Client::start();
+    c.initialize(json!({"textDocument": {"hover": {"contentFormat": ["markdown", "plaintext"]}}}), typography_only(json!({})), None).await;
+    c.open(URI, "markdown", TEXT).await;
+    let diags = c.diagnostics_for(URI, 1).await;
+    let doubled = diags.iter().find(|d| d["code"] == "typography/doubled-punctuation").unwrap();
+    let mut at = doubled["range"]["start"].clone();
+    at["character"] = json!(at["character"].as_u64().unwrap() + 1);
+    let r = c.request("textDocument/hover", json!({"textDocument": {"uri": URI}, "position": at})).await;
+    let value = r["result"]["contents"]["value"].as_str().unwrap();
+    assert_eq!(r["result"]["contents"]["kind"], "markdown");
+    assert!(value.contains("**typography/doubled-punctuation**"), "{value}");
+    assert!(value.contains("Example") && value.contains('✗') && value.contains('✓'), "{value}");
+    assert_eq!(r["result"]["range"], doubled["range"]);
+    let r = c.request("textDocument/hover", json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 1}})).await;
+    assert_eq!(r["result"], Value::Null);
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn add_to_dictionary_writes_the_word_list_and_rechecks() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    let uri = format!("file://{}/berita.md", root.display());
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({"enabledCategories": ["spelling"], "debounceMs": 0, "language": "id"}), Some(&root)).await;
+    let text = "Juru bicara pemerinatah mengatakan bantuan akan datang besok.\n";
+    c.open(&uri, "markdown", text).await;
+    let diags = c.diagnostics_for(&uri, 1).await;
+    let d = diags.iter().find(|d| d["code"] == "spelling/misspelled").expect("a misspelling").clone();
+    let actions = c.request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}})).await;
+    let add = actions["result"].as_array().unwrap().iter().find(|a| a["title"] == "Add 'pemerinatah' to dictionary").expect("add to dictionary").clone();
+    let command = &add["command"];
+    let r = c.request("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]})).await;
+    assert_eq!(r["result"]["added"], true, "{r}");
+    assert_eq!(std::fs::read_to_string(root.join(".sunting/kamus.txt")).unwrap(), "pemerinatah\n");
+    let diags = c.diagnostics_for(&uri, 1).await;
+    assert!(!diags.iter().any(|d| d["code"] == "spelling/misspelled"), "{diags:?}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn config_file_changes_recheck_open_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    let uri = format!("file://{}/berita.md", root.display());
+    std::fs::write(root.join("sunting.toml"), "[severity]\n\"typography/doubled-punctuation\" = \"off\"\n").unwrap();
+    let mut c = Client::start();
+    c.initialize(json!({}), typography_only(json!({})), Some(&root)).await;
+    c.open(&uri, "markdown", TEXT).await;
+    assert_eq!(codes(&c.diagnostics_for(&uri, 1).await), ["typography/space-before-punctuation"]);
+    std::fs::write(root.join("sunting.toml"), "[severity]\n\"typography/space-before-punctuation\" = \"off\"\n").unwrap();
+    let toml_uri = format!("file://{}/sunting.toml", root.display());
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": toml_uri, "type": 2}]})).await;
+    assert_eq!(codes(&c.diagnostics_for(&uri, 1).await), ["typography/doubled-punctuation"]);
+    // A broken file is reported with its line and column; the defaults apply.
+    std::fs::write(root.join("sunting.toml"), "language = [\n").unwrap();
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": toml_uri, "type": 2}]})).await;
+    let m = c.next("window/showMessage").await;
+    assert!(m["message"].as_str().unwrap().contains("sunting.toml:"), "{m}");
+    assert_eq!(codes(&c.diagnostics_for(&uri, 1).await).len(), 2);
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn debounce_holds_back_publication() {
+    let mut c = Client::start();
+    c.initialize(json!({}), typography_only(json!({"debounceMs": 300})), None).await;
+    c.open(URI, "markdown", TEXT).await;
+    c.diagnostics_for(URI, 1).await;
+    let started = std::time::Instant::now();
+    for v in 2..=5 {
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": v}, "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "a"}]})).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // Only the last version is published, a debounce after the last change.
+    let p = c.next("textDocument/publishDiagnostics").await;
+    assert_eq!(p["version"], 5);
+    assert!(started.elapsed() >= Duration::from_millis(450), "{:?}", started.elapsed());
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn fix_all_command_and_file_watching_go_through_the_client() {
+    let mut c = Client::start();
+    c.initialize(json!({"workspace": {"applyEdit": true, "didChangeWatchedFiles": {"dynamicRegistration": true}}}), typography_only(json!({})), None).await;
+    c.open(URI, "markdown", TEXT).await;
+    c.diagnostics_for(URI, 1).await;
+    let r = c.request("workspace/executeCommand", json!({"command": "sunting.fixAll", "arguments": [{"uri": URI}]})).await;
+    assert_eq!(r["result"]["applied"], true, "{r}");
+    let requests = c.server_requests.lock().unwrap().clone();
+    let methods: Vec<&str> = requests.iter().map(|r| r["method"].as_str().unwrap()).collect();
+    assert_eq!(methods, ["client/registerCapability", "workspace/applyEdit"]);
+    let watchers = &requests[0]["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert!(watchers.as_array().unwrap().iter().any(|w| w["globPattern"] == "**/sunting.toml"));
+    let edits = requests[1]["params"]["edit"]["changes"][URI].as_array().unwrap().clone();
+    assert_eq!(apply_edits(TEXT, &edits), TEXT.replace("Berhenti !!", "Berhenti!"));
+    let r = c.request("workspace/executeCommand", json!({"command": "sunting.nope", "arguments": []})).await;
+    assert_eq!(r["error"]["code"], -32602);
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
