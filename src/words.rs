@@ -21,6 +21,10 @@ pub enum Verdict {
     /// A word of the other language: English in an Indonesian article, Indonesian in an English
     /// one, with the glossary's equivalents when it has them.
     Foreign(&'static [&'static str]),
+    /// An English root with Indonesian affixes (*mendownload*, *didelete*), or, when
+    /// `hyphenated`, the EYD V form that keeps a foreign root (*di-update*). `equivalents` are
+    /// Indonesian words with the same affixes (*mengunduh*).
+    ForeignRoot { root: String, equivalents: Vec<String>, hyphenated: bool },
     /// Not a word; `confident` when the best suggestion is one slip away.
     Misspelled { suggestions: Vec<String>, confident: bool },
     /// Not known, and nothing close: a name, a term, or a word we lack. No finding.
@@ -75,11 +79,23 @@ impl<'a> WordJudge<'a> {
                 if let Some(equivalent) = glossary::indonesian_for(&word) {
                     return Verdict::Foreign(equivalent);
                 }
+                // `di-update`: the hyphen marks an Indonesian affix on a kept foreign root.
+                if word.contains('-') {
+                    if let Some(verdict) = self.foreign_root(&word) {
+                        return verdict;
+                    }
+                }
                 if self.is_english(&word) {
                     return Verdict::Foreign(&[]);
                 }
                 if loans::is_regular_loan(&word) {
                     return Verdict::Known;
+                }
+                if let Some(verdict) = self.foreign_root(&word) {
+                    return verdict;
+                }
+                if looks_english(&word) {
+                    return Verdict::Foreign(&[]);
                 }
                 self.misspelled(&word, &indonesian::is_word, &hunspell::ID_ID)
             }
@@ -97,6 +113,48 @@ impl<'a> WordJudge<'a> {
         }
     }
 
+    /// An English root inside Indonesian affixes: `mendownload`, `didelete`, `di-update`.
+    fn foreign_root(&self, word: &str) -> Option<Verdict> {
+        const PREFIXES: &[&str] = &["meng", "meny", "mem", "men", "me", "di", "ter", "ber", "peng", "pem", "pen", "pe", "ke", "se", ""];
+        const SUFFIXES: &[&str] = &["kannya", "nya", "kan", "an", "i", ""];
+        let hyphenated = word.contains('-');
+        for prefix in PREFIXES {
+            let Some(rest) = word.strip_prefix(prefix) else { continue };
+            let rest = if hyphenated {
+                match rest.strip_prefix('-') {
+                    Some(r) if !prefix.is_empty() => r,
+                    _ => continue,
+                }
+            } else {
+                rest
+            };
+            for suffix in SUFFIXES {
+                if prefix.is_empty() && suffix.is_empty() {
+                    continue;
+                }
+                let Some(root) = rest.strip_suffix(suffix) else { continue };
+                let root = root.strip_suffix('-').unwrap_or(root);
+                if root.chars().count() < 4 || root.contains('-') || indonesian::is_word(root) || glossary::is_absorbed_loan(root) {
+                    continue;
+                }
+                let equivalents = glossary::official_equivalent(root).or_else(|| glossary::indonesian_for(root));
+                if !self.is_english(root) && equivalents.is_none() {
+                    continue;
+                }
+                // Only a bare root takes the affixes: `pembaruan` is already a noun.
+                let derived = |e: &str| e.ends_with("an") && ["pe", "ke"].iter().any(|p| e.starts_with(p));
+                let equivalents = equivalents
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter(|e| !e.contains(' ') && (prefix.is_empty() && suffix.is_empty() || !derived(e)))
+                    .map(|e| affix(prefix, e, suffix))
+                    .collect();
+                return Some(Verdict::ForeignRoot { root: root.to_string(), equivalents, hyphenated });
+            }
+        }
+        None
+    }
+
     fn misspelled(&self, word: &str, is_word: &dyn Fn(&str) -> bool, dictionary: &spellbook::Dictionary) -> Verdict {
         let (suggestions, confident) = suggest::suggestions(word, is_word, dictionary, MAX_SUGGESTIONS);
         if suggestions.is_empty() {
@@ -105,6 +163,42 @@ impl<'a> WordJudge<'a> {
             Verdict::Misspelled { suggestions, confident }
         }
     }
+}
+
+/// English by its shape: a long word with an English ending that no Indonesian word has.
+fn looks_english(word: &str) -> bool {
+    word.chars().count() >= 7
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && ["ing", "tion", "tions", "ness", "ment", "ments", "ful", "less", "ous", "ship", "ity", "ities", "ed"].iter().any(|s| word.ends_with(s))
+        && !word.ends_with("eed")
+}
+
+/// An Indonesian word with a prefix and suffix, applying meN-/peN- nasal assimilation:
+/// (`men`, `unduh`, `kan`) -> `mengunduhkan`, (`me`, `tulis`, ``) -> `menulis`.
+pub fn affix(prefix: &str, root: &str, suffix: &str) -> String {
+    let nasal = |base: &str| -> String {
+        let first = root.chars().next().unwrap_or('a');
+        let rest = &root[first.len_utf8().min(root.len())..];
+        let vowel = |c: char| "aeiou".contains(c);
+        let next_vowel = rest.chars().next().is_some_and(vowel);
+        match first {
+            c if vowel(c) => format!("{base}ng{root}"),
+            'k' if next_vowel => format!("{base}ng{rest}"),
+            'g' | 'h' | 'k' => format!("{base}ng{root}"),
+            'p' if next_vowel => format!("{base}m{rest}"),
+            'b' | 'f' | 'v' | 'p' => format!("{base}m{root}"),
+            't' if next_vowel => format!("{base}n{rest}"),
+            'd' | 'c' | 'j' | 'z' | 't' => format!("{base}n{root}"),
+            's' if next_vowel => format!("{base}ny{rest}"),
+            _ => format!("{base}{root}"),
+        }
+    };
+    let stem = match prefix {
+        "meng" | "meny" | "mem" | "men" | "me" => nasal("me"),
+        "peng" | "pem" | "pen" | "pe" => nasal("pe"),
+        p => format!("{p}{root}"),
+    };
+    format!("{stem}{suffix}")
 }
 
 #[cfg(test)]
@@ -117,6 +211,16 @@ mod tests {
     }
 
     #[test]
+    fn affixes_assimilate() {
+        assert_eq!(affix("men", "unduh", ""), "mengunduh");
+        assert_eq!(affix("me", "tulis", "kan"), "menuliskan");
+        assert_eq!(affix("me", "kirim", ""), "mengirim");
+        assert_eq!(affix("me", "sapu", ""), "menyapu");
+        assert_eq!(affix("me", "pukul", ""), "memukul");
+        assert_eq!(affix("di", "hapus", ""), "dihapus");
+    }
+
+    #[test]
     fn one_decision_per_word() {
         assert_eq!(judge(Language::Id, "menewaskan"), Verdict::Known);
         assert_eq!(judge(Language::Id, "data"), Verdict::Known);
@@ -125,6 +229,16 @@ mod tests {
         assert!(matches!(judge(Language::Id, "treacherous"), Verdict::Foreign(_)));
         assert!(matches!(judge(Language::Id, "pemerinatah"), Verdict::Misspelled { confident: true, .. }));
         assert_eq!(judge(Language::En, "bupati"), Verdict::Known);
+        assert!(matches!(judge(Language::En, "pagi"), Verdict::Foreign(_)));
+        match judge(Language::Id, "mendownload") {
+            Verdict::ForeignRoot { root, equivalents, hyphenated: false } => {
+                assert_eq!(root, "download");
+                assert_eq!(equivalents.first().map(String::as_str), Some("mengunduh"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(judge(Language::Id, "didelete"), Verdict::ForeignRoot { hyphenated: false, .. }));
+        assert!(matches!(judge(Language::Id, "di-update"), Verdict::ForeignRoot { hyphenated: true, .. }));
         assert!(matches!(judge(Language::En, "goverment"), Verdict::Misspelled { confident: true, .. }));
     }
 }

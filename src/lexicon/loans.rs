@@ -78,7 +78,8 @@ fn respell(stem: &str, out: &mut Vec<String>, prefix: String, limit: usize) {
 
 /// Whether a lower-case word is a regular Indonesian spelling of an English word.
 pub fn is_regular_loan(word: &str) -> bool {
-    if word.chars().count() < 5 || !word.chars().all(|c| c.is_ascii_lowercase()) {
+    // An English word is English, not a loan respelled (`delete` is not `delate` absorbed).
+    if word.chars().count() < 5 || !word.chars().all(|c| c.is_ascii_lowercase()) || english::is_word(word, Dialect::Us) {
         return false;
     }
     for (ending, english_endings) in ENDINGS {
@@ -113,7 +114,7 @@ mod tests {
 
     #[test]
     fn typos_are_not_loans() {
-        for w in ["pemerinatah", "teirma", "pertengakaran", "perbutannya", "pasein", "sebesa", "kilimeter"] {
+        for w in ["delete", "update", "pemerinatah", "teirma", "pertengakaran", "perbutannya", "pasein", "sebesa", "kilimeter"] {
             assert!(!is_regular_loan(w), "{w}");
         }
     }

@@ -46,7 +46,7 @@ fn one_edit(word: &str, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dicti
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     let mut out: Vec<(u8, String)> = Vec::new();
-    let mut push = |score: u8, candidate: String, out: &mut Vec<(u8, String)>| {
+    let push = |score: u8, candidate: String, out: &mut Vec<(u8, String)>| {
         if candidate != word && !out.iter().any(|(_, c)| *c == candidate) && is_word(&candidate) {
             out.push((score, candidate));
         }

@@ -11,6 +11,7 @@ use crate::words::WordJudge;
 
 pub mod spelling;
 pub mod typography;
+pub mod untranslated;
 
 /// What a rule is, for `sunting rules`, `sunting explain`, SARIF and the editor's hover.
 #[derive(Debug)]
@@ -64,6 +65,8 @@ pub trait Rule: Send + Sync {
 pub static REGISTRY: &[&dyn Rule] = &[
     &spelling::misspelled::Misspelled,
     &spelling::nonstandard::NonStandard,
+    &untranslated::foreign_word::ForeignWord,
+    &untranslated::has_equivalent::HasEquivalent,
     &typography::space_before_punctuation::SpaceBeforePunctuation,
     &typography::missing_space_after_punctuation::MissingSpaceAfterPunctuation,
     &typography::doubled_punctuation::DoubledPunctuation,

@@ -1,0 +1,213 @@
+use super::{exempt_by_quotation, fixes};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use crate::document::TokenKind;
+use crate::language::Language;
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::lexicon::english::{self, Dialect};
+use crate::words::{occurrences, Occurrence, Verdict, WordCase};
+
+/// `dalam sebuah publishing di platform` -> `unggahan`; English `on Kamis` -> `Thursday`.
+pub struct ForeignWord;
+
+static META: RuleMeta = RuleMeta {
+    code: "untranslated/foreign-word",
+    category: Category::Untranslated,
+    default_severity: Severity::Warning,
+    languages: &[],
+    summary: "A word of the other language left in by a hurried or machine translation.",
+    explanation: "In an Indonesian article: an English word that is not an absorbed loan (*bank*, *data*, \
+*film* stay), English roots with Indonesian affixes (*mendownload*, *didelete*), and long words English by \
+their shape (*-ing*, *-tion*, *-ness*). Consecutive foreign words are one finding, so a whole English \
+sentence gets one. A capitalised English common noun in mid-sentence (*melihat Windows pecah*) is \
+reported at info, since it may be a name. In an English article: Indonesian words, and Indonesian names \
+of days and months. Silent on words marked foreign (Markdown emphasis), quoted terms and quoted speech, \
+names, URLs and handles. Fixes: the Indonesian equivalent from the bundled glossary, or italics.",
+    example_bad: "Kata presiden dalam sebuah publishing di platform media sosialnya.",
+    example_good: "Kata presiden dalam sebuah unggahan di platform media sosialnya.",
+};
+
+const ID_DAYS_MONTHS: &[(&str, &str)] = &[
+    ("Senin", "Monday"), ("Selasa", "Tuesday"), ("Rabu", "Wednesday"), ("Kamis", "Thursday"), ("Jumat", "Friday"),
+    ("Sabtu", "Saturday"), ("Minggu", "Sunday"), ("Januari", "January"), ("Februari", "February"), ("Maret", "March"),
+    ("Mei", "May"), ("Juni", "June"), ("Juli", "July"), ("Agustus", "August"), ("Oktober", "October"), ("Desember", "December"),
+];
+
+/// Small words that stand inside names of works and organisations: *Guide for the Apple
+/// Macintosh*, *HP Imaging and Printing Security Center*.
+const NAME_CONNECTORS: &[&str] = &["for", "the", "of", "and", "in", "on", "at", "to", "a", "an", "with", "from", "by", "de", "la", "van", "von", "der", "bin", "binti", "al"];
+
+/// Whether the lower-case word at `i` joins capitalised words on both sides into one name.
+fn inside_a_name(words: &[Occurrence<'_>], i: usize) -> bool {
+    let capital = |w: &Occurrence<'_>| matches!(w.case, WordCase::Capitalised | WordCase::Acronym | WordCase::Initial);
+    let connector = |w: &Occurrence<'_>| w.case == WordCase::Lower && NAME_CONNECTORS.contains(&w.text.to_lowercase().as_str());
+    if !connector(&words[i]) {
+        return false;
+    }
+    let mut left = i;
+    while left > 0 && words[left - 1].token + 1 == words[left].token && connector(&words[left - 1]) {
+        left -= 1;
+    }
+    let mut right = i;
+    while right + 1 < words.len() && words[right].token + 1 == words[right + 1].token && connector(&words[right + 1]) {
+        right += 1;
+    }
+    left > 0 && words[left - 1].token + 1 == words[left].token && capital(&words[left - 1])
+        && right + 1 < words.len() && words[right].token + 1 == words[right + 1].token && capital(&words[right + 1])
+}
+
+/// An English inflection (plural, past, participle) that no Indonesian loan keeps: *boulders*,
+/// *uprooted*, *aching*: a strong sign of a translation slip.
+fn english_inflection(word: &str) -> bool {
+    let is_english = |w: &str| w.chars().count() >= 3 && english::is_word(w, Dialect::Us);
+    let bases: Vec<String> = [("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")]
+        .iter()
+        .filter_map(|(suffix, add)| word.strip_suffix(suffix).map(|b| format!("{b}{add}")))
+        .collect();
+    word.chars().count() >= 5 && !word.ends_with("ss") && bases.iter().any(|b| is_english(b))
+}
+
+/// How sure a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// A capitalised word that may be a name.
+    MaybeName,
+    /// A foreign word that edited news also uses on purpose (jargon): translate or italicise.
+    Term,
+    /// Everyday vocabulary with an Indonesian equivalent, or an English inflection.
+    Slip,
+}
+
+/// What one occurrence contributes: its equivalents, and how sure the finding is.
+fn foreign(ctx: &Context<'_>, word: &Occurrence<'_>, words: &[Occurrence<'_>], i: usize) -> Option<(Vec<String>, Strength)> {
+    // Short lower-case words are abbreviations, units and parts of names as often as not.
+    if word.case == WordCase::Lower && word.text.chars().count() <= 3 {
+        return None;
+    }
+    let doc = ctx.doc;
+    let lower = word.text.to_lowercase();
+    match (doc.language, word.case) {
+        (_, WordCase::Lower) => match &*ctx.words.judge(&lower) {
+            Verdict::Foreign(equivalents) => {
+                // English news keeps only a known set of Indonesian words; any other is a slip.
+                let slip = doc.language == Language::En || !equivalents.is_empty() || english_inflection(&lower);
+                Some((equivalents.iter().map(|e| e.to_string()).collect(), if slip { Strength::Slip } else { Strength::Term }))
+            }
+            Verdict::ForeignRoot { equivalents, hyphenated: false, .. } => Some((equivalents.clone(), Strength::Slip)),
+            _ => None,
+        },
+        // `dia melihat Windows pecah`: a capitalised English common noun between lower-case words.
+        (Language::Id, WordCase::Capitalised) => {
+            let neighbours_lower = |j: Option<usize>| j.and_then(|j| words.get(j)).is_some_and(|w| w.case == WordCase::Lower && w.token.abs_diff(word.token) == 1);
+            if !(neighbours_lower(i.checked_sub(1)) && neighbours_lower(Some(i + 1))) {
+                return None;
+            }
+            match &*ctx.words.judge(&lower) {
+                Verdict::Foreign(equivalents) if !equivalents.is_empty() => Some((equivalents.iter().map(|e| e.to_string()).collect(), Strength::MaybeName)),
+                _ => None,
+            }
+        }
+        (Language::En, WordCase::Capitalised | WordCase::Initial) => {
+            ID_DAYS_MONTHS.iter().find(|(id, _)| *id == word.text).map(|(_, en)| (vec![en.to_string()], Strength::Slip))
+        }
+        _ => None,
+    }
+}
+
+impl Rule for ForeignWord {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let words = occurrences(doc);
+        // Runs of adjacent foreign words become one finding, as sure as its surest word.
+        let mut run: Option<(Span, usize, Vec<String>, Strength)> = None;
+        let flush = |run: &mut Option<(Span, usize, Vec<String>, Strength)>, out: &mut Vec<Diagnostic>| {
+            let Some((span, count, equivalents, strength)) = run.take() else { return };
+            let text = doc.str(span);
+            let (language, other) = match doc.language {
+                Language::Id => ("an Indonesian", "English"),
+                Language::En => ("an English", "Indonesian"),
+            };
+            let message = match strength {
+                Strength::MaybeName => format!("'{text}' looks like an untranslated {other} word (unless it is a name)"),
+                Strength::Term => format!("'{text}' is {other}: translate it, or italicise it if it is kept"),
+                Strength::Slip => format!("'{text}' is {other} in {language} article: translate it"),
+            };
+            let mut d = META.diagnostic(span, message);
+            d.severity = match strength {
+                Strength::Slip => Severity::Warning,
+                Strength::Term | Strength::MaybeName => Severity::Info,
+            };
+            let equivalents = if count == 1 { equivalents } else { Vec::new() };
+            d.fixes = fixes(doc, span, &equivalents);
+            out.push(d);
+        };
+        for (i, word) in words.iter().enumerate() {
+            let silent = doc.is_emphasised(word.span) || exempt_by_quotation(ctx, word.token) || inside_a_name(&words, i);
+            let found = if silent { None } else { foreign(ctx, word, &words, i) };
+            let Some((equivalents, strength)) = found else {
+                flush(&mut run, out);
+                continue;
+            };
+            // Extend the run when only white space separates this word from the last.
+            let adjacent = run.as_ref().is_some_and(|(span, _, _, _)| {
+                doc.tokens.get(word.token.wrapping_sub(1)).is_some_and(|prev| prev.span.end == span.end && prev.kind == TokenKind::Word)
+            });
+            if adjacent && strength != Strength::MaybeName {
+                if let Some((span, count, _, run_strength)) = run.as_mut() {
+                    span.end = word.span.end;
+                    *count += 1;
+                    *run_strength = (*run_strength).max(strength);
+                }
+            } else {
+                flush(&mut run, out);
+                run = Some((word.span, 1, equivalents, strength));
+            }
+        }
+        flush(&mut run, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Language::{En, Id};
+    use crate::rules::typography::test_support::{flagged, run};
+
+    #[test]
+    fn flags_english_left_in_indonesian() {
+        assert_eq!(flagged(&ForeignWord, Id, "Kata presiden AS dalam sebuah publishing di platform media sosialnya."), ["publishing"]);
+        assert_eq!(flagged(&ForeignWord, Id, "Penyelamat pada Kamis aching mengatakan korban selamat."), ["aching"]);
+        assert_eq!(flagged(&ForeignWord, Id, "Warga diminta mendownload aplikasi dan adanya storm surge."), ["mendownload", "storm surge"]);
+        let d = &run(&ForeignWord, Id, "Warga diminta mendownload aplikasi itu.")[0];
+        assert_eq!(d.fixes[0].edits[0].new_text, "mengunduh");
+        assert_eq!(run(&ForeignWord, Id, "Tim itu bermain dengan confidence tinggi.")[0].severity, Severity::Info);
+        // A word left in translated speech is still a slip.
+        assert_eq!(flagged(&ForeignWord, Id, "“Anak-anak bermain dengan confidence tinggi di babak kedua,” katanya."), ["confidence"]);
+        assert_eq!(run(&ForeignWord, Id, "Lumpur membawa boulders besar.")[0].severity, Severity::Warning);
+        let windows = run(&ForeignWord, Id, "Dia melihat Windows pecah.");
+        assert_eq!(windows.len(), 1);
+        assert_eq!(windows[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn flags_indonesian_left_in_english() {
+        assert_eq!(flagged(&ForeignWord, En, "The police said on Kamis that the pagi statement was late."), ["Kamis", "pagi"]);
+    }
+
+    #[test]
+    fn stays_silent_on_loans_terms_quotes_and_names() {
+        for text in [
+            "Bank data film media internet video di platform itu.",
+            "Dia menyebut kata “entrepreneur” berulang kali.",
+            "“We will not give up,” kata Presiden kepada wartawan.",
+            "Buku Guide for the Apple Macintosh dan HP Imaging and Printing Security Center dibahas.",
+            "Lihat https://contoh.id/publishing dan @breaking_news.",
+        ] {
+            assert!(flagged(&ForeignWord, Id, text).is_empty(), "{text}: {:?}", flagged(&ForeignWord, Id, text));
+        }
+        assert!(flagged(&ForeignWord, En, "The bupati of the kampung paid in rupiah.").is_empty());
+    }
+}
