@@ -75,8 +75,10 @@ impl Backend {
         let item = ConfigurationItem { scope_uri: None, section: Some("sunting".to_string()) };
         match self.shared.client.configuration(vec![item]).await {
             Ok(values) => {
-                if let Some(v) = values.first().filter(|v| v.is_object()) {
-                    self.apply_settings(v).await;
+                // `null` or `{}`: the client has no settings for us; keep what we have.
+                if let Some(v) = values.first().filter(|v| v.as_object().is_some_and(|o| !o.is_empty())) {
+                    let section = Settings::section(v).unwrap_or(v).clone();
+                    self.apply_settings(&section).await;
                 }
             }
             Err(e) => debug!("workspace/configuration: {e}"),

@@ -91,7 +91,8 @@ pub async fn pump<R: AsyncRead + Unpin>(input: R, mut out: DuplexStream) {
             let n = match (&mut reader).take(MAX_HEADER_LINE).read_until(b'\n', &mut line).await {
                 Ok(n) => n,
                 Err(e) => {
-                    error!("reading the input: {e}");
+                    // Also what a read cut short by the runtime's shutdown looks like.
+                    debug!("the input ended: {e}");
                     break 'frames;
                 }
             };
