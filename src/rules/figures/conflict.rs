@@ -1,0 +1,171 @@
+use super::claims::{claims, Claim};
+use super::Article;
+use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::rules::{Context, Rule, RuleMeta};
+use std::collections::BTreeSet;
+
+/// `menewaskan setidaknya 12 orang` ... `10 orang tewas`.
+pub struct Conflict;
+
+static META: RuleMeta = RuleMeta {
+    code: "figures/conflict",
+    category: Category::Figures,
+    default_severity: Severity::Warning,
+    languages: &[],
+    summary: "Two figures for the same thing that cannot both be true.",
+    explanation: "Every count of the dead, the injured, the missing, the displaced or evacuated, arrests, damaged \
+houses, missiles, drones and prison terms is read with its qualifier as a range of values: `setidaknya 12` / \
+`at least 12` is 12 or more, `lebih dari` / `more than` above it, `hampir` / `nearly` just below it, `sekitar` / \
+`about` a fifth either way, `hingga` / `up to` at most, `10-12` both ends. Bodies counted (`delapan jenazah`) \
+are at least that many dead. Two counts of the same thing whose ranges cannot meet are reported at the later \
+one, pointing at the other; headlines count. Counts are not compared when they are about different places, \
+days, groups (`anak`, `luka berat`, missiles launched or intercepted) or people, when one is a daily rate, part \
+of a larger count (`di antaranya`, `including`), an update (`bertambah menjadi`, `rose to`, `kini`), an earlier \
+figure (`sebelumnya`, `initially`), or about another event (another year, `pernah`, `last year`, `separate`), \
+or when it is hypothetical or negated.",
+    example_bad: "Serangan itu menewaskan setidaknya 12 orang. Polisi mengatakan 10 orang tewas dan 90 terluka.",
+    example_good: "Serangan itu menewaskan setidaknya 12 orang. Polisi mengatakan 12 orang tewas dan 90 terluka.",
+};
+
+/// A claim that may be compared with others at all.
+fn comparable(c: &Claim) -> bool {
+    !c.excluded && !c.subset && !c.update && !c.earlier
+}
+
+/// Whether two claims are about the same thing: the same kind, group, rate, day, place and person.
+fn same_thing(article: &Article, a: &Claim, b: &Claim) -> bool {
+    if a.kind != b.kind || a.group != b.group || a.rate != b.rate || a.sentence == b.sentence {
+        return false;
+    }
+    if !compatible(&a.times, &b.times, &article.main_times) || !compatible(&a.places, &b.places, &article.main_places) {
+        return false;
+    }
+    // Figures from two named sources that disagree are reported disagreement, not a slip.
+    if !a.speakers.is_empty() && !b.speakers.is_empty() && a.speakers.is_disjoint(&b.speakers) {
+        return false;
+    }
+    // Whose prison term: names in both sentences must share one.
+    if !a.names.is_empty() && !b.names.is_empty() && a.names.is_disjoint(&b.names) {
+        return false;
+    }
+    true
+}
+
+/// Days or places of two claims: when both name some, they must share one; a claim that names
+/// none is about the article's main event, so the other may only name the headline's and lead's.
+fn compatible(x: &BTreeSet<String>, y: &BTreeSet<String>, main: &BTreeSet<String>) -> bool {
+    match (x.is_empty(), y.is_empty()) {
+        (true, true) => true,
+        (false, false) => x.intersection(y).next().is_some(),
+        (true, false) => y.is_subset(main),
+        (false, true) => x.is_subset(main),
+    }
+}
+
+impl Rule for Conflict {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let article = Article::new(doc);
+        let claims = claims(&article);
+        let language = doc.language;
+        // (earlier claim, value reported against it): one finding per contradiction.
+        let mut reported: Vec<(usize, String)> = Vec::new();
+        for (j, b) in claims.iter().enumerate() {
+            if !comparable(b) {
+                continue;
+            }
+            let conflicts: Vec<usize> = (0..j)
+                .filter(|&i| comparable(&claims[i]) && same_thing(&article, &claims[i], b) && claims[i].interval.disjoint(&b.interval))
+                .collect();
+            let Some(&first) = conflicts.first() else { continue };
+            // A figure that agrees with an earlier one that does not conflict is the majority
+            // reading; report only if it contradicts everything earlier of its kind... unless the
+            // contradiction was already reported for this same value.
+            let key = b.describe(language);
+            if conflicts.iter().all(|&i| reported.iter().any(|(r, v)| *r == i && *v == key)) {
+                continue;
+            }
+            let a = &claims[first];
+            let message = format!("{} here, but {} {}", b.describe(language), a.describe(language), article.where_is(a.block, b.block));
+            let mut d = META.diagnostic(b.span, message);
+            for &i in &conflicts {
+                let c = &claims[i];
+                d = d.with_related(c.span, format!("{} here", c.describe(language)));
+                reported.push((i, key.clone()));
+            }
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Language::{En, Id};
+    use crate::rules::figures::test_support::{flagged, run};
+
+    #[test]
+    fn contradictions_are_reported_at_the_later_mention() {
+        let text = "Serangan itu menewaskan setidaknya 12 orang, kata polisi.\n\nSaksi mengatakan 10 orang tewas dan 90 terluka.";
+        let d = run(&Conflict, Id, text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(&text[d[0].span.range()], "10");
+        assert_eq!(d[0].message, "10 killed here, but 12 or more killed in paragraph 1");
+        assert_eq!(&text[d[0].related[0].span.range()], "12");
+        assert_eq!(flagged(&Conflict, Id, "Lebih dari 100 rumah rusak. Petugas mencatat 98 rumah rusak."), ["98"]);
+        assert_eq!(flagged(&Conflict, En, "The attack killed at least 12 people. Police said 10 people were killed."), ["10"]);
+    }
+
+    #[test]
+    fn headlines_count() {
+        let text = "Banjir Bandang, Setidaknya 15 Orang Tewas\n\nBanjir menerjang desa itu pada Minggu.\n\nJumlah korban tewas yang dikonfirmasi adalah 13 orang.";
+        let d = run(&Conflict, Id, text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.ends_with("in the headline"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn compatible_figures_stay_silent() {
+        for text in [
+            "Sekitar 70 rudal diluncurkan. Militer mencatat 72 rudal diluncurkan.",
+            "Sebanyak 12 orang tewas. Korban tewas bertambah menjadi 15 orang.",
+            "Sebanyak 12 orang tewas. Kini 15 orang tewas.",
+            "Tiga orang tewas di Bogor. Lima orang tewas di Depok.",
+            "Sebanyak 10 orang tewas, termasuk 3 anak. Sebanyak 3 anak tewas.",
+            "Sebanyak 10 orang tewas. Sebelumnya 8 orang tewas.",
+            "Banjir menewaskan 12 orang. Banjir serupa pada 2019 menewaskan 50 orang.",
+            "Banjir menewaskan 12 orang. Setiap hari rata-rata 3 orang tewas.",
+            "Sebanyak 12 orang tewas. Sebanyak 15 anak tewas di sekolah itu.",
+            "Sebanyak 7 orang tewas. Sebanyak 5 jenazah ditemukan.",
+            "Sebanyak 10-12 orang tewas. Polisi menyebut 11 orang tewas.",
+            "Sebanyak 19 orang luka berat. Sebanyak 14 orang luka ringan.",
+        ] {
+            assert!(flagged(&Conflict, Id, text).is_empty(), "{text}");
+        }
+        for text in [
+            "About 70 missiles were fired. The army counted 72 missiles fired.",
+            "The strike killed 12 people. The death toll has risen to 15.",
+            "At least 12 people were killed on Monday. On Tuesday, 5 people were killed.",
+            "Five more people died, bringing the death toll to 20. Earlier, 15 people had died.",
+        ] {
+            assert!(flagged(&Conflict, En, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn bodies_are_a_lower_bound() {
+        assert_eq!(flagged(&Conflict, Id, "Tujuh orang tewas dalam kecelakaan itu. Delapan jenazah disemayamkan di RSUD."), ["Delapan"]);
+    }
+
+    #[test]
+    fn prison_terms_of_one_person() {
+        let text = "Hakim menjatuhkan vonis 15 tahun penjara kepada Rahmat Lessy. Jaksa meminta Rahmat dihukum 18 tahun penjara. Dengan vonis 13 tahun tersebut, Rahmat ditahan.";
+        assert_eq!(flagged(&Conflict, Id, text), ["13"]);
+        let other = "The court sentenced Ahmad Syarifuddin to nine years in prison. Widjaja Kusuma was sentenced to four years in prison.";
+        assert!(flagged(&Conflict, En, other).is_empty());
+    }
+}

@@ -1,0 +1,393 @@
+//! Figures: numbers in one article that cannot all be true. Counts of the same thing that
+//! contradict each other, parts that do not add up to their total, shares and changes that do
+//! not match their values, a weekday that does not match its date, and a person's age given twice.
+//!
+//! Every rule here reads the same [`Article`]: the document's number mentions
+//! ([`crate::numbers`]) and, per sentence, its lowercased words, so that cues such as qualifiers
+//! (`setidaknya`, `more than`), updates (`bertambah menjadi`, `rose to`) and scope (another day,
+//! place or event) are looked up the same way everywhere.
+
+use crate::diagnostic::Span;
+use crate::document::{Document, TokenKind};
+use crate::numbers::{self, NumberMention, Role};
+use crate::prose::BlockKind;
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+// pub mod age;
+pub mod claims;
+pub mod conflict;
+// pub mod match_result;
+// pub mod percent;
+// pub mod sum;
+// pub mod weekday_date;
+
+/// One sentence's words, lowercased, with their token indices.
+pub(crate) struct SentenceWords {
+    /// Token indices into `doc.tokens`.
+    pub tokens: Range<usize>,
+    pub lower: Vec<String>,
+}
+
+impl SentenceWords {
+    /// The lowercased word at a document token index.
+    pub fn at(&self, token: usize) -> Option<&str> {
+        token.checked_sub(self.tokens.start).and_then(|i| self.lower.get(i)).map(String::as_str)
+    }
+    /// Whether `phrase` (lowercased words) starts at document token `token`.
+    pub fn phrase_at(&self, token: usize, phrase: &[&str]) -> bool {
+        phrase.iter().enumerate().all(|(k, w)| self.at(token + k) == Some(*w))
+    }
+    /// Whether any word in `range` (document token indices) is one of `words`.
+    pub fn any_in(&self, range: Range<usize>, words: &[&str]) -> bool {
+        range.into_iter().any(|t| self.at(t).is_some_and(|w| words.contains(&w)))
+    }
+    /// Whether any of `phrases` (space-separated) occurs in `range`.
+    pub fn any_phrase_in(&self, range: Range<usize>, phrases: &[&str]) -> bool {
+        let range = range.start.max(self.tokens.start)..range.end.min(self.tokens.end);
+        range.into_iter().any(|t| {
+            phrases.iter().any(|p| {
+                let words: Vec<&str> = p.split(' ').collect();
+                self.phrase_at(t, &words)
+            })
+        })
+    }
+}
+
+/// What every figures rule reads: the document, its number mentions and sentence words, and the
+/// article's main scope (the places and days of its headline and lead).
+pub(crate) struct Article<'d, 'a> {
+    pub doc: &'d Document<'a>,
+    pub mentions: Vec<NumberMention>,
+    pub sentences: Vec<SentenceWords>,
+    /// Places named in the headline, the dateline and the lead paragraph (lowercased).
+    pub main_places: BTreeSet<String>,
+    /// Days and dates named in the headline and the lead.
+    pub main_times: BTreeSet<String>,
+    /// The year of the article's first full date, if any.
+    pub year: Option<i64>,
+}
+
+/// Days, written as words, that pin a figure to a time.
+pub(crate) const WEEKDAYS_ID: &[&str] = &["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"];
+pub(crate) const WEEKDAYS_EN: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const RELATIVE_DAYS: &[&str] = &[
+    "kemarin", "yesterday", "today", "tonight", "besok", "tomorrow", "hari ini", "tadi malam", "pagi ini", "malam ini",
+    "last night", "this morning", "hari pertama", "hari kedua", "hari ketiga", "first day", "second day", "third day",
+];
+/// Words between a preposition and a place name (`di Kabupaten X`, `di wilayah X`).
+const PLACE_TYPES: &[&str] = &[
+    "kabupaten", "kota", "desa", "kecamatan", "provinsi", "wilayah", "kawasan", "daerah", "pulau", "distrik", "kampung",
+    "kelurahan", "nagari", "dusun", "the", "district", "province", "city", "village", "town", "regency", "island", "area",
+    "region", "negara", "bagian", "state",
+];
+const PLACE_PREPOSITIONS: &[&str] = &["di", "in", "at", "near", "dekat", "ke"];
+/// Words before a speaker's name.
+const ATTRIBUTION: &[&str] = &[
+    "kata", "ujar", "ucap", "tutur", "jelas", "tegas", "imbuh", "tambah", "menurut", "said", "says", "told", "according",
+    "to", "added", "explained",
+];
+
+impl<'d, 'a> Article<'d, 'a> {
+    pub fn new(doc: &'d Document<'a>) -> Self {
+        let mentions = numbers::mentions(doc);
+        let sentences = doc
+            .sentences
+            .iter()
+            .map(|s| SentenceWords { tokens: s.tokens.clone(), lower: doc.sentence_tokens(s).iter().map(|t| doc.token_str(t).to_lowercase()).collect() })
+            .collect();
+        let mut article = Article { doc, mentions, sentences, main_places: BTreeSet::new(), main_times: BTreeSet::new(), year: None };
+        article.year = article.first_full_date_year();
+        // The headline and the first paragraph of running text set the main scope.
+        let lead_blocks: Vec<usize> = {
+            let mut v = Vec::new();
+            for (i, b) in doc.blocks.iter().enumerate() {
+                if matches!(b.kind, BlockKind::Title | BlockKind::Heading) && v.is_empty() {
+                    v.push(i);
+                } else if b.kind.is_running_text() {
+                    v.push(i);
+                    break;
+                }
+            }
+            v
+        };
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if lead_blocks.contains(&s.block) {
+                let places = article.places_in(si, s.tokens.clone());
+                let times = article.times_in(si);
+                article.main_places.extend(places);
+                article.main_times.extend(times);
+            }
+        }
+        // The dateline: `RAWA INDAH —` at the start of the lead.
+        if let Some(&lead) = lead_blocks.last() {
+            let tokens = doc.block_token_slice(lead);
+            let caps: Vec<&str> = tokens
+                .iter()
+                .take_while(|t| t.kind == TokenKind::Word && doc.token_str(t).chars().all(|c| !c.is_lowercase()))
+                .map(|t| doc.token_str(t))
+                .collect();
+            if !caps.is_empty() && tokens.get(caps.len()).is_some_and(|t| matches!(doc.token_str(t), "—" | "–" | "-" | "(" | ",")) {
+                article.main_places.insert(caps.join(" ").to_lowercase());
+            }
+        }
+        article
+    }
+
+    pub fn sentence_words(&self, sentence: usize) -> &SentenceWords {
+        &self.sentences[sentence]
+    }
+
+    /// The block kind of a mention's block.
+    pub fn is_heading_block(&self, block: usize) -> bool {
+        self.doc.blocks.get(block).is_some_and(|b| matches!(b.kind, BlockKind::Title | BlockKind::Heading))
+    }
+
+    /// "in the headline", "in paragraph 6", "earlier in this paragraph".
+    pub fn where_is(&self, block: usize, from_block: usize) -> String {
+        if block == from_block {
+            return "earlier in this paragraph".to_string();
+        }
+        let kind = self.doc.blocks.get(block).map(|b| b.kind);
+        if matches!(kind, Some(BlockKind::Title | BlockKind::Heading)) {
+            let first = self.doc.blocks.iter().position(|b| !b.span.is_empty());
+            return if first == Some(block) { "in the headline".to_string() } else { "in a subheading".to_string() };
+        }
+        let n = self.doc.blocks[..block].iter().filter(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Heading)).count() + 1;
+        format!("in paragraph {n}")
+    }
+
+    fn first_full_date_year(&self) -> Option<i64> {
+        let doc = self.doc;
+        for m in &self.mentions {
+            if m.role != Role::Date && m.role != Role::Year {
+                continue;
+            }
+            let s = doc.token_str(&doc.tokens[m.tokens.start]);
+            if s.len() == 4 && m.role == Role::Date {
+                // The year of `24/4/2025`.
+                return s.parse().ok();
+            }
+            if m.role == Role::Year {
+                // `14 April 2025`, `April 24, 2025`.
+                let i = m.tokens.start;
+                let before: Vec<String> = (i.saturating_sub(3)..i).map(|k| doc.token_str(&doc.tokens[k]).to_lowercase()).collect();
+                if before.iter().any(|w| numbers::month_number(w).is_some()) && before.iter().any(|w| w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))) {
+                    return s.parse().ok();
+                }
+            }
+        }
+        None
+    }
+
+    /// Place names after a preposition in a token range of a sentence, lowercased:
+    /// `di Kabupaten Pasir Talang` -> `pasir talang`.
+    pub fn places_in(&self, sentence: usize, range: Range<usize>) -> BTreeSet<String> {
+        let doc = self.doc;
+        let words = &self.sentences[sentence];
+        let mut out = BTreeSet::new();
+        let range = range.start.max(words.tokens.start)..range.end.min(words.tokens.end);
+        let heading = self.is_heading_block(doc.sentences[sentence].block);
+        for t in range.clone() {
+            let w = words.at(t).unwrap_or("");
+            if !PLACE_PREPOSITIONS.contains(&w) || heading {
+                continue;
+            }
+            let mut k = t + 1;
+            while k < range.end && words.at(k).is_some_and(|x| PLACE_TYPES.contains(&x)) {
+                k += 1;
+            }
+            let mut name = Vec::new();
+            while k < range.end && doc.tokens[k].kind == TokenKind::Word && is_capitalised(doc.token_str(&doc.tokens[k])) && name.len() < 4 {
+                let lw = words.at(k).unwrap_or("");
+                if WEEKDAYS_ID.contains(&lw) || WEEKDAYS_EN.contains(&lw) || numbers::month_number(lw).is_some() {
+                    break;
+                }
+                name.push(lw.to_string());
+                k += 1;
+            }
+            if !name.is_empty() {
+                out.insert(name.join(" "));
+            }
+        }
+        out
+    }
+
+    /// Days and dates a sentence names: weekdays, `kemarin`, `hari ini`, months and years.
+    pub fn times_in(&self, sentence: usize) -> BTreeSet<String> {
+        let words = &self.sentences[sentence];
+        let mut out = BTreeSet::new();
+        for (k, w) in words.lower.iter().enumerate() {
+            let t = words.tokens.start + k;
+            if WEEKDAYS_ID.contains(&w.as_str()) || WEEKDAYS_EN.contains(&w.as_str()) || w == "jum'at" {
+                // `Minggu` is also "week" in Indonesian: only a capitalised one is a day.
+                if w == "minggu" && !is_capitalised(self.doc.token_str(&self.doc.tokens[t])) {
+                    continue;
+                }
+                out.insert(format!("day:{}", weekday_index(w).unwrap_or(0)));
+            }
+        }
+        for phrase in RELATIVE_DAYS {
+            if words.any_phrase_in(words.tokens.clone(), &[phrase]) {
+                out.insert(format!("rel:{phrase}"));
+            }
+        }
+        for m in self.mentions.iter().filter(|m| m.sentence == sentence) {
+            if m.role == Role::Year || m.role == Role::Date && m.value >= 1000.0 {
+                out.insert(format!("year:{}", m.value as i64));
+            }
+        }
+        out
+    }
+
+    /// Years a sentence names other than the article's own.
+    pub fn other_years_in(&self, sentence: usize) -> bool {
+        self.mentions
+            .iter()
+            .filter(|m| m.sentence == sentence && (m.role == Role::Year || m.role == Role::Date && m.value >= 1000.0))
+            .any(|m| Some(m.value as i64) != self.year)
+    }
+
+    /// Capitalised words of a sentence that are not its first word, a weekday or a month: the
+    /// names it mentions, to tell whose sentence or age a figure is.
+    pub fn names_in(&self, sentence: usize) -> BTreeSet<String> {
+        let doc = self.doc;
+        let s = &doc.sentences[sentence];
+        let mut out = BTreeSet::new();
+        if self.is_heading_block(s.block) {
+            return out;
+        }
+        let words = &self.sentences[sentence];
+        for t in s.tokens.clone() {
+            let tok = &doc.tokens[t];
+            if tok.kind != TokenKind::Word || t == s.tokens.start {
+                continue;
+            }
+            let after_quote = t > s.tokens.start && matches!(doc.token_str(&doc.tokens[t - 1]), "“" | "\"" | "‘" | "(");
+            // The speaker of `kata Benny` is not whom the figure is about.
+            let mut n = t;
+            while n > s.tokens.start && doc.tokens[n - 1].kind == TokenKind::Word && is_capitalised(doc.token_str(&doc.tokens[n - 1])) {
+                n -= 1;
+            }
+            if n > s.tokens.start && words.at(n - 1).is_some_and(|w| ATTRIBUTION.contains(&w)) {
+                continue;
+            }
+            let text = doc.token_str(tok);
+            let lw = words.at(t).unwrap_or("");
+            if is_capitalised(text) && !after_quote && !WEEKDAYS_ID.contains(&lw) && !WEEKDAYS_EN.contains(&lw) && numbers::month_number(lw).is_none() {
+                out.insert(lw.to_string());
+            }
+        }
+        out
+    }
+}
+
+/// Verbs of saying: a capitalised name next to one is the source of the sentence's figures.
+const SAYING: &[&str] = &[
+    "mengatakan", "menyatakan", "menyebutkan", "menyebut", "menjelaskan", "mengungkapkan", "menuturkan", "memaparkan",
+    "menambahkan", "menerangkan", "said", "says", "told", "stated", "described", "reported", "added", "explained",
+    "estimated", "announced",
+];
+/// Words after which the source is named: `kata Yulianto`, `said Budi`, `menurut Budi`.
+const SAYING_BEFORE_NAME: &[&str] = &["kata", "ujar", "ucap", "tutur", "jelas", "tegas", "imbuh", "menurut", "said", "says", "according"];
+
+impl Article<'_, '_> {
+    /// The named sources of a sentence: the capitalised name before a verb of saying, after
+    /// `kata` / `said` / `menurut`, or opening the sentence before an apposition
+    /// (`Abdurrahman Mangal, spokesperson for the governor, said`).
+    pub fn speakers_in(&self, sentence: usize) -> BTreeSet<String> {
+        let doc = self.doc;
+        let words = &self.sentences[sentence];
+        let range = words.tokens.clone();
+        let mut out = BTreeSet::new();
+        if self.is_heading_block(doc.sentences[sentence].block) {
+            return out;
+        }
+        let is_name = |t: usize| range.contains(&t) && doc.tokens[t].kind == TokenKind::Word && is_capitalised(doc.token_str(&doc.tokens[t]));
+        let run_before = |t: usize| -> Vec<usize> {
+            let mut v = Vec::new();
+            let mut k = t;
+            while k > range.start && is_name(k - 1) {
+                k -= 1;
+                v.push(k);
+            }
+            v
+        };
+        let run_after = |t: usize| -> Vec<usize> { (t..range.end).take_while(|&k| is_name(k)).collect() };
+        let has_saying = range.clone().any(|t| words.at(t).is_some_and(|w| SAYING.contains(&w) || SAYING_BEFORE_NAME.contains(&w)));
+        if !has_saying {
+            return out;
+        }
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for t in range.clone() {
+            let w = words.at(t).unwrap_or("");
+            if SAYING.contains(&w) {
+                runs.push(run_before(t));
+            }
+            if SAYING_BEFORE_NAME.contains(&w) {
+                let mut k = t + 1;
+                if words.at(k) == Some("to") {
+                    k += 1;
+                }
+                runs.push(run_after(k));
+            }
+        }
+        // `Sharif Hotak, of the provincial council, described ...`
+        let first = (range.start..range.end).find(|&t| doc.tokens[t].kind == TokenKind::Word).unwrap_or(range.start);
+        let opening = run_after(first);
+        if opening.len() >= 2 && words.at(first + opening.len()) == Some(",") {
+            runs.push(opening);
+        }
+        for run in runs {
+            for t in run {
+                if let Some(w) = words.at(t) {
+                    if !WEEKDAYS_ID.contains(&w) && !WEEKDAYS_EN.contains(&w) {
+                        out.insert(w.to_string());
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+pub(crate) fn weekday_index(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    let w = if w == "jum'at" { "jumat".to_string() } else if w == "ahad" { "minggu".to_string() } else { w };
+    WEEKDAYS_ID.iter().position(|d| *d == w).or_else(|| WEEKDAYS_EN.iter().position(|d| *d == w)).map(|i| i as u32)
+}
+
+/// First letter upper case.
+pub(crate) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A closed or half-open interval of values a figure allows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+    pub lo_open: bool,
+    pub hi_open: bool,
+}
+
+impl Interval {
+    pub fn exact(v: f64, rounding: f64) -> Self {
+        Interval { lo: v - rounding, hi: v + rounding, lo_open: false, hi_open: false }
+    }
+    /// Whether no value satisfies both.
+    pub fn disjoint(&self, other: &Interval) -> bool {
+        let below = |a: &Interval, b: &Interval| a.hi < b.lo || a.hi == b.lo && (a.hi_open || b.lo_open);
+        below(self, other) || below(other, self)
+    }
+}
+
+/// A span from the first to the last of some mentions' spans.
+pub(crate) fn join_spans(a: Span, b: Span) -> Span {
+    Span::new(a.start.min(b.start), a.end.max(b.end))
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    pub use crate::rules::typography::test_support::{fixed, flagged, run};
+}
