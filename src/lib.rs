@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod lsp;
 pub mod position;
 pub mod prose;
+pub mod quotation;
 pub mod report;
 pub mod rules;
 pub mod suppress;

@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::language::Language;
 use crate::words::WordJudge;
 
+pub mod quotes;
 pub mod spelling;
 pub mod typography;
 pub mod untranslated;
@@ -67,6 +68,9 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &spelling::nonstandard::NonStandard,
     &untranslated::foreign_word::ForeignWord,
     &untranslated::has_equivalent::HasEquivalent,
+    &quotes::unattributed::Unattributed,
+    &quotes::unbalanced::Unbalanced,
+    &quotes::style::Style,
     &typography::space_before_punctuation::SpaceBeforePunctuation,
     &typography::missing_space_after_punctuation::MissingSpaceAfterPunctuation,
     &typography::doubled_punctuation::DoubledPunctuation,

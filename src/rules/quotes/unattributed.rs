@@ -1,0 +1,269 @@
+use super::{block_sentences, has_reporting_cue, is_pronoun, is_speech, lower, nearest_person, person_mentions, surroundings, swallowed_attribution, Surroundings};
+use crate::rules::typography::is_capitalised;
+use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::document::{Document, TokenKind};
+use crate::quotation::{Quotation, Quotations};
+use crate::rules::{Context, Rule, RuleMeta};
+
+/// `“Remnya sudah bau sangit sejak turun dari puncak.”` standing alone: who said it?
+pub struct Unattributed;
+
+static META: RuleMeta = RuleMeta {
+    code: "quotes/unattributed",
+    category: Category::Quotes,
+    default_severity: Severity::Warning,
+    languages: &[],
+    summary: "A direct quotation whose speaker cannot be found.",
+    explanation: "A quotation of more than a few words needs a speaker. Attribution counts in every form news \
+uses: a reporting verb with a speaker before, after or around the quotation (`kata Budi`, `ujarnya`, \
+`menurut Budi`, `Budi menegaskan`, `he said`, `according to`, `in a statement`); an introduction ending \
+in a colon; the sentence before naming the speaker and announcing the words; a paragraph that carries on \
+the attributed quotation of the paragraph before (a quotation that runs over several paragraphs reopens \
+each one); another attributed quotation in the same paragraph; `Hal itu disampaikan Budi` right after. \
+Scare quotes and terms of one to three words, titles (capitalised like titles, or introduced by \
+`berjudul`, `bertajuk`, `the slogan`, `kata`), and quotations in headlines, captions, lists and tables \
+need no speaker. The message names the nearest person the article mentions.",
+    example_bad: "Bus itu terguling di tanjakan.\n\n“Remnya sudah bau sangit sejak turun dari puncak.”",
+    example_good: "Bus itu terguling di tanjakan.\n\n“Remnya sudah bau sangit sejak turun dari puncak,” kata Ujang.",
+};
+
+/// Words opening a sentence that points back at the quotation before it: `Hal itu disampaikan …`.
+const POINTING_BACK: &[&str] = &["hal", "demikian", "begitu", "itu", "pernyataan", "ucapan", "penegasan", "penjelasan", "that", "this", "those", "so"];
+
+impl Rule for Unattributed {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let quotations = Quotations::of(doc);
+        let quotes = &quotations.quotes;
+        // Unclosed quotations are left to quotes/unbalanced: where they end is a guess.
+        let speech: Vec<bool> = quotes
+            .iter()
+            .map(|q| (q.close.is_some() || (q.continued && swallowed_attribution(doc, q).is_none())) && is_speech(doc, q))
+            .collect();
+
+        // Attributed by the words of its own paragraph.
+        let mut direct: Vec<bool> = quotes.iter().map(|q| attributed_in_paragraph(doc, &quotations, q)).collect();
+        // A multi-paragraph quotation is attributed when any of its parts is.
+        for i in 0..quotes.len() {
+            if direct[i] {
+                continue;
+            }
+            if quotations.chain(i).iter().any(|&p| direct[p]) {
+                direct[i] = true;
+            }
+        }
+        // Another attributed quotation in the same paragraph: one paragraph, one speaker. An
+        // unclosed quotation with the attribution swallowed (`“…, katanya.`) counts too.
+        let mut block_attributed = vec![false; doc.blocks.len()];
+        for (i, q) in quotes.iter().enumerate() {
+            let swallowed = q.close.is_none() && (inner_has_cue(doc, q) || swallowed_attribution(doc, q).is_some());
+            if (speech[i] && direct[i]) || swallowed {
+                block_attributed[q.block] = true;
+            }
+        }
+
+        let mentions = person_mentions(doc);
+        let mut attributed_so_far = block_attributed.clone();
+        for (i, q) in quotes.iter().enumerate() {
+            if !speech[i] || q.continues.is_some() {
+                continue;
+            }
+            let chain = quotations.chain(i);
+            let mut ok = direct[i] || chain.iter().any(|&p| attributed_so_far[quotes[p].block]);
+            if !ok && starts_block(doc, q) {
+                ok = announced_by_previous_block(doc, &quotations, q.block, &attributed_so_far);
+            }
+            if !ok {
+                let last = quotes[*chain.last().unwrap_or(&i)].block;
+                ok = pointed_back_at(doc, last, q) || followed_by_attributed_quotation(doc, &quotations, last, &direct);
+            }
+            if ok {
+                for &p in &chain {
+                    attributed_so_far[quotes[p].block] = true;
+                }
+                continue;
+            }
+            let span = q.span();
+            let message = match nearest_person(&mentions, q.open.start, span) {
+                Some(person) => format!("no speaker for this quotation; nearest named person: {}", person.name),
+                None => "no speaker for this quotation".to_string(),
+            };
+            out.push(META.diagnostic(span, message));
+        }
+    }
+}
+
+/// The quotation's own sentences, or the sentence before or after it in its paragraph, say who
+/// speaks; or a colon introduces it.
+fn attributed_in_paragraph(doc: &Document, quotations: &Quotations, q: &Quotation) -> bool {
+    let around = surroundings(doc, quotations, q);
+    let colon = around.lead.last().is_some_and(|&i| doc.token_str(&doc.tokens[i]) == ":");
+    // `“…,” demikian motto situs itu`: the words after the quotation point at its source.
+    let end = q.span().end;
+    let pointer = around
+        .own
+        .iter()
+        .find(|&&i| doc.tokens[i].span.start >= end && doc.tokens[i].kind == TokenKind::Word)
+        .is_some_and(|&i| matches!(lower(doc, &doc.tokens[i]).as_str(), "demikian" | "begitu" | "bunyi"));
+    colon
+        || pointer
+        || is_woven_with_a_subject(doc, &around, q)
+        || has_reporting_cue(doc, &around.own)
+        || around.previous.as_deref().is_some_and(|p| has_reporting_cue(doc, p) || ends_with_colon(doc, p))
+        || around.next.as_deref().is_some_and(|n| has_reporting_cue(doc, n))
+}
+
+/// A fragment woven into the writer's sentence (`mendorong penggemarnya untuk "menerima hasil
+/// pemilihan …"`) belongs to the sentence's subject when there is one: a name or a pronoun.
+fn is_woven_with_a_subject(doc: &Document, around: &Surroundings, q: &Quotation) -> bool {
+    let starts_lower = doc.str(q.inner).chars().next().is_some_and(char::is_lowercase);
+    let lead_words = around.lead.iter().filter(|&&i| doc.tokens[i].kind == TokenKind::Word).count();
+    if !starts_lower || lead_words < 2 {
+        return false;
+    }
+    around.own.iter().skip(1).any(|&i| {
+        let t = &doc.tokens[i];
+        t.kind == TokenKind::Word && (is_capitalised(doc.token_str(t)) || is_pronoun(&lower(doc, t)))
+    })
+}
+
+fn ends_with_colon(doc: &Document, tokens: &[usize]) -> bool {
+    tokens.last().is_some_and(|&i| doc.token_str(&doc.tokens[i]) == ":")
+}
+
+fn inner_has_cue(doc: &Document, q: &Quotation) -> bool {
+    let inner: Vec<usize> = doc.block_tokens[q.block].clone().filter(|&i| q.inner.contains(doc.tokens[i].span.start)).collect();
+    has_reporting_cue(doc, &inner)
+}
+
+/// The quotation opens its paragraph's first sentence.
+fn starts_block(doc: &Document, q: &Quotation) -> bool {
+    block_sentences(doc, q.block).first().is_some_and(|s| s.span.contains(q.open.start) || s.span.start == q.open.start)
+}
+
+/// The paragraph before carries an attributed quotation, or its last sentence names the speaker
+/// and announces the words (`Budi punya pesan untuk warga:`, `Dia mengatakan …`).
+fn announced_by_previous_block(doc: &Document, quotations: &Quotations, block: usize, attributed: &[bool]) -> bool {
+    let Some(previous) = block.checked_sub(1) else { return false };
+    if !doc.blocks[previous].kind.is_running_text() && doc.blocks[previous].kind != crate::prose::BlockKind::ListItem {
+        return false;
+    }
+    if attributed[previous] {
+        return true;
+    }
+    let top: Vec<&Quotation> = quotations.in_block(previous).map(|(_, q)| q).filter(|q| q.depth == 0).collect();
+    let Some(last) = block_sentences(doc, previous).last().copied() else { return false };
+    let words: Vec<usize> = last
+        .tokens
+        .clone()
+        .filter(|&i| !top.iter().any(|q| q.span().contains(doc.tokens[i].span.start)))
+        .collect();
+    has_reporting_cue(doc, &words) || ends_with_colon(doc, &words)
+}
+
+/// The next paragraph opens with a quotation attributed in its own paragraph: consecutive
+/// quotation paragraphs, the speaker named at the second.
+fn followed_by_attributed_quotation(doc: &Document, quotations: &Quotations, block: usize, direct: &[bool]) -> bool {
+    let next = block + 1;
+    let Some(first) = block_sentences(doc, next).first().map(|s| s.span.start) else { return false };
+    quotations.in_block(next).any(|(j, q)| q.depth == 0 && q.open.start == first && direct[j])
+}
+
+/// The next paragraph opens by pointing back at the quotation: `Hal itu disampaikan Budi …`.
+fn pointed_back_at(doc: &Document, block: usize, q: &Quotation) -> bool {
+    // Only when the quotation ends its paragraph.
+    let Some(end) = block_sentences(doc, block).last().map(|s| s.span.end) else { return false };
+    if q.block == block && q.span().end < end {
+        return false;
+    }
+    let Some(first) = block_sentences(doc, block + 1).first().copied() else { return false };
+    let tokens: Vec<usize> = first.tokens.clone().collect();
+    let opens_pointing = tokens
+        .iter()
+        .find(|&&i| doc.tokens[i].kind == TokenKind::Word)
+        .is_some_and(|&i| POINTING_BACK.contains(&lower(doc, &doc.tokens[i]).as_str()));
+    opens_pointing && has_reporting_cue(doc, &tokens)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Language::{En, Id};
+    use crate::rules::typography::test_support::{flagged, run};
+
+    fn silent(language: crate::language::Language, text: &str) {
+        assert!(flagged(&Unattributed, language, text).is_empty(), "{text}\n{:?}", flagged(&Unattributed, language, text));
+    }
+
+    #[test]
+    fn flags_a_quotation_nobody_said() {
+        let text = "Sopir bus itu, Ujang Sopandi (47), selamat.\n\nBus terguling di tanjakan. Tujuh orang tewas.\n\n“Remnya sudah bau sangit sejak turun dari puncak. Kami sudah minta sopir berhenti.”\n\nWarga lain datang.";
+        let found = run(&Unattributed, Id, text);
+        assert_eq!(found.len(), 1);
+        assert!(text[found[0].span.range()].starts_with("“Remnya"));
+        assert_eq!(found[0].message, "no speaker for this quotation; nearest named person: Ujang Sopandi");
+        assert_eq!(
+            flagged(&Unattributed, En, "The bus overturned.\n\n\"The brakes smelled burnt all the way down the hill.\""),
+            ["\"The brakes smelled burnt all the way down the hill.\""]
+        );
+    }
+
+    #[test]
+    fn attribution_in_the_same_sentence() {
+        silent(Id, "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi,” kata Budi.");
+        silent(Id, "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi,” ujarnya.");
+        silent(Id, "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi,” tambah Kepala Dinas, Budi Santoso.");
+        silent(Id, "Hujan turun.\n\nMenurut Budi, “kami sudah siap sejak pagi tadi.”");
+        silent(Id, "Hujan turun.\n\nBudi menegaskan, “Kami sudah siap sejak pagi tadi.”");
+        silent(Id, "Hujan turun.\n\nDia berkata: “Kami sudah siap sejak pagi tadi.”");
+        silent(Id, "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi. Semua tim sudah bergerak,” tutur pelatih Perseru, Joko.");
+        silent(En, "It rained.\n\n\"We have been ready since this morning,\" she told reporters.");
+        silent(En, "It rained.\n\n\"We have been ready since this morning,\" the ministry said in a statement.");
+        silent(En, "It rained.\n\nAccording to Budi, \"we have been ready since this morning.\"");
+        silent(En, "It rained.\n\nThe mayor tweeted: \"We have been ready since this morning.\"");
+    }
+
+    #[test]
+    fn attribution_nearby() {
+        // The sentence before announces the words.
+        silent(Id, "Budi punya pesan untuk warga:\n\n“Jangan kembali ke rumah sebelum ada pengumuman resmi.”");
+        silent(Id, "Hujan turun. Budi lalu mengatakan hal yang sama. “Jangan kembali ke rumah sebelum ada pengumuman.”");
+        // A continuation of the quotation before.
+        silent(Id, "“Kami sudah siap sejak pagi tadi,” kata Budi.\n\n“Semua tim sudah bergerak ke lokasi banjir.”");
+        // The same paragraph: another sentence of the same speaker.
+        silent(Id, "“Kami sudah siap,” kata Budi. “Semua tim sudah bergerak ke lokasi banjir.”");
+        // A multi-paragraph quotation, attributed in its first paragraph.
+        silent(Id, "Hujan turun.\n\nBudi berkata, “Kami sudah siap sejak pagi.\n\n“Semua tim sudah bergerak ke lokasi banjir.”\n\nLalu hujan reda.");
+        // The next paragraph carries on and names the speaker.
+        silent(Id, "Hujan turun.\n\n“Jika tak cedera, dia bisa bermain sampai usia 41 tahun.”\n\n“Ronaldo memang istimewa,” tutur Aroso.");
+        // The words after the quotation point at its source.
+        silent(Id, "Hujan turun.\n\n\"Orang bilang kita tidak dapat mengubah dunia,\" demikian motto situs tersebut.");
+        // A fragment woven into a sentence with a subject.
+        silent(Id, "Hujan turun.\n\nJuri The Voice itu mendorong penggemarnya untuk \"menerima hasil pemilihan dan mencintai sesama.\"");
+        // Pointed back at by the next paragraph.
+        silent(Id, "Hujan turun.\n\n“Semua tim sudah bergerak ke lokasi banjir.”\n\nHal itu disampaikan Budi di Padang, Senin.");
+    }
+
+    #[test]
+    fn quotations_that_are_not_speech() {
+        silent(Id, "Hujan turun.\n\nIa memakai kata “entrepreneur” dan “start-up” dalam pidato itu.");
+        silent(Id, "Hujan turun.\n\nFilm “Laskar Pelangi Dan Sang Pemimpi Kembali” tayang lagi.");
+        silent(Id, "Hujan turun.\n\nMereka membentangkan spanduk bertuliskan “tolak tambang di tanah adat kami”.");
+        silent(En, "It rained.\n\nWijaya said the aide asked for a \"commitment fee\" every time.");
+        silent(En, "It rained.\n\nThe campaign, dubbed \"every child counts in our village\", began.");
+        // A whole headline.
+        silent(Id, "“Kami Tidak Akan Menyerah Sampai Kapan Pun”\n\nHujan turun.");
+        // Unclosed quotations are the other rule's business.
+        silent(Id, "Hujan turun.\n\n“Kami akan meminta rekaman pertandingan, tambahnya.");
+    }
+
+    #[test]
+    fn a_paragraph_with_no_speaker_after_an_indirect_one_is_flagged() {
+        let text = "Budi mengatakan banjir surut.\n\nUntuk mengurai antrean, rumah sakit membuka loket.\n\n“Kalau sakit jangan menunggu parah. Puskesmas juga bisa menangani.”";
+        assert_eq!(flagged(&Unattributed, Id, text).len(), 1);
+    }
+}
