@@ -599,3 +599,17 @@ async fn fix_all_command_and_file_watching_go_through_the_client() {
     assert_eq!(r["error"]["code"], -32602);
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
+
+#[tokio::test]
+async fn a_document_over_the_size_limit_is_tracked_not_checked() {
+    let mut c = Client::start();
+    c.initialize(json!({}), typography_only(json!({"maxDocumentBytes": 64})), None).await;
+    c.open(URI, "markdown", &TEXT.repeat(10)).await;
+    let m = c.next("window/showMessage").await;
+    assert!(m["message"].as_str().unwrap().contains("maxDocumentBytes"), "{m}");
+    assert!(c.diagnostics_for(URI, 1).await.is_empty());
+    // Edits still apply: cut it below the limit and it is checked.
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": "Berhenti !!"}]})).await;
+    assert_eq!(codes(&c.diagnostics_for(URI, 2).await).len(), 2);
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}

@@ -38,8 +38,11 @@ impl<S> Gate<S> {
 }
 
 fn params<T: DeserializeOwned>(req: &Request) -> Result<T, String> {
-    let value = req.params().cloned().unwrap_or(Value::Null);
-    serde_json::from_value(value).map_err(|e| e.to_string())
+    // From a reference: a huge document's text is copied once, not twice.
+    match req.params() {
+        Some(value) => T::deserialize(value).map_err(|e| e.to_string()),
+        None => T::deserialize(&Value::Null).map_err(|e| e.to_string()),
+    }
 }
 
 type Reply = Result<Option<Response>, ExitedError>;
@@ -67,7 +70,8 @@ where
         match req.method() {
             PARSE_ERROR_METHOD => return answer(req.id().cloned(), Error::parse_error()),
             INVALID_REQUEST_METHOD => return answer(req.id().cloned(), Error::invalid_request()),
-            "initialize" => {
+            // (A second `initialize` is refused by tower-lsp and changes nothing here.)
+            "initialize" if !self.shared.initialize_seen() => {
                 if let Some(p) = req.params() {
                     for w in self.shared.on_initialize(p) {
                         warn!("initializationOptions: {w}");

@@ -291,18 +291,18 @@ impl LanguageServer for Backend {
         let has_safe = params.context.diagnostics.iter().any(|d| {
             d.data.as_ref().and_then(DiagnosticData::from_value).is_some_and(|data| data.fixes.iter().any(|f| f.safe))
         });
-        if asked_for_fix_all || (only.is_none() && has_safe) {
-            if let Some((version, edits)) = self.fix_all_edits(&uri).await {
-                actions.push(
-                    CodeAction {
-                        title: "Apply all safe sunting fixes".to_string(),
-                        kind: Some(CodeActionKind::from(FIX_ALL_KIND)),
-                        edit: Some(convert::workspace_edit(&uri, Some(version), edits, session.flags.document_changes)),
-                        ..CodeAction::default()
-                    }
-                    .into(),
-                );
-            }
+        if (asked_for_fix_all || (only.is_none() && has_safe))
+            && let Some((version, edits)) = self.fix_all_edits(&uri).await
+        {
+            actions.push(
+                CodeAction {
+                    title: "Apply all safe sunting fixes".to_string(),
+                    kind: Some(CodeActionKind::from(FIX_ALL_KIND)),
+                    edit: Some(convert::workspace_edit(&uri, Some(version), edits, session.flags.document_changes)),
+                    ..CodeAction::default()
+                }
+                .into(),
+            );
         }
         Ok(Some(actions))
     }

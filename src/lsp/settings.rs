@@ -33,6 +33,19 @@ pub const DEFAULT_DICTIONARY: &str = ".sunting/kamus.txt";
 /// Documents larger than this are tracked but not checked (the command line's limit).
 pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 
+/// Every setting's name.
+pub const KEYS: &[&str] = &[
+    "language",
+    "severity",
+    "enabledCategories",
+    "words",
+    "dictionary",
+    "debounceMs",
+    "documentKinds",
+    "diagnosticMode",
+    "maxDocumentBytes",
+];
+
 /// Where diagnostics go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DiagnosticMode {
@@ -98,12 +111,13 @@ fn level(s: &str) -> Option<Level> {
 }
 
 impl Settings {
-    /// The `sunting` section out of whatever the client sent: `{"sunting": {...}}` or the
-    /// section itself. `None` when it holds nothing for us.
+    /// The `sunting` section out of whatever the client sent: `{"sunting": {...}}`, or the
+    /// section itself when it has a key of ours. `None` when it holds nothing for us (another
+    /// tool's settings, `null`, `{}`).
     pub fn section(value: &Value) -> Option<&Value> {
         match value {
             Value::Object(map) if map.contains_key("sunting") => map.get("sunting").filter(|v| v.is_object()),
-            Value::Object(map) if !map.is_empty() => Some(value),
+            Value::Object(map) if map.keys().any(|k| KEYS.contains(&k.as_str())) => Some(value),
             _ => None,
         }
     }
@@ -320,7 +334,7 @@ pub fn add_word(path: &Path, word: &str) -> std::io::Result<bool> {
     }
     let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
     let sep = if existing.is_empty() || existing.ends_with('\n') { "" } else { "\n" };
-    write!(file, "{sep}{word}\n")?;
+    writeln!(file, "{sep}{word}")?;
     Ok(true)
 }
 
@@ -356,6 +370,7 @@ mod tests {
         assert_eq!(Settings::section(&json!({"debounceMs": 1})), Some(&json!({"debounceMs": 1})));
         assert_eq!(Settings::section(&json!(null)), None);
         assert_eq!(Settings::section(&json!({})), None);
+        assert_eq!(Settings::section(&json!({"editor": {"tabSize": 2}})), None);
     }
 
     #[test]

@@ -88,6 +88,8 @@ pub struct Job {
     pub format: Option<DocFormat>,
     pub resolved: Arc<Resolved>,
     pub encoding: PositionEncoding,
+    /// To show the user (once each): configuration errors, a document too large to check.
+    pub problems: Vec<String>,
 }
 
 impl Job {
@@ -106,8 +108,19 @@ impl Job {
 
     /// Check and convert for publishing (both off the protocol task).
     pub fn run(self) -> (Arc<Checked>, Vec<ls_types::Diagnostic>) {
+        let started = std::time::Instant::now();
         let checked = self.check();
+        let checked_at = started.elapsed();
         let lsp = lsp_diagnostics(&checked, &self.uri, self.encoding);
+        debug!(
+            uri = self.uri.as_str(),
+            version = self.version,
+            bytes = self.rope.len_bytes(),
+            diagnostics = lsp.len(),
+            check_us = checked_at.as_micros() as u64,
+            convert_us = (started.elapsed() - checked_at).as_micros() as u64,
+            "checked"
+        );
         (Arc::new(checked), lsp)
     }
 }
@@ -178,6 +191,10 @@ impl Shared {
 
     pub fn mark_shut_down(&self) {
         self.shut_down.store(true, Ordering::SeqCst);
+    }
+
+    pub fn initialize_seen(&self) -> bool {
+        self.initialize_seen.load(Ordering::SeqCst)
     }
 
     /// Whether document notifications are to be applied now.
@@ -416,12 +433,20 @@ impl Shared {
                 None
             }
         };
+        let mut problems = Vec::new();
         if format.is_some() && rope.len_bytes() > settings.max_document_bytes {
             info!(uri = uri.as_str(), bytes = rope.len_bytes(), "larger than maxDocumentBytes; not checked");
+            problems.push(format!(
+                "{} is {} MiB, over the limit of {} MiB (maxDocumentBytes): it is not checked",
+                uri.as_str(),
+                rope.len_bytes() / 1024 / 1024,
+                settings.max_document_bytes / 1024 / 1024
+            ));
             format = None;
         }
         let resolved = if format.is_some() { self.resolve(uri, &settings) } else { Arc::new(Resolved { config: Config::default(), root: None, problems: Vec::new() }) };
-        Some(Job { uri: uri.clone(), generation, version, rope, format, resolved, encoding: session.encoding })
+        problems.extend(resolved.problems.iter().cloned());
+        Some(Job { uri: uri.clone(), generation, version, rope, format, resolved, encoding: session.encoding, problems })
     }
 
     /// Store a result if it is still current; say whether it was.
@@ -464,7 +489,7 @@ impl Shared {
             let job = shared.job(&uri2)?;
             let checked = Arc::new(job.check());
             shared.store(&uri2, &checked);
-            Some((checked, job.resolved.problems.clone()))
+            Some((checked, job.problems.clone()))
         })
         .await;
         match outcome {
@@ -524,7 +549,7 @@ async fn worker(shared: Arc<Shared>, uri: Uri, mut rx: watch::Receiver<Trigger>)
         // workers too.
         let outcome = tokio::task::spawn_blocking(move || {
             let job = shared2.job(&uri2)?;
-            let problems = job.resolved.problems.clone();
+            let problems = job.problems.clone();
             let (checked, lsp) = job.run();
             Some((checked, lsp, problems))
         })

@@ -68,7 +68,7 @@ fn screen(body: &[u8]) -> Result<(), Vec<u8>> {
         return Ok(());
     }
     warn!("an invalid JSON-RPC message");
-    let id = probe.id.filter(|id| valid_id(id)).unwrap_or(Value::Null);
+    let id = probe.id.filter(valid_id).unwrap_or(Value::Null);
     Err(stand_in(INVALID_REQUEST_METHOD, id))
 }
 
