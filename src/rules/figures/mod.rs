@@ -18,8 +18,8 @@ use std::ops::Range;
 pub mod claims;
 pub mod conflict;
 // pub mod match_result;
-// pub mod percent;
-// pub mod sum;
+pub mod percent;
+pub mod sum;
 // pub mod weekday_date;
 
 /// One sentence's words, lowercased, with their token indices.

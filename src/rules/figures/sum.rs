@@ -1,0 +1,430 @@
+use super::claims::qualifier_before;
+use super::claims::Qualifier;
+use super::{Article, SentenceWords};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use crate::numbers::{format_like, format_number, NumberMention, Role};
+use crate::rules::{Context, Rule, RuleMeta};
+
+/// `seluruh 42 penumpang menjadi korban, terdiri atas 7 orang meninggal, 19 luka berat, dan 14
+/// luka ringan`: the parts make 40.
+pub struct Sum;
+
+static META: RuleMeta = RuleMeta {
+    code: "figures/sum",
+    category: Category::Figures,
+    default_severity: Severity::Warning,
+    languages: &[],
+    summary: "Parts that do not add up to the total they break down.",
+    explanation: "A total broken into parts must equal their sum: `42 korban, terdiri atas 7 tewas, 19 luka berat \
+dan 14 luka ringan` (`terdiri atas`, `yakni`, `yaitu`, `consisting of`, `consisted of`, a colon), parts followed \
+by their total (`3 tewas dan 5 luka-luka, total 9 korban`, `a total of`), and a count spread over a stated \
+number of groups (`34 neighborhoods ... across five districts: 12 in ..., nine in ...`). Where the parts may \
+leave some out (`Dari Rp 3,5 triliun itu, Rp 2,1 triliun ... dan Rp 1,6 triliun ...`, `Of the 86 cases, ...`, \
+`termasuk`, `including`), only parts that exceed their total are reported. When a breakdown names no total \
+(`the bribes consisted of ...`), the total is the one earlier amount of the same currency close to the sum. \
+Rounded amounts (`Rp 2,1 triliun`) are allowed their rounding; qualified figures (`sekitar`, `at least`) and \
+parts that are themselves part of another (`di antaranya`) are left alone.",
+    example_bad: "Sebanyak 42 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
+    example_good: "Sebanyak 40 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
+};
+
+/// Words that open an exhaustive breakdown after a total.
+const BREAKDOWN: &[&str] = &[
+    "terdiri atas", "terdiri dari", "yakni", "yaitu", "dengan rincian", "rinciannya", "consisting of", "comprising",
+    "consisted of", "consists of", "made up of", "namely", "broken down into", ":",
+];
+/// Words that open a breakdown that may leave some out.
+const PARTIAL_BREAKDOWN: &[&str] = &["termasuk", "including", "meliputi", "antara lain", "among them", "di antaranya"];
+/// Words that introduce the total after its parts.
+const TOTAL_AFTER: &[&str] = &["total", "a total of", "in total", "totalling", "totaling", "jumlahnya", "seluruhnya", "in all", "altogether"];
+/// Conjunct separators in a list of parts.
+const SEPARATORS: &[&str] = &[",", ";", "dan", "and", "serta", "plus", "&"];
+
+#[derive(Debug)]
+struct Finding {
+    span: Span,
+    total: usize,
+    parts: Vec<usize>,
+    exhaustive: bool,
+}
+
+impl Rule for Sum {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let article = Article::new(doc);
+        let mut findings = Vec::new();
+        for sentence in 0..article.sentences.len() {
+            findings.extend(breakdowns(&article, sentence));
+            findings.extend(partitive(&article, sentence));
+            findings.extend(parts_then_total(&article, sentence));
+            findings.extend(distribution(&article, sentence));
+        }
+        let mut seen: Vec<Vec<usize>> = Vec::new();
+        for f in findings {
+            if seen.contains(&f.parts) {
+                continue;
+            }
+            seen.push(f.parts.clone());
+            if let Some(d) = diagnose(&article, &f) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn diagnose(article: &Article, f: &Finding) -> Option<Diagnostic> {
+    let ms = &article.mentions;
+    let total = &ms[f.total];
+    let sum: f64 = f.parts.iter().map(|&p| ms[p].value).sum();
+    let slack: f64 = f.parts.iter().map(|&p| ms[p].rounding).sum::<f64>() + total.rounding + 1e-9 * total.value.abs().max(1.0);
+    let exceeds = sum - total.value > slack;
+    let differs = (sum - total.value).abs() > slack;
+    if !(exceeds || f.exhaustive && differs) {
+        return None;
+    }
+    let language = article.doc.language;
+    let like = &ms[f.parts[0]];
+    let shown = |m: &NumberMention| if m.currency.is_some() || m.magnitude.is_some() { format_like(m.value, m, language) } else { format_number(m.value, language) };
+    let terms: Vec<String> = f.parts.iter().map(|&p| shown(&ms[p])).collect();
+    let sum_text = if like.currency.is_some() || like.magnitude.is_some() { format_like(sum, like, language) } else { format_number(sum, language) };
+    let message = if f.exhaustive {
+        format!("the parts add up to {sum_text} ({}), not {}", terms.join(" + "), shown(total))
+    } else {
+        format!("the parts ({}) add up to {sum_text}, more than the {} they are part of", terms.join(" + "), shown(total))
+    };
+    let mut d = META.diagnostic(f.span, message);
+    if !f.span.overlaps(total.span) {
+        d = d.with_related(total.span, format!("the total, {}", article.where_is(total.block, article.mentions[f.parts[0]].block).replace("earlier in this paragraph", "in this paragraph")));
+    }
+    for &p in &f.parts {
+        if !f.span.overlaps(ms[p].span) {
+            d = d.with_related(ms[p].span, "a part");
+        }
+    }
+    Some(d)
+}
+
+/// A mention that can be added up: a plain amount, not qualified.
+fn addable(article: &Article, index: usize) -> bool {
+    let m = &article.mentions[index];
+    let words = &article.sentences[m.sentence];
+    m.role == Role::Quantity && m.alt_value.is_none() && qualifier_before(words, m.full_tokens.start).0 == Qualifier::Exact
+}
+
+/// The mention whose amount starts at token `t` (its currency included).
+fn mention_starting_at(article: &Article, t: usize) -> Option<usize> {
+    article.mentions.iter().position(|m| m.full_tokens.start == t || m.tokens.start == t)
+}
+
+/// The parts listed from token `from`: each conjunct that opens with an amount of the total's
+/// unit. `None` when a conjunct opens with an amount of another unit, a qualified one or one that
+/// is itself a part of another (`41 di antaranya`).
+fn list_parts(article: &Article, sentence: usize, from: usize, to: usize, total: &NumberMention) -> Option<Vec<usize>> {
+    let words = &article.sentences[sentence];
+    let mut parts = Vec::new();
+    let mut t = from;
+    let mut at_start = true;
+    while t < to {
+        if at_start {
+            // Skip neutral openers: `sebanyak 7`, `the 12`.
+            let mut s = t;
+            while s < to && words.at(s).is_some_and(|w| matches!(w, "sebanyak" | "the" | "masing-masing" | "yang")) {
+                s += 1;
+            }
+            if let Some(i) = mention_starting_at(article, s).filter(|&i| article.mentions[i].sentence == sentence) {
+                let m = &article.mentions[i];
+                if m.role == Role::Quantity {
+                    if !m.same_unit(total) || !addable(article, i) {
+                        return None;
+                    }
+                    // `25 lembar pecahan Rp 100 ribu`: a count of something priced, not a plain part.
+                    let conjunct_end = (m.full_tokens.end..to).find(|&k| words.at(k).is_some_and(|w| SEPARATORS.contains(&w))).unwrap_or(to);
+                    if article.mentions.iter().any(|o| o.sentence == sentence && o.tokens.start >= m.full_tokens.end && o.tokens.start < conjunct_end && o.role == Role::Quantity && !o.same_unit(m)) {
+                        return None;
+                    }
+                    let after = m.full_tokens.end;
+                    if words.phrase_at(after, &["di", "antaranya"]) || words.phrase_at(after, &["of", "them"]) || words.phrase_at(after, &["of", "whom"]) {
+                        return None;
+                    }
+                    parts.push(i);
+                    t = m.full_tokens.end;
+                    at_start = false;
+                    continue;
+                }
+            }
+            at_start = false;
+        }
+        let w = words.at(t).unwrap_or("");
+        if SEPARATORS.contains(&w) {
+            at_start = true;
+        }
+        t += 1;
+    }
+    (parts.len() >= 2).then_some(parts)
+}
+
+fn phrase_end(words: &SentenceWords, t: usize, list: &[&str]) -> Option<usize> {
+    list.iter().find_map(|p| {
+        let parts: Vec<&str> = p.split(' ').collect();
+        words.phrase_at(t, &parts).then_some(t + parts.len())
+    })
+}
+
+/// `42 penumpang ..., terdiri atas 7 ..., 19 ... dan 14 ...`; `the bribes consisted of Rp 7.5
+/// billion ... and Rp 4.1 billion ...`.
+fn breakdowns(article: &Article, sentence: usize) -> Vec<Finding> {
+    let words = &article.sentences[sentence];
+    let mut out = Vec::new();
+    for t in words.tokens.clone() {
+        let (list_start, exhaustive) = match (phrase_end(words, t, BREAKDOWN), phrase_end(words, t, PARTIAL_BREAKDOWN)) {
+            (Some(e), _) => (e, true),
+            (None, Some(e)) => (e, false),
+            _ => continue,
+        };
+        // The total: the last amount before the cue in this sentence, with no other between.
+        let before: Vec<usize> = (0..article.mentions.len())
+            .filter(|&i| article.mentions[i].sentence == sentence && article.mentions[i].full_tokens.end <= t && article.mentions[i].role == Role::Quantity)
+            .collect();
+        let first_part = (list_start..words.tokens.end).find_map(|s| mention_starting_at(article, s).filter(|&i| article.mentions[i].sentence == sentence));
+        let Some(first_part) = first_part else { continue };
+        // The list must start right at the cue.
+        if article.mentions[first_part].full_tokens.start > list_start + 1 {
+            continue;
+        }
+        let total = before.last().copied();
+        // A colon breaks down the amount right before it (`42 korban: 7 tewas, ...`); anything else
+        // before a colon is a list (see `distribution`).
+        if words.at(t) == Some(":") && !total.is_some_and(|i| article.mentions[i].full_tokens.end + 2 >= t) {
+            continue;
+        }
+        let end = next_cue(words, list_start).unwrap_or(words.tokens.end);
+        match total {
+            Some(total) => {
+                if !addable(article, total) {
+                    continue;
+                }
+                let Some(parts) = list_parts(article, sentence, list_start, end, &article.mentions[total]) else { continue };
+                // `five districts: 12 in ..., nine in ...` counts the items, it is not their total.
+                if article.mentions[total].value == parts.len() as f64 {
+                    continue;
+                }
+                out.push(Finding { span: article.mentions[total].span, total, parts, exhaustive });
+            }
+            // `The bribes consisted of ...`: an amount of money given before. (Counts are too
+            // common to pick their total by size alone.)
+            None if exhaustive && article.mentions[first_part].currency.is_some() => {
+                let like = &article.mentions[first_part];
+                let Some(parts) = list_parts(article, sentence, list_start, end, like) else { continue };
+                if let Some(total) = earlier_total(article, sentence, &parts) {
+                    let span = Span::new(article.mentions[parts[0]].span.start, article.mentions[*parts.last().unwrap_or(&parts[0])].span.end);
+                    out.push(Finding { span, total, parts, exhaustive });
+                }
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// Where another cue starts a new list in the same sentence.
+fn next_cue(words: &SentenceWords, from: usize) -> Option<usize> {
+    (from..words.tokens.end).find(|&t| phrase_end(words, t, BREAKDOWN).is_some() || phrase_end(words, t, PARTIAL_BREAKDOWN).is_some())
+}
+
+/// The total a breakdown without one refers back to: the one earlier amount of the same unit
+/// (in the last few paragraphs) that is larger than every part and within a factor of two of
+/// their sum. `None` when there are several such values, or when one of them equals the sum.
+fn earlier_total(article: &Article, sentence: usize, parts: &[usize]) -> Option<usize> {
+    let ms = &article.mentions;
+    let like = &ms[parts[0]];
+    let sum: f64 = parts.iter().map(|&p| ms[p].value).sum();
+    let slack: f64 = parts.iter().map(|&p| ms[p].rounding).sum();
+    let largest = parts.iter().map(|&p| ms[p].value).fold(0.0, f64::max);
+    let first_block = ms[parts[0]].block.saturating_sub(4);
+    let candidates: Vec<usize> = (0..ms.len())
+        .filter(|&i| {
+            let m = &ms[i];
+            m.sentence < sentence && m.block >= first_block && m.role == Role::Quantity && m.same_unit(like) && m.value > largest && m.value >= sum / 2.0 && m.value <= sum * 2.0
+        })
+        .collect();
+    if candidates.iter().any(|&i| (ms[i].value - sum).abs() <= slack + ms[i].rounding) {
+        return None;
+    }
+    let first = *candidates.first()?;
+    candidates.iter().all(|&i| ms[i].value == ms[first].value && addable(article, i)).then_some(first)
+}
+
+/// `Dari Rp 3,5 triliun itu, Rp 2,1 triliun ... dan Rp 1,6 triliun ...`; `Of the 86 cases, 74 ...`.
+fn partitive(article: &Article, sentence: usize) -> Vec<Finding> {
+    let words = &article.sentences[sentence];
+    let mut t = words.tokens.start;
+    while words.at(t).is_some_and(|w| matches!(w, "“" | "\"" | "‘")) {
+        t += 1;
+    }
+    if !matches!(words.at(t), Some("dari" | "of")) {
+        return Vec::new();
+    }
+    t += 1;
+    while words.at(t).is_some_and(|w| matches!(w, "the" | "total" | "sebanyak" | "jumlah" | "all")) {
+        t += 1;
+    }
+    let Some(total) = mention_starting_at(article, t).filter(|&i| article.mentions[i].sentence == sentence && addable(article, i)) else {
+        return Vec::new();
+    };
+    let Some(comma) = (article.mentions[total].full_tokens.end..words.tokens.end).find(|&k| words.at(k) == Some(",")) else {
+        return Vec::new();
+    };
+    // Nothing but the total's noun between it and the comma.
+    if article.mentions.iter().any(|m| m.sentence == sentence && m.tokens.start > article.mentions[total].tokens.end && m.tokens.start < comma) {
+        return Vec::new();
+    }
+    let end = next_cue(words, comma + 1).unwrap_or(words.tokens.end);
+    match list_parts(article, sentence, comma + 1, end, &article.mentions[total]) {
+        Some(parts) => vec![Finding { span: article.mentions[total].span, total, parts, exhaustive: false }],
+        None => Vec::new(),
+    }
+}
+
+/// `3 tewas dan 5 luka-luka, total 9 korban`.
+fn parts_then_total(article: &Article, sentence: usize) -> Vec<Finding> {
+    let words = &article.sentences[sentence];
+    let mut out = Vec::new();
+    for t in words.tokens.clone() {
+        let Some(after_cue) = phrase_end(words, t, TOTAL_AFTER) else { continue };
+        // `bringing the total to`, `sehingga total menjadi`: an update, not a sum.
+        if t > words.tokens.start && words.at(t - 1).is_some_and(|w| matches!(w, "the" | "bringing" | "menjadikan" | "sehingga" | "grand")) {
+            continue;
+        }
+        let mut k = after_cue;
+        while words.at(k).is_some_and(|w| matches!(w, "of" | "sebanyak" | "mencapai" | "korban" | "ada")) {
+            k += 1;
+        }
+        let Some(total) = mention_starting_at(article, k).filter(|&i| article.mentions[i].sentence == sentence && addable(article, i)) else { continue };
+        // The parts: the list right before the cue, after the previous clause boundary.
+        let list_end = if t > words.tokens.start && matches!(words.at(t - 1), Some("," | "(" | "atau" | "or")) { t - 1 } else { t };
+        let list_start = (words.tokens.start..list_end)
+            .rev()
+            .find(|&k| matches!(words.at(k), Some(";" | ":")) || phrase_end(words, k, BREAKDOWN).is_some())
+            .map_or(words.tokens.start, |k| k + 1);
+        let Some(first) = (list_start..list_end).find_map(|s| mention_starting_at(article, s).filter(|&i| article.mentions[i].sentence == sentence)) else { continue };
+        let Some(parts) = list_parts(article, sentence, article.mentions[first].full_tokens.start, list_end, &article.mentions[total]) else { continue };
+        if words.any_in(list_start..list_end, &["termasuk", "including", "di", "of"]) && words.any_phrase_in(list_start..list_end, &["di antaranya", "of them", "of whom"]) {
+            continue;
+        }
+        out.push(Finding { span: article.mentions[total].span, total, parts, exhaustive: true });
+    }
+    out
+}
+
+/// `The flooded neighborhoods are spread across five districts: 12 in ..., nine in ..., ...`
+/// after `34 neighborhoods`: a count spread over groups, its total named earlier by its noun.
+fn distribution(article: &Article, sentence: usize) -> Vec<Finding> {
+    let doc = article.doc;
+    let words = &article.sentences[sentence];
+    let Some(colon) = words.tokens.clone().find(|&t| words.at(t) == Some(":")) else { return Vec::new() };
+    let ms = &article.mentions;
+    // The number of groups, if stated before the colon (`five districts`), and its noun.
+    let groups = ms.iter().position(|m| m.sentence == sentence && m.full_tokens.end <= colon && m.role == Role::Quantity);
+    if ms.iter().filter(|m| m.sentence == sentence && m.full_tokens.end <= colon && m.role == Role::Quantity).count() > 1 {
+        return Vec::new();
+    }
+    let group_noun = groups.and_then(|g| words.at(ms[g].full_tokens.end)).map(str::to_string);
+    let first = (colon + 1..words.tokens.end).find_map(|s| mention_starting_at(article, s).filter(|&i| ms[i].sentence == sentence));
+    let Some(first) = first.filter(|&f| ms[f].full_tokens.start == colon + 1) else { return Vec::new() };
+    // Parts must share the unit; the list is checked against a candidate total below.
+    let Some(parts) = list_parts(article, sentence, colon + 1, words.tokens.end, &ms[first]) else { return Vec::new() };
+    // Each part says where or what: `12 in North Rawa Indah`, `12 di Kecamatan X`.
+    if !parts.iter().all(|&p| matches!(words.at(ms[p].full_tokens.end), Some("in" | "di" | "at" | "from" | "dari"))) {
+        return Vec::new();
+    }
+    // The subject nouns before the colon, other than the groups' noun.
+    let subject: Vec<&str> = (words.tokens.start..colon)
+        .filter_map(|t| words.at(t))
+        .filter(|w| w.chars().all(char::is_alphabetic) && w.chars().count() > 3 && Some(w.to_string()) != group_noun)
+        .collect();
+    // The total: an earlier count whose noun is one of them.
+    let candidates: Vec<usize> = (0..ms.len())
+        .filter(|&i| {
+            let m = &ms[i];
+            (m.sentence < sentence || m.sentence == sentence && m.full_tokens.end <= colon && Some(i) != groups)
+                && m.role == Role::Quantity
+                && m.same_unit(&ms[first])
+                && doc.tokens.get(m.full_tokens.end).is_some_and(|n| subject.contains(&doc.token_str(n).to_lowercase().as_str()))
+        })
+        .collect();
+    let Some(&total) = candidates.last() else { return Vec::new() };
+    if !candidates.iter().all(|&c| ms[c].value == ms[total].value) || !addable(article, total) {
+        return Vec::new();
+    }
+    let exhaustive = groups.is_some_and(|g| ms[g].value as usize == parts.len());
+    let span = Span::new(ms[parts[0]].span.start, ms[*parts.last().unwrap_or(&parts[0])].span.end);
+    vec![Finding { span, total, parts, exhaustive }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Language::{En, Id};
+    use crate::rules::figures::test_support::{flagged, run};
+
+    #[test]
+    fn breakdowns_that_do_not_add_up() {
+        let text = "Menurut Dimas, seluruh 42 penumpang menjadi korban, terdiri atas 7 orang meninggal dunia, 19 luka berat, dan 14 luka ringan.";
+        let d = run(&Sum, Id, text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(&text[d[0].span.range()], "42");
+        assert_eq!(d[0].message, "the parts add up to 40 (7 + 19 + 14), not 42");
+        assert_eq!(flagged(&Sum, Id, "Sebanyak 3 orang tewas dan 5 orang luka-luka, total 9 korban."), ["9"]);
+        assert_eq!(flagged(&Sum, En, "Three people died and five were injured, a total of nine casualties."), ["nine"]);
+    }
+
+    #[test]
+    fn parts_that_exceed_their_total() {
+        let text = "“Dari Rp 3,5 triliun itu, Rp 2,1 triliun tersalurkan ke sektor perdagangan dan Rp 1,6 triliun ke sektor pertanian, perikanan, serta sektor produksi lainnya,” kata Made.";
+        let d = run(&Sum, Id, text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].message, "the parts (Rp 2,1 triliun + Rp 1,6 triliun) add up to Rp 3,7 triliun, more than the Rp 3,5 triliun they are part of");
+    }
+
+    #[test]
+    fn a_breakdown_of_an_earlier_total() {
+        let text = "He was found guilty of receiving Rp 12.4 billion from a contractor. He was fined Rp 500 million.\n\nThe bribes consisted of Rp 7.5 billion in cash, handed over at a hotel, and Rp 4.1 billion transferred to bank accounts.";
+        assert_eq!(flagged(&Sum, En, text), ["7.5 billion in cash, handed over at a hotel, and Rp 4.1 billion"]);
+    }
+
+    #[test]
+    fn a_count_spread_over_groups() {
+        let text = "Floods swept through 34 neighborhoods. The flooded neighborhoods are spread across five districts: 12 in North Rawa, nine in East Rawa, seven in Central Rawa, four in West Rawa and three in Sungai Rengas.";
+        let d = run(&Sum, En, text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].message, "the parts add up to 35 (12 + 9 + 7 + 4 + 3), not 34");
+    }
+
+    #[test]
+    fn sums_that_hold_or_may_leave_some_out() {
+        for text in [
+            "Seluruh 40 penumpang menjadi korban, terdiri atas 7 orang meninggal dunia, 19 luka berat, dan 14 luka ringan.",
+            "Sedikitnya 327 rumah rusak, 41 di antaranya hanyut.",
+            "Dari 86 kasus, 74 anak belum divaksin dan 8 anak baru sekali divaksin.",
+            "Sekitar 40 orang menjadi korban, yakni 7 tewas dan 35 luka.",
+            "Sebanyak 3 orang tewas dan 5 orang luka-luka, total 8 korban.",
+            "Dana Rp 3,5 triliun terdiri atas Rp 2,1 triliun untuk perdagangan dan Rp 1,4 triliun untuk pertanian.",
+            "Korban terdiri atas 10 laki-laki dan 12 perempuan, 5 di antaranya anak-anak.",
+            "Mereka datang pada pukul 10.00, yakni 2 jam lebih awal.",
+        ] {
+            assert!(flagged(&Sum, Id, text).is_empty(), "{text}");
+        }
+        assert!(flagged(&Sum, Id, "Uang palsu mencapai Rp 6,4 juta. Rinciannya 25 lembar pecahan Rp 100 ribu, dan 78 lembar pecahan Rp 50 ribu.").is_empty());
+        for text in [
+            "Of the 86 confirmed cases, 74 were children who had never received a vaccine, and eight had received only one of the two doses.",
+            "The 34 neighborhoods are spread across districts: 12 in North, nine in East.",
+            "He received Rp 12.4 billion. The bribes consisted of Rp 8.3 billion in cash and Rp 4.1 billion in transfers.",
+        ] {
+            assert!(flagged(&Sum, En, text).is_empty(), "{text}");
+        }
+    }
+}
