@@ -128,7 +128,10 @@ impl<'a> Document<'a> {
 
     /// Whether a span lies inside Markdown emphasis.
     pub fn is_emphasised(&self, span: Span) -> bool {
-        self.emphasis.iter().any(|e| e.start <= span.start && span.end <= e.end)
+        // Emphasis spans come sorted by where they end; nested ones overlap, so look at all that
+        // end at or after this span.
+        let from = self.emphasis.partition_point(|e| e.end < span.end);
+        self.emphasis[from..].iter().any(|e| e.start <= span.start && span.end <= e.end)
     }
 
     fn tokenize(&mut self) {

@@ -25,8 +25,8 @@ pub enum Verdict {
     /// `hyphenated`, the EYD V form that keeps a foreign root (*di-update*). `equivalents` are
     /// Indonesian words with the same affixes (*mengunduh*).
     ForeignRoot { root: String, equivalents: Vec<String>, hyphenated: bool },
-    /// Not a word; `confident` when the best suggestion is one slip away.
-    Misspelled { suggestions: Vec<String>, confident: bool },
+    /// Not a word, but one slip from the `suggestions`, best first.
+    Misspelled { suggestions: Vec<String> },
     /// Not known, and nothing close: a name, a term, or a word we lack. No finding.
     Unknown,
 }
@@ -40,6 +40,12 @@ pub struct WordJudge<'a> {
 }
 
 const MAX_SUGGESTIONS: usize = 5;
+/// Verdicts kept per thread across documents before the cache starts afresh.
+const SHARED_LIMIT: usize = 200_000;
+
+thread_local! {
+    static SHARED: RefCell<HashMap<(Language, bool, String), Rc<Verdict>>> = RefCell::new(HashMap::new());
+}
 
 impl<'a> WordJudge<'a> {
     pub fn new(language: Language, dialect: Dialect, user: &'a UserLexicon) -> Self {
@@ -51,20 +57,48 @@ impl<'a> WordJudge<'a> {
         if let Some(v) = self.cache.borrow().get(lower) {
             return v.clone();
         }
-        let verdict = Rc::new(self.decide(lower));
+        let verdict = if self.user.contains(&normalise(lower)) {
+            Rc::new(Verdict::Known)
+        } else {
+            // Without the newsroom's own words a verdict depends only on the language, so it is
+            // shared by every document this thread checks.
+            let key = (self.language, self.dialect == Dialect::Gb, lower.to_string());
+            SHARED.with(|shared| {
+                let mut shared = shared.borrow_mut();
+                if let Some(v) = shared.get(&key) {
+                    return v.clone();
+                }
+                if shared.len() > SHARED_LIMIT {
+                    shared.clear();
+                }
+                let v = Rc::new(self.decide(lower));
+                shared.insert(key, v.clone());
+                v
+            })
+        };
         self.cache.borrow_mut().insert(lower.to_string(), verdict.clone());
         verdict
     }
 
+    /// Whether a lower-case word is an ordinary word of `language` (known to its lexicon, the
+    /// newsroom's words, or a non-standard spelling of one). Cheap: no suggestions are made, so
+    /// it suits questions about capitalised words (is *Jakarta* or *Windows* a common noun?).
+    pub fn is_common_word(&self, lower: &str, language: Language) -> bool {
+        let word = normalise(lower);
+        self.user.contains(&word)
+            || match language {
+                Language::Id => nonstandard::standard_form(&word).is_some() || indonesian::is_word(&word) || glossary::is_absorbed_loan(&word),
+                Language::En => self.is_english(&word),
+            }
+    }
+
+    /// English in the configured dialect; a British article also accepts American spellings.
     fn is_english(&self, word: &str) -> bool {
-        english::is_word(word, self.dialect) || english::is_word(word, if self.dialect == Dialect::Us { Dialect::Gb } else { Dialect::Us })
+        english::is_word(word, self.dialect) || self.dialect == Dialect::Gb && english::is_word(word, Dialect::Us)
     }
 
     fn decide(&self, lower: &str) -> Verdict {
         let word = normalise(lower);
-        if self.user.contains(&word) {
-            return Verdict::Known;
-        }
         match self.language {
             Language::Id => {
                 if let Some(form) = nonstandard::standard_form(&word) {
@@ -97,7 +131,7 @@ impl<'a> WordJudge<'a> {
                 if looks_english(&word) {
                     return Verdict::Foreign(&[]);
                 }
-                self.misspelled(&word, &indonesian::is_word, &hunspell::ID_ID)
+                self.misspelled(&word, &indonesian::is_listed_form, &hunspell::ID_ID)
             }
             Language::En => {
                 if self.is_english(&word) || glossary::is_kept_in_english(&word) {
@@ -156,12 +190,8 @@ impl<'a> WordJudge<'a> {
     }
 
     fn misspelled(&self, word: &str, is_word: &dyn Fn(&str) -> bool, dictionary: &spellbook::Dictionary) -> Verdict {
-        let (suggestions, confident) = suggest::suggestions(word, is_word, dictionary, MAX_SUGGESTIONS);
-        if suggestions.is_empty() {
-            Verdict::Unknown
-        } else {
-            Verdict::Misspelled { suggestions, confident }
-        }
+        let suggestions = suggest::suggestions(word, is_word, dictionary, MAX_SUGGESTIONS);
+        if suggestions.is_empty() { Verdict::Unknown } else { Verdict::Misspelled { suggestions } }
     }
 }
 
@@ -227,7 +257,7 @@ mod tests {
         assert!(matches!(judge(Language::Id, "resiko"), Verdict::NonStandard(f) if f.standard == "risiko"));
         assert!(matches!(judge(Language::Id, "online"), Verdict::HasEquivalent(e) if e[0] == "daring"));
         assert!(matches!(judge(Language::Id, "treacherous"), Verdict::Foreign(_)));
-        assert!(matches!(judge(Language::Id, "pemerinatah"), Verdict::Misspelled { confident: true, .. }));
+        assert!(matches!(judge(Language::Id, "pemerinatah"), Verdict::Misspelled { .. }));
         assert_eq!(judge(Language::En, "bupati"), Verdict::Known);
         assert!(matches!(judge(Language::En, "pagi"), Verdict::Foreign(_)));
         match judge(Language::Id, "mendownload") {
@@ -239,7 +269,7 @@ mod tests {
         }
         assert!(matches!(judge(Language::Id, "didelete"), Verdict::ForeignRoot { hyphenated: false, .. }));
         assert!(matches!(judge(Language::Id, "di-update"), Verdict::ForeignRoot { hyphenated: true, .. }));
-        assert!(matches!(judge(Language::En, "goverment"), Verdict::Misspelled { confident: true, .. }));
+        assert!(matches!(judge(Language::En, "goverment"), Verdict::Misspelled { .. }));
     }
 }
 

@@ -18,9 +18,10 @@ ke-, se-, -kan, -i, -an, the confixes and the clitics -nya, -ku, -mu, -lah, -kah
 so *menewaskan*, *upayanya* and *kemerah-merahan* pass. Capitalised words in mid-sentence (names), \
 acronyms, words with digits, URLs, handles and foreign words (see `untranslated/foreign-word`) are not \
 judged here, and neither are regular loans spelled by EYD V's absorption rules (*komposisi*, \
-*disabilitas*). A word of five letters or more that is one slip from a known word (two letters swapped, \
-a letter doubled, dropped or mistyped) is a warning with that word first; a shorter word, a word with \
-only distant suggestions, or one written the same way three times or more (a term or a name) is a hint.",
+*disabilitas*). A word one slip from known words (two letters swapped, a letter doubled, dropped or \
+mistyped) is reported with those words ranked, the likeliest slip first: a warning when it has five \
+letters or more, a hint when it is shorter or written the same way three times or more (then it is \
+more likely a term or a name). An unknown word with no such neighbour is left alone.",
     example_bad: "Juru bicara pemerinatah mengatakan bantuan akan teirma besok.",
     example_good: "Juru bicara pemerintah mengatakan bantuan akan diterima besok.",
 };
@@ -43,15 +44,13 @@ impl Rule for Misspelled {
             }
             let lower = word.text.to_lowercase();
             let verdict = ctx.words.judge(&lower);
-            let Verdict::Misspelled { suggestions, confident } = &*verdict else { continue };
+            let Verdict::Misspelled { suggestions } = &*verdict else { continue };
             // A slip is one edit from a known word; a short word has many such neighbours by
             // chance, and a word written the same way three times is deliberate (a term, a name).
             let deliberate = counts.get(&lower).copied().unwrap_or(0) >= 3;
-            let severity = if *confident && word.text.chars().count() >= 5 && !deliberate { Severity::Warning } else { Severity::Hint };
-            let message = match suggestions.first() {
-                Some(best) if *confident => format!("'{}' is not a word: did you mean '{}'?", word.text, match_case(word.text, best)),
-                _ => format!("'{}' is not in the dictionary", word.text),
-            };
+            let severity = if word.text.chars().count() >= 5 && !deliberate { Severity::Warning } else { Severity::Hint };
+            let best = suggestions.first().map(|s| match_case(word.text, s)).unwrap_or_default();
+            let message = format!("'{}' is not a word: did you mean '{best}'?", word.text);
             let mut d = META.diagnostic(word.span, message);
             d.severity = severity;
             for s in suggestions {

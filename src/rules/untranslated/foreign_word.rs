@@ -4,6 +4,7 @@ use crate::document::TokenKind;
 use crate::language::Language;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::lexicon::english::{self, Dialect};
+use crate::lexicon::glossary;
 use crate::words::{occurrences, Occurrence, Verdict, WordCase};
 
 /// `dalam sebuah publishing di platform` -> `unggahan`; English `on Kamis` -> `Thursday`.
@@ -101,10 +102,9 @@ fn foreign(ctx: &Context<'_>, word: &Occurrence<'_>, words: &[Occurrence<'_>], i
             if !(neighbours_lower(i.checked_sub(1)) && neighbours_lower(Some(i + 1))) {
                 return None;
             }
-            match &*ctx.words.judge(&lower) {
-                Verdict::Foreign(equivalents) if !equivalents.is_empty() => Some((equivalents.iter().map(|e| e.to_string()).collect(), Strength::MaybeName)),
-                _ => None,
-            }
+            // Only glossary words: judging every name in full would cost suggestions for each.
+            let equivalents = glossary::indonesian_for(&lower)?;
+            (!ctx.words.is_common_word(&lower, Language::Id)).then(|| (equivalents.iter().map(|e| e.to_string()).collect(), Strength::MaybeName))
         }
         (Language::En, WordCase::Capitalised | WordCase::Initial) => {
             ID_DAYS_MONTHS.iter().find(|(id, _)| *id == word.text).map(|(_, en)| (vec![en.to_string()], Strength::Slip))
@@ -145,8 +145,8 @@ impl Rule for ForeignWord {
             out.push(d);
         };
         for (i, word) in words.iter().enumerate() {
-            let silent = doc.is_emphasised(word.span) || exempt_by_quotation(ctx, word.token) || inside_a_name(&words, i);
-            let found = if silent { None } else { foreign(ctx, word, &words, i) };
+            let found = foreign(ctx, word, &words, i)
+                .filter(|_| !(doc.is_emphasised(word.span) || inside_a_name(&words, i) || exempt_by_quotation(ctx, word.token)));
             let Some((equivalents, strength)) = found else {
                 flush(&mut run, out);
                 continue;

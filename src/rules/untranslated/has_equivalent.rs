@@ -29,7 +29,7 @@ impl Rule for HasEquivalent {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         for word in occurrences(doc) {
-            if word.case != WordCase::Lower || doc.is_emphasised(word.span) || exempt_by_quotation(ctx, word.token) {
+            if word.case != WordCase::Lower {
                 continue;
             }
             let equivalents: Vec<String> = match &*ctx.words.judge(&word.text.to_lowercase()) {
@@ -37,6 +37,9 @@ impl Rule for HasEquivalent {
                 Verdict::ForeignRoot { equivalents, hyphenated: true, .. } => equivalents.clone(),
                 _ => continue,
             };
+            if doc.is_emphasised(word.span) || exempt_by_quotation(ctx, word.token) {
+                continue;
+            }
             let message = match equivalents.first() {
                 Some(best) => format!("'{}' has an Indonesian equivalent: '{best}'", word.text),
                 None => format!("'{}' keeps a foreign root: use the Indonesian word if there is one", word.text),

@@ -14,7 +14,8 @@ pub mod has_equivalent;
 
 /// The tokens of the quotation that token `index` sits in, within its block, if any.
 pub(crate) fn enclosing_quotation(doc: &Document, index: usize) -> Option<Range<usize>> {
-    let block = doc.block_tokens.iter().find(|r| r.contains(&index))?.clone();
+    let b = doc.block_tokens.partition_point(|r| r.end <= index);
+    let block = doc.block_tokens.get(b).filter(|r| r.contains(&index))?.clone();
     let mut open: Option<usize> = None;
     let mut straight_open = false;
     for i in block.clone() {
