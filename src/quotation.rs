@@ -146,7 +146,7 @@ struct Open {
 /// Pair the marks of one block; returns the opening mark of the quotation still open at its end.
 fn pair_block(doc: &Document, block_index: usize, block: Span, all: &mut Quotations) -> Option<Span> {
     let masked = &doc.masked;
-    let Some(text) = masked.get(block.range()) else { return None };
+    let text = masked.get(block.range())?;
     let mut stack: Vec<Open> = Vec::new();
     let finish = |all: &mut Quotations, stack_depth: usize, o: Open, close: Option<Span>, end: usize| {
         let inner = trimmed(masked, o.open.end, end);
@@ -183,26 +183,26 @@ fn pair_block(doc: &Document, block_index: usize, block: Span, all: &mut Quotati
         let after = neighbour_after(masked, block.end, mark.end);
         let opens = opening_shape(before, after);
         let closes = closing_shape(before, after);
+        let only_opens = opens && !closes;
+        // `27"` and `27”` are inch marks, not quotation marks.
+        let inch_mark = before.is_some_and(|b| b.is_ascii_digit());
         match c {
             '"' => match find(&stack, &[QuoteStyle::Straight]) {
-                Some(position) if !(opens && !closes) => close_at(all, &mut stack, position, mark),
+                Some(position) if !only_opens => close_at(all, &mut stack, position, mark),
                 Some(position) => {
                     // Shaped only as an opener: the open one was abandoned without a closing mark.
                     close_at_abandoned(all, &mut stack, position, at, &finish);
                     stack.push(Open { style: QuoteStyle::Straight, open: mark });
                 }
                 // `“…indah. "`: a curly quotation closed with a straight mark.
-                None if !(opens && !closes) && stack.last().is_some_and(|o| o.style == QuoteStyle::Curly) => {
+                None if !only_opens && stack.last().is_some_and(|o| o.style == QuoteStyle::Curly) => {
                     let position = stack.len() - 1;
                     close_at(all, &mut stack, position, mark);
                 }
-                None if closes && !opens => {
-                    // `27"` is an inch mark, not a quotation mark.
-                    if !before.is_some_and(|b| b.is_ascii_digit()) {
-                        all.stray_closes.push(StrayClose { span: mark, style: QuoteStyle::Straight, block: block_index });
-                    }
+                None if closes && !opens && !inch_mark => {
+                    all.stray_closes.push(StrayClose { span: mark, style: QuoteStyle::Straight, block: block_index });
                 }
-                None if opens || closes => stack.push(Open { style: QuoteStyle::Straight, open: mark }),
+                None if only_opens || (opens && closes) => stack.push(Open { style: QuoteStyle::Straight, open: mark }),
                 None => {}
             },
             '“' => {
@@ -216,12 +216,12 @@ fn pair_block(doc: &Document, block_index: usize, block: Span, all: &mut Quotati
                 }
             }
             '”' => {
-                if let Some(position) = find(&stack, &[QuoteStyle::Curly, QuoteStyle::LowHigh]).filter(|_| !(opens && !closes)) {
+                if let Some(position) = find(&stack, &[QuoteStyle::Curly, QuoteStyle::LowHigh]).filter(|_| !only_opens) {
                     close_at(all, &mut stack, position, mark);
-                } else if opens && !closes {
+                } else if only_opens {
                     // `”…”`: the opening mark typed with the closing glyph.
                     stack.push(Open { style: QuoteStyle::Curly, open: mark });
-                } else if closes {
+                } else if closes && !inch_mark {
                     all.stray_closes.push(StrayClose { span: mark, style: QuoteStyle::Curly, block: block_index });
                 }
             }

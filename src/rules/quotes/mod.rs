@@ -17,8 +17,9 @@ const ID_POSTPOSED: &[&str] = &[
     "lanjut", "tukas", "pungkas", "papar", "urai", "beber", "kilah", "seru", "sergah", "timpal", "tanya",
     "keluh", "aku", "klaim", "pinta", "perintah", "bilang", "tulis", "cerita", "kenang", "pesan", "canda",
     "sahut", "jawab", "balas", "sindir", "tuding", "tandas", "celetuk", "bisik", "teriak", "gumam", "tutup",
-    "harap", "ajak", "imbau", "desak", "tuntut", "janji", "sambung", "urainya", "akunya", "protes", "kritik",
-    "puji", "kelakar", "tepis", "bantah", "sanggah", "nilai", "singgung", "tanggap", "ingat", "sesal",
+    "harap", "ajak", "imbau", "desak", "tuntut", "janji", "sambung", "protes", "kritik", "puji", "kelakar",
+    "tepis", "bantah", "sanggah", "nilai", "singgung", "tanggap", "ingat", "sesal", "seloroh", "ceplos",
+    "gurau", "kisah", "curhat", "ulas", "rinci", "jabar", "tegur", "sapa",
 ];
 
 /// Reporting verbs with their prefixes, and the passive forms, wherever they stand.
@@ -40,6 +41,8 @@ const ID_REPORTING: &[&str] = &[
     "menuntut", "mendesak", "menganggap", "memprediksi", "memperkirakan", "menginformasikan",
     "memberitahu", "memberitahukan", "menyanggupi", "berargumen", "berkelakar",
     "bercanda", "mengatakannya", "menyatakannya", "menjelaskannya", "menyebutnya", "menirukan", "mengulangi",
+    "menjabarkan", "merinci", "mengulas", "berseloroh", "berbicara", "menyapa", "meyakini", "mengklarifikasi",
+    "mengonfirmasi", "membenarkan", "mencontohkan", "menggarisbawahi",
     // Passive: `Hal itu disampaikan Budi`.
     "dikatakan", "disampaikan", "diungkapkan", "ditegaskan", "dijelaskan", "disebutkan", "dituturkan",
     "ditambahkan", "diucapkan", "diutarakan", "dikemukakan", "diterangkan", "dipaparkan", "dikutip",
@@ -67,6 +70,9 @@ const EN_REPORTING: &[&str] = &[
     "describing", "pointing", "pointed", "accused", "criticised", "criticized", "praised", "thanked",
     "apologised", "apologized", "denied", "denies", "rejected", "dismissed", "predicts", "hopes", "hoped",
     "believes", "believed", "thinks", "thought", "felt", "feels", "explaining", "tweeting", "posting",
+    "reads", "snapped", "retorted", "murmured", "cried", "screamed", "begged", "reflected", "elaborated",
+    "clarified", "contended", "opined", "speculated", "interjected", "protested", "objected", "ordered",
+    "instructed", "spoke", "speaking", "replying", "responding",
 ];
 
 /// Words that introduce a quoted title, name, term, sign or slogan, not speech.
@@ -110,6 +116,24 @@ pub(crate) fn lower(doc: &Document, token: &Token) -> String {
     doc.token_str(token).to_lowercase()
 }
 
+/// Postposed verbs that are nothing else; the others (`tambah`, `jelas`, `tegas`) are also
+/// adverbs or adjectives and need a name or pronoun after them to count.
+const ID_POSTPOSED_UNAMBIGUOUS: &[&str] = &[
+    "kata", "ujar", "ucap", "tutur", "ungkap", "tukas", "pungkas", "imbuh", "papar", "beber", "kilah", "seru",
+    "sergah", "timpal", "tanya", "keluh", "seloroh", "celetuk",
+];
+
+/// The words after a postposed verb name its speaker: any word after an unambiguous verb, a name
+/// or a pronoun after the others.
+fn speaker_follows(doc: &Document, verb: &str, next: Option<&Token>) -> bool {
+    next.is_some_and(|n| {
+        let w = lower(doc, n);
+        n.kind == TokenKind::Word
+            && !NOT_SPEAKERS.contains(&w.as_str())
+            && (ID_POSTPOSED_UNAMBIGUOUS.contains(&verb) || is_name_word(doc, n) || is_pronoun(&w))
+    })
+}
+
 fn is_postposed_verb(word: &str) -> bool {
     ID_POSTPOSED.contains(&word)
 }
@@ -132,11 +156,25 @@ pub(crate) fn has_reporting_cue(doc: &Document, tokens: &[usize]) -> bool {
             return false;
         }
         let w = lower(doc, t);
-        if ID_REPORTING.contains(&w.as_str()) || EN_REPORTING.contains(&w.as_str()) || is_postposed_with_speaker(&w) {
+        if ID_REPORTING.contains(&w.as_str()) || EN_REPORTING.contains(&w.as_str()) {
             return true;
         }
+        // Right after the closing mark: `“…,” ujar dia`, `“…?” tanya seorang warga`, `“…,” pesannya`.
+        let after_quote = i.checked_sub(1).map(|p| doc.token_str(&doc.tokens[p])).is_some_and(|p| {
+            matches!(p, "”" | "\"" | "’" | "»" | "“")
+                || (p == "," && i.checked_sub(2).is_some_and(|pp| matches!(doc.token_str(&doc.tokens[pp]), "”" | "\"" | "’" | "»")))
+        });
+        if let Some(base) = w.strip_suffix("nya").filter(|b| is_postposed_verb(b)) {
+            // Elsewhere only the forms that are nothing but verbs (`katanya`, `tambahnya`), not
+            // nouns such as `pesannya` (his message) or `nilainya` (its value).
+            return after_quote || ID_POSTPOSED_UNAMBIGUOUS.contains(&base) || matches!(base, "tambah" | "jelas" | "tegas" | "terang" | "lanjut" | "sebut" | "tulis" | "aku");
+        }
         if is_postposed_verb(&w) {
-            // `kata Budi`, `ujar dia`, `tanya seorang warga`: a speaker follows.
+            // A bare `tambah` or `jelas` elsewhere is an adverb or an adjective; `Kata Budi, “…”`
+            // opens a sentence. A speaker must follow.
+            if !(after_quote || w == "kata") {
+                return false;
+            }
             return tokens.get(k + 1).is_some_and(|&n| {
                 let next = &doc.tokens[n];
                 next.kind == TokenKind::Word && !NOT_SPEAKERS.contains(&lower(doc, next).as_str())
@@ -204,7 +242,7 @@ pub(crate) fn surroundings(doc: &Document, quotations: &Quotations, quote: &Quot
 /// Whether a quotation reads as quoted speech that needs a speaker: a top-level quotation of more
 /// than a few words in running text, not a title (capitalised like one, or introduced as one).
 pub(crate) fn is_speech(doc: &Document, quote: &Quotation) -> bool {
-    if quote.depth > 0 || !doc.blocks[quote.block].kind.is_running_text() {
+    if quote.depth > 0 || !doc.blocks[quote.block].kind.is_running_text() || is_headline(doc, quote) {
         return false;
     }
     let range = &doc.block_tokens[quote.block];
@@ -222,6 +260,14 @@ pub(crate) fn is_speech(doc: &Document, quote: &Quotation) -> bool {
     let before: Vec<&Token> = doc.tokens[range.clone()].iter().filter(|t| t.span.end <= quote.open.start).collect();
     let naming = before.iter().rev().take(2).any(|t| t.kind == TokenKind::Word && is_naming_word(&lower(doc, t), doc.language));
     !naming
+}
+
+/// A quotation that is the whole first line of the article: its headline, even when the closing
+/// mark kept it from being taken for one.
+fn is_headline(doc: &Document, quote: &Quotation) -> bool {
+    let block = doc.blocks[quote.block].span;
+    let body = doc.masked.get(block.range()).unwrap_or("").trim_matches(|c: char| c.is_whitespace() || c == '\u{1f}');
+    quote.block == 0 && body.len() == quote.span().len() && !body.contains('\n')
 }
 
 /// A person named in the text: where, and the name without titles.
@@ -326,10 +372,11 @@ pub(crate) fn introduces_attribution(doc: &Document, tokens: &[usize]) -> bool {
     let Some(first) = words.first() else { return false };
     let postposed = first.strip_suffix("nya").unwrap_or(first);
     let is_verb = |w: &str| ID_POSTPOSED.contains(&w) || EN_REPORTING.contains(&w) || ID_REPORTING.contains(&w);
-    let named = tokens.iter().map(|&i| &doc.tokens[i]).find(|t| t.kind == TokenKind::Word).is_some_and(|t| is_name_word(doc, t));
+    let word_tokens: Vec<&Token> = tokens.iter().map(|&i| &doc.tokens[i]).filter(|t| t.kind == TokenKind::Word).collect();
+    let named = word_tokens.first().is_some_and(|t| is_name_word(doc, t));
     // `the researcher told`, `his lawyer said`: a short noun phrase, then the verb.
     let determiner = matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its" | "para" | "sang");
-    (ID_POSTPOSED.contains(&postposed) && (first.ends_with("nya") || words.len() > 1))
+    (ID_POSTPOSED.contains(&postposed) && (first.ends_with("nya") || speaker_follows(doc, first, word_tokens.get(1).copied())))
         || EN_REPORTING.contains(&first.as_str()) && words.len() > 1
         || ((is_pronoun(first) || named) && words[1..].iter().take(2).any(|w| is_verb(w)))
         || (determiner && words[1..].iter().take(3).any(|w| EN_REPORTING.contains(&w.as_str()) || ID_REPORTING.contains(&w.as_str())))
@@ -339,7 +386,8 @@ pub(crate) fn introduces_attribution(doc: &Document, tokens: &[usize]) -> bool {
 pub(crate) fn starts_postposed_attribution(doc: &Document, tokens: &[usize]) -> bool {
     let words: Vec<String> = tokens.iter().map(|&i| &doc.tokens[i]).filter(|t| t.kind == TokenKind::Word).map(|t| lower(doc, t)).collect();
     let Some(first) = words.first() else { return false };
-    is_postposed_with_speaker(first) || (is_postposed_verb(first) && words.get(1).is_some_and(|w| !NOT_SPEAKERS.contains(&w.as_str())))
+    let second = tokens.iter().map(|&i| &doc.tokens[i]).filter(|t| t.kind == TokenKind::Word).nth(1);
+    is_postposed_with_speaker(first) || (is_postposed_verb(first) && speaker_follows(doc, first, second))
 }
 
 /// Where an unclosed quotation swallowed its own attribution (`…, tambahnya.`, `…? kata Andrew`,

@@ -109,8 +109,16 @@ fn attributed_in_paragraph(doc: &Document, quotations: &Quotations, q: &Quotatio
         .iter()
         .find(|&&i| doc.tokens[i].span.start >= end && doc.tokens[i].kind == TokenKind::Word)
         .is_some_and(|&i| matches!(lower(doc, &doc.tokens[i]).as_str(), "demikian" | "begitu" | "bunyi"));
+    // `“…” — Budi Santoso`: an epigraph's attribution after a dash.
+    let dashed = around
+        .own
+        .iter()
+        .position(|&i| doc.tokens[i].span.start >= end)
+        .and_then(|k| around.own.get(k..k + 2))
+        .is_some_and(|pair| matches!(doc.token_str(&doc.tokens[pair[0]]), "—" | "–") && is_capitalised(doc.token_str(&doc.tokens[pair[1]])));
     colon
         || pointer
+        || dashed
         || is_woven_with_a_subject(doc, &around, q)
         || has_reporting_cue(doc, &around.own)
         || around.previous.as_deref().is_some_and(|p| has_reporting_cue(doc, p) || ends_with_colon(doc, p))
@@ -216,6 +224,13 @@ mod tests {
     fn attribution_in_the_same_sentence() {
         silent(Id, "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi,” kata Budi.");
         silent(Id, "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi,” ujarnya.");
+        silent(Id, "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi,” seloroh dia.");
+        silent(Id, "Hujan turun.\n\nKata Budi, “Kami sudah siap sejak pagi tadi.”");
+        silent(Id, "Hujan turun.\n\nSeperti dikutip dari AFP, “Kami sudah siap sejak pagi tadi.”");
+        silent(Id, "Hujan turun.\n\n“Apakah kami harus menunggu sampai besok lagi?” tanya seorang warga.");
+        silent(Id, "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi.” — Budi Santoso");
+        silent(En, "It rained.\n\n\"We have been ready since this morning,\" reads the sign at the gate.");
+        silent(En, "It rained.\n\n\"We have been ready since this morning,\" Budi, 45, a fisherman, said.");
         silent(Id, "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi,” tambah Kepala Dinas, Budi Santoso.");
         silent(Id, "Hujan turun.\n\nMenurut Budi, “kami sudah siap sejak pagi tadi.”");
         silent(Id, "Hujan turun.\n\nBudi menegaskan, “Kami sudah siap sejak pagi tadi.”");
@@ -255,10 +270,17 @@ mod tests {
         silent(Id, "Hujan turun.\n\nMereka membentangkan spanduk bertuliskan “tolak tambang di tanah adat kami”.");
         silent(En, "It rained.\n\nWijaya said the aide asked for a \"commitment fee\" every time.");
         silent(En, "It rained.\n\nThe campaign, dubbed \"every child counts in our village\", began.");
-        // A whole headline.
+        // A whole headline, capitalised as one or not.
         silent(Id, "“Kami Tidak Akan Menyerah Sampai Kapan Pun”\n\nHujan turun.");
+        silent(En, "\"We will not give up until the water goes down\"\n\nIt rained all night.");
         // Unclosed quotations are the other rule's business.
         silent(Id, "Hujan turun.\n\n“Kami akan meminta rekaman pertandingan, tambahnya.");
+    }
+
+    #[test]
+    fn adverbs_that_look_like_reporting_verbs_do_not_attribute() {
+        let text = "Banjir tambah parah sejak pagi.\n\n“Semua jalan menuju desa terputus dan kami tidak bisa keluar.”";
+        assert_eq!(flagged(&Unattributed, Id, text).len(), 1);
     }
 
     #[test]
