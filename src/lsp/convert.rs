@@ -2,7 +2,7 @@
 //! fixes carried in `data`), code actions, hover text and minimal text edits.
 
 use tower_lsp_server::ls_types;
-use super::document::range_of;
+use super::document::{from_pos, range_of};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::position::PositionEncoding;
 use crate::rules;
@@ -64,45 +64,87 @@ impl DiagnosticData {
     }
 }
 
+/// Converts the diagnostics of one text, remembering the positions and links it has worked out
+/// (a fix's range is often the finding's own, and every finding of a rule has the same link).
+pub struct Converter<'a> {
+    rope: &'a Rope,
+    encoding: PositionEncoding,
+    uri: &'a Uri,
+    version: i32,
+    positions: HashMap<usize, ls_types::Position>,
+    links: HashMap<String, Option<CodeDescription>>,
+}
+
+impl<'a> Converter<'a> {
+    pub fn new(rope: &'a Rope, encoding: PositionEncoding, uri: &'a Uri, version: i32) -> Self {
+        Converter { rope, encoding, uri, version, positions: HashMap::new(), links: HashMap::new() }
+    }
+
+    fn position(&mut self, byte: usize) -> ls_types::Position {
+        let (rope, encoding) = (self.rope, self.encoding);
+        *self.positions.entry(byte).or_insert_with(|| from_pos(crate::position::byte_to_position(rope, byte, encoding)))
+    }
+
+    pub fn range(&mut self, start: usize, end: usize) -> Range {
+        Range { start: self.position(start), end: self.position(end) }
+    }
+
+    pub fn fixes(&mut self, d: &Diagnostic) -> Vec<FixData> {
+        d.fixes
+            .iter()
+            .map(|f| FixData {
+                title: f.title.clone(),
+                safe: f.applicability == Applicability::Safe,
+                edits: f.edits.iter().map(|e| EditData { range: self.range(e.span.start, e.span.end), new_text: e.new_text.clone() }).collect(),
+            })
+            .collect()
+    }
+
+    /// A core diagnostic as the protocol's.
+    pub fn diagnostic(&mut self, d: &Diagnostic) -> ls_types::Diagnostic {
+        let related: Vec<DiagnosticRelatedInformation> = d
+            .related
+            .iter()
+            .map(|r| DiagnosticRelatedInformation {
+                location: Location { uri: self.uri.clone(), range: self.range(r.span.start, r.span.end) },
+                message: r.message.clone(),
+            })
+            .collect();
+        let data = (!d.fixes.is_empty()).then(|| {
+            let fixes = self.fixes(d);
+            serde_json::to_value(DiagnosticData { version: self.version, fixes }).unwrap_or(Value::Null)
+        });
+        let code_description = match self.links.get(d.code.as_ref()) {
+            Some(link) => link.clone(),
+            None => {
+                let link = rule_docs_href(&d.code).parse().ok().map(|href| CodeDescription { href });
+                self.links.insert(d.code.to_string(), link.clone());
+                link
+            }
+        };
+        ls_types::Diagnostic {
+            range: self.range(d.span.start, d.span.end),
+            severity: Some(severity(d.severity)),
+            code: Some(NumberOrString::String(d.code.to_string())),
+            code_description,
+            source: Some(SOURCE.to_string()),
+            message: d.message.clone(),
+            related_information: (!related.is_empty()).then_some(related),
+            tags: None,
+            data,
+        }
+    }
+}
+
+/// A finding's fixes in protocol terms; `rope` is the text it was computed from.
 pub fn fix_data(d: &Diagnostic, rope: &Rope, encoding: PositionEncoding) -> Vec<FixData> {
-    d.fixes
-        .iter()
-        .map(|f| FixData {
-            title: f.title.clone(),
-            safe: f.applicability == Applicability::Safe,
-            edits: f
-                .edits
-                .iter()
-                .map(|e| EditData { range: range_of(rope, e.span.start, e.span.end, encoding), new_text: e.new_text.clone() })
-                .collect(),
-        })
-        .collect()
+    let uri: Uri = "file:///".parse().expect("a valid URI");
+    Converter::new(rope, encoding, &uri, 0).fixes(d)
 }
 
 /// A core diagnostic as the protocol's. `rope` is the text it was computed from.
 pub fn to_lsp(d: &Diagnostic, rope: &Rope, encoding: PositionEncoding, uri: &Uri, version: i32) -> ls_types::Diagnostic {
-    let related: Vec<DiagnosticRelatedInformation> = d
-        .related
-        .iter()
-        .map(|r| DiagnosticRelatedInformation {
-            location: Location { uri: uri.clone(), range: range_of(rope, r.span.start, r.span.end, encoding) },
-            message: r.message.clone(),
-        })
-        .collect();
-    let data = (!d.fixes.is_empty()).then(|| {
-        serde_json::to_value(DiagnosticData { version, fixes: fix_data(d, rope, encoding) }).unwrap_or(Value::Null)
-    });
-    ls_types::Diagnostic {
-        range: range_of(rope, d.span.start, d.span.end, encoding),
-        severity: Some(severity(d.severity)),
-        code: Some(NumberOrString::String(d.code.to_string())),
-        code_description: rule_docs_href(&d.code).parse().ok().map(|href| CodeDescription { href }),
-        source: Some(SOURCE.to_string()),
-        message: d.message.clone(),
-        related_information: (!related.is_empty()).then_some(related),
-        tags: None,
-        data,
-    }
+    Converter::new(rope, encoding, uri, version).diagnostic(d)
 }
 
 pub fn code_of(d: &ls_types::Diagnostic) -> Option<&str> {

@@ -126,7 +126,8 @@ impl Job {
 }
 
 pub fn lsp_diagnostics(checked: &Checked, uri: &Uri, encoding: PositionEncoding) -> Vec<ls_types::Diagnostic> {
-    checked.diagnostics.iter().map(|d| convert::to_lsp(d, &checked.rope, encoding, uri, checked.version)).collect()
+    let mut converter = convert::Converter::new(&checked.rope, encoding, uri, checked.version);
+    checked.diagnostics.iter().map(|d| converter.diagnostic(d)).collect()
 }
 
 pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
