@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The editor integrations' tests (editors/): the VS Code extension (npm ci, type check and
+# bundle, unit tests and its contract with the real server under node's test runner, a .vsix
+# with vsce), the Neovim plugin headless (Debian's neovim) and the Emacs eglot snippet in batch
+# mode (Debian's emacs-nox and elpa-eglot), all against a freshly built `sunting`; and a
+# type check of the Zed extension (Zed itself cannot be installed here).
+# Installs what is missing. Exits non-zero on any failure.
+#
+#   SUNTING_BIN=...          use this binary instead of building one
+#   SUNTING_SKIP_EMACS=1     skip the Emacs test (and its install)
+#   SUNTING_SKIP_ZED=1       skip type-checking the Zed extension
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+
+apt_install() {
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  else
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  fi
+}
+
+if [ -z "${SUNTING_BIN:-}" ]; then
+  cargo build --locked --bin sunting
+  target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+  SUNTING_BIN="$target_dir/debug/sunting"
+fi
+SUNTING_BIN="$(cd "$(dirname "$SUNTING_BIN")" && pwd)/$(basename "$SUNTING_BIN")"
+export SUNTING_BIN
+echo "== editors: testing against $SUNTING_BIN ($("$SUNTING_BIN" --version 2>/dev/null || echo 'no --version'))"
+
+failures=()
+suites=0
+
+suites=$((suites + 1))
+echo "== VS Code extension (node $(node --version), npm $(npm --version))"
+# (set -e does not apply inside an `if` condition: hence the &&.)
+vscode_tests() {
+  local out
+  cd editors/vscode &&
+    npm ci --no-audit --no-fund --loglevel=error &&
+    npm run --silent build &&
+    npm test &&
+    out="$(mktemp -d)" &&
+    npx --no-install @vscode/vsce package --out "$out/sunting.vsix" </dev/null &&
+    test -s "$out/sunting.vsix" &&
+    rm -rf "$out"
+}
+if (vscode_tests); then
+  echo "-- VS Code extension: ok"
+else
+  failures+=("VS Code extension")
+fi
+
+suites=$((suites + 1))
+echo "== Neovim plugin"
+command -v nvim >/dev/null 2>&1 || apt_install neovim
+echo "   $(nvim --version | head -1)"
+if editors/neovim/tests/run.sh; then
+  echo "-- Neovim plugin: ok"
+else
+  failures+=("Neovim plugin")
+fi
+
+if [ "${SUNTING_SKIP_EMACS:-0}" != 1 ]; then
+  suites=$((suites + 1))
+  echo "== Emacs eglot"
+  if ! command -v emacs >/dev/null 2>&1 \
+    || ! emacs --batch --eval "(kill-emacs (if (and (require 'eglot nil t) (require 'markdown-mode nil t)) 0 1))" >/dev/null 2>&1; then
+    apt_install emacs-nox elpa-eglot elpa-markdown-mode
+  fi
+  echo "   $(emacs --version | head -1)"
+  if editors/emacs/run-test.sh; then
+    echo "-- Emacs eglot: ok"
+  else
+    failures+=("Emacs eglot")
+  fi
+fi
+
+if [ "${SUNTING_SKIP_ZED:-0}" != 1 ]; then
+  suites=$((suites + 1))
+  echo "== Zed extension (cargo check)"
+  zed_target="${CARGO_TARGET_DIR:-$PWD/target}/editors-zed"
+  if (cd editors/zed && CARGO_TARGET_DIR="$zed_target" cargo check --locked --quiet); then
+    echo "-- Zed extension: ok"
+  else
+    failures+=("Zed extension")
+  fi
+fi
+
+passed=$((suites - ${#failures[@]}))
+if [ ${#failures[@]} -gt 0 ]; then
+  echo "editors: failed: ${failures[*]}"
+fi
+echo "editors: $passed passed, ${#failures[@]} failed"
+[ ${#failures[@]} -eq 0 ]
