@@ -148,7 +148,8 @@ test('the server takes the extension\'s settings and commands', { skip, timeout:
     s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: txt, languageId: 'plaintext', version: 1, text: ARTICLE } });
 
     const fixed = await s.conn.sendRequest(ExecuteCommandRequest.type, { command: 'sunting.fixAll', arguments: [{ uri }] });
-    assert.deepEqual(fixed, { applied: true, edits: s.edits[0] ? countEdits(s.edits[0]) : -1 });
+    assert.equal((fixed as { applied?: boolean } | null)?.applied, true, `sunting.fixAll answered ${JSON.stringify(fixed)}`);
+    assert.ok(s.edits.length === 1 && countEdits(s.edits[0]) > 0, 'one workspace/applyEdit with edits');
     assert.equal(applyAll(ARTICLE, s.edits[0]), 'Warga berteriak “Berhenti!” lalu pergi.\n');
 
     const added = (await s.conn.sendRequest(ExecuteCommandRequest.type, { command: 'sunting.addToDictionary', arguments: [{ word: 'Zelensky', uri }] })) as {
@@ -162,7 +163,7 @@ test('the server takes the extension\'s settings and commands', { skip, timeout:
     const txtDiagnostics = s.diagnostics.get(txt)?.diagnostics ?? [];
     assert.deepEqual(txtDiagnostics, [], 'plaintext is off');
     assert.deepEqual(s.messages, [], 'the server warned about a setting');
-    assert.doesNotMatch(s.stderr(), /WARN/, 'the server warned about initializationOptions');
+    assert.doesNotMatch(s.stderr(), /WARN.*(initializationOptions|setting)/, 'the server warned about initializationOptions');
     await stop(s);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
