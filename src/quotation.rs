@@ -105,9 +105,12 @@ impl Quotations {
         all
     }
 
-    /// The quotations of one block, in order.
+    /// The quotations of one block, in order, with their indices.
     pub fn in_block(&self, block: usize) -> impl Iterator<Item = (usize, &Quotation)> {
-        self.quotes.iter().enumerate().filter(move |(_, q)| q.block == block)
+        // Quotations are stored block by block.
+        let start = self.quotes.partition_point(|q| q.block < block);
+        let end = self.quotes.partition_point(|q| q.block <= block);
+        (start..end).map(move |i| (i, &self.quotes[i]))
     }
 
     /// The parts of the multi-paragraph quotation that `index` belongs to, first to last (just
@@ -120,8 +123,9 @@ impl Quotations {
         let mut parts = vec![first];
         let mut current = first;
         while self.quotes[current].continued {
-            match self.quotes.iter().position(|q| q.continues == Some(current)) {
-                Some(next) => {
+            let next_block = self.quotes[current].block + 1;
+            match self.in_block(next_block).find(|(_, q)| q.continues == Some(current)) {
+                Some((next, _)) => {
                     parts.push(next);
                     current = next;
                 }

@@ -207,7 +207,10 @@ pub(crate) struct Surroundings {
 
 /// The sentences of a block, in order.
 pub(crate) fn block_sentences<'d>(doc: &'d Document, block: usize) -> Vec<&'d Sentence> {
-    doc.sentences.iter().filter(|s| s.block == block).collect()
+    // Sentences are stored block by block.
+    let start = doc.sentences.partition_point(|s| s.block < block);
+    let end = doc.sentences.partition_point(|s| s.block <= block);
+    doc.sentences[start..end].iter().collect()
 }
 
 fn sentence_index_at(sentences: &[&Sentence], offset: usize) -> Option<usize> {
@@ -357,12 +360,20 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
             }
         }
     }
+    out.sort_by_key(|m| m.offset);
+    out.dedup();
     out
 }
 
-/// The named person nearest to `offset`, outside `exclude`.
+/// The named person nearest to `offset`, outside `exclude`; `mentions` are in text order.
 pub(crate) fn nearest_person(mentions: &[PersonMention], offset: usize, exclude: crate::diagnostic::Span) -> Option<&PersonMention> {
-    mentions.iter().filter(|m| !exclude.contains(m.offset)).min_by_key(|m| m.offset.abs_diff(offset))
+    let split = mentions.partition_point(|m| m.offset < offset);
+    let before = mentions[..split].iter().rev().find(|m| !exclude.contains(m.offset));
+    let after = mentions[split..].iter().find(|m| !exclude.contains(m.offset));
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if offset - b.offset <= a.offset - offset { b } else { a }),
+        (b, a) => b.or(a),
+    }
 }
 
 /// `tambahnya`, `kata Budi`, `she told`, `said the minister`: the words right after a comma

@@ -67,7 +67,7 @@ fn mixed_styles(quotations: &Quotations, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             META.diagnostic(
-                q.open,
+                q.span(),
                 format!("{other} quotation marks in an article that uses {name} ones ({majority_count} of {} quotations)", top.len()),
             )
             .with_fix(Fix::safe(format!("Use {name} quotation marks"), edits)),
@@ -143,7 +143,7 @@ mod tests {
     #[test]
     fn mixed_styles_take_the_majority() {
         let text = "“Kami siap,” kata Budi. “Kami juga,” kata Ani. \"Kami tidak,\" kata Joko.";
-        assert_eq!(flagged(&Style, Id, text), ["\""]);
+        assert_eq!(flagged(&Style, Id, text), ["\"Kami tidak,\""]);
         assert_eq!(fixed(&Style, Id, text), "“Kami siap,” kata Budi. “Kami juga,” kata Ani. “Kami tidak,” kata Joko.");
         assert_eq!(run(&Style, Id, text)[0].fixes[0].applicability, crate::diagnostic::Applicability::Safe);
         let text = "\"We are ready,\" he said. \"So are we,\" she said. “Not us,” they said.";
