@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::language::Language;
 use crate::words::WordJudge;
 
+pub mod names;
 pub mod quotes;
 pub mod spelling;
 pub mod typography;
@@ -82,6 +83,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &typography::run_together_sentences::RunTogetherSentences,
     &typography::unfinished_paragraph::UnfinishedParagraph,
     &typography::empty_attribution::EmptyAttribution,
+    &names::variant::Variant,
 ];
 
 pub fn find(code: &str) -> Option<&'static dyn Rule> {

@@ -1,0 +1,311 @@
+use super::{name_words, NameWord};
+use crate::diagnostic::{Category, Diagnostic, Fix, Severity};
+use crate::rules::{Context, Rule, RuleMeta};
+use std::collections::HashMap;
+
+/// *Zelensky* and *Zelenskyy*, *Pasir Talang* and *Pasia Talang* in one article.
+pub struct Variant;
+
+static META: RuleMeta = RuleMeta {
+    code: "names/variant",
+    category: Category::Names,
+    default_severity: Severity::Warning,
+    languages: &[],
+    summary: "The same person or place spelled two ways in one article.",
+    explanation: "The words of the article's names are compared with each other. Two spellings are taken for one \
+name when they are transliteration variants (y/i, j/dj, tj/c, oe/u, kh/k, dh/d, ie/i, doubled letters, \
+accents: *Zelensky* / *Zelenskyy*, *Widjaja* / *Wijaya*), or when they are one or two letters apart and \
+stand beside the same other name part (*Pasir Talang* / *Pasia Talang*, *Made Sudarsana* / *Made \
+Sudarsono*). The spelling the article uses less often is reported, with the more frequent one as a \
+suggestion (on a tie, the one that comes first). Different people who share a name part (*Joko Widodo* / \
+*Ani Widodo*, *Budi Santoso* / *Budi Hartono*), names that go with different other parts (*Rizky Febian* / \
+*Rizki Nurhadi*), inflected forms (*Jakartanya*, *Zelensky's*, *Indonesian*), short names and two \
+ordinary words (*Kota Baru* / *Kota Batu*) stay silent.",
+    example_bad: "Gol dicetak Rizky Ramadhan pada menit ke-87. Rizky dijatuhkan di kotak penalti. Rizki Ramadhan maju sebagai eksekutor.",
+    example_good: "Gol dicetak Rizky Ramadhan pada menit ke-87. Rizky dijatuhkan di kotak penalti. Rizky Ramadhan maju sebagai eksekutor.",
+};
+
+/// Endings that make another word of a name rather than another spelling: English plurals,
+/// demonyms and possessives, Indonesian clitics, and *Ramadhan* / *Ramadhani*.
+const SUFFIXES: &[&str] = &["s", "es", "n", "an", "ian", "ns", "ese", "ish", "nya", "lah", "kah", "pun", "ku", "mu", "i", "er", "ers"];
+
+/// Comparison key: lower case, accents folded, old Indonesian spelling (dj, tj, sj, nj, oe) made
+/// modern, then the transliteration pairs merged and doubled letters collapsed.
+pub(crate) fn key(form: &str) -> String {
+    let mut s: String = form.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).map(fold_accent).collect();
+    // Van Ophuijsen / Soewandi spelling: a `dj` or `oe` makes every other `j` a `y` (*Widjaja*).
+    if ["dj", "tj", "sj", "nj", "oe"].iter().any(|old| s.contains(old)) {
+        s = s.replace("dj", "\u{1}").replace("tj", "c").replace("sj", "sy").replace("nj", "ny").replace('j', "y").replace('\u{1}', "j").replace("oe", "u");
+    }
+    for (from, to) in [("kh", "k"), ("ch", "k"), ("dh", "d"), ("th", "t"), ("sy", "s"), ("sh", "s"), ("ck", "k"), ("ie", "i"), ("y", "i")] {
+        s = s.replace(from, to);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ģ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'į' => 'i',
+        'ķ' => 'k',
+        'ł' | 'ľ' | 'ļ' => 'l',
+        'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        c => c,
+    }
+}
+
+/// Optimal string alignment distance (an adjacent swap counts one), or `None` beyond `limit`.
+fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        rows[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+        }
+    }
+    let d = rows[a.len()][b.len()];
+    (d <= limit).then_some(d)
+}
+
+/// How two spellings relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Likeness {
+    /// Transliteration variants: the same comparison key.
+    Transliteration,
+    /// One or two letters apart.
+    Near(usize),
+}
+
+fn likeness(a: &str, b: &str) -> Option<Likeness> {
+    let (ka, kb) = (key(a), key(b));
+    if ka == kb {
+        return Some(Likeness::Transliteration);
+    }
+    let shortest = ka.chars().count().min(kb.chars().count());
+    let limit = if shortest >= 7 { 2 } else if shortest >= 5 { 1 } else { 0 };
+    match distance(&ka, &kb, limit)? {
+        0 => None,
+        d => Some(Likeness::Near(d)),
+    }
+}
+
+/// One form's mentions, and what stands beside each of them.
+struct Form<'a> {
+    form: &'a str,
+    first: usize,
+    count: usize,
+    is_word: bool,
+    /// Indices into the name words.
+    mentions: Vec<usize>,
+}
+
+/// The keys of the name words right before and after a mention in its run.
+fn neighbours(words: &[NameWord], i: usize) -> (Option<&NameWord>, Option<&NameWord>) {
+    let w = &words[i];
+    let left = (w.place > 0).then(|| i.checked_sub(1).map(|j| &words[j])).flatten();
+    let right = words.get(i + 1).filter(|n| n.run == w.run);
+    (left, right)
+}
+
+/// Whether a shorter form plus a known ending makes the longer one.
+fn is_inflection(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short).is_some_and(|rest| SUFFIXES.contains(&rest.to_lowercase().as_str()))
+}
+
+/// Evidence from the words beside the mentions of two forms: a shared neighbour supports one
+/// name; different name words on the same side mean different names (*Rizky Febian* / *Rizki
+/// Nurhadi*).
+fn context(words: &[NameWord], a: &Form, b: &Form) -> (bool, bool) {
+    let mut shared = false;
+    let mut conflict = false;
+    for &i in &a.mentions {
+        let (al, ar) = neighbours(words, i);
+        for &j in &b.mentions {
+            let (bl, br) = neighbours(words, j);
+            for (x, y) in [(al, bl), (ar, br)] {
+                let (Some(x), Some(y)) = (x, y) else { continue };
+                if key(&x.form) == key(&y.form) {
+                    shared = true;
+                } else if !x.is_word && !y.is_word && likeness(&x.form, &y.form).is_none() {
+                    conflict = true;
+                }
+            }
+        }
+    }
+    (shared, conflict)
+}
+
+/// Whether the minority form `b` is a variant of the majority form `a` worth reporting.
+fn is_variant(words: &[NameWord], a: &Form, b: &Form) -> bool {
+    let shortest = a.form.chars().count().min(b.form.chars().count());
+    if shortest < 4 || a.is_word && b.is_word || is_inflection(a.form, b.form) {
+        return false;
+    }
+    let Some(likeness) = likeness(a.form, b.form) else { return false };
+    let (shared, conflict) = context(words, a, b);
+    if conflict {
+        return false;
+    }
+    match likeness {
+        // Transliteration alone is strong evidence, but a short name needs a shared neighbour.
+        Likeness::Transliteration => shared || shortest >= 5,
+        Likeness::Near(1) => shared && a.count > b.count,
+        // Two letters apart: a one-off slip against a form the article repeats.
+        Likeness::Near(_) => shared && a.count >= 2 && b.count == 1 && !(a.is_word || b.is_word),
+    }
+}
+
+impl Rule for Variant {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let words = name_words(ctx);
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut forms: Vec<Form> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let f = *index.entry(w.form.as_str()).or_insert_with(|| {
+                forms.push(Form { form: &w.form, first: i, count: 0, is_word: w.is_word, mentions: Vec::new() });
+                forms.len() - 1
+            });
+            forms[f].count += 1;
+            forms[f].mentions.push(i);
+        }
+        // Most frequent first; on a tie, the one that comes first.
+        let mut order: Vec<usize> = (0..forms.len()).collect();
+        order.sort_by_key(|&f| (std::cmp::Reverse(forms[f].count), forms[f].first));
+        let mut reported = vec![false; forms.len()];
+        let mut is_majority = vec![false; forms.len()];
+        for (rank, &a) in order.iter().enumerate() {
+            if reported[a] {
+                continue;
+            }
+            for &b in &order[rank + 1..] {
+                if reported[b] || is_majority[b] || !is_variant(&words, &forms[a], &forms[b]) {
+                    continue;
+                }
+                reported[b] = true;
+                is_majority[a] = true;
+                let (major, minor) = (&forms[a], &forms[b]);
+                let times = if major.count == 1 { "once".to_string() } else { format!("{} times", major.count) };
+                for &m in &minor.mentions {
+                    let span = words[m].span;
+                    let mut d = META
+                        .diagnostic(span, format!("'{}' is spelled '{}' elsewhere in the article ({times})", minor.form, major.form))
+                        .with_fix(Fix::suggested(format!("Spell it '{}'", major.form), vec![crate::diagnostic::Edit::replace(span, major.form)]));
+                    for &r in major.mentions.iter().take(3) {
+                        d = d.with_related(words[r].span, format!("spelled '{}' here", major.form));
+                    }
+                    out.push(d);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Language::{En, Id};
+    use crate::rules::typography::test_support::{fixed, flagged};
+
+    #[test]
+    fn keys_merge_transliterations() {
+        assert_eq!(key("Zelenskyy"), key("Zelensky"));
+        assert_eq!(key("Widjaja"), key("Wijaya"));
+        assert_eq!(key("Soeharto"), key("Suharto"));
+        assert_eq!(key("Subiyanto"), key("Subianto"));
+        assert_eq!(key("Davydiuk"), key("Davidiuk"));
+        assert_eq!(key("Khairul"), key("Chairul"));
+        assert_eq!(key("Erdoğan"), key("Erdogan"));
+        assert_ne!(key("Joko"), key("Yoko"));
+        assert_eq!(distance("rolando", "orlando", 2), Some(1));
+        assert_eq!(distance("sawangan", "sawahan", 2), Some(2));
+        assert_eq!(distance("santoso", "susanto", 2), None);
+    }
+
+    #[test]
+    fn flags_the_minority_spelling() {
+        let text = "Presiden Volodymyr Zelensky tiba di Warsawa. Zelensky bertemu Presiden Polandia. Kemudian Zelenskyy kembali ke Kyiv.";
+        assert_eq!(flagged(&Variant, Id, text), ["Zelenskyy"]);
+        assert_eq!(fixed(&Variant, Id, text), text.replace("Zelenskyy", "Zelensky"));
+
+        let text = "Banjir melanda Kabupaten Pasir Talang. Kepala BPBD Pasir Talang meminta warga mengungsi. Korban dibawa ke RSUD Pasia Talang.";
+        assert_eq!(flagged(&Variant, Id, text), ["Pasia"]);
+
+        let text = "The money came from Wijaya Kusuma, a contractor. Wijaya testified on Monday. Widjaja Kusuma was sentenced last month.";
+        assert_eq!(flagged(&Variant, En, text), ["Widjaja"]);
+
+        let text = "Mayor Rolando Dizon said power was out. \"We are ready,\" said Orlando Dizon. Rolando Dizon asked residents to stay.";
+        assert_eq!(flagged(&Variant, En, text), ["Orlando"]);
+
+        let text = "Kepala Kanwil, Made Sudarsana, mengatakan penyaluran naik. Menurut Made Sudarsana, debitur bertambah. Made Sudarsono meminta bank lebih aktif.";
+        assert_eq!(flagged(&Variant, Id, text), ["Sudarsono"]);
+
+        let text = "Former regent Ahmad Syarifuddin was jailed. Syarifuddin's relatives received money. Syarifudin showed no emotion.";
+        assert_eq!(flagged(&Variant, En, text), ["Syarifudin"]);
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_first_spelling() {
+        let text = "Menteri Prabowo Subianto hadir. Kemudian Prabowo Subiyanto berpidato.";
+        assert_eq!(flagged(&Variant, Id, text), ["Subiyanto"]);
+    }
+
+    #[test]
+    fn different_people_and_places_stay_silent() {
+        for text in [
+            "Presiden Joko Widodo bertemu Ani Widodo. Joko Widodo lalu pergi.",
+            "Budi Santoso dan Budi Hartono hadir. Budi Santoso berbicara.",
+            "Rizky Febian bernyanyi bersama Rizki Nurhadi. Rizky Febian tersenyum.",
+            "Warga Kota Baru dan Kota Batu hadir. Kota Baru lebih ramai.",
+            "Warga Jakarta senang. Jakartanya sendiri macet. Jakarta ramai.",
+            "Ana Putri dan Anna Putri datang.",
+            "Desa Sukajadi dan Desa Sukajaya bertetangga.",
+        ] {
+            assert!(flagged(&Variant, Id, text).is_empty(), "{text}: {:?}", flagged(&Variant, Id, text));
+        }
+        for text in [
+            "Zelensky's office said Zelensky would travel. Zelensky spoke.",
+            "Indonesia and Indonesian officials met. Indonesia agreed.",
+            "Austria and Australia signed. Austria agreed.",
+            "Slovakia and Slovenia signed. Slovakia agreed.",
+        ] {
+            assert!(flagged(&Variant, En, text).is_empty(), "{text}: {:?}", flagged(&Variant, En, text));
+        }
+    }
+}
