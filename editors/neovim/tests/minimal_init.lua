@@ -3,7 +3,7 @@
 local here = debug.getinfo(1, 'S').source:sub(2)
 local plugin = vim.fn.fnamemodify(here, ':p:h:h')
 vim.opt.runtimepath = { vim.env.VIMRUNTIME, plugin }
-vim.opt.packpath = {}
+vim.opt.packpath = { vim.env.VIMRUNTIME }
 vim.opt.swapfile = false
 vim.opt.shadafile = 'NONE'
 vim.g.sunting_test_plugin_dir = plugin

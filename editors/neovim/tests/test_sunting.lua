@@ -74,11 +74,14 @@ local ok, err = pcall(function()
   check(vim.fn.exists(':SuntingFixAll') == 2, ':SuntingFixAll is defined')
   notes = {}
 
+  local method = os.getenv('SUNTING_NVIM_METHOD') or 'auto'
   check(sunting.setup({
     cmd = { bin, 'lsp' },
+    method = method,
     settings = { debounceMs = 0, enabledCategories = { 'typography' }, severity = {} },
   }) == true, 'setup() with the real server')
 
+  out('# started with ' .. sunting.method())
   vim.cmd('edit ' .. vim.fn.fnameescape(root .. '/desk/berita.md'))
   local md = vim.api.nvim_get_current_buf()
   check(vim.bo[md].filetype == 'markdown', 'the article is markdown')

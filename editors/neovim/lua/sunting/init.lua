@@ -23,6 +23,9 @@ M.defaults = {
   settings = {},
   on_attach = nil,
   capabilities = nil,
+  -- How to start the server: 'auto' picks by version; 'config' (vim.lsp.config/enable, 0.11+),
+  -- 'start' (vim.lsp.start, 0.8+) or 'start_client' (any version) force one.
+  method = 'auto',
 }
 
 M.options = vim.deepcopy(M.defaults)
@@ -73,6 +76,21 @@ function M.config(opts)
     on_attach = o.on_attach,
     capabilities = o.capabilities,
   }
+end
+
+--- The API setup() starts the server with (see the `method` option).
+function M.method(opts)
+  local m = (opts or M.options).method or 'auto'
+  if m ~= 'auto' then
+    return m
+  end
+  if type(vim.lsp.config) == 'table' and vim.lsp.enable then
+    return 'config'
+  end
+  if vim.lsp.start then
+    return 'start'
+  end
+  return 'start_client'
 end
 
 local function exists(path)
@@ -183,7 +201,7 @@ function M.attach(bufnr)
   if cfg.settings == nil then
     cfg.settings = vim.empty_dict()
   end
-  if vim.lsp.start then
+  if vim.lsp.start and M.method() ~= 'start_client' then
     return vim.lsp.start(cfg, { bufnr = bufnr })
   end
   -- Neovim 0.7.
@@ -312,7 +330,7 @@ function M.setup(opts)
     missing(cfg.cmd)
     return false
   end
-  if vim.lsp.config and vim.lsp.enable and type(vim.lsp.config) == 'table' then
+  if M.method() == 'config' then
     -- Neovim 0.11+: the built-in configuration (root_markers finds the root).
     cfg.root_dir = nil
     vim.lsp.config(M.name, cfg)
