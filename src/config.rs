@@ -150,11 +150,12 @@ impl Config {
             severity.insert(name.clone(), level);
         }
         let english = match &raw.english {
-            None => Dialect::Us,
+            None => Dialect::Any,
             Some(v) => match v.get_ref().to_ascii_lowercase().as_str() {
+                "any" | "both" => Dialect::Any,
                 "us" | "en-us" | "en_us" => Dialect::Us,
                 "gb" | "uk" | "en-gb" | "en_gb" => Dialect::Gb,
-                other => return Err(error(v.span().start, format!("unknown English dialect {other:?}: expected us or gb"))),
+                other => return Err(error(v.span().start, format!("unknown English dialect {other:?}: expected any, us or gb"))),
             },
         };
         let base = path.parent().unwrap_or(Path::new("."));

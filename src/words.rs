@@ -44,7 +44,7 @@ const MAX_SUGGESTIONS: usize = 5;
 const SHARED_LIMIT: usize = 200_000;
 
 thread_local! {
-    static SHARED: RefCell<HashMap<(Language, bool, String), Rc<Verdict>>> = RefCell::new(HashMap::new());
+    static SHARED: RefCell<HashMap<(Language, Dialect, String), Rc<Verdict>>> = RefCell::new(HashMap::new());
 }
 
 impl<'a> WordJudge<'a> {
@@ -62,7 +62,7 @@ impl<'a> WordJudge<'a> {
         } else {
             // Without the newsroom's own words a verdict depends only on the language, so it is
             // shared by every document this thread checks.
-            let key = (self.language, self.dialect == Dialect::Gb, lower.to_string());
+            let key = (self.language, self.dialect, lower.to_string());
             SHARED.with(|shared| {
                 let mut shared = shared.borrow_mut();
                 if let Some(v) = shared.get(&key) {
@@ -92,9 +92,14 @@ impl<'a> WordJudge<'a> {
             }
     }
 
-    /// English in the configured dialect; a British article also accepts American spellings.
+    /// English in the configured dialect (either, unless the newsroom pins one). To spot English
+    /// in an Indonesian article one dictionary is enough, and saves loading the other.
     fn is_english(&self, word: &str) -> bool {
-        english::is_word(word, self.dialect) || self.dialect == Dialect::Gb && english::is_word(word, Dialect::Us)
+        let dialect = match (self.language, self.dialect) {
+            (Language::Id, Dialect::Any) => Dialect::Us,
+            (_, d) => d,
+        };
+        english::is_word(word, dialect)
     }
 
     fn decide(&self, lower: &str) -> Verdict {
@@ -141,8 +146,7 @@ impl<'a> WordJudge<'a> {
                     return Verdict::Foreign(&[]);
                 }
                 let dialect = self.dialect;
-                let dictionary = if dialect == Dialect::Us { &*hunspell::EN_US } else { &*hunspell::EN_GB };
-                self.misspelled(&word, &|w| english::is_word(w, dialect), dictionary)
+                self.misspelled(&word, &|w| english::is_word(w, dialect), dialect.suggesting_dictionary())
             }
         }
     }

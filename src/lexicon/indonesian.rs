@@ -56,6 +56,11 @@ fn starts_with_cluster(s: &str) -> bool {
 /// `me`/`pe`): `nulis` -> `tulis`, `nyapu` -> `sapu`, `mukul` -> `pukul`, `ngirim` -> `kirim`.
 fn nasal_roots(after: &str) -> Vec<String> {
     let mut roots = Vec::new();
+    // me-/pe- before l, r, m, n, w, y, ny, ng keep the root whole: melihat, memasak, menanti,
+    // menyanyi, pemusik.
+    if after.starts_with(['l', 'r', 'm', 'n', 'w', 'y']) {
+        roots.push(after.to_string());
+    }
     if let Some(rest) = after.strip_prefix("nge") {
         // menge- before one-syllable roots: mengebom, mengecat.
         if rest.chars().count() <= 4 {
@@ -86,8 +91,6 @@ fn nasal_roots(after: &str) -> Vec<String> {
         } else if rest.starts_with(['d', 'c', 'j', 'z']) || rest.starts_with("sy") || starts_with_cluster(rest) {
             roots.push(rest.to_string());
         }
-    } else if after.starts_with(['l', 'r', 'm', 'n', 'w', 'y']) {
-        roots.push(after.to_string());
     }
     roots
 }
@@ -275,7 +278,7 @@ mod tests {
             "dibangun", "menulis", "memukul", "menyapu", "mengirim", "mengebom", "klubnya", "dirilis",
             "diproses", "mengklik", "memproses", "mentransfer", "berkomitmen", "terdiagnosis", "sesuaikan",
             "kujual", "kaubaca", "rumahnyalah", "apakah", "bacalah", "memperparah", "dipertandingkan",
-            "penggundulan", "keamanannya", "seusai", "bekerja", "belajar", "menginstruksikan", "anti-pesawat", "non-pemerintah", "keterisian", "keberlanjutan", "ketidakadilan", "pemberdayaan",
+            "penggundulan", "keamanannya", "seusai", "bekerja", "belajar", "menginstruksikan", "anti-pesawat", "non-pemerintah", "keterisian", "keberlanjutan", "ketidakadilan", "pemberdayaan", "memasak", "menanti", "menyanyi", "pemusik", "melihat",
         ] {
             assert!(is_word(w), "{w}");
         }
