@@ -613,3 +613,18 @@ async fn a_document_over_the_size_limit_is_tracked_not_checked() {
     assert_eq!(codes(&c.diagnostics_for(URI, 2).await).len(), 2);
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
+
+#[tokio::test]
+async fn related_information_points_at_the_other_mention() {
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({"enabledCategories": ["figures"], "debounceMs": 0, "language": "id"}), None).await;
+    let text = "Serangan itu menewaskan setidaknya 12 orang.\n\nPolisi mengatakan 10 orang tewas dan 90 terluka.\n";
+    c.open(URI, "markdown", text).await;
+    let diags = c.diagnostics_for(URI, 1).await;
+    let conflict = diags.iter().find(|d| d["code"] == "figures/conflict").expect("a conflict");
+    let related = conflict["relatedInformation"].as_array().expect("related information");
+    assert_eq!(related[0]["location"]["uri"], URI);
+    let (a, b) = (&conflict["range"]["start"]["line"], &related[0]["location"]["range"]["start"]["line"]);
+    assert_ne!(a, b, "{conflict}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
