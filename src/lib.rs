@@ -13,6 +13,7 @@ pub mod fix;
 pub mod language;
 pub mod lexicon;
 pub mod lsp;
+pub mod numbers;
 pub mod position;
 pub mod prose;
 pub mod quotation;

@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::language::Language;
 use crate::words::WordJudge;
 
+pub mod figures;
 pub mod names;
 pub mod quotes;
 pub mod spelling;
@@ -69,6 +70,12 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &spelling::nonstandard::NonStandard,
     &untranslated::foreign_word::ForeignWord,
     &untranslated::has_equivalent::HasEquivalent,
+    &figures::conflict::Conflict,
+    &figures::sum::Sum,
+    &figures::percent::Percent,
+    &figures::weekday_date::WeekdayDate,
+    &figures::age::Age,
+    &figures::match_result::MatchResult,
     &quotes::unattributed::Unattributed,
     &quotes::unbalanced::Unbalanced,
     &quotes::style::Style,

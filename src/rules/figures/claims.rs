@@ -61,8 +61,6 @@ pub(crate) enum Qualifier {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Claim {
-    /// The mention (index into `Article::mentions`) the claim is read from.
-    pub mention: usize,
     /// The number as written (both ends of a range).
     pub span: Span,
     pub value: f64,
@@ -78,6 +76,8 @@ pub(crate) struct Claim {
     pub heading: bool,
     /// Places named in the claim's own clause, lowercased.
     pub places: BTreeSet<String>,
+    /// Places named anywhere in the claim's sentence.
+    pub sentence_places: BTreeSet<String>,
     /// Days and years named in the claim's sentence.
     pub times: BTreeSet<String>,
     /// A rate (per day, on average) rather than a count.
@@ -176,6 +176,13 @@ const CONNECTORS: &[&str] = &[
 const GENERIC_HEADS: &[&str] = &[
     "orang", "warga", "penduduk", "korban", "jiwa", "people", "person", "persons", "individuals", "residents", "lainnya",
     "others", "other", "lain", "victims", "korban jiwa",
+];
+/// Units: a number before one of these measures, it does not count people or things.
+const UNITS: &[&str] = &[
+    "tahun", "bulan", "minggu", "pekan", "hari", "jam", "menit", "detik", "years", "year", "months", "month", "weeks",
+    "week", "days", "day", "hours", "hour", "minutes", "minute", "seconds", "meter", "meters", "metres", "km", "kilometer",
+    "kilometers", "kilometres", "kg", "kilogram", "ton", "tons", "tonnes", "persen", "percent", "kali", "times", "miles",
+    "mil", "liter", "litres", "hektare", "hectares", "derajat", "degrees", "lantai", "storey", "floors", "lembar", "unit",
 ];
 /// What a count counts, when the word follows the number (and its noun): (phrase, kind, group).
 const KIND_AFTER: &[(&str, Kind, Option<&str>)] = &[
@@ -337,7 +344,8 @@ const OTHER_EVENT: &[&str] = &[
     "last week", "previous", "terpisah", "separate", "another", "tahun sebelumnya", "periode yang sama", "since", "sejak",
     "sepanjang", "sejarah", "history", "rekor", "record", "similar", "same period", "years ago", "tahun silam",
     "the year before", "year earlier", "a year ago", "setahun lalu", "earlier this year", "awal tahun", "dekade",
-    "decade", "in total since",
+    "decade", "in total since", "the second", "the third", "a second", "a third", "serangan kedua", "ledakan kedua",
+    "insiden kedua", "kejadian kedua", "kecelakaan kedua", "gempa susulan", "aftershock",
 ];
 /// A figure that may not happen: modal verbs, plans, capacities.
 const HYPOTHETICAL: &[&str] = &[
@@ -466,13 +474,13 @@ fn read_claim(article: &Article, index: usize, m: &NumberMention) -> Option<(Cla
         qualifier_before(words, start)
     };
     // What it counts.
-    let found = kind_after(article, m.sentence, end).or_else(|| kind_before(article, m.sentence, qual_start));
+    let found = kind_after(article, m.sentence, end).or_else(|| kind_before(article, m.sentence, qual_start, end));
     let (kind, group, bodies, subset_after, head_end) = match found {
         Some(k) => k,
         None => {
             let (kind, years, months_mention) = prison_term(article, index, m, end)?;
             used.extend(months_mention);
-            let mut claim = base_claim(article, index, m, (qualifier, qual_start), kind, None, end);
+            let mut claim = base_claim(article, m, (qualifier, qual_start), kind, None, end);
             claim.value = years;
             claim.interval = interval(claim.value, 0.0, qualifier, None);
             claim.names = article.names_in(m.sentence);
@@ -485,7 +493,7 @@ fn read_claim(article: &Article, index: usize, m: &NumberMention) -> Option<(Cla
     if !m.is_whole() && m.magnitude.is_none() {
         return None;
     }
-    let mut claim = base_claim(article, index, m, (qualifier, qual_start), kind, group, head_end.max(end));
+    let mut claim = base_claim(article, m, (qualifier, qual_start), kind, group, head_end.max(end));
     claim.value_hi = value_hi;
     claim.span = Span::new(m.span.start, value_hi.map_or(m.span.end, |_| doc.tokens[end - 1].span.end));
     let q = if bodies && qualifier == Qualifier::Exact { Qualifier::AtLeast } else { qualifier };
@@ -494,19 +502,15 @@ fn read_claim(article: &Article, index: usize, m: &NumberMention) -> Option<(Cla
     Some((claim, used))
 }
 
-fn base_claim(article: &Article, index: usize, m: &NumberMention, (qualifier, qual_start): (Qualifier, usize), kind: Kind, group: Option<String>, end: usize) -> Claim {
+fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qualifier, usize), kind: Kind, group: Option<String>, end: usize) -> Claim {
     let doc = article.doc;
     let words = &article.sentences[m.sentence];
     let start = m.tokens.start;
     let clause = clause_of(article, m.sentence, start);
-    // Scope words are read in the claim's clause and in a sentence-opening adverbial.
-    let mut scope_ranges = vec![clause.clone()];
-    if let Some(opening) = opening_adverbial(article, m.sentence) {
-        if opening.end <= clause.start {
-            scope_ranges.push(opening);
-        }
-    }
-    let in_scope = |list: &[&str]| scope_ranges.iter().any(|r| words.any_phrase_in(r.clone(), list));
+    // Scope words are read from the start of the sentence to the end of the claim's clause: the
+    // clauses before set the scene (`The second attack was in X, killing eight`), those after do not.
+    let scene = words.tokens.start..clause.end;
+    let in_scope = |list: &[&str]| words.any_phrase_in(scene.clone(), list);
     let before = clause.start..start;
     let near_before = start.saturating_sub(3).max(words.tokens.start)..start;
     // The window for places: the clause, cut at the neighbouring numbers.
@@ -534,7 +538,9 @@ fn base_claim(article: &Article, index: usize, m: &NumberMention, (qualifier, qu
         }
     }
     // `naik dari 24.000`, `12 dari 40 penumpang`: a previous value or a whole, not a claim.
-    let previous_value = qual_start > words.tokens.start && matches!(words.at(qual_start - 1), Some("dari" | "from"));
+    let previous_value = qual_start > words.tokens.start && matches!(words.at(qual_start - 1), Some("dari" | "from"))
+        || qual_start >= words.tokens.start + 2 && words.phrase_at(qual_start - 2, &["of", "the"])
+        || words.any_phrase_in(qual_start.saturating_sub(5).max(words.tokens.start)..qual_start, &["all but", "semua kecuali", "kecuali"]);
     let excluded = in_scope(OTHER_EVENT)
         || scene_elsewhere
         || article.other_years_in(m.sentence)
@@ -546,12 +552,11 @@ fn base_claim(article: &Article, index: usize, m: &NumberMention, (qualifier, qu
     let update = words.any_phrase_in(clause.clone(), UPDATE)
         || words.any_in(qual_start.saturating_sub(2).max(words.tokens.start)..qual_start, UPDATE_BEFORE)
         || words.any_in(start..(end + 2).min(words.tokens.end), UPDATE_AFTER);
-    let earlier = words.any_phrase_in(clause.clone(), EARLIER) || scope_ranges.len() > 1 && words.any_phrase_in(scope_ranges[1].clone(), EARLIER);
+    let earlier = in_scope(EARLIER);
     let subset = words.any_phrase_in(before.start.max(start.saturating_sub(4))..start, SUBSET_BEFORE);
     // A rate is said next to the number: `1.200 pasien per hari`, `rata-rata 3 orang`.
     let rate = words.any_phrase_in(qual_start.saturating_sub(3).max(clause.start)..(end + 5).min(clause.end), RATES);
     Claim {
-        mention: index,
         span: m.span,
         value: m.value,
         value_hi: None,
@@ -563,6 +568,7 @@ fn base_claim(article: &Article, index: usize, m: &NumberMention, (qualifier, qu
         block: m.block,
         heading,
         places,
+        sentence_places: article.places_in(m.sentence, words.tokens.clone()),
         times,
         rate,
         names: BTreeSet::new(),
@@ -654,7 +660,12 @@ fn kind_after(article: &Article, sentence: usize, from: usize) -> Option<Found> 
                 if words.at(after) == Some("of") {
                     after += 1;
                 }
-                words.at(after).filter(|w| w.chars().all(|c| c.is_alphabetic() || c == '-') && !GENERIC_HEADS.contains(w)).map(normalise_group)
+                words
+                    .at(after)
+                    .filter(|w| w.chars().all(|c| c.is_alphabetic() || c == '-') && !GENERIC_HEADS.contains(w))
+                    // `were caused by`, `were still`: not a group.
+                    .filter(|w| !w.ends_with("ed") && !w.ends_with("ing") && !CONNECTORS.contains(w) && !matches!(*w, "in" | "at" | "on" | "not" | "still" | "among" | "the" | "di" | "dalam" | "akibat" | "karena"))
+                    .map(normalise_group)
             } else {
                 None
             };
@@ -671,6 +682,9 @@ fn kind_after(article: &Article, sentence: usize, from: usize) -> Option<Found> 
             return None;
         }
         if head.is_none() {
+            if UNITS.contains(&w) {
+                return None;
+            }
             head = Some(w.to_string());
         } else if extra_words < 1 {
             extra_words += 1;
@@ -731,10 +745,18 @@ fn missile_group(article: &Article, sentence: usize, from: usize, to: usize) -> 
 
 /// What a number counts, read before it: `menewaskan setidaknya 15 orang`, `killed 12`,
 /// `jumlah korban tewas ... adalah 13 orang`, `the death toll rose to 15`.
-fn kind_before(article: &Article, sentence: usize, qual_start: usize) -> Option<Found> {
+fn kind_before(article: &Article, sentence: usize, qual_start: usize, number_end: usize) -> Option<Found> {
     let words = &article.sentences[sentence];
     if let Some((_, kind)) = phrase_ending_at(words, qual_start, KIND_BEFORE) {
-        return Some((kind, None, false, false, qual_start));
+        // `killed five girls`: the noun after the number narrows the group.
+        let head = words.at(number_end).filter(|w| article.doc.tokens[number_end].kind == TokenKind::Word && w.chars().all(|c| c.is_alphabetic() || c == '-'));
+        if head.is_some_and(|h| UNITS.contains(&h)) {
+            return None;
+        }
+        let group = head
+            .filter(|h| !GENERIC_HEADS.contains(h) && !CONNECTORS.contains(h) && !matches!(*h, "dan" | "and" | "in" | "at" | "on" | "di" | "dalam" | "of" | "dari" | "with" | "dengan" | "serta" | "since" | "sejak"))
+            .map(normalise_group);
+        return Some((kind, group, false, false, qual_start));
     }
     // A noun phrase joined by a linking verb, within the clause and with no other number between.
     let link_at = qual_start.checked_sub(1).filter(|&t| t >= words.tokens.start)?;

@@ -14,13 +14,13 @@ use crate::prose::BlockKind;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-// pub mod age;
+pub mod age;
 pub mod claims;
 pub mod conflict;
-// pub mod match_result;
+pub mod match_result;
 pub mod percent;
 pub mod sum;
-// pub mod weekday_date;
+pub mod weekday_date;
 
 /// One sentence's words, lowercased, with their token indices.
 pub(crate) struct SentenceWords {
@@ -132,10 +132,6 @@ impl<'d, 'a> Article<'d, 'a> {
             }
         }
         article
-    }
-
-    pub fn sentence_words(&self, sentence: usize) -> &SentenceWords {
-        &self.sentences[sentence]
     }
 
     /// The block kind of a mention's block.

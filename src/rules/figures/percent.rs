@@ -72,13 +72,6 @@ fn mentions_in(article: &Article, sentence: usize) -> Vec<usize> {
     (0..article.mentions.len()).filter(|&i| article.mentions[i].sentence == sentence && article.mentions[i].role == Role::Quantity).collect()
 }
 
-fn mention_at(article: &Article, sentence: usize, t: usize) -> Option<usize> {
-    (0..article.mentions.len()).find(|&i| {
-        let m = &article.mentions[i];
-        m.sentence == sentence && m.role == Role::Quantity && (m.full_tokens.start == t || m.tokens.start == t)
-    })
-}
-
 /// Half a unit of the last written digit of a percentage: `13` ±0.5, `4,5` ±0.05.
 fn written_rounding(article: &Article, m: &NumberMention) -> f64 {
     let s = article.doc.token_str(&article.doc.tokens[m.tokens.start]);
@@ -282,7 +275,12 @@ fn share_of_whole(article: &Article, sentence: usize) -> Option<Diagnostic> {
         }
         let language = article.doc.language;
         let shown = |m: &NumberMention| format_like(m.value, m, language);
-        let expected = format_like(pm.value / 100.0 * wm.value, nm, language);
+        let mut expected_value = pm.value / 100.0 * wm.value;
+        if nm.is_whole() && nm.rounding == 0.0 {
+            // A count: a whole number.
+            expected_value = expected_value.round();
+        }
+        let expected = format_like(expected_value, nm, language);
         let message = format!(
             "{} of {} is {}, not {} ({} is {})",
             percent_text(pm.value, language),

@@ -1,0 +1,191 @@
+use super::{is_capitalised, Article};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use crate::document::TokenKind;
+use crate::numbers::Role;
+use crate::rules::{Context, Rule, RuleMeta};
+
+/// `Fitri Handayani (34)` ... `Fitri Handayani, 36,`.
+pub struct Age;
+
+static META: RuleMeta = RuleMeta {
+    code: "figures/age",
+    category: Category::Figures,
+    default_severity: Severity::Warning,
+    languages: &[],
+    summary: "A named person's age given twice, differently.",
+    explanation: "Ages are read where news writes them, right by the name: `Rahmat Lessy (38)`, `Fitri Handayani, \
+34,`, `Budi, 45 tahun,`, `Budi yang berusia 45 tahun`, `Nurul Hidayah, a 29-year-old mother`, `aged 29`. The same \
+person (the same full name, or a first or last name that belongs to only one aged person in the article) with \
+two different ages is reported at the later mention. An age at another time (`saat itu`, `ketika`, `at the \
+time`, `pada usia`, `at age`) is left alone.",
+    example_bad: "Warga, Fitri Handayani (34), mengungsi. ... Fitri Handayani, 36, mengatakan rumahnya hanyut.",
+    example_good: "Warga, Fitri Handayani (34), mengungsi. ... Fitri Handayani, 34, mengatakan rumahnya hanyut.",
+};
+
+/// Words that open a sentence capitalised without being part of a name.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "warga", "pria", "wanita", "sang", "si", "ketua", "kepala", "menurut", "kata", "said", "dan", "and",
+    "saat", "ketika", "on", "in", "pada", "di", "ia", "dia", "he", "she",
+];
+/// An age at another time than the story's.
+const OTHER_TIME: &[&str] = &[
+    "saat itu", "kala itu", "waktu itu", "ketika", "at the time", "then", "pada usia", "at age", "at the age", "when",
+    "sejak usia", "since",
+];
+
+#[derive(Debug)]
+struct AgeMention {
+    name: Vec<String>,
+    age: u32,
+    span: Span,
+    block: usize,
+}
+
+impl Rule for Age {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let article = Article::new(doc);
+        let ages = ages(&article);
+        // Full names, to resolve a first or last name alone.
+        for (j, b) in ages.iter().enumerate() {
+            let same_person = |a: &AgeMention| {
+                if a.name == b.name {
+                    return true;
+                }
+                let (short, long) = if a.name.len() < b.name.len() { (a, b) } else { (b, a) };
+                // `Keluarga Budi Santoso` ends with `Budi Santoso`.
+                if short.name.len() >= 2 {
+                    return long.name.ends_with(&short.name);
+                }
+                let token = &short.name[0];
+                // The short name must belong to exactly one longer aged name.
+                let owners: Vec<&Vec<String>> = ages.iter().filter(|x| x.name.len() > 1 && x.name.contains(token)).map(|x| &x.name).collect();
+                long.name.contains(token) && owners.iter().all(|o| **o == long.name)
+            };
+            let Some(a) = ages[..j].iter().find(|a| same_person(a) && a.age != b.age) else { continue };
+            // Reported once per pair of ages.
+            if ages[..j].iter().any(|x| same_person(x) && x.age == b.age) {
+                continue;
+            }
+            let name = if b.name.len() >= a.name.len() { &b.name } else { &a.name };
+            let name = name.iter().map(|w| capitalise(w)).collect::<Vec<_>>().join(" ");
+            let message = format!("{name} is {} here, but {} {}", b.age, a.age, article.where_is(a.block, b.block));
+            out.push(META.diagnostic(b.span, message).with_related(a.span, format!("{name} is {} here", a.age)));
+        }
+    }
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+/// Every age stated right by a name.
+fn ages(article: &Article) -> Vec<AgeMention> {
+    let doc = article.doc;
+    let mut out = Vec::new();
+    for m in &article.mentions {
+        if m.role != Role::Quantity || m.percent || m.currency.is_some() || !m.is_whole() || m.value < 1.0 || m.value > 120.0 || m.magnitude.is_some() {
+            continue;
+        }
+        if article.is_heading_block(m.block) {
+            continue;
+        }
+        let words = &article.sentences[m.sentence];
+        let i = m.tokens.start;
+        let at = |k: usize| words.at(k);
+        let mut name_end = None;
+        let mut after = m.tokens.end;
+        // `Name (34)`, `Name (34 tahun)`
+        if i >= 1 && at(i - 1) == Some("(") {
+            if at(after) == Some("tahun") {
+                after += 1;
+            }
+            if at(after) == Some(")") {
+                name_end = Some(i - 1);
+            }
+        } else if i >= 1 && at(i - 1) == Some(",") {
+            // `Name, 34,`, `Name, 34 tahun,`
+            if at(after) == Some("tahun") {
+                after += 1;
+            }
+            if matches!(at(after), Some("," | ")" | ";")) {
+                name_end = Some(i - 1);
+            }
+        } else if i >= 2 && matches!(at(i - 1), Some("a" | "an")) && at(i - 2) == Some(",") && at(after) == Some("-") && at(after + 1).is_some_and(|w| w.starts_with("year-old")) {
+            // `Name, a 29-year-old mother`
+            name_end = Some(i - 2);
+        } else if i >= 1 && matches!(at(i - 1), Some("berusia" | "berumur" | "aged" | "usia" | "umur")) {
+            // `Name (yang) berusia 45 tahun`, `Name, aged 45`
+            let mut k = i - 1;
+            if k >= 1 && matches!(at(k - 1), Some("yang" | ",")) {
+                k -= 1;
+            }
+            name_end = Some(k);
+        }
+        let Some(name_end) = name_end else { continue };
+        // An age at another time.
+        let window = m.tokens.start.saturating_sub(6).max(words.tokens.start)..(after + 6).min(words.tokens.end);
+        if words.any_phrase_in(window, OTHER_TIME) {
+            continue;
+        }
+        // The name: capitalised words right before.
+        let mut k = name_end;
+        let mut name = Vec::new();
+        while k > words.tokens.start && name.len() < 4 {
+            let t = &doc.tokens[k - 1];
+            let text = doc.token_str(t);
+            if t.kind != TokenKind::Word || !is_capitalised(text) || text.chars().all(|c| !c.is_lowercase()) && text.chars().count() > 1 {
+                break;
+            }
+            name.push(text.to_lowercase());
+            k -= 1;
+        }
+        name.reverse();
+        while name.first().is_some_and(|w| NOT_NAMES.contains(&w.as_str())) {
+            name.remove(0);
+        }
+        if name.is_empty() {
+            continue;
+        }
+        out.push(AgeMention { name, age: m.value as u32, span: m.span, block: m.block });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Language::{En, Id};
+    use crate::rules::figures::test_support::{flagged, run};
+
+    #[test]
+    fn two_ages_for_one_person() {
+        let text = "Warga, Fitri Handayani (34), mengungsi.\n\nFitri Handayani, 36, mengatakan rumahnya hanyut.";
+        let d = run(&Age, Id, text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(&text[d[0].span.range()], "36");
+        assert_eq!(d[0].message, "Fitri Handayani is 36 here, but 34 in paragraph 1");
+        assert_eq!(flagged(&Age, Id, "Rahmat Lessy (38) divonis. Rahmat, 40 tahun, menerima putusan."), ["40"]);
+        assert_eq!(flagged(&Age, En, "Dewi Anjani, 41, fled. Later, Dewi Anjani, a 43-year-old mother, returned."), ["43"]);
+        assert_eq!(flagged(&Age, Id, "Budi Santoso yang berusia 45 tahun tewas. Keluarga Budi Santoso (47) datang."), ["47"]);
+    }
+
+    #[test]
+    fn different_people_and_other_times() {
+        for text in [
+            "Rahmat Lessy (38) membunuh Husein Tuasikal (52).",
+            "Budi Santoso (45) dan Budi Hartono (50) ditangkap. Budi, 47, tidak ikut.",
+            "Fitri Handayani (34) menikah saat itu, ketika Fitri Handayani berusia 20 tahun.",
+            "Sopir bus berinisial AS (51) selamat. Penumpang AS (40) tewas.",
+            "Ujang Sopandi (47) datang. Ujang Sopandi (47) pulang.",
+        ] {
+            assert!(flagged(&Age, Id, text).is_empty(), "{text}");
+        }
+        assert!(flagged(&Age, En, "Fadjar Nugroho, 31, scored. Fajar Nugroho, 32, did not.").is_empty());
+    }
+}
