@@ -112,6 +112,18 @@ const NAME_TITLES: &[&str] = &[
     "dame", "lord", "lady", "brigjen", "irjen", "kombes", "akbp", "akp", "iptu", "ipda", "letjen", "mayjen",
 ];
 
+/// Words that make a capitalised run an institution or a place rather than a person.
+const INSTITUTION_WORDS: &[&str] = &[
+    "kementerian", "dinas", "badan", "kantor", "pemerintah", "pemkab", "pemkot", "pemprov", "polres", "polda",
+    "polsek", "kabupaten", "kota", "provinsi", "partai", "universitas", "bank", "rumah", "sakit", "pengadilan",
+    "komisi", "dewan", "majelis", "lembaga", "direktorat", "kejaksaan", "kepolisian", "markas", "sekolah",
+    "perusahaan", "yayasan", "asosiasi", "ikatan", "persatuan", "balai", "pusat", "desa", "kecamatan", "jalan",
+    "ministry", "department", "office", "agency", "council", "court", "police", "university", "company",
+    "government", "committee", "commission", "association", "institute", "bureau", "service", "authority",
+    "party", "bank", "hospital", "school", "club", "fc", "united", "city", "county", "province", "district",
+    "inc", "ltd", "corp", "group", "news", "times", "post", "tbk", "pt", "cv",
+];
+
 pub(crate) fn lower(doc: &Document, token: &Token) -> String {
     doc.token_str(token).to_lowercase()
 }
@@ -309,6 +321,14 @@ fn name_run(doc: &Document, tokens: &[Token], from: usize, forward: bool) -> Opt
         .collect();
     let first = words.first()?;
     if is_pronoun(&first.to_lowercase()) || ID_REPORTING.contains(&first.to_lowercase().as_str()) {
+        return None;
+    }
+    // `Kementerian PUPR`, `Badan Geologi`, `the Health Ministry`: an institution, not a person.
+    let institution = words.iter().any(|w| {
+        let l = w.to_lowercase();
+        INSTITUTION_WORDS.contains(&l.as_str()) || (w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+    });
+    if institution {
         return None;
     }
     Some((tokens[*run.first()?].span.start, words.join(" ")))

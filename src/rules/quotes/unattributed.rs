@@ -1,4 +1,4 @@
-use super::{block_sentences, has_reporting_cue, is_pronoun, is_speech, lower, nearest_person, person_mentions, surroundings, swallowed_attribution, Surroundings};
+use super::{block_sentences, has_reporting_cue, is_speech, lower, nearest_person, person_mentions, surroundings, swallowed_attribution, Surroundings};
 use crate::rules::typography::is_capitalised;
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::document::{Document, TokenKind};
@@ -119,24 +119,19 @@ fn attributed_in_paragraph(doc: &Document, quotations: &Quotations, q: &Quotatio
     colon
         || pointer
         || dashed
-        || is_woven_with_a_subject(doc, &around, q)
+        || is_woven_into_sentence(doc, &around, q)
         || has_reporting_cue(doc, &around.own)
         || around.previous.as_deref().is_some_and(|p| has_reporting_cue(doc, p) || ends_with_colon(doc, p))
         || around.next.as_deref().is_some_and(|n| has_reporting_cue(doc, n))
 }
 
 /// A fragment woven into the writer's sentence (`mendorong penggemarnya untuk "menerima hasil
-/// pemilihan …"`) belongs to the sentence's subject when there is one: a name or a pronoun.
-fn is_woven_with_a_subject(doc: &Document, around: &Surroundings, q: &Quotation) -> bool {
+/// pemilihan …"`, `the report found "no evidence of wrongdoing"`) belongs to the sentence's
+/// subject: the sentence itself is the attribution.
+fn is_woven_into_sentence(doc: &Document, around: &Surroundings, q: &Quotation) -> bool {
     let starts_lower = doc.str(q.inner).chars().next().is_some_and(char::is_lowercase);
     let lead_words = around.lead.iter().filter(|&&i| doc.tokens[i].kind == TokenKind::Word).count();
-    if !starts_lower || lead_words < 2 {
-        return false;
-    }
-    around.own.iter().skip(1).any(|&i| {
-        let t = &doc.tokens[i];
-        t.kind == TokenKind::Word && (is_capitalised(doc.token_str(t)) || is_pronoun(&lower(doc, t)))
-    })
+    starts_lower && lead_words >= 2
 }
 
 fn ends_with_colon(doc: &Document, tokens: &[usize]) -> bool {
@@ -190,11 +185,20 @@ fn pointed_back_at(doc: &Document, block: usize, q: &Quotation) -> bool {
     }
     let Some(first) = block_sentences(doc, block + 1).first().copied() else { return false };
     let tokens: Vec<usize> = first.tokens.clone().collect();
-    let opens_pointing = tokens
-        .iter()
-        .find(|&&i| doc.tokens[i].kind == TokenKind::Word)
-        .is_some_and(|&i| POINTING_BACK.contains(&lower(doc, &doc.tokens[i]).as_str()));
-    opens_pointing && has_reporting_cue(doc, &tokens)
+    let words: Vec<String> = tokens.iter().map(|&i| &doc.tokens[i]).filter(|t| t.kind == TokenKind::Word).map(|t| lower(doc, t)).collect();
+    let opens_pointing = words.first().is_some_and(|w| POINTING_BACK.contains(&w.as_str()));
+    // `Pernyataan itu disampaikan …`, `Smith made the remarks …`: the words themselves, pointed at.
+    let names_the_words = words.windows(2).any(|pair| {
+        matches!(pair[0].as_str(), "pernyataan" | "ucapan" | "penegasan" | "penjelasan" | "keterangan")
+            && matches!(pair[1].as_str(), "itu" | "tersebut" | "ini")
+            || matches!(pair[0].as_str(), "the" | "those" | "these" | "his" | "her" | "their")
+                && matches!(pair[1].as_str(), "remarks" | "comments" | "statement" | "words")
+    });
+    // `Budi menyampaikan hal itu …`, `Demikian kata Budi`: a pointer and a reporting verb.
+    let points_back = opens_pointing
+        || words.windows(2).any(|pair| pair[0] == "hal" && matches!(pair[1].as_str(), "itu" | "tersebut" | "ini"))
+        || words.iter().any(|w| w == "demikian" || w == "begitu");
+    names_the_words || (points_back && has_reporting_cue(doc, &tokens))
 }
 
 #[cfg(test)]
@@ -261,6 +265,8 @@ mod tests {
         silent(Id, "Hujan turun.\n\nJuri The Voice itu mendorong penggemarnya untuk \"menerima hasil pemilihan dan mencintai sesama.\"");
         // Pointed back at by the next paragraph.
         silent(Id, "Hujan turun.\n\n“Semua tim sudah bergerak ke lokasi banjir.”\n\nHal itu disampaikan Budi di Padang, Senin.");
+        silent(Id, "Hujan turun.\n\n“Semua tim sudah bergerak ke lokasi banjir.”\n\nBudi menyampaikan hal itu di Padang, Senin.");
+        silent(En, "It rained.\n\n\"All teams have moved to the flooded areas.\"\n\nSmith made the remarks to reporters on Monday.");
     }
 
     #[test]
@@ -270,6 +276,7 @@ mod tests {
         silent(Id, "Hujan turun.\n\nMereka membentangkan spanduk bertuliskan “tolak tambang di tanah adat kami”.");
         silent(En, "It rained.\n\nWijaya said the aide asked for a \"commitment fee\" every time.");
         silent(En, "It rained.\n\nThe campaign, dubbed \"every child counts in our village\", began.");
+        silent(En, "It rained.\n\nThe report found \"no evidence of wrongdoing by any of the officials\".");
         // A whole headline, capitalised as one or not.
         silent(Id, "“Kami Tidak Akan Menyerah Sampai Kapan Pun”\n\nHujan turun.");
         silent(En, "\"We will not give up until the water goes down\"\n\nIt rained all night.");
