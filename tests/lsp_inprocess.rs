@@ -628,3 +628,15 @@ async fn related_information_points_at_the_other_mention() {
     assert_ne!(a, b, "{conflict}");
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
+
+#[tokio::test]
+async fn bad_initialization_options_are_shown_not_fatal() {
+    let mut c = Client::start();
+    let r = c.initialize(json!({}), json!({"debounceMs": "soon", "severity": {"typography/nope": "off"}}), None).await;
+    assert!(r.get("error").is_none(), "{r}");
+    let mut messages = vec![c.next("window/showMessage").await, c.next("window/showMessage").await];
+    messages.sort_by_key(|m| m["message"].as_str().unwrap().to_string());
+    assert!(messages[0]["message"].as_str().unwrap().contains("debounceMs"), "{messages:?}");
+    assert!(messages[1]["message"].as_str().unwrap().contains("typography/nope"), "{messages:?}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}

@@ -73,9 +73,7 @@ where
             // (A second `initialize` is refused by tower-lsp and changes nothing here.)
             "initialize" if !self.shared.initialize_seen() => {
                 if let Some(p) = req.params() {
-                    for w in self.shared.on_initialize(p) {
-                        warn!("initializationOptions: {w}");
-                    }
+                    self.shared.on_initialize(p);
                 }
             }
             "shutdown" => self.shared.mark_shut_down(),

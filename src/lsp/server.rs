@@ -149,6 +149,7 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        self.shared.report_early_problems().await;
         let flags = self.shared.session().flags;
         if flags.watch_files_dynamic {
             let watchers: Vec<Value> = ["**/sunting.toml", "**/.sunting/**", "**/*.dic", "**/*.aff"].iter().map(|g| json!({"globPattern": g})).collect();

@@ -144,6 +144,8 @@ pub struct Shared {
     configs: Mutex<HashMap<Option<PathBuf>, Arc<Resolved>>>,
     /// Problems already shown to the user (cleared when the configuration reloads).
     reported: Mutex<HashSet<String>>,
+    /// Problems found before the client could be told (bad `initializationOptions`).
+    early_problems: Mutex<Vec<String>>,
     /// Serialises "is this result still current? publish it" so publications never reorder.
     publish_lock: tokio::sync::Mutex<()>,
     generation: AtomicU64,
@@ -163,6 +165,7 @@ impl Shared {
             session: RwLock::new(Session { push: true, ..Session::default() }),
             configs: Mutex::new(HashMap::new()),
             reported: Mutex::new(HashSet::new()),
+            early_problems: Mutex::new(Vec::new()),
             publish_lock: tokio::sync::Mutex::new(()),
             generation: AtomicU64::new(1),
             initialize_seen: AtomicBool::new(false),
@@ -205,8 +208,8 @@ impl Shared {
 
     /// Record the client's capabilities, workspace and first settings. Called synchronously as
     /// the `initialize` request arrives, so everything after it sees the negotiated encoding.
-    /// Returns the settings warnings.
-    pub fn on_initialize(&self, params: &Value) -> Vec<String> {
+    /// Settings problems are kept for `initialized`, when the client can be told.
+    pub fn on_initialize(&self, params: &Value) {
         let flags = ClientFlags::from_initialize(params);
         let mut roots: Vec<PathBuf> = params
             .pointer("/workspaceFolders")
@@ -239,7 +242,18 @@ impl Shared {
         info!(?encoding, push, roots = ?roots, "initialize");
         *self.session.write().unwrap_or_else(|e| e.into_inner()) = Session { flags, encoding, roots, push, settings: Arc::new(settings) };
         self.initialize_seen.store(true, Ordering::SeqCst);
-        warnings
+        for w in &warnings {
+            warn!("initializationOptions: {w}");
+        }
+        lock(&self.early_problems).extend(warnings.into_iter().map(|w| format!("initializationOptions: {w}")));
+    }
+
+    /// Show the problems found while initialising.
+    pub async fn report_early_problems(&self) {
+        let problems = std::mem::take(&mut *lock(&self.early_problems));
+        if !problems.is_empty() {
+            self.report(&problems).await;
+        }
     }
 
     /// Replace the settings (the diagnostic mode stays as negotiated) and re-check everything.
