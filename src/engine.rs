@@ -28,7 +28,7 @@ pub struct CheckResult {
 pub fn check(text: &str, options: &CheckOptions<'_>) -> CheckResult {
     let doc = Document::new(text, options.format, options.language);
     let words = WordJudge::new(doc.language, options.config.english, &options.config.lexicon);
-    let ctx = Context { doc: &doc, config: options.config, words: &words };
+    let ctx = Context::new(&doc, options.config, &words);
     let mut diagnostics = Vec::new();
     for rule in REGISTRY {
         let meta = rule.meta();

@@ -172,12 +172,16 @@ impl<'a> WordJudge<'a> {
                 }
                 let Some(root) = rest.strip_suffix(suffix) else { continue };
                 let root = root.strip_suffix('-').unwrap_or(root);
-                if root.chars().count() < 4 || root.contains('-') || indonesian::is_word(root) || glossary::is_absorbed_loan(root) {
+                if root.chars().count() < 5 || root.contains('-') || indonesian::is_word(root) || glossary::is_absorbed_loan(root) {
                     continue;
                 }
                 let equivalents = glossary::official_equivalent(root).or_else(|| glossary::indonesian_for(root));
                 if !self.is_english(root) && equivalents.is_none() {
                     continue;
+                }
+                // One slip from an Indonesian word, it is a typo (`mengrimkan`), not a loan.
+                if !hyphenated && !suggest::suggestions(word, &indonesian::is_listed_form, &hunspell::ID_ID, 1).is_empty() {
+                    return None;
                 }
                 // Only a bare root takes the affixes: `pembaruan` is already a noun.
                 let derived = |e: &str| e.ends_with("an") && ["pe", "ke"].iter().any(|p| e.starts_with(p));

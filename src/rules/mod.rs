@@ -7,7 +7,9 @@ use crate::config::Config;
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::Document;
 use crate::language::Language;
+use crate::quotation::Quotations;
 use crate::words::WordJudge;
+use std::cell::OnceCell;
 
 pub mod figures;
 pub mod names;
@@ -50,12 +52,24 @@ impl RuleMeta {
     }
 }
 
-/// What a rule sees: the analysed document, the configuration, and the judge of words that
-/// the spelling and untranslated rules share.
+/// What a rule sees: the analysed document, the configuration, the judge of words that the
+/// spelling and untranslated rules share, and facts several rules need, worked out once.
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub config: &'a Config,
     pub words: &'a WordJudge<'a>,
+    quotations: OnceCell<Quotations>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document<'a>, config: &'a Config, words: &'a WordJudge<'a>) -> Self {
+        Context { doc, config, words, quotations: OnceCell::new() }
+    }
+
+    /// The document's quotations, paired on first use.
+    pub fn quotations(&self) -> &Quotations {
+        self.quotations.get_or_init(|| Quotations::of(self.doc))
+    }
 }
 
 pub trait Rule: Send + Sync {

@@ -33,7 +33,7 @@ impl Rule for Style {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        let quotations = Quotations::of(doc);
+        let quotations = ctx.quotations();
         mixed_styles(&quotations, out);
         for q in &quotations.quotes {
             if let Some(close) = q.close {

@@ -37,7 +37,7 @@ impl Rule for Unattributed {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        let quotations = Quotations::of(doc);
+        let quotations = ctx.quotations();
         let quotes = &quotations.quotes;
         // Unclosed quotations are left to quotes/unbalanced: where they end is a guess.
         let speech: Vec<bool> = quotes

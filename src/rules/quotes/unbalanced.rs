@@ -1,7 +1,7 @@
 use super::swallowed_attribution;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
-use crate::quotation::{Quotation, QuoteStyle, Quotations};
+use crate::quotation::{Quotation, QuoteStyle};
 use crate::rules::{Context, Rule, RuleMeta};
 
 /// `“Kami akan banding, katanya.`: the quotation is never closed.
@@ -30,7 +30,7 @@ impl Rule for Unbalanced {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        let quotations = Quotations::of(doc);
+        let quotations = ctx.quotations();
         for q in &quotations.quotes {
             // A paragraph left open for the next one to carry on may not hold its own attribution
             // (`…, tambahnya.`): then the closing mark is simply missing.

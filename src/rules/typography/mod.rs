@@ -105,7 +105,7 @@ pub(crate) mod test_support {
         let config = Config::default();
         let words = crate::words::WordJudge::new(language, config.english, &config.lexicon);
         let mut out = Vec::new();
-        rule.check(&Context { doc: &doc, config: &config, words: &words }, &mut out);
+        rule.check(&Context::new(&doc, &config, &words), &mut out);
         out
     }
 

@@ -1,4 +1,4 @@
-use super::{exempt_by_quotation, fixes};
+use super::{fixes, in_parentheses, quoted, Quoted};
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::language::Language;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -37,7 +37,7 @@ impl Rule for HasEquivalent {
                 Verdict::ForeignRoot { equivalents, hyphenated: true, .. } => equivalents.clone(),
                 _ => continue,
             };
-            if doc.is_emphasised(word.span) || exempt_by_quotation(ctx, word.token) {
+            if doc.is_emphasised(word.span) || in_parentheses(doc, word.token) || quoted(ctx, word.token) == Quoted::Exempt {
                 continue;
             }
             let message = match equivalents.first() {

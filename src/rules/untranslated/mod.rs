@@ -7,61 +7,56 @@ use crate::document::{Document, TokenKind};
 use crate::prose::DocFormat;
 use crate::rules::Context;
 use crate::words::Verdict;
-use std::ops::Range;
 
 pub mod foreign_word;
 pub mod has_equivalent;
 
-/// The tokens of the quotation that token `index` sits in, within its block, if any.
-pub(crate) fn enclosing_quotation(doc: &Document, index: usize) -> Option<Range<usize>> {
-    let b = doc.block_tokens.partition_point(|r| r.end <= index);
-    let block = doc.block_tokens.get(b).filter(|r| r.contains(&index))?.clone();
-    let mut open: Option<usize> = None;
-    let mut straight_open = false;
-    for i in block.clone() {
-        let t = &doc.tokens[i];
-        if t.kind != TokenKind::Punct {
-            continue;
-        }
-        let s = doc.token_str(t);
-        let (opens, closes) = match s {
-            "“" | "«" | "„" => (true, false),
-            "”" | "»" => (false, true),
-            "\"" => (!straight_open, straight_open),
-            _ => (false, false),
-        };
-        if s == "\"" {
-            straight_open = !straight_open;
-        }
-        if opens {
-            open = Some(i);
-        } else if closes {
-            if let Some(o) = open.take() {
-                if o < index && index < i {
-                    return Some(o..i);
-                }
-            }
-        }
-    }
-    // An unclosed quotation runs to the end of its paragraph.
-    open.filter(|o| *o < index).map(|o| o..block.end)
+/// How a quotation around a foreign word bears on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Quoted {
+    /// Not in a quotation.
+    No,
+    /// Quoted speech in the article's language: a foreign word there may be the speaker's own.
+    Speech,
+    /// A quoted term (*kata "entrepreneur"*) or a quotation mostly in the other language: silent.
+    Exempt,
 }
 
-/// Whether a word is quoted in a way that exempts it: a short quotation is a term under
-/// discussion (*kata "entrepreneur"*); a quotation mostly in the other language is quoted
-/// speech. A foreign word inside translated speech is still a slip.
-pub(crate) fn exempt_by_quotation(ctx: &Context<'_>, index: usize) -> bool {
+/// Whether and how the word at `token` is quoted.
+pub(crate) fn quoted(ctx: &Context<'_>, token: usize) -> Quoted {
     let doc = ctx.doc;
-    let Some(range) = enclosing_quotation(doc, index) else { return false };
-    let words: Vec<&str> = doc.tokens[range].iter().filter(|t| t.kind == TokenKind::Word).map(|t| doc.token_str(t)).collect();
+    let Some(q) = ctx.quotations().enclosing(doc.tokens[token].span.start) else { return Quoted::No };
+    let first = doc.tokens.partition_point(|t| t.span.start < q.inner.start);
+    let words: Vec<&str> = doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= q.inner.end)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| doc.token_str(t))
+        .collect();
     if words.len() <= 3 {
-        return true;
+        return Quoted::Exempt;
     }
     let foreign = words
         .iter()
         .filter(|w| matches!(&*ctx.words.judge(&w.to_lowercase()), Verdict::Foreign(_) | Verdict::ForeignRoot { .. } | Verdict::HasEquivalent(_)))
         .count();
-    foreign * 2 >= words.len()
+    if foreign * 2 >= words.len() { Quoted::Exempt } else { Quoted::Speech }
+}
+
+/// Whether the word at `token` stands in parentheses, where news glosses a term in its own
+/// language: *kuasa usaha (charge d'affaires)*.
+pub(crate) fn in_parentheses(doc: &Document, token: usize) -> bool {
+    let b = doc.block_tokens.partition_point(|r| r.end <= token);
+    let Some(block) = doc.block_tokens.get(b) else { return false };
+    let mut depth = 0i32;
+    for t in &doc.tokens[block.start..token] {
+        match doc.token_str(t) {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
 }
 
 /// The fixes for a foreign word: each Indonesian equivalent, then, in Markdown, italics (EYD V
