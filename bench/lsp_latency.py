@@ -285,7 +285,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fewer samples and a shorter typing run")
     ap.add_argument("--json", help="also write the results to this file")
-    ap.add_argument("--skip-typing", action="store_true")
+    ap.add_argument("--only", choices=["latency", "typing"], help="run one part")
     args = ap.parse_args()
     binary = os.environ.get("SUNTING_BIN", str(ROOT / "target" / "release" / "sunting"))
     if not Path(binary).exists():
@@ -295,12 +295,12 @@ def main() -> int:
     plan = [(2_000, 15 if args.quick else 60), (20_000, 15 if args.quick else 60), (100_000, 7 if args.quick else 30)]
     print("didChange -> publishDiagnostics, debounce off (ms)")
     print(f"{'words':>8} {'bytes':>9} {'diags':>6} {'n':>4} {'median':>8} {'p95':>8} {'check':>8} {'convert':>8}")
-    for words, samples in plan:
+    for words, samples in plan if args.only != "typing" else []:
         r = latency(binary, words, samples)
         results["latency"].append(r)
         print(f"{r['words']:>8} {r['bytes']:>9} {r['diagnostics']:>6} {r['samples']:>4} {r['median_ms']:>8.2f} {r['p95_ms']:>8.2f} "
               f"{r.get('check_median_ms', float('nan')):>8.2f} {r.get('convert_median_ms', float('nan')):>8.2f}", flush=True)
-    if not args.skip_typing:
+    if args.only != "latency":
         keystrokes = 2_000 if args.quick else 12_000
         t = typing_hour(binary, keystrokes, interval_ms=5)
         results["typing"] = t

@@ -4,6 +4,7 @@
 //! - [`transport`]: screens the input so a malformed message gets an error, not an exit.
 //! - [`gate`]: applies text synchronisation synchronously, in the order received.
 //! - [`state`]: documents, settings, configurations and the per-document check workers.
+//! - [`pool`]: the threads checks run on.
 //! - [`document`]: one open document's rope and versions.
 //! - [`convert`]: diagnostics, fixes, code actions and hover in protocol terms.
 //! - [`settings`]: the editor's settings and how they combine with `sunting.toml`.
@@ -15,6 +16,7 @@
 pub mod convert;
 pub mod document;
 pub mod gate;
+pub mod pool;
 pub mod server;
 pub mod settings;
 pub mod state;

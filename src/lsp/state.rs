@@ -9,6 +9,7 @@
 use tower_lsp_server::ls_types;
 use super::convert;
 use super::document::{Checked, Document, Trigger};
+use super::pool::Pool;
 use super::settings::{self, DiagnosticMode, Kind, Settings};
 use crate::config::{Config, FILE_NAME};
 use crate::document::LanguageChoice;
@@ -26,7 +27,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use tokio::sync::watch;
 use tower_lsp_server::Client;
-use tracing::{debug, error, info, warn};
+use tracing::{debug, info, warn};
 
 /// What the client said it can do, read leniently from the raw `initialize` parameters.
 #[derive(Debug, Clone, Default)]
@@ -149,6 +150,7 @@ pub struct Shared {
     /// Serialises "is this result still current? publish it" so publications never reorder.
     publish_lock: tokio::sync::Mutex<()>,
     generation: AtomicU64,
+    pool: Pool,
     initialize_seen: AtomicBool,
     shut_down: AtomicBool,
 }
@@ -168,6 +170,7 @@ impl Shared {
             early_problems: Mutex::new(Vec::new()),
             publish_lock: tokio::sync::Mutex::new(()),
             generation: AtomicU64::new(1),
+            pool: Pool::new(Pool::default_size()),
             initialize_seen: AtomicBool::new(false),
             shut_down: AtomicBool::new(false),
         }
@@ -500,36 +503,32 @@ impl Shared {
         }
         let shared = self.clone();
         let uri2 = uri.clone();
-        let outcome = tokio::task::spawn_blocking(move || {
-            let job = shared.job(&uri2)?;
-            let checked = Arc::new(job.check());
-            shared.store(&uri2, &checked);
-            Some((checked, job.problems.clone()))
-        })
-        .await;
-        match outcome {
-            Ok(Some((checked, problems))) => {
-                if !problems.is_empty() {
-                    self.report(&problems).await;
+        let outcome = self
+            .pool
+            .run(move || {
+                // Another request may have checked this text while this one waited.
+                if let Some(c) = shared.stored(&uri2) {
+                    return Some((c, Vec::new()));
                 }
-                Some(checked)
-            }
-            Ok(None) => None,
-            Err(e) => {
-                error!(uri = uri.as_str(), "a check failed: {e}");
-                None
-            }
+                let job = shared.job(&uri2)?;
+                let checked = Arc::new(job.check());
+                shared.store(&uri2, &checked);
+                Some((checked, job.problems.clone()))
+            })
+            .await
+            .flatten();
+        let (checked, problems) = outcome?;
+        if !problems.is_empty() {
+            self.report(&problems).await;
         }
+        Some(checked)
     }
 
     /// Run a closure with the document's resolved configuration, off the protocol task.
     pub async fn with_config<T: Send + 'static>(self: &Arc<Self>, uri: &Uri, f: impl FnOnce(Job) -> T + Send + 'static) -> Option<T> {
         let shared = self.clone();
         let uri = uri.clone();
-        tokio::task::spawn_blocking(move || shared.job(&uri).map(f)).await.unwrap_or_else(|e| {
-            error!("a check failed: {e}");
-            None
-        })
+        self.pool.run(move || shared.job(&uri).map(f)).await.flatten()
     }
 }
 
@@ -562,22 +561,26 @@ async fn worker(shared: Arc<Shared>, uri: Uri, mut rx: watch::Receiver<Trigger>)
         let uri2 = uri.clone();
         // Resolving the configuration may read files, so the job is built off the async
         // workers too.
-        let outcome = tokio::task::spawn_blocking(move || {
-            let job = shared2.job(&uri2)?;
-            let problems = job.problems.clone();
-            let (checked, lsp) = job.run();
-            Some((checked, lsp, problems))
-        })
-        .await;
+        let outcome = shared
+            .pool
+            .run(move || {
+                let job = shared2.job(&uri2)?;
+                let problems = job.problems.clone();
+                let (checked, lsp) = job.run();
+                Some((checked, lsp, problems))
+            })
+            .await;
         match outcome {
-            Ok(Some((checked, lsp, problems))) => {
+            Some(Some((checked, lsp, problems))) => {
                 if !problems.is_empty() {
                     shared.report(&problems).await;
                 }
                 shared.deliver(&uri, checked, lsp).await;
             }
-            Ok(None) => return,
-            Err(e) => error!(uri = uri.as_str(), "a check failed: {e}"),
+            // Closed meanwhile.
+            Some(None) => return,
+            // The check panicked (logged); wait for the next change.
+            None => {}
         }
     }
 }
