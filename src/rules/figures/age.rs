@@ -25,7 +25,10 @@ time`, `pada usia`, `at age`) is left alone.",
 /// Words that open a sentence capitalised without being part of a name.
 const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "warga", "pria", "wanita", "sang", "si", "ketua", "kepala", "menurut", "kata", "said", "dan", "and",
-    "saat", "ketika", "on", "in", "pada", "di", "ia", "dia", "he", "she",
+    "saat", "ketika", "on", "in", "pada", "di", "ia", "dia", "he", "she", "mayor", "president", "governor", "minister",
+    "senator", "judge", "coach", "dr", "prof", "mr", "mrs", "ms", "sir", "bupati", "gubernur", "presiden", "menteri",
+    "wali", "kota", "walikota", "kapolres", "kapolda", "kapolsek", "pak", "bu", "ibu", "bapak", "pelatih", "hakim",
+    "jaksa", "terdakwa", "tersangka", "korban", "pelaku", "sopir", "kades", "camat", "lurah",
 ];
 /// An age at another time than the story's.
 const OTHER_TIME: &[&str] = &[
@@ -127,6 +130,20 @@ fn ages(article: &Article) -> Vec<AgeMention> {
             }
             name_end = Some(k);
         }
+        // `the 47-year-old Smith`: the name follows.
+        if name_end.is_none() && at(after) == Some("-") && at(after + 1).is_some_and(|w| w == "year-old") {
+            let mut k = after + 2;
+            let mut name = Vec::new();
+            while k < words.tokens.end && name.len() < 4 && doc.tokens[k].kind == TokenKind::Word && is_capitalised(doc.token_str(&doc.tokens[k])) {
+                name.push(doc.token_str(&doc.tokens[k]).to_lowercase());
+                k += 1;
+            }
+            let window = m.tokens.start.saturating_sub(6).max(words.tokens.start)..k.min(words.tokens.end);
+            if !name.is_empty() && !words.any_phrase_in(window, OTHER_TIME) {
+                out.push(AgeMention { name, age: m.value as u32, span: m.span, block: m.block });
+            }
+            continue;
+        }
         let Some(name_end) = name_end else { continue };
         // An age at another time.
         let window = m.tokens.start.saturating_sub(6).max(words.tokens.start)..(after + 6).min(words.tokens.end);
@@ -173,6 +190,7 @@ mod tests {
         assert_eq!(flagged(&Age, Id, "Rahmat Lessy (38) divonis. Rahmat, 40 tahun, menerima putusan."), ["40"]);
         assert_eq!(flagged(&Age, En, "Dewi Anjani, 41, fled. Later, Dewi Anjani, a 43-year-old mother, returned."), ["43"]);
         assert_eq!(flagged(&Age, Id, "Budi Santoso yang berusia 45 tahun tewas. Keluarga Budi Santoso (47) datang."), ["47"]);
+        assert_eq!(flagged(&Age, En, "Mayor John Smith, 45, won. The 47-year-old Smith thanked supporters."), ["47"]);
     }
 
     #[test]

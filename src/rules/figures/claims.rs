@@ -373,6 +373,9 @@ const SUBSET_BEFORE: &[&str] = &[
     "termasuk", "including", "di antaranya", "diantaranya", "among them", "sebagian", "salah satunya", "dari jumlah",
     "of those", "of them", "of whom", "among", "among the", "antara lain",
 ];
+/// The rest of a count: the other figures in the sentence are parts.
+const REMAINDER: &[&str] = &["the rest", "the remainder", "the remaining", "sisanya", "selebihnya", "sebagian lainnya"];
+const PLACE_PREPOSITIONS_SHORT: &[&str] = &["di", "in", "at"];
 const SUBSET_AFTER: &[&str] = &["di antaranya", "diantaranya", "of them", "of whom", "among them", "dari jumlah", "of those"];
 const RATES: &[&str] = &[
     "per hari", "sehari", "setiap hari", "tiap hari", "per day", "a day", "each day", "daily", "per bulan", "sebulan",
@@ -434,6 +437,14 @@ pub(crate) fn claims(article: &Article) -> Vec<Claim> {
         if let Some((claim, used)) = read_claim(article, index, m) {
             consumed.extend(used);
             out.push(claim);
+        }
+    }
+    // Two counts of one kind in one sentence are parts of a breakdown: `20 orang tewas di ibu kota,
+    // sementara tiga korban lain tewas di wilayah Kyiv`.
+    let pairs: Vec<(usize, Kind)> = out.iter().map(|c| (c.sentence, c.kind)).collect();
+    for c in &mut out {
+        if pairs.iter().filter(|p| **p == (c.sentence, c.kind)).count() > 1 {
+            c.subset = true;
         }
     }
     out
@@ -549,11 +560,34 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
         || words.any_in(start.saturating_sub(1).max(words.tokens.start)..start, POSSESSIVES)
         || previous_value
         || words.lower.last().is_some_and(|w| w == "?");
-    let update = words.any_phrase_in(clause.clone(), UPDATE)
+    // An update in the sentence before (same paragraph) carries on: `Korban tewas bertambah menjadi
+    // 11 orang. Tiga pendaki masih hilang.`
+    let update_before = previous_sentence.is_some_and(|p| {
+        let pw = &article.sentences[p];
+        pw.any_phrase_in(pw.tokens.clone(), UPDATE)
+    });
+    let update = update_before
+        || words.any_phrase_in(clause.clone(), UPDATE)
         || words.any_in(qual_start.saturating_sub(2).max(words.tokens.start)..qual_start, UPDATE_BEFORE)
         || words.any_in(start..(end + 2).min(words.tokens.end), UPDATE_AFTER);
     let earlier = in_scope(EARLIER);
-    let subset = words.any_phrase_in(before.start.max(start.saturating_sub(4))..start, SUBSET_BEFORE);
+    // Part of a larger count: `termasuk 3 anak`; a count beside `the rest` / `sisanya`; the first
+    // of a list of places (`Nine people died in Jakarta, five in Bekasi and two in Depok`).
+    let list_of_places = !places.is_empty()
+        && article.mentions.iter().any(|o| {
+            o.sentence == m.sentence && o.tokens.start > end && o.role == Role::Quantity && o.same_unit(m) && {
+                let k = o.full_tokens.end;
+                words.at(k).is_some_and(|w| PLACE_PREPOSITIONS_SHORT.contains(&w))
+                    && doc.tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word && super::is_capitalised(doc.token_str(n)))
+            }
+        });
+    // `tiga korban lain`, `three other people`: others than those counted before.
+    let others = words.any_in(end.saturating_sub(1).max(start)..(end + 2).min(words.tokens.end), &["lain", "other", "others"])
+        || words.at(start.saturating_sub(1)).is_some_and(|w| w == "other");
+    let subset = words.any_phrase_in(before.start.max(start.saturating_sub(4))..start, SUBSET_BEFORE)
+        || words.any_phrase_in(words.tokens.clone(), REMAINDER)
+        || list_of_places
+        || others;
     // A rate is said next to the number: `1.200 pasien per hari`, `rata-rata 3 orang`.
     let rate = words.any_phrase_in(qual_start.saturating_sub(3).max(clause.start)..(end + 5).min(clause.end), RATES);
     Claim {

@@ -148,6 +148,8 @@ mod tests {
             "Sebanyak 12 orang tewas. Sebanyak 15 anak tewas di sekolah itu.",
             "Sebanyak 7 orang tewas. Sebanyak 5 jenazah ditemukan.",
             "Sebanyak 10-12 orang tewas. Polisi menyebut 11 orang tewas.",
+            "Gempa menewaskan 56 orang.\n\nBupati mengatakan 46 orang meninggal dunia di wilayahnya.",
+            "Banjir menewaskan 16 orang.\n\nSembilan orang tewas di Jakarta, lima di Bekasi dan dua di Depok.",
             "Sebanyak 19 orang luka berat. Sebanyak 14 orang luka ringan.",
         ] {
             assert!(flagged(&Conflict, Id, text).is_empty(), "{text}");
@@ -161,6 +163,8 @@ mod tests {
             "The first blast was in Al Noor Mosque, which left 42 people dead. Another blast was in Linwood Mosque, killing eight people.",
             "All but one of the sixteen on board died. Fifteen people were killed.",
             "A fire killed five girls. Five people were killed, police said.",
+            "Police arrested 120 people on Saturday.\n\nAuthorities said 95 people were detained at the main square and the rest in nearby streets.",
+            "JAKARTA — Floods in Jakarta killed 16 people.\n\nNine people died in Jakarta, five in Bekasi and two in Depok.",
         ] {
             assert!(flagged(&Conflict, En, text).is_empty(), "{text}");
         }

@@ -27,7 +27,7 @@ teams' results are left alone.",
 const RESULT_WORDS: &[&str] = &[
     "kemenangan", "menang", "mengalahkan", "menundukkan", "tundukkan", "kalahkan", "menaklukkan", "taklukkan", "kalah",
     "takluk", "tumbang", "kekalahan", "imbang", "skor", "unggul", "menggilas", "gilas", "membantai", "bantai", "bekuk",
-    "membekuk", "hajar", "menghajar", "win", "won", "wins", "beat", "beats", "beating", "defeated", "defeat", "defeats",
+    "membekuk", "hajar", "menghajar", "tekuk", "menekuk", "melibas", "libas", "mempermalukan", "win", "won", "wins", "beat", "beats", "beating", "defeated", "defeat", "defeats",
     "victory", "loss", "lost", "drew", "draw", "scoreline", "thrashed", "edged", "routed", "hammered",
 ];
 /// Scores that are not the final result, or of another match.

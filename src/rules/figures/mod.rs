@@ -190,6 +190,21 @@ impl<'d, 'a> Article<'d, 'a> {
                 continue;
             }
             let mut k = t + 1;
+            // `di wilayahnya`, `di kabupaten tetangga`, `in neighbouring districts`: a part of the
+            // area, named without a name.
+            let first = words.at(k).unwrap_or("");
+            let next = words.at(k + 1).unwrap_or("");
+            let possessive = first.strip_suffix("nya").is_some_and(|stem| PLACE_TYPES.contains(&stem));
+            if possessive
+                || first == "ibu" && next == "kota"
+                || first == "the" && next == "capital"
+                || PLACE_TYPES.contains(&first) && matches!(next, "tetangga" | "lain" | "sebelah" | "terdekat" | "sekitar")
+                || matches!(first, "neighbouring" | "neighboring" | "nearby" | "other" | "his" | "her" | "their")
+                    && words.at(k + 1).is_some_and(|x| PLACE_TYPES.contains(&x.trim_end_matches('s')))
+            {
+                out.insert(format!("{first} {next}").trim().to_string());
+                continue;
+            }
             while k < range.end && words.at(k).is_some_and(|x| PLACE_TYPES.contains(&x)) {
                 k += 1;
             }

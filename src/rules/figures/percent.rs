@@ -45,6 +45,8 @@ const DIVIDES: &[&str] = &[
     "dibagi", "terbagi", "terdiri", "komposisi", "porsi", "proporsi", "pangsa", "kuota", "sisanya", "selebihnya",
     "suara", "divided", "split", "shares", "breakdown", "comprised", "the rest", "remaining", "vote", "votes",
 ];
+/// The last share of a partition: `20 persen dari daerah lain`, `the rest`.
+const REST: &[&str] = &["lain", "lainnya", "sisanya", "selebihnya", "other", "others", "rest", "remaining", "remainder"];
 /// Anaphors that open a sentence about the previous sentence's amount: `Nilai itu`, `That`.
 const ANAPHORS: &[&[&str]] = &[
     &["nilai", "itu"], &["nilai", "tersebut"], &["jumlah", "itu"], &["jumlah", "tersebut"], &["angka", "itu"],
@@ -348,11 +350,28 @@ fn shares_over_hundred(article: &Article, sentence: usize) -> Option<Diagnostic>
     if shares.len() < 2 || shares.iter().any(|&i| qualified(article, &ms[i]) != Qualifier::Exact) {
         return None;
     }
-    // Percentages of different things in one sentence are common; only a division into shares counts.
+    // Percentages of different things in one sentence are common; only a division into shares
+    // counts: a word that divides, or a last share that is the rest (`20 persen dari daerah lain`).
     let previous = (sentence > 0 && article.doc.sentences[sentence - 1].block == article.doc.sentences[sentence].block).then(|| sentence - 1);
+    let last_share = *shares.last()?;
+    let rest_after_last = (ms[last_share].full_tokens.end..words.tokens.end).any(|t| words.at(t).is_some_and(|w| REST.contains(&w)));
     let divides = words.any_phrase_in(words.tokens.clone(), DIVIDES)
-        || previous.is_some_and(|p| article.sentences[p].any_phrase_in(article.sentences[p].tokens.clone(), DIVIDES));
-    if !divides || words.any_in(words.tokens.clone(), &["dari", "of"]) && shares.iter().any(|&i| matches!(words.at(ms[i].full_tokens.end), Some("dari" | "of"))) {
+        || previous.is_some_and(|p| article.sentences[p].any_phrase_in(article.sentences[p].tokens.clone(), DIVIDES))
+        || rest_after_last;
+    // `60 persen dari total ekspor, 50 persen dari total impor`: shares of different wholes.
+    let wholes: std::collections::BTreeSet<String> = shares
+        .iter()
+        .filter(|&&i| matches!(words.at(ms[i].full_tokens.end), Some("dari" | "of")))
+        .filter_map(|&i| {
+            let mut k = ms[i].full_tokens.end + 1;
+            while words.at(k).is_some_and(|w| matches!(w, "total" | "jumlah" | "seluruh" | "all" | "the" | "semua")) {
+                k += 1;
+            }
+            (k > ms[i].full_tokens.end + 1).then(|| words.at(k).unwrap_or("").to_string())
+        })
+        .collect();
+    let of_wholes = wholes.len() > 1;
+    if !divides || of_wholes {
         return None;
     }
     let total: f64 = shares.iter().map(|&i| ms[i].value).sum();
@@ -418,6 +437,9 @@ mod tests {
 
     #[test]
     fn shares_past_a_hundred() {
+        assert_eq!(flagged(&Percent, En, "Smith won with 62 percent of the vote. Jones received 35 percent, and others shared the remaining 5 percent.").len(), 0);
+        assert_eq!(flagged(&Percent, En, "Smith won 62 percent of the vote, Jones received 35 percent, and others shared the remaining 5 percent.").len(), 1);
+        assert_eq!(flagged(&Percent, Id, "Sebanyak 60 persen pasokan berasal dari Garut, 30 persen dari Cianjur, dan 20 persen dari daerah lain.").len(), 1);
         assert_eq!(
             flagged(&Percent, Id, "Kuota dibagi ke dalam empat jalur, yakni jalur domisili 50 persen, jalur afirmasi 25 persen, jalur prestasi 30 persen, dan jalur mutasi 5 persen."),
             ["50 persen, jalur afirmasi 25 persen, jalur prestasi 30 persen, dan jalur mutasi 5 persen"]
@@ -426,6 +448,8 @@ mod tests {
             "Kuota dibagi ke dalam empat jalur, yakni jalur domisili 40 persen, jalur afirmasi 25 persen, jalur prestasi 30 persen, dan jalur mutasi 5 persen.",
             "Sebanyak 70 persen responden setuju dan 45 persen menolak kenaikan pajak.",
             "Ekspor tumbuh 80 persen dan impor naik 40 persen.",
+            "Sebanyak 60 persen warga memiliki motor, 50 persen memiliki mobil.",
+            "Sebanyak 60 persen dari total ekspor dan 50 persen dari total impor dibagi ke dua pelabuhan.",
         ] {
             assert!(flagged(&Percent, Id, text).is_empty(), "{text}");
         }

@@ -37,6 +37,12 @@ const BREAKDOWN: &[&str] = &[
 const PARTIAL_BREAKDOWN: &[&str] = &["termasuk", "including", "meliputi", "antara lain", "among them", "di antaranya"];
 /// Words that introduce the total after its parts.
 const TOTAL_AFTER: &[&str] = &["total", "a total of", "in total", "totalling", "totaling", "jumlahnya", "seluruhnya", "in all", "altogether"];
+/// `Dari jumlah itu, ...`, `Of that, ...`: a partitive whose total is in the sentence before.
+const PARTITIVE_ANAPHORS: &[&[&str]] = &[
+    &["jumlah", "itu"], &["jumlah", "tersebut"], &["angka", "itu"], &["angka", "tersebut"], &["nilai", "itu"],
+    &["nilai", "tersebut"], &["total", "itu"], &["total", "tersebut"], &["that"], &["this"], &["this", "amount"],
+    &["that", "amount"], &["these"], &["those"],
+];
 /// Conjunct separators in a list of parts.
 const SEPARATORS: &[&str] = &[",", ";", "dan", "and", "serta", "plus", "&"];
 
@@ -138,7 +144,9 @@ fn list_parts(article: &Article, sentence: usize, from: usize, to: usize, total:
             if let Some(i) = mention_starting_at(article, s).filter(|&i| article.mentions[i].sentence == sentence) {
                 let m = &article.mentions[i];
                 if m.role == Role::Quantity {
-                    if !m.same_unit(total) || !addable(article, i) {
+                    // A part may leave out the total's currency: `Rp 1.200 triliun ..., 700 triliun ...`.
+                    let same_unit = m.percent == total.percent && (m.currency == total.currency || m.currency.is_none());
+                    if !same_unit || !addable(article, i) {
                         return None;
                     }
                     // `25 lembar pecahan Rp 100 ribu`: a count of something priced, not a plain part.
@@ -272,6 +280,28 @@ fn partitive(article: &Article, sentence: usize) -> Vec<Finding> {
     while words.at(t).is_some_and(|w| matches!(w, "the" | "total" | "sebanyak" | "jumlah" | "all")) {
         t += 1;
     }
+    // `Dari jumlah itu, ...`, `Of that, ...`: the previous sentence's last amount.
+    let anaphor = PARTITIVE_ANAPHORS.iter().find(|a| words.phrase_at(t, a) && words.at(t + a.len()) == Some(","));
+    if let Some(a) = anaphor {
+        let comma = t + a.len();
+        let previous = sentence.checked_sub(1).filter(|&p| article.doc.sentences[p].block == article.doc.sentences[sentence].block);
+        let Some(first) = (comma + 1..words.tokens.end).find_map(|s| mention_starting_at(article, s).filter(|&i| article.mentions[i].sentence == sentence)) else { return Vec::new() };
+        let like = &article.mentions[first];
+        let Some(total) = previous.and_then(|p| (0..article.mentions.len()).rev().find(|&i| article.mentions[i].sentence == p && article.mentions[i].role == Role::Quantity && article.mentions[i].same_unit(like))) else {
+            return Vec::new();
+        };
+        if !addable(article, total) {
+            return Vec::new();
+        }
+        let end = next_cue(words, comma + 1).unwrap_or(words.tokens.end);
+        return match list_parts(article, sentence, comma + 1, end, &article.mentions[total]) {
+            Some(parts) => {
+                let span = Span::new(article.mentions[parts[0]].span.start, article.mentions[*parts.last().unwrap_or(&parts[0])].span.end);
+                vec![Finding { span, total, parts, exhaustive: false }]
+            }
+            None => Vec::new(),
+        };
+    }
     let Some(total) = mention_starting_at(article, t).filter(|&i| article.mentions[i].sentence == sentence && addable(article, i)) else {
         return Vec::new();
     };
@@ -394,6 +424,13 @@ mod tests {
     fn a_breakdown_of_an_earlier_total() {
         let text = "He was found guilty of receiving Rp 12.4 billion from a contractor. He was fined Rp 500 million.\n\nThe bribes consisted of Rp 7.5 billion in cash, handed over at a hotel, and Rp 4.1 billion transferred to bank accounts.";
         assert_eq!(flagged(&Sum, En, text), ["7.5 billion in cash, handed over at a hotel, and Rp 4.1 billion"]);
+    }
+
+    #[test]
+    fn parts_of_the_previous_sentence_total() {
+        assert_eq!(flagged(&Sum, En, "Revenue rose 8 percent to Rp 3.4 trillion. Of that, Rp 2.1 trillion came from aviation and Rp 1.5 trillion from other business.").len(), 1);
+        assert!(flagged(&Sum, Id, "Terdakwa merugikan negara Rp 1,5 triliun. Dari jumlah itu, Rp 800 miliar dinikmati terdakwa dan Rp 700 miliar mengalir ke pihak lain.").is_empty());
+        assert_eq!(flagged(&Sum, En, "Of the 1,200 trillion rupiah in new loans, 700 trillion went to corporations and 600 trillion to households."), ["1,200 trillion"]);
     }
 
     #[test]
