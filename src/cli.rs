@@ -32,13 +32,21 @@ pub enum Command {
     Check(CheckArgs),
     /// Apply safe fixes to articles in place.
     Fix(FixArgs),
-    /// List every rule.
+    /// List every rule, with the house style rules of the configuration.
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
         format: RulesFormat,
+        /// Use this configuration instead of the nearest sunting.toml.
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Print a rule's documentation.
-    Explain { code: String },
+    Explain {
+        code: String,
+        /// Use this configuration instead of the nearest sunting.toml.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Run the language server over standard input and output.
     Lsp,
 }
@@ -465,27 +473,46 @@ fn fix_command(args: &FixArgs) -> i32 {
     if errors.is_empty() { 0 } else { 2 }
 }
 
+/// The house styles of `--config` or of the nearest `sunting.toml` (the defaults without one);
+/// a broken configuration is reported and gives exit status 2.
+fn styles_here(config: Option<&Path>) -> Result<crate::style::Styles, i32> {
+    let path = config.map(Path::to_path_buf).or_else(|| Config::discover(&std::env::current_dir().unwrap_or_default()));
+    match path.map(|p| Config::load(&p)) {
+        None => Ok(crate::style::Styles::default()),
+        Some(Ok(c)) => Ok(c.styles),
+        Some(Err(e)) => {
+            eprintln!("sunting: {e}");
+            Err(2)
+        }
+    }
+}
+
 /// Run the command line; returns the process exit status.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(args) => check_command(&args),
         Command::Fix(args) => fix_command(&args),
-        Command::Rules { format } => {
+        Command::Rules { format, config } => {
+            let styles = match styles_here(config.as_deref()) {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
             match format {
-                RulesFormat::Human => print!("{}", report::rules_table()),
-                RulesFormat::Json => println!("{}", serde_json::to_string_pretty(&report::rules_json()).unwrap_or_default()),
+                RulesFormat::Human => print!("{}", report::rules_table(&styles)),
+                RulesFormat::Json => println!("{}", serde_json::to_string_pretty(&report::rules_json(&styles)).unwrap_or_default()),
             }
             0
         }
         Command::Lsp => crate::lsp::run(),
-        Command::Explain { code } => match report::explain(&code) {
-            Some(text) => {
-                print!("{text}");
-                0
-            }
-            None => {
+        Command::Explain { code, config } => match styles_here(config.as_deref()).map(|styles| report::explain(&code, &styles)) {
+            Err(status) => status,
+            Ok(None) => {
                 eprintln!("sunting: unknown rule {code:?} (see `sunting rules`)");
                 2
+            }
+            Ok(Some(text)) => {
+                print!("{text}");
+                0
             }
         },
     }

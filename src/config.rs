@@ -6,7 +6,8 @@ use crate::lexicon::english::Dialect;
 use crate::lexicon::parse_word_list;
 use std::collections::HashSet;
 use std::sync::Arc;
-use crate::rules::{self, RuleMeta};
+use crate::rules::{self, Rule, RuleMeta};
+use crate::style::{self, StyleRule, Styles};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -53,6 +54,10 @@ struct RawConfig {
     english: Option<Spanned<String>>,
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, Level>,
+    #[serde(default)]
+    styles: Vec<Spanned<String>>,
+    #[serde(rename = "default-styles")]
+    default_styles: Option<bool>,
 }
 
 /// Words a newsroom adds: plain word lists and Hunspell dictionaries, loaded with the config.
@@ -90,6 +95,9 @@ pub struct Config {
     pub lexicon: Arc<UserLexicon>,
     /// By rule code or by category.
     pub severity: BTreeMap<String, Level>,
+    /// House style rules: the shipped defaults (unless `default-styles = false`), then the
+    /// `styles` files, resolved against the config's folder.
+    pub styles: Styles,
     /// The file this came from, if any.
     pub path: Option<PathBuf>,
 }
@@ -141,14 +149,6 @@ impl Config {
                 error(value.span().start, format!("unknown language {:?}: expected auto, id or en", value.get_ref()))
             })?,
         };
-        let mut severity = BTreeMap::new();
-        for (key, level) in raw.severity {
-            let name = key.get_ref();
-            if rules::find(name).is_none() && Category::parse(name).is_none() {
-                return Err(error(key.span().start, format!("unknown rule or category {name:?} (see `sunting rules`)")));
-            }
-            severity.insert(name.clone(), level);
-        }
         let english = match &raw.english {
             None => Dialect::Any,
             Some(v) => match v.get_ref().to_ascii_lowercase().as_str() {
@@ -159,6 +159,35 @@ impl Config {
             },
         };
         let base = path.parent().unwrap_or(Path::new("."));
+        // House styles: a configured rule with a default rule's code takes its place.
+        let mut style_rules: Vec<&'static StyleRule> = match raw.default_styles {
+            Some(false) => Vec::new(),
+            _ => Styles::defaults(english).rules().to_vec(),
+        };
+        let defaults = style_rules.len();
+        for entry in &raw.styles {
+            let file = base.join(entry.get_ref());
+            let text = read(&file).map_err(|e| error(entry.span().start, format!("cannot read style {}: {e}", file.display())))?;
+            for rule in style::load(&text, &file)? {
+                let code = rule.meta().code;
+                match style_rules.iter().position(|r| r.meta().code == code) {
+                    Some(i) if i < defaults => style_rules[i] = rule,
+                    Some(i) => {
+                        return Err(error(entry.span().start, format!("style rule {code} of {} is already defined in {}", file.display(), style_rules[i].source().display())));
+                    }
+                    None => style_rules.push(rule),
+                }
+            }
+        }
+        let styles = Styles::from_rules(style_rules);
+        let mut severity = BTreeMap::new();
+        for (key, level) in raw.severity {
+            let name = key.get_ref();
+            if rules::find(name).is_none() && styles.find(name).is_none() && Category::parse(name).is_none() {
+                return Err(error(key.span().start, format!("unknown rule or category {name:?} (see `sunting rules`)")));
+            }
+            severity.insert(name.clone(), level);
+        }
         let mut lexicon = UserLexicon::default();
         for entry in &raw.words {
             let file = base.join(entry.get_ref());
@@ -187,6 +216,7 @@ impl Config {
             english,
             lexicon: Arc::new(lexicon),
             severity,
+            styles,
             path: Some(path.to_path_buf()),
         })
     }
@@ -277,5 +307,36 @@ mod tests {
         let err = Config::parse_with("words = [\"kamus.txt\",\n  \"hilang.txt\"]\n", Path::new("/n/sunting.toml"), &read).unwrap_err();
         assert_eq!((err.line, err.column), (2, 3), "{err}");
         assert!(err.message.contains("hilang.txt"));
+    }
+
+    #[test]
+    fn styles_load_beside_the_defaults() {
+        let style = "language = \"id\"\n[[rule]]\ncode = \"style/oknum\"\ntype = \"existence\"\ntokens = [\"oknum\"]\n";
+        let read = |p: &Path| -> std::io::Result<String> {
+            match p.to_str() {
+                Some("/n/gaya/redaksi.toml") => Ok(style.into()),
+                Some("/n/gaya/rusak.toml") => Ok("[[rule]]\ncode = \"names/x\"\ntype = \"nope\"\n".into()),
+                _ => Err(std::io::Error::new(std::io::ErrorKind::NotFound, "not found")),
+            }
+        };
+        let config = Config::parse_with("styles = [\"gaya/redaksi.toml\"]\n[severity]\n\"spelling/oknum\" = \"error\"\n", Path::new("/n/sunting.toml"), &read).unwrap();
+        assert!(config.styles.find("spelling/oknum").is_some() && config.styles.find("names/exonym").is_some());
+        assert_eq!(config.level_for(config.styles.find("spelling/oknum").unwrap().meta()), Some(Level::Error));
+        assert!(Config::default().styles.find("names/exonym").is_some());
+
+        let config = Config::parse_with("default-styles = false\nstyles = [\"gaya/redaksi.toml\"]\n", Path::new("/n/sunting.toml"), &read).unwrap();
+        assert_eq!(config.styles.len(), 1);
+        let config = Config::parse_with("english = \"gb\"\n", Path::new("/n/sunting.toml"), &read).unwrap();
+        assert!(config.styles.find("spelling/ap-usage").is_none() && config.styles.find("names/exonym").is_some());
+
+        // A style's own error names the style file; a missing one names the config's line.
+        let err = Config::parse_with("styles = [\"gaya/rusak.toml\"]\n", Path::new("/n/sunting.toml"), &read).unwrap_err();
+        assert!(err.to_string().starts_with("/n/gaya/rusak.toml:3:8:"), "{err}");
+        let err = Config::parse_with("language = \"id\"\nstyles = [\"hilang.toml\"]\n", Path::new("/n/sunting.toml"), &read).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 11), "{err}");
+        let err = Config::parse_with("styles = [\"gaya/redaksi.toml\", \"gaya/redaksi.toml\"]\n", Path::new("/n/sunting.toml"), &read).unwrap_err();
+        assert!(err.message.contains("already defined"), "{err}");
+        let err = Config::parse_with("default-styles = \"no\"\n", Path::new("/n/sunting.toml"), &read).unwrap_err();
+        assert_eq!(err.line, 1, "{err}");
     }
 }

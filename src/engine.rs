@@ -30,7 +30,8 @@ pub fn check(text: &str, options: &CheckOptions<'_>) -> CheckResult {
     let words = WordJudge::new(doc.language, options.config.english, &options.config.lexicon);
     let ctx = Context::new(&doc, options.config, &words);
     let mut diagnostics = Vec::new();
-    for rule in REGISTRY {
+    // The built-in rules, then the house style rules of the configuration.
+    for rule in REGISTRY.iter().copied().chain(options.config.styles.iter()) {
         let meta = rule.meta();
         if !meta.applies_to(doc.language) {
             continue;

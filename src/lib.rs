@@ -19,6 +19,7 @@ pub mod prose;
 pub mod quotation;
 pub mod report;
 pub mod rules;
+pub mod style;
 pub mod suppress;
 pub mod words;
 

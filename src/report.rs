@@ -4,7 +4,8 @@
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Span};
 use crate::language::Language;
 use crate::position::{span_to_range, PositionEncoding, Range};
-use crate::rules::{self, REGISTRY};
+use crate::rules::{self, Rule, REGISTRY};
+use crate::style::Styles;
 use ropey::Rope;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -115,7 +116,8 @@ fn sarif_region(rope: &Rope, span: Span, text: &str) -> Value {
 }
 
 pub fn sarif_report(files: &[FileReport]) -> Value {
-    let rules: Vec<Value> = REGISTRY
+    let known = crate::style::known_rules();
+    let rules: Vec<Value> = known
         .iter()
         .map(|r| {
             let m = r.meta();
@@ -145,7 +147,7 @@ pub fn sarif_report(files: &[FileReport]) -> Value {
                 "message": {"text": d.message},
                 "locations": [location(d.span)],
             });
-            if let Some(index) = REGISTRY.iter().position(|r| r.meta().code == d.code) {
+            if let Some(index) = known.iter().position(|r| r.meta().code == d.code) {
                 result["ruleIndex"] = json!(index);
             }
             if !d.related.is_empty() {
@@ -306,10 +308,15 @@ pub fn summary_line(files: &[FileReport], errors: usize) -> String {
     line
 }
 
+/// The built-in rules, then the house style rules a configuration enables.
+fn listed(styles: &Styles) -> impl Iterator<Item = &'static dyn Rule> + '_ {
+    REGISTRY.iter().copied().chain(styles.iter())
+}
+
 /// `sunting rules` as a table, and as JSON for tools.
-pub fn rules_table() -> String {
+pub fn rules_table(styles: &Styles) -> String {
     let mut out = String::new();
-    for rule in REGISTRY {
+    for rule in listed(styles) {
         let m = rule.meta();
         let langs = if m.languages.is_empty() { "id,en".to_string() } else { m.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(",") };
         out.push_str(&format!("{:<46} {:<8} {:<6} {}\n", m.code, m.default_severity, langs, m.summary));
@@ -318,25 +325,28 @@ pub fn rules_table() -> String {
     out
 }
 
-pub fn rules_json() -> Value {
+pub fn rules_json(styles: &Styles) -> Value {
     Value::Array(
-        REGISTRY
-            .iter()
+        listed(styles)
             .map(|r| {
                 let m = r.meta();
-                json!({
+                let mut rule = json!({
                     "code": m.code, "category": m.category, "default_severity": m.default_severity,
                     "languages": if m.languages.is_empty() { vec!["id", "en"] } else { m.languages.iter().map(|l| l.code()).collect() },
                     "summary": m.summary, "example_bad": m.example_bad, "example_good": m.example_good,
-                })
+                });
+                if let Some(style) = styles.find(m.code) {
+                    rule["style"] = json!(style.source().display().to_string());
+                }
+                rule
             })
             .collect(),
     )
 }
 
 /// `sunting explain CODE`.
-pub fn explain(code: &str) -> Option<String> {
-    let m = rules::find(code)?.meta();
+pub fn explain(code: &str, styles: &Styles) -> Option<String> {
+    let m = styles.find(code).map(|r| r.meta()).or_else(|| rules::find(code).map(|r| r.meta()))?;
     let langs = if m.languages.is_empty() { "Indonesian and English".to_string() } else { m.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ") };
     Some(format!(
         "{code}\n\n{}\n\n{}\n\nCategory: {}\nDefault severity: {}\nLanguages: {langs}\n\nFlagged:  {}\nBetter:   {}\n",

@@ -257,7 +257,11 @@ fn rules_and_explain() {
         assert!(text.contains(rule.meta().code), "{}", rule.meta().code);
     }
     let rules = json(&sunting(&["rules", "--format", "json"], dir.path()));
-    assert_eq!(rules.as_array().unwrap().len(), sunting::rules::REGISTRY.len());
+    // The built-in rules, then the shipped house styles (no sunting.toml here).
+    assert_eq!(rules.as_array().unwrap().len(), sunting::rules::REGISTRY.len() + sunting::style::Styles::default().len());
+    assert!(text.contains("names/exonym"));
+    let explain = sunting(&["explain", "names/exonym"], dir.path());
+    assert!(String::from_utf8_lossy(&explain.stdout).contains("id-default.toml"));
     let explain = sunting(&["explain", "typography/time-format"], dir.path());
     assert!(String::from_utf8_lossy(&explain.stdout).contains("EYD V"));
     assert_eq!(sunting(&["explain", "typography/nope"], dir.path()).status.code(), Some(2));
@@ -273,6 +277,37 @@ fn readme_lists_every_rule() {
         .filter_map(|l| l.split('`').next())
         .filter(|c| c.contains('/'))
         .collect();
-    let registered: Vec<&str> = sunting::rules::REGISTRY.iter().map(|r| r.meta().code).collect();
-    assert_eq!(listed, registered, "README's rule table is out of date");
+    // `sunting rules` without a configuration: the built-in rules, then the shipped house styles.
+    let registered: Vec<&str> = sunting::rules::REGISTRY
+        .iter()
+        .copied()
+        .chain(sunting::style::Styles::default().iter())
+        .map(|r| r.meta().code)
+        .collect();
+    assert_eq!(listed, registered, "README's rule tables are out of date");
+}
+
+/// A newsroom's style file named in sunting.toml: checked, listed, explained, and its errors
+/// located in the style file.
+#[test]
+fn house_style_from_the_configuration() {
+    let style = "language = \"id\"\n\n[[rule]]\ncode = \"style/oknum\"\ntype = \"existence\"\nignore-case = true\nmessage = \"Hindari '{match}'\"\ntokens = [\"oknum\"]\n";
+    let dir = temp_with(&[
+        ("sunting.toml", b"styles = [\"gaya/redaksi.toml\"]\n"),
+        ("gaya/redaksi.toml", style.as_bytes()),
+        ("a.md", "Oknum polisi itu terbang ke Moscow.\n".as_bytes()),
+    ]);
+    let report = json(&sunting(&["check", "--format", "json", "a.md"], dir.path()));
+    let codes: Vec<&str> = report["files"][0]["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["code"].as_str()).collect();
+    assert!(codes.contains(&"spelling/oknum") && codes.contains(&"names/exonym"), "{codes:?}");
+    let rules = String::from_utf8_lossy(&sunting(&["rules"], dir.path()).stdout).to_string();
+    assert!(rules.contains("spelling/oknum"), "{rules}");
+    let explain = sunting(&["explain", "spelling/oknum"], dir.path());
+    assert!(String::from_utf8_lossy(&explain.stdout).contains("redaksi.toml"));
+
+    std::fs::write(dir.path().join("gaya/redaksi.toml"), "[[rule]]\ncode = \"oknum\"\ntype = \"existence\"\n").unwrap();
+    let out = sunting(&["check", "a.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("redaksi.toml:2:8:"), "{stderr}");
 }

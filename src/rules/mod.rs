@@ -107,8 +107,9 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &names::variant::Variant,
 ];
 
+/// A built-in rule, or a house style rule of a style file loaded in this process, by code.
 pub fn find(code: &str) -> Option<&'static dyn Rule> {
-    REGISTRY.iter().copied().find(|r| r.meta().code == code)
+    REGISTRY.iter().copied().find(|r| r.meta().code == code).or_else(|| crate::style::find(code).map(|r| r as &'static dyn Rule))
 }
 
 #[cfg(test)]

@@ -1,0 +1,937 @@
+//! House style files: a newsroom's own rules in TOML, in the spirit of Vale's rule types, run by the
+//! engine after the built-in rules and listed beside them.
+//!
+//! ```toml
+//! language = "id"                      # the articles the file applies to: id, en, or both
+//!
+//! [[rule]]
+//! code = "names/platform"              # category/name; `style/name` takes `category`
+//! type = "substitution"                # substitution | existence | capitalization
+//! severity = "warning"
+//! message = "Tulis '{replacement}', bukan '{match}'"
+//! swap = { "Reality Social" = "Truth Social" }
+//! ```
+//!
+//! A rule is a [`StyleRule`] implementing [`Rule`]. Its [`RuleMeta`] must be `&'static`, so the
+//! rules built from a file are leaked, once per distinct file text (a configuration reloaded by the
+//! editor reuses them), and stay known to [`find`] for `sunting explain` and the editor's hover.
+
+use crate::config::ConfigError;
+use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity, Span};
+use crate::document::{Document, TokenKind};
+use crate::language::Language;
+use crate::lexicon::english::Dialect;
+use crate::rules::names::is_ordinary_word;
+use crate::rules::{Context, Rule, RuleMeta, REGISTRY};
+use crate::words::match_case;
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex};
+use toml::Spanned;
+
+/// The styles shipped inside the binary, enabled by default for the language each declares.
+pub const DEFAULT_STYLES: &[(&str, &str)] = &[
+    ("styles/id-default.toml", include_str!("../styles/id-default.toml")),
+    ("styles/en-ap.toml", include_str!("../styles/en-ap.toml")),
+];
+/// The default style written for American newsrooms, left out when `english = "gb"`.
+const AMERICAN_STYLE: &str = "styles/en-ap.toml";
+
+const TYPES: &str = "substitution, existence or capitalization";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum Languages {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStyle {
+    language: Option<Spanned<Languages>>,
+    #[serde(default)]
+    rule: Vec<RawRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawRule {
+    code: Spanned<String>,
+    #[serde(rename = "type")]
+    kind: Spanned<String>,
+    category: Option<Spanned<String>>,
+    severity: Option<Spanned<String>>,
+    language: Option<Spanned<Languages>>,
+    summary: Option<String>,
+    explanation: Option<String>,
+    message: Option<String>,
+    example_bad: Option<String>,
+    example_good: Option<String>,
+    #[serde(default)]
+    ignore_case: bool,
+    #[serde(default)]
+    regex: bool,
+    fix: Option<Spanned<String>>,
+    #[serde(default)]
+    skip_in_names: bool,
+    swap: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
+    tokens: Option<Spanned<Vec<Spanned<String>>>>,
+    titles: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    except_after: Vec<String>,
+    #[serde(default)]
+    places: Vec<String>,
+    #[serde(default)]
+    not_names: Vec<String>,
+    min_name_words: Option<usize>,
+}
+
+/// Where a rule looks for its matches in the article's prose.
+enum Matcher {
+    /// Words and phrases, one alternation; the table maps a (normalised) match to its replacements.
+    Literal { regex: Regex, table: HashMap<String, Vec<String>>, ignore_case: bool },
+    /// Regular expressions, each with replacement templates (`$1`).
+    Patterns(Vec<(Regex, Vec<String>)>),
+}
+
+/// Titles that take a capital before a name (EYD V, huruf kapital; AP, titles).
+struct Titles {
+    /// Lower case, split into words, longest first.
+    titles: Vec<Vec<String>>,
+    except_after: HashSet<String>,
+    /// Place names that may stand between the title and the name (`presiden Ukraina Volodymyr
+    /// Zelensky`), or alone (`duta besar Jepang`): split into words.
+    places: Vec<Vec<String>>,
+    /// Lower-case words that make a capitalised run a place or an institution, not a person.
+    not_names: HashSet<String>,
+    min_name_words: usize,
+}
+
+enum Kind {
+    Substitution(Matcher),
+    Existence(Matcher),
+    Capitalization(Titles),
+}
+
+/// One rule from a style file.
+pub struct StyleRule {
+    meta: &'static RuleMeta,
+    kind: Kind,
+    message: String,
+    /// `None`: report without a fix.
+    applicability: Option<Applicability>,
+    skip_in_names: bool,
+    /// The file it came from, as configured.
+    source: PathBuf,
+}
+
+impl fmt::Debug for StyleRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "StyleRule({} from {})", self.meta.code, self.source.display())
+    }
+}
+
+impl StyleRule {
+    pub fn source(&self) -> &Path {
+        &self.source
+    }
+}
+
+/// The style rules a configuration enables, in the order they run and are listed.
+#[derive(Clone)]
+pub struct Styles(Arc<Vec<&'static StyleRule>>);
+
+impl Default for Styles {
+    /// The shipped default styles.
+    fn default() -> Self {
+        Styles::defaults(Dialect::Any)
+    }
+}
+
+impl fmt::Debug for Styles {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.iter().map(|r| r.meta.code)).finish()
+    }
+}
+
+impl Styles {
+    /// No style rules at all.
+    pub fn none() -> Self {
+        Styles(Arc::new(Vec::new()))
+    }
+
+    /// The shipped default styles for a newsroom writing English in `dialect`.
+    pub fn defaults(dialect: Dialect) -> Self {
+        let rules = DEFAULTS.iter().copied().filter(|r| dialect != Dialect::Gb || r.source != Path::new(AMERICAN_STYLE)).collect();
+        Styles(Arc::new(rules))
+    }
+
+    pub fn from_rules(rules: Vec<&'static StyleRule>) -> Self {
+        Styles(Arc::new(rules))
+    }
+
+    pub fn rules(&self) -> &[&'static StyleRule] {
+        &self.0
+    }
+
+    /// The rules as the engine runs them.
+    pub fn iter(&self) -> impl Iterator<Item = &'static dyn Rule> + '_ {
+        self.0.iter().map(|r| *r as &'static dyn Rule)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn find(&self, code: &str) -> Option<&'static StyleRule> {
+        self.0.iter().copied().find(|r| r.meta.code == code)
+    }
+}
+
+/// Every style file parsed in this process: (path, text) -> its rules, so that a file read again
+/// (the editor reloading a configuration) leaks nothing new.
+static LOADED: LazyLock<Mutex<Vec<(PathBuf, String, Vec<&'static StyleRule>)>>> = LazyLock::new(|| Mutex::new(Vec::new()));
+
+static DEFAULTS: LazyLock<Vec<&'static StyleRule>> = LazyLock::new(|| {
+    let mut rules = Vec::new();
+    for (path, text) in DEFAULT_STYLES {
+        // The shipped files are checked by the tests; a broken one is a build defect.
+        match load(text, Path::new(path)) {
+            Ok(r) => rules.extend(r),
+            Err(e) => panic!("shipped style {e}"),
+        }
+    }
+    rules
+});
+
+/// A style rule of any style file loaded so far (the defaults first), by code.
+pub fn find(code: &str) -> Option<&'static StyleRule> {
+    if let Some(rule) = DEFAULTS.iter().copied().find(|r| r.meta.code == code) {
+        return Some(rule);
+    }
+    let loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner());
+    loaded.iter().rev().flat_map(|(_, _, rules)| rules.iter().copied()).find(|r| r.meta.code == code)
+}
+
+/// The built-in rules, then every style rule known in this process (for SARIF's rule list).
+pub fn known_rules() -> Vec<&'static dyn Rule> {
+    let mut out: Vec<&'static dyn Rule> = REGISTRY.to_vec();
+    let mut seen: HashSet<&str> = out.iter().map(|r| r.meta().code).collect();
+    let loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner());
+    for rule in DEFAULTS.iter().copied().chain(loaded.iter().flat_map(|(_, _, rules)| rules.iter().copied())) {
+        if seen.insert(rule.meta.code) {
+            out.push(rule);
+        }
+    }
+    out
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Parse a style file. Errors name the file, line and column.
+pub fn load(text: &str, path: &Path) -> Result<Vec<&'static StyleRule>, ConfigError> {
+    {
+        let loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, _, rules)) = loaded.iter().find(|(p, t, _)| p == path && t == text) {
+            return Ok(rules.clone());
+        }
+    }
+    let drafts = parse(text, path)?;
+    let rules: Vec<&'static StyleRule> = drafts.into_iter().map(|d| &*Box::leak(Box::new(d.finish(path)))).collect();
+    LOADED.lock().unwrap_or_else(|e| e.into_inner()).push((path.to_path_buf(), text.to_string(), rules.clone()));
+    Ok(rules)
+}
+
+/// A rule parsed and checked, before its metadata is leaked.
+struct Draft {
+    code: String,
+    category: Category,
+    severity: Severity,
+    languages: Vec<Language>,
+    summary: String,
+    explanation: String,
+    example_bad: String,
+    example_good: String,
+    kind: Kind,
+    message: String,
+    applicability: Option<Applicability>,
+    skip_in_names: bool,
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+impl Draft {
+    fn finish(self, path: &Path) -> StyleRule {
+        let meta: &'static RuleMeta = Box::leak(Box::new(RuleMeta {
+            code: leak(self.code),
+            category: self.category,
+            default_severity: self.severity,
+            languages: Box::leak(self.languages.into_boxed_slice()),
+            summary: leak(self.summary),
+            explanation: leak(format!("{}\n\nHouse style rule from {}.", self.explanation.trim_end(), path.display())),
+            example_bad: leak(self.example_bad),
+            example_good: leak(self.example_good),
+        }));
+        StyleRule { meta, kind: self.kind, message: self.message, applicability: self.applicability, skip_in_names: self.skip_in_names, source: path.to_path_buf() }
+    }
+}
+
+fn parse_languages(value: &Languages) -> Option<Vec<Language>> {
+    let names: Vec<&str> = match value {
+        Languages::One(s) => vec![s.as_str()],
+        Languages::Many(v) => v.iter().map(String::as_str).collect(),
+    };
+    let mut out = Vec::new();
+    for name in names {
+        match name {
+            "auto" | "all" => return Some(Vec::new()),
+            other => out.push(Language::parse(other)?),
+        }
+    }
+    Some(out)
+}
+
+fn parse(text: &str, path: &Path) -> Result<Vec<Draft>, ConfigError> {
+    let error = |offset: usize, message: String| {
+        let (line, column) = line_col(text, offset);
+        ConfigError { path: path.to_path_buf(), line, column, message }
+    };
+    let raw: RawStyle = toml::from_str(text).map_err(|e| error(e.span().map_or(0, |s| s.start), e.message().trim().to_string()))?;
+    let file_languages = match &raw.language {
+        None => Vec::new(),
+        Some(v) => parse_languages(v.get_ref()).ok_or_else(|| error(v.span().start, "unknown language: expected id, en or both".to_string()))?,
+    };
+    let mut drafts: Vec<Draft> = Vec::new();
+    for rule in raw.rule {
+        let code = rule.code.get_ref();
+        let at_code = rule.code.span().start;
+        let Some((prefix, name)) = code.split_once('/') else {
+            return Err(error(at_code, format!("rule code {code:?} must be category/name, e.g. names/{code}")));
+        };
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            return Err(error(at_code, format!("rule name {name:?} may hold only lower-case letters, digits and '-'")));
+        }
+        let kind_name = rule.kind.get_ref().as_str();
+        let default_category = match kind_name {
+            "substitution" => Category::Names,
+            "existence" => Category::Spelling,
+            "capitalization" | "capitalisation" => Category::Typography,
+            other => return Err(error(rule.kind.span().start, format!("unknown rule type {other:?}: expected {TYPES}"))),
+        };
+        let declared = match &rule.category {
+            None => None,
+            Some(c) => Some(Category::parse(c.get_ref()).ok_or_else(|| {
+                error(c.span().start, format!("unknown category {:?}: expected spelling, untranslated, figures, quotes, typography or names", c.get_ref()))
+            })?),
+        };
+        // The category is the part of a code before `/` (the JSON report's contract), so a
+        // `style/` code takes the declared category as its prefix.
+        let (category, code) = if prefix == "style" {
+            let category = declared.unwrap_or(default_category);
+            (category, format!("{category}/{name}"))
+        } else {
+            let Some(category) = Category::parse(prefix) else {
+                return Err(error(at_code, format!("rule code {code:?} must start with a category (spelling, untranslated, figures, quotes, typography, names) or style/")));
+            };
+            if let Some(d) = declared.filter(|d| *d != category) {
+                return Err(error(rule.category.as_ref().map_or(at_code, |c| c.span().start), format!("category {d} does not match the code {code:?}")));
+            }
+            (category, code.clone())
+        };
+        if crate::rules::REGISTRY.iter().any(|r| r.meta().code == code) {
+            return Err(error(at_code, format!("{code} is a built-in rule; give the house rule its own name")));
+        }
+        if drafts.iter().any(|d| d.code == code) {
+            return Err(error(at_code, format!("rule {code} is defined twice in this file")));
+        }
+        let severity = match &rule.severity {
+            None => Severity::Warning,
+            Some(s) => match s.get_ref().as_str() {
+                "hint" => Severity::Hint,
+                "info" => Severity::Info,
+                "warning" => Severity::Warning,
+                "error" => Severity::Error,
+                other => return Err(error(s.span().start, format!("unknown severity {other:?}: expected hint, info, warning or error"))),
+            },
+        };
+        let languages = match &rule.language {
+            None => file_languages.clone(),
+            Some(v) => parse_languages(v.get_ref()).ok_or_else(|| error(v.span().start, "unknown language: expected id, en or both".to_string()))?,
+        };
+        let applicability = match rule.fix.as_ref().map(|f| f.get_ref().as_str()) {
+            None | Some("suggested") => Some(Applicability::Suggested),
+            Some("safe") => Some(Applicability::Safe),
+            Some("none") => None,
+            Some(other) => {
+                return Err(error(rule.fix.as_ref().map_or(0, |f| f.span().start), format!("unknown fix {other:?}: expected safe, suggested or none")))
+            }
+        };
+        let at_kind = rule.kind.span().start;
+        let (kind, first_example, default_message, default_summary) = match default_category {
+            Category::Names => {
+                let Some(swap) = &rule.swap else {
+                    return Err(error(at_kind, "a substitution rule needs a `swap` table of wrong = right".to_string()));
+                };
+                if swap.get_ref().is_empty() {
+                    return Err(error(swap.span().start, "the `swap` table is empty".to_string()));
+                }
+                let entries: Vec<(&Spanned<String>, Vec<String>)> =
+                    swap.get_ref().iter().map(|(k, v)| (k, v.get_ref().split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())).collect();
+                let matcher = build_matcher(&entries, rule.regex, rule.ignore_case).map_err(|(offset, m)| error(offset, m))?;
+                let example = entries.first().map(|(k, v)| (k.get_ref().clone(), v.first().cloned().unwrap_or_default()));
+                (Kind::Substitution(matcher), example, "Use '{replacement}' instead of '{match}'", "A word or name this house style writes otherwise.")
+            }
+            Category::Spelling => {
+                let Some(tokens) = &rule.tokens else {
+                    return Err(error(at_kind, "an existence rule needs a `tokens` list".to_string()));
+                };
+                if tokens.get_ref().is_empty() {
+                    return Err(error(tokens.span().start, "the `tokens` list is empty".to_string()));
+                }
+                let entries: Vec<(&Spanned<String>, Vec<String>)> = tokens.get_ref().iter().map(|t| (t, Vec::new())).collect();
+                let matcher = build_matcher(&entries, rule.regex, rule.ignore_case).map_err(|(offset, m)| error(offset, m))?;
+                let example = tokens.get_ref().first().map(|t| (t.get_ref().clone(), String::new()));
+                (Kind::Existence(matcher), example, "Avoid '{match}' (house style)", "A word this house style avoids.")
+            }
+            _ => {
+                let Some(titles) = &rule.titles else {
+                    return Err(error(at_kind, "a capitalization rule needs a `titles` list".to_string()));
+                };
+                if titles.get_ref().iter().all(|t| t.trim().is_empty()) {
+                    return Err(error(titles.span().start, "the `titles` list is empty".to_string()));
+                }
+                let words = |s: &String| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+                let mut title_words: Vec<Vec<String>> = titles.get_ref().iter().map(words).filter(|w| !w.is_empty()).collect();
+                title_words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                let mut places: Vec<Vec<String>> = rule.places.iter().map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
+                places.sort_by_key(|p| std::cmp::Reverse(p.len()));
+                let kind = Kind::Capitalization(Titles {
+                    titles: title_words,
+                    except_after: rule.except_after.iter().map(|s| s.to_lowercase()).collect(),
+                    places,
+                    not_names: rule.not_names.iter().map(|s| s.to_lowercase()).collect(),
+                    min_name_words: rule.min_name_words.unwrap_or(2).max(1),
+                });
+                (kind, None, "Capitalise '{match}' before a name: '{replacement}'", "A title before a name written in lower case.")
+            }
+        };
+        let (example_bad, example_good) = match (rule.example_bad, rule.example_good) {
+            (Some(bad), Some(good)) => (bad, good),
+            (bad, good) => {
+                let (b, g) = first_example.unwrap_or_default();
+                (bad.unwrap_or(b), good.unwrap_or(g))
+            }
+        };
+        let summary = rule.summary.unwrap_or_else(|| default_summary.to_string());
+        drafts.push(Draft {
+            code,
+            category,
+            severity,
+            languages,
+            explanation: rule.explanation.unwrap_or_else(|| summary.clone()),
+            summary,
+            example_bad,
+            example_good,
+            kind,
+            message: rule.message.unwrap_or_else(|| default_message.to_string()),
+            applicability,
+            skip_in_names: rule.skip_in_names,
+        });
+    }
+    Ok(drafts)
+}
+
+/// Collapse white space, and fold case when the rule ignores it: the key of the literal table.
+fn normalise_match(s: &str, ignore_case: bool) -> String {
+    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if ignore_case { joined.to_lowercase() } else { joined }
+}
+
+fn build_matcher(entries: &[(&Spanned<String>, Vec<String>)], regex: bool, ignore_case: bool) -> Result<Matcher, (usize, String)> {
+    let flags = if ignore_case { "(?i)" } else { "" };
+    if regex {
+        let mut patterns = Vec::new();
+        for (key, replacements) in entries {
+            let compiled = Regex::new(&format!("{flags}{}", key.get_ref())).map_err(|e| (key.span().start, format!("invalid regular expression: {e}")))?;
+            patterns.push((compiled, replacements.clone()));
+        }
+        return Ok(Matcher::Patterns(patterns));
+    }
+    let mut table = HashMap::new();
+    let mut alternatives: Vec<(usize, String)> = Vec::new();
+    for (key, replacements) in entries {
+        let words: Vec<&str> = key.get_ref().split_whitespace().collect();
+        if words.is_empty() {
+            return Err((key.span().start, "an empty word".to_string()));
+        }
+        let body = words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join(r"\s+");
+        let starts_word = words[0].chars().next().is_some_and(char::is_alphanumeric);
+        let ends_word = words[words.len() - 1].chars().last().is_some_and(char::is_alphanumeric);
+        alternatives.push((key.get_ref().len(), format!("{}{body}{}", if starts_word { r"\b" } else { "" }, if ends_word { r"\b" } else { "" })));
+        table.insert(normalise_match(key.get_ref(), ignore_case), replacements.clone());
+    }
+    // Longest first, so that `South Korea` wins over `Korea`.
+    alternatives.sort_by_key(|(len, _)| std::cmp::Reverse(*len));
+    let pattern = format!("{flags}(?:{})", alternatives.into_iter().map(|(_, a)| a).collect::<Vec<_>>().join("|"));
+    let regex = Regex::new(&pattern).map_err(|e| (0, format!("the word list does not compile: {e}")))?;
+    Ok(Matcher::Literal { regex, table, ignore_case })
+}
+
+impl Matcher {
+    /// Matches in the masked prose: (span, replacements), in order, not overlapping.
+    fn find(&self, doc: &Document) -> Vec<(Span, Vec<String>)> {
+        let masked = doc.masked.as_str();
+        let mut found: Vec<(Span, Vec<String>)> = Vec::new();
+        match self {
+            Matcher::Literal { regex, table, ignore_case } => {
+                for m in regex.find_iter(masked) {
+                    if let Some(replacements) = table.get(&normalise_match(m.as_str(), *ignore_case)) {
+                        let replacements = if *ignore_case { replacements.iter().map(|r| match_case(m.as_str(), r)).collect() } else { replacements.clone() };
+                        found.push((Span::new(m.start(), m.end()), replacements));
+                    }
+                }
+            }
+            Matcher::Patterns(patterns) => {
+                for (regex, templates) in patterns {
+                    for caps in regex.captures_iter(masked) {
+                        let Some(m) = caps.get(0) else { continue };
+                        if m.is_empty() {
+                            continue;
+                        }
+                        let replacements = templates
+                            .iter()
+                            .map(|t| {
+                                let mut out = String::new();
+                                caps.expand(t, &mut out);
+                                out
+                            })
+                            .collect();
+                        found.push((Span::new(m.start(), m.end()), replacements));
+                    }
+                }
+                found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+            }
+        }
+        let mut out: Vec<(Span, Vec<String>)> = Vec::new();
+        for (span, replacements) in found {
+            if out.last().is_some_and(|(prev, _)| prev.end > span.start) {
+                continue;
+            }
+            // Only whole tokens of prose: not inside a word, a handle, code or a URL.
+            if masked[span.range()].contains(['\u{1A}', '\u{1F}']) || token_at_start(doc, span.start).is_none() || token_at_end(doc, span.end).is_none() {
+                continue;
+            }
+            out.push((span, replacements));
+        }
+        out
+    }
+}
+
+fn token_at_start(doc: &Document, offset: usize) -> Option<usize> {
+    let i = doc.tokens.binary_search_by_key(&offset, |t| t.span.start).ok()?;
+    matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number | TokenKind::Punct).then_some(i)
+}
+
+fn token_at_end(doc: &Document, offset: usize) -> Option<usize> {
+    let i = doc.tokens.partition_point(|t| t.span.end < offset);
+    (doc.tokens.get(i)?.span.end == offset).then_some(i)
+}
+
+/// Whether tokens `a` and `b` (`a` right before `b`) are separated by spaces only, on one line.
+fn adjacent(doc: &Document, a: usize, b: usize) -> bool {
+    let (Some(first), Some(second)) = (doc.tokens.get(a), doc.tokens.get(b)) else { return false };
+    b == a + 1 && second.space_before && !second.line_break_before && doc.str(Span::new(first.span.end, second.span.start)).chars().all(|c| c == ' ')
+}
+
+/// The first word token of each sentence, where a capital says nothing about names.
+fn sentence_starts(doc: &Document) -> HashSet<usize> {
+    let mut starts = HashSet::new();
+    for sentence in &doc.sentences {
+        let mut after_opener = true;
+        for i in sentence.tokens.clone() {
+            let t = &doc.tokens[i];
+            match t.kind {
+                TokenKind::Word if after_opener => {
+                    starts.insert(i);
+                    after_opener = false;
+                }
+                TokenKind::Punct => after_opener = matches!(doc.token_str(t), "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–"),
+                _ => after_opener = false,
+            }
+        }
+    }
+    starts
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Whether the token is part of a longer name: `Legia` in *Legia Warsaw*, `IIT` in *IIT
+/// Madras*. An ordinary Indonesian word (`Kota Moscow`) and a sentence's first word are not.
+fn is_name_neighbour(ctx: &Context<'_>, index: usize, starts: &HashSet<usize>) -> bool {
+    let doc = ctx.doc;
+    let Some(t) = doc.tokens.get(index) else { return false };
+    if t.kind != TokenKind::Word || starts.contains(&index) {
+        return false;
+    }
+    let word = doc.token_str(t);
+    if is_acronym(word) {
+        return true;
+    }
+    is_capitalised(word) && (doc.language == Language::En || !is_ordinary_word(ctx, &word.to_lowercase()))
+}
+
+fn fill(template: &str, matched: &str, replacement: &str) -> String {
+    template.replace("{match}", matched).replace("{replacement}", replacement)
+}
+
+impl StyleRule {
+    fn report(&self, ctx: &Context<'_>, span: Span, replacements: &[String], out: &mut Vec<Diagnostic>) {
+        let matched = ctx.doc.str(span);
+        let replacements: Vec<&String> = replacements.iter().filter(|r| r.as_str() != matched).collect();
+        if matches!(self.kind, Kind::Substitution(_) | Kind::Capitalization(_)) && replacements.is_empty() {
+            return;
+        }
+        let first = replacements.first().map_or("", |r| r.as_str());
+        let mut d = Diagnostic::new(self.meta.code, self.meta.default_severity, span, fill(&self.message, matched, first));
+        if let Some(applicability) = self.applicability {
+            for r in replacements {
+                d = d.with_fix(Fix { title: format!("Replace with '{r}'"), applicability, edits: vec![Edit::replace(span, r.as_str())] });
+            }
+        }
+        out.push(d);
+    }
+
+    fn check_matches(&self, ctx: &Context<'_>, matcher: &Matcher, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let matches = matcher.find(doc);
+        if matches.is_empty() {
+            return;
+        }
+        let starts = if self.skip_in_names { sentence_starts(doc) } else { HashSet::new() };
+        for (span, replacements) in matches {
+            if self.skip_in_names {
+                let (Some(first), Some(last)) = (token_at_start(doc, span.start), token_at_end(doc, span.end)) else { continue };
+                let before = first.checked_sub(1).filter(|&b| adjacent(doc, b, first) && is_name_neighbour(ctx, b, &starts));
+                let after = Some(last + 1).filter(|&a| adjacent(doc, last, a) && is_name_neighbour(ctx, a, &starts));
+                if before.is_some() || after.is_some() {
+                    continue;
+                }
+            }
+            self.report(ctx, span, &replacements, out);
+        }
+    }
+
+    fn check_titles(&self, ctx: &Context<'_>, titles: &Titles, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let starts = sentence_starts(doc);
+        for sentence in &doc.sentences {
+            let range = sentence.tokens.clone();
+            let mut i = range.start;
+            while i < range.end {
+                let Some(len) = self.title_at(ctx, titles, i, range.end, &starts) else {
+                    i += 1;
+                    continue;
+                };
+                let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end);
+                let capitalised = doc.str(span).split(' ').map(|w| match_case("A", w)).collect::<Vec<_>>().join(" ");
+                self.report(ctx, span, &[capitalised], out);
+                i += len;
+            }
+        }
+    }
+
+    /// The number of tokens of a lower-case title at token `i` that a person's name follows.
+    fn title_at(&self, ctx: &Context<'_>, titles: &Titles, i: usize, end: usize, starts: &HashSet<usize>) -> Option<usize> {
+        let doc = ctx.doc;
+        let word_at = |j: usize| doc.tokens.get(j).filter(|t| t.kind == TokenKind::Word && j < end).map(|t| doc.token_str(t));
+        let first = word_at(i)?;
+        if !first.chars().next().is_some_and(char::is_lowercase) || starts.contains(&i) {
+            return None;
+        }
+        let len = titles.titles.iter().find(|title| {
+            title.iter().enumerate().all(|(k, w)| word_at(i + k).is_some_and(|t| t == w) && (k == 0 || adjacent(doc, i + k - 1, i + k)))
+        })?.len();
+        // `calon presiden Prabowo`: not (yet) the title; `perusahaan's president`: a job.
+        if let Some(prev) = i.checked_sub(1).filter(|&p| adjacent(doc, p, i)).and_then(word_at) {
+            let lower = prev.to_lowercase();
+            if titles.except_after.contains(&lower) || lower.ends_with("'s") || lower.ends_with("’s") {
+                return None;
+            }
+        }
+        // The capitalised run after the title.
+        let mut run: Vec<&str> = Vec::new();
+        let mut j = i + len;
+        while let Some(w) = word_at(j).filter(|w| is_capitalised(w) && adjacent(doc, j - 1, j)) {
+            run.push(w);
+            j += 1;
+        }
+        // A place may stand between the title and the name: `presiden Ukraina Volodymyr Zelensky`.
+        let mut name: &[&str] = &run;
+        if let Some(place) = titles.places.iter().find(|p| p.len() <= run.len() && p.iter().zip(&run).all(|(a, b)| a == b)) {
+            name = &run[place.len()..];
+        }
+        let is_person = name.len() >= titles.min_name_words
+            && name.iter().all(|w| !is_acronym(w) && !titles.not_names.contains(&w.to_lowercase()) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
+            && name.iter().any(|w| !is_ordinary_word(ctx, &w.to_lowercase()))
+            && !titles.places.iter().any(|p| p.len() == name.len() && p.iter().zip(name).all(|(a, b)| a == b));
+        is_person.then_some(len)
+    }
+}
+
+impl Rule for StyleRule {
+    fn meta(&self) -> &'static RuleMeta {
+        self.meta
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        match &self.kind {
+            Kind::Substitution(m) | Kind::Existence(m) => self.check_matches(ctx, m, out),
+            Kind::Capitalization(t) => self.check_titles(ctx, t, out),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::document::LanguageChoice;
+    use crate::engine::{check, CheckOptions};
+    use crate::prose::DocFormat;
+
+    fn run_with(styles: Styles, language: Language, text: &str) -> Vec<(String, String, Option<String>)> {
+        let config = Config { styles, ..Config::default() };
+        let options = CheckOptions { format: DocFormat::Markdown, language: LanguageChoice { forced: Some(language), ..Default::default() }, config: &config };
+        check(text, &options)
+            .diagnostics
+            .into_iter()
+            .filter(|d| crate::rules::REGISTRY.iter().all(|r| r.meta().code != d.code))
+            .map(|d| (d.code.to_string(), text[d.span.range()].to_string(), d.fixes.first().map(|f| f.edits[0].new_text.clone())))
+            .collect()
+    }
+
+    fn defaults(language: Language, text: &str) -> Vec<(String, String, Option<String>)> {
+        run_with(Styles::default(), language, text)
+    }
+
+    fn style(text: &str) -> Styles {
+        Styles::from_rules(load(text, Path::new("redaksi.toml")).unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    fn hit(code: &str, matched: &str, fix: &str) -> (String, String, Option<String>) {
+        (code.to_string(), matched.to_string(), Some(fix.to_string()))
+    }
+
+    #[test]
+    fn shipped_styles_load() {
+        let all = Styles::default();
+        assert!(all.len() >= 5, "{all:?}");
+        for rule in all.rules() {
+            let meta = rule.meta();
+            assert_eq!(Category::parse(meta.code.split('/').next().unwrap()), Some(meta.category), "{}", meta.code);
+            assert!(!meta.example_bad.is_empty() && meta.example_bad != meta.example_good, "{}", meta.code);
+            assert!(find(meta.code).is_some());
+        }
+        assert!(Styles::defaults(Dialect::Gb).rules().iter().all(|r| r.source() != Path::new(AMERICAN_STYLE)));
+        // Every example of a shipped rule makes it fire, and its good example does not.
+        for rule in all.rules() {
+            let meta = rule.meta();
+            let language = meta.languages.first().copied().unwrap_or(Language::Id);
+            let bad = defaults(language, meta.example_bad);
+            assert!(bad.iter().any(|(c, _, _)| c == meta.code), "{} does not fire on its example: {bad:?}", meta.code);
+            let good = defaults(language, meta.example_good);
+            assert!(good.iter().all(|(c, _, _)| c != meta.code), "{} fires on its good example: {good:?}", meta.code);
+        }
+    }
+
+    #[test]
+    fn exonyms_in_indonesian() {
+        let found = defaults(Language::Id, "Delegasi tiba di Moscow pada Senin, lalu terbang ke Kiev dan Crimea.");
+        assert_eq!(found, [hit("names/exonym", "Moscow", "Moskow"), hit("names/exonym", "Kiev", "Kyiv"), hit("names/exonym", "Crimea", "Krimea")]);
+        assert_eq!(defaults(Language::Id, "Ia tinggal di South Korea."), [hit("names/exonym", "South Korea", "Korea Selatan")]);
+        // Part of a longer name, an English article, code, and a word inside another stay silent.
+        for text in ["Klub Legia Warsaw kalah.", "Ia kuliah di Moscow State University.", "Kode `Moscow` ditulis.", "Warga Moskow dan Kyiv.", "Pesawat Japan Airlines mendarat."] {
+            assert!(defaults(Language::Id, text).iter().all(|(c, _, _)| c != "names/exonym"), "{text}");
+        }
+        assert!(defaults(Language::En, "They flew to Moscow.").is_empty());
+        // An Indonesian word beside it does not make a longer name.
+        assert_eq!(defaults(Language::Id, "Wali Kota Moscow hadir."), [hit("names/exonym", "Moscow", "Moskow")]);
+    }
+
+    #[test]
+    fn titles_before_names_in_indonesian() {
+        let found = defaults(Language::Id, "Kunjungan presiden Joko Widodo disambut wakil presiden Ma'ruf Amin dan presiden Ukraina Volodymyr Zelensky.");
+        assert_eq!(
+            found,
+            [
+                hit("typography/title-before-name", "presiden", "Presiden"),
+                hit("typography/title-before-name", "wakil presiden", "Wakil Presiden"),
+                hit("typography/title-before-name", "presiden", "Presiden"),
+            ]
+        );
+        for text in [
+            "Ia ingin menjadi presiden pada 2029.",
+            "Kata presiden AS itu kepada wartawan.",
+            "Ia mantan wali kota Lisabon.",
+            "Duta besar Jepang sedang berada di Tokyo.",
+            "Ia bertemu gubernur Jawa Barat kemarin.",
+            "Ia mantan ketua PN Jakarta Utara.",
+            "Jawab ibu Agnes kepada wartawan.",
+            "Pendukung calon presiden Prabowo Subianto berkumpul.",
+            "Kandidat presiden Partai Demokrat itu berkampanye.",
+            "Presiden Joko Widodo hadir.",
+            "Ia bertemu perdana menteri Sri Lanka.",
+        ] {
+            assert!(defaults(Language::Id, text).iter().all(|(c, _, _)| c != "typography/title-before-name"), "{text}: {:?}", defaults(Language::Id, text));
+        }
+    }
+
+    #[test]
+    fn proper_nouns_in_lower_case() {
+        assert_eq!(
+            defaults(Language::Id, "Rapat digelar pada senin, 3 maret, dalam bahasa inggris."),
+            [
+                hit("typography/lowercase-proper-noun", "senin", "Senin"),
+                hit("typography/lowercase-proper-noun", "maret", "Maret"),
+                hit("typography/lowercase-proper-noun", "inggris", "Inggris"),
+            ]
+        );
+        for text in ["Ia bekerja seminggu penuh.", "Sikap keindonesiaan tumbuh.", "Tagar #indonesia ramai.", "Situs indonesia.go.id diakses."] {
+            assert!(defaults(Language::Id, text).is_empty(), "{text}: {:?}", defaults(Language::Id, text));
+        }
+    }
+
+    #[test]
+    fn ap_style_in_english() {
+        let found = defaults(Language::En, "Officials in Kiev said president Volodymyr Zelenskyy would travel towards the border.");
+        assert_eq!(
+            found,
+            [
+                hit("names/ap-place-names", "Kiev", "Kyiv"),
+                hit("typography/ap-title-before-name", "president", "President"),
+                hit("spelling/ap-usage", "towards", "toward"),
+            ]
+        );
+        for text in ["He studied at Peking University and IIT Madras.", "The Bombay High Court ruled.", "The company's president John Smith resigned.", "Club president Joan Laporta spoke."] {
+            assert!(defaults(Language::En, text).is_empty(), "{text}: {:?}", defaults(Language::En, text));
+        }
+    }
+
+    #[test]
+    fn a_newsroom_style() {
+        let styles = style(
+            r#"
+language = "id"
+
+[[rule]]
+code = "names/platform"
+type = "substitution"
+message = "Tulis '{replacement}', bukan '{match}'"
+fix = "safe"
+swap = { "Reality Social" = "Truth Social" }
+
+[[rule]]
+code = "style/oknum"
+type = "existence"
+severity = "info"
+ignore-case = true
+tokens = ["oknum"]
+
+[[rule]]
+code = "style/ejaan"
+type = "substitution"
+category = "spelling"
+ignore-case = true
+swap = { "ibukota" = "ibu kota" }
+
+[[rule]]
+code = "typography/jam"
+type = "substitution"
+regex = true
+swap = { '\b(\d{1,2}):(\d{2}) WIB' = "$1.$2 WIB" }
+"#,
+        );
+        let codes: Vec<&str> = styles.rules().iter().map(|r| r.meta().code).collect();
+        assert_eq!(codes, ["names/platform", "spelling/oknum", "spelling/ejaan", "typography/jam"]);
+        let text = "Oknum polisi menulis di Reality Social dari Ibukota pukul 14:30 WIB.";
+        assert_eq!(
+            run_with(styles.clone(), Language::Id, text),
+            [
+                ("spelling/oknum".to_string(), "Oknum".to_string(), None),
+                hit("names/platform", "Reality Social", "Truth Social"),
+                hit("spelling/ejaan", "Ibukota", "Ibu kota"),
+                hit("typography/jam", "14:30 WIB", "14.30 WIB"),
+            ]
+        );
+        assert!(run_with(styles, Language::En, text).is_empty());
+        let oknum = find("spelling/oknum").unwrap();
+        assert_eq!(oknum.meta().default_severity, Severity::Info);
+        assert!(oknum.meta().explanation.contains("redaksi.toml"));
+    }
+
+    #[test]
+    fn style_rules_are_found_like_built_in_ones() {
+        let rule = crate::rules::find("names/exonym").expect("a default style rule");
+        assert_eq!(rule.meta().category, Category::Names);
+        let d = Diagnostic::new("names/exonym", Severity::Warning, Span::new(0, 6), "'Moscow' is written 'Moskow' in Indonesian");
+        let hover = crate::lsp::convert::hover_text(&d, true);
+        assert!(hover.contains(rule.meta().summary) && hover.contains("id-default.toml"), "{hover}");
+        // A suppression comment may name it.
+        let mut notes = Vec::new();
+        crate::suppress::Suppressions::parse("<!-- sunting-disable names/exonym -->\n", &mut notes);
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn loading_twice_leaks_once() {
+        let text = "[[rule]]\ncode = \"names/sekali\"\ntype = \"existence\"\ntokens = [\"sekali\"]\n";
+        let a = load(text, Path::new("sekali.toml")).unwrap();
+        let b = load(text, Path::new("sekali.toml")).unwrap();
+        assert!(std::ptr::eq(a[0], b[0]));
+    }
+
+    #[test]
+    fn errors_name_file_line_and_column() {
+        let cases = [
+            ("[[rule]]\ncode = \"exonym\"\ntype = \"substitution\"\nswap = { a = \"b\" }\n", (2, 8), "category/name"),
+            ("[[rule]]\ncode = \"names/x\"\ntype = \"swap\"\n", (3, 8), "unknown rule type"),
+            ("[[rule]]\ncode = \"names/x\"\ntype = \"substitution\"\n", (3, 8), "swap"),
+            ("[[rule]]\ncode = \"names/x\"\ntype = \"substitution\"\nregex = true\nswap = { \"(a\" = \"b\" }\n", (5, 10), "regular expression"),
+            ("[[rule]]\ncode = \"fonts/x\"\ntype = \"existence\"\ntokens = [\"a\"]\n", (2, 8), "must start with a category"),
+            ("[[rule]]\ncode = \"names/variant\"\ntype = \"existence\"\ntokens = [\"a\"]\n", (2, 8), "built-in"),
+            ("[[rule]]\ncode = \"names/x\"\ntype = \"existence\"\ntokens = [\"a\"]\nbogus = 1\n", (5, 1), "bogus"),
+            ("[[rule]]\ncode = \"names/x\"\ntype = \"existence\"\ntokens = [\"a\"]\nseverity = \"loud\"\n", (5, 12), "severity"),
+            ("[[rule]]\ncode = \"style/x\"\ntype = \"existence\"\ncategory = \"fonts\"\ntokens = [\"a\"]\n", (4, 12), "category"),
+            ("[[rule]]\ncode = \"names/x\"\ntype = \"existence\"\ntokens = [\"a\"]\n[[rule]]\ncode = \"names/x\"\ntype = \"existence\"\ntokens = [\"b\"]\n", (6, 8), "twice"),
+        ];
+        for (text, (line, column), needle) in cases {
+            let err = load(text, Path::new("s/redaksi.toml")).unwrap_err();
+            assert_eq!((err.line, err.column), (line, column), "{err}");
+            assert!(err.to_string().starts_with(&format!("s/redaksi.toml:{line}:{column}:")), "{err}");
+            assert!(err.message.contains(needle), "{err}");
+        }
+    }
+}
