@@ -209,12 +209,15 @@ impl Configs {
         if let Some(c) = &self.explicit {
             return Ok(c.clone());
         }
-        let Some(path) = Config::discover(dir) else { return Ok(self.default.clone()) };
+        // A sunting.toml, or else a project word list on its own (the editor's "Add to
+        // dictionary" creates one without any configuration).
+        let found = Config::discover(dir).or_else(|| Config::discover_project_words(dir));
+        let Some(path) = found else { return Ok(self.default.clone()) };
         let mut cache = self.by_path.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(c) = cache.get(&path) {
             return Ok(c.clone());
         }
-        let config = Arc::new(Config::load(&path)?);
+        let config = Arc::new(if path.ends_with(crate::config::PROJECT_WORDS) { Config::with_project_words(&path) } else { Config::load(&path)? });
         cache.insert(path, config.clone());
         Ok(config)
     }

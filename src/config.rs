@@ -236,6 +236,17 @@ impl Config {
         dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
     }
 
+    /// The nearest project word list (`.sunting/kamus.txt`) in `dir` or a folder above it.
+    pub fn discover_project_words(dir: &Path) -> Option<PathBuf> {
+        dir.ancestors().map(|d| d.join(PROJECT_WORDS)).find(|p| p.is_file())
+    }
+
+    /// The default configuration with a project word list, for a project without sunting.toml.
+    pub fn with_project_words(list: &Path) -> Config {
+        let words = std::fs::read_to_string(list).map(|t| parse_word_list(&t)).unwrap_or_default();
+        Config { lexicon: Arc::new(UserLexicon { words, dictionaries: Vec::new() }), ..Config::default() }
+    }
+
     /// The folder relative paths in this config are anchored to.
     pub fn root(&self) -> Option<&Path> {
         self.path.as_deref().and_then(Path::parent)

@@ -166,6 +166,17 @@ fn broken_config_is_reported_with_line_and_column() {
 }
 
 #[test]
+fn project_word_list_counts_without_a_config() {
+    let text = b"Juru bicara pemerinatah datang.\n";
+    let dir = temp_with(&[("news/a.md", text), (".sunting/kamus.txt", b"pemerinatah\n")]);
+    let report = json(&sunting(&["check", "--format", "json", "news/a.md"], dir.path()));
+    assert_eq!(report["files"][0]["diagnostics"].as_array().unwrap().len(), 0, "{report}");
+    std::fs::remove_file(dir.path().join(".sunting/kamus.txt")).unwrap();
+    let report = json(&sunting(&["check", "--format", "json", "news/a.md"], dir.path()));
+    assert_eq!(report["files"][0]["diagnostics"][0]["code"], "spelling/misspelled");
+}
+
+#[test]
 fn severity_configuration_applies() {
     let dir = temp_with(&[("a.md", ARTICLE.as_bytes()), ("sunting.toml", b"[severity]\n\"typography/doubled-punctuation\" = \"off\"\ntypography = \"error\"\n")]);
     let report = json(&sunting(&["check", "--format", "json", "a.md"], dir.path()));
