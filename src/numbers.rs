@@ -44,7 +44,8 @@ pub struct NumberMention {
     /// the house convention but 1500 in English-style copy.
     pub alt_value: Option<f64>,
     /// How far the true value may lie from the written one because it was rounded: half a unit
-    /// of the last written digit for decimals and magnitude words (`1,2 triliun`), 0 otherwise.
+    /// of the last written decimal (`1,2 triliun`), a tenth of the magnitude for a whole number
+    /// with a magnitude word (`3 triliun`), 0 otherwise.
     pub rounding: f64,
     /// Written in words (`dua belas`, `twelve`).
     pub in_words: bool,
@@ -572,8 +573,11 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
     }
     m.value *= magnitude;
     m.alt_value = m.alt_value.map(|v| v * magnitude);
-    if decimals > 0 || m.magnitude.is_some() && digits {
+    if decimals > 0 {
         m.rounding = 0.5 * 10f64.powi(-(decimals as i32)) * magnitude;
+    } else if m.magnitude.is_some() && digits {
+        // `Rp 3 triliun`: writers who round say `Rp 3,4 triliun`; allow a tenth of a unit.
+        m.rounding = 0.05 * magnitude;
     }
     m.tokens = i..end;
     m.span = Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);

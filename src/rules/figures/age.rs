@@ -125,7 +125,8 @@ fn ages(article: &Article) -> Vec<AgeMention> {
         } else if i >= 1 && matches!(at(i - 1), Some("berusia" | "berumur" | "aged" | "usia" | "umur")) {
             // `Name (yang) berusia 45 tahun`, `Name, aged 45`
             let mut k = i - 1;
-            if k >= 1 && matches!(at(k - 1), Some("yang" | ",")) {
+            // `Name yang berusia`, `Name, yang berusia`, `Name, berusia`
+            while k >= 1 && matches!(at(k - 1), Some("yang" | ",")) {
                 k -= 1;
             }
             name_end = Some(k);
@@ -191,6 +192,7 @@ mod tests {
         assert_eq!(flagged(&Age, En, "Dewi Anjani, 41, fled. Later, Dewi Anjani, a 43-year-old mother, returned."), ["43"]);
         assert_eq!(flagged(&Age, Id, "Budi Santoso yang berusia 45 tahun tewas. Keluarga Budi Santoso (47) datang."), ["47"]);
         assert_eq!(flagged(&Age, En, "Mayor John Smith, 45, won. The 47-year-old Smith thanked supporters."), ["47"]);
+        assert_eq!(flagged(&Age, Id, "Sopir truk, Hendra (29), mengantuk. Hendra, yang berusia 32 tahun, ditahan."), ["32"]);
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub(crate) enum Kind {
     Missing,
     Displaced,
     Arrested,
+    /// Abducted or taken hostage.
+    Abducted,
     Houses,
     Missiles,
     Drones,
@@ -38,6 +40,7 @@ impl Kind {
             Kind::Missing => format!("{amount} missing{group}"),
             Kind::Displaced => format!("{amount} displaced or evacuated{group}"),
             Kind::Arrested => format!("{amount} arrested{group}"),
+            Kind::Abducted => format!("{amount} abducted{group}"),
             Kind::Houses => format!("{amount} houses{group}"),
             Kind::Missiles => format!("{amount} missiles{group}"),
             Kind::Drones => format!("{amount} drones{group}"),
@@ -236,6 +239,12 @@ const KIND_AFTER: &[(&str, Kind, Option<&str>)] = &[
     ("diamankan", Kind::Arrested, None),
     ("arrested", Kind::Arrested, None),
     ("detained", Kind::Arrested, None),
+    ("diculik", Kind::Abducted, None),
+    ("disandera", Kind::Abducted, None),
+    ("abducted", Kind::Abducted, None),
+    ("kidnapped", Kind::Abducted, None),
+    ("taken hostage", Kind::Abducted, None),
+    ("held hostage", Kind::Abducted, None),
 ];
 /// Nouns that themselves say what is counted: (noun, kind).
 const KIND_HEADS: &[(&str, Kind)] = &[
@@ -297,6 +306,10 @@ const KIND_BEFORE: &[(&str, Kind)] = &[
     ("mengamankan", Kind::Arrested),
     ("arrested", Kind::Arrested),
     ("detained", Kind::Arrested),
+    ("menculik", Kind::Abducted),
+    ("menyandera", Kind::Abducted),
+    ("abducted", Kind::Abducted),
+    ("kidnapped", Kind::Abducted),
     ("mengevakuasi", Kind::Displaced),
     ("evacuated", Kind::Displaced),
     ("displaced", Kind::Displaced),
@@ -345,7 +358,13 @@ const OTHER_EVENT: &[&str] = &[
     "sepanjang", "sejarah", "history", "rekor", "record", "similar", "same period", "years ago", "tahun silam",
     "the year before", "year earlier", "a year ago", "setahun lalu", "earlier this year", "awal tahun", "dekade",
     "decade", "in total since", "the second", "the third", "a second", "a third", "serangan kedua", "ledakan kedua",
-    "insiden kedua", "kejadian kedua", "kecelakaan kedua", "gempa susulan", "aftershock",
+    "insiden kedua", "kejadian kedua", "kecelakaan kedua", "gempa susulan", "aftershock", "terakhir", "tahun ini",
+    "this year", "in the past", "over the past", "over the last", "in the last", "so far this", "selama ini",
+];
+/// Events counted: a figure in a sentence that counts several of them adds them up.
+const EVENT_NOUNS: &[&str] = &[
+    "kecelakaan", "serangan", "kejadian", "insiden", "peristiwa", "bencana", "gempa", "kebakaran", "ledakan", "accidents",
+    "attacks", "incidents", "crashes", "disasters", "earthquakes", "fires", "explosions", "strikes", "kasus", "cases",
 ];
 /// A figure that may not happen: modal verbs, plans, capacities.
 const HYPOTHETICAL: &[&str] = &[
@@ -359,7 +378,7 @@ const POSSESSIVES: &[&str] = &["her", "his", "their", "its", "our", "my", "your"
 const UPDATE: &[&str] = &[
     "bertambah", "kini", "sekarang", "terbaru", "terkini", "rose", "risen", "climbed", "increased", "jumped", "now",
     "latest", "updated", "raising", "bringing", "meningkat", "naik", "melonjak", "revised", "direvisi", "grew", "mounted",
-    "has risen", "menambah",
+    "has risen", "menambah", "later", "belakangan",
 ];
 /// Update words right before the number (`menjadi 15`, `another 5`) or after it (`5 lagi`, `five more`).
 const UPDATE_BEFORE: &[&str] = &["menjadi", "tambahan", "additional", "another", "lagi"];
@@ -552,7 +571,12 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
     let previous_value = qual_start > words.tokens.start && matches!(words.at(qual_start - 1), Some("dari" | "from"))
         || qual_start >= words.tokens.start + 2 && words.phrase_at(qual_start - 2, &["of", "the"])
         || words.any_phrase_in(qual_start.saturating_sub(5).max(words.tokens.start)..qual_start, &["all but", "semua kecuali", "kecuali"]);
+    // `3 kecelakaan ..., dengan 4 orang tewas`: a total over several events.
+    let several_events = article.mentions.iter().any(|o| {
+        o.sentence == m.sentence && o.value > 1.0 && o.role == Role::Quantity && words.at(o.full_tokens.end).is_some_and(|w| EVENT_NOUNS.contains(&w))
+    });
     let excluded = in_scope(OTHER_EVENT)
+        || several_events
         || scene_elsewhere
         || article.other_years_in(m.sentence)
         || words.any_phrase_in(before.clone(), HYPOTHETICAL)

@@ -102,8 +102,9 @@ fn change(article: &Article, sentence: usize) -> Option<Diagnostic> {
     let words = &article.sentences[sentence];
     let ms = &article.mentions;
     let here = mentions_in(article, sentence);
-    // (from, to, index of the token that starts the change phrase)
+    // (from, to, the percentage when it stands between the verb and `dari`)
     let mut pair: Option<(usize, usize)> = None;
+    let mut stated_between: Option<usize> = None;
     for &i in &here {
         let m = &ms[i];
         let q_start = qualifier_before(words, m.full_tokens.start).1;
@@ -111,7 +112,16 @@ fn change(article: &Article, sentence: usize) -> Option<Diagnostic> {
         if !matches!(before, Some("dari" | "from")) {
             continue;
         }
-        let verb = q_start.checked_sub(2).and_then(|t| words.at(t));
+        // `naik 15 persen dari A menjadi B`, `B, up 20 percent from A`: the percentage first.
+        let percent_first = here.iter().copied().find(|&p| ms[p].percent && p != i && ms[p].full_tokens.end + 1 == q_start && !m.percent);
+        let verb_at = match percent_first {
+            Some(p) => qualifier_before(words, ms[p].full_tokens.start).1.checked_sub(1),
+            None => q_start.checked_sub(2),
+        };
+        let verb = verb_at.and_then(|t| words.at(t));
+        if percent_first.is_some() {
+            stated_between = percent_first;
+        }
         // `naik dari A menjadi B`, `rose from A to B`.
         if verb.is_some_and(|v| INCREASE_VERBS.contains(&v)) {
             let to = here.iter().copied().find(|&j| {
@@ -128,7 +138,7 @@ fn change(article: &Article, sentence: usize) -> Option<Diagnostic> {
         }
         // `B, naik dari A`, `B, up from A`.
         if verb.is_some_and(|v| matches!(v, "naik" | "turun" | "meningkat" | "menurun" | "up" | "down" | "rising" | "falling")) {
-            let verb_at = q_start - 2;
+            let Some(verb_at) = verb_at else { continue };
             let comma = verb_at.checked_sub(1).filter(|&t| matches!(words.at(t), Some("," | "atau")));
             if let Some(b) = here.iter().copied().rev().find(|&j| ms[j].full_tokens.end <= verb_at && ms[j].same_unit(m)) {
                 let gap = verb_at - ms[b].full_tokens.end;
@@ -163,7 +173,7 @@ fn change(article: &Article, sentence: usize) -> Option<Diagnostic> {
         (w.at(t).is_some_and(|x| matches!(x, "kenaikan" | "penurunan" | "pertumbuhan" | "lonjakan")) && w.at(t + 1).is_some_and(|x| matches!(x, "itu" | "tersebut" | "ini")))
             || (w.at(t).is_some_and(|x| matches!(x, "the" | "this" | "that")) && w.at(t + 1).is_some_and(|x| matches!(x, "increase" | "rise" | "drop" | "decline" | "fall" | "jump" | "growth")))
     };
-    let p = candidates(sentence, pair_end).or_else(|| next_same_block.filter(|&n| names_the_change(n)).and_then(|n| candidates(n, article.sentences[n].tokens.start)))?;
+    let p = stated_between.or_else(|| candidates(sentence, pair_end)).or_else(|| next_same_block.filter(|&n| names_the_change(n)).and_then(|n| candidates(n, article.sentences[n].tokens.start)))?;
     let pm = &ms[p];
     let q = qualified(article, pm);
     if !matches!(q, Qualifier::Exact | Qualifier::About) {
@@ -401,6 +411,8 @@ mod tests {
         assert_eq!(fixed(&Percent, Id, text), "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 12 persen.");
         assert_eq!(flagged(&Percent, Id, "Jumlah debitur baru tercatat 31.200 orang, naik dari 24.000 orang pada periode yang sama tahun lalu, atau tumbuh 13 persen."), ["13"]);
         assert_eq!(flagged(&Percent, En, "Sales rose from 40 to 50, a 10 percent rise."), ["10"]);
+        assert_eq!(flagged(&Percent, Id, "Jumlah wisatawan naik 15 persen dari 200.000 menjadi 250.000 orang."), ["15"]);
+        assert_eq!(flagged(&Percent, En, "Spending reached Rp 1.2 trillion, up 50 percent from Rp 1 trillion."), ["50"]);
         assert_eq!(flagged(&Percent, Id, "Harga naik dari Rp 12.500 menjadi Rp 14.000. Kenaikan itu mencapai 20 persen."), ["20"]);
     }
 
@@ -412,6 +424,8 @@ mod tests {
             "Inflasi naik dari 2 persen menjadi 3 persen, naik 1 persen.",
             "Produksi turun dari 1,2 juta ton menjadi 1 juta ton, turun 17 persen.",
             "Harga naik dari Rp 10.000 menjadi Rp 12.000 dan ekspor naik 5 persen.",
+            "Jumlah wisatawan naik 25 persen dari 200.000 menjadi 250.000 orang.",
+            "Pendapatan naik menjadi Rp 4,2 triliun, atau tumbuh 5 persen dari Rp 4 triliun tahun lalu.",
         ] {
             assert!(flagged(&Percent, Id, text).is_empty(), "{text}");
         }
