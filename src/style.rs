@@ -198,7 +198,10 @@ impl Styles {
 
 /// Every style file parsed in this process: (path, text) -> its rules, so that a file read again
 /// (the editor reloading a configuration) leaks nothing new.
-static LOADED: LazyLock<Mutex<Vec<(PathBuf, String, Vec<&'static StyleRule>)>>> = LazyLock::new(|| Mutex::new(Vec::new()));
+static LOADED: LazyLock<Mutex<Vec<Loaded>>> = LazyLock::new(|| Mutex::new(Vec::new()));
+
+/// A style file's path and text, and the rules built from it.
+type Loaded = (PathBuf, String, Vec<&'static StyleRule>);
 
 static DEFAULTS: LazyLock<Vec<&'static StyleRule>> = LazyLock::new(|| {
     let mut rules = Vec::new();

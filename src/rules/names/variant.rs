@@ -83,8 +83,8 @@ fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -109,16 +109,65 @@ enum Likeness {
     Near(usize),
 }
 
-fn likeness(a: &str, b: &str) -> Option<Likeness> {
-    let (ka, kb) = (key(a), key(b));
+/// The comparison key of every name form of the article, worked out once: comparing forms pair
+/// by pair must not rebuild them for each pair.
+type Keys<'w> = HashMap<&'w str, String>;
+
+fn key_of<'k>(keys: &'k Keys<'_>, form: &str) -> std::borrow::Cow<'k, str> {
+    keys.get(form).map_or_else(|| key(form).into(), |k| k.as_str().into())
+}
+
+/// How two forms relate, given their comparison keys.
+fn likeness(ka: &str, kb: &str) -> Option<Likeness> {
     if ka == kb {
         return Some(Likeness::Transliteration);
     }
     let shortest = ka.chars().count().min(kb.chars().count());
     let limit = if shortest >= 7 { 2 } else if shortest >= 5 { 1 } else { 0 };
-    match distance(&ka, &kb, limit)? {
+    match distance(ka, kb, limit)? {
         0 => None,
         d => Some(Likeness::Near(d)),
+    }
+}
+
+/// The keys left after deleting up to two letters: two keys at most two edits apart (an adjacent
+/// swap counts one) share one of them, so only forms that share one need comparing, instead of
+/// every pair of the article's names.
+fn deletions(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = vec![key.to_string()];
+    for i in 0..chars.len() {
+        let one: Vec<char> = chars.iter().enumerate().filter(|&(k, _)| k != i).map(|(_, &c)| c).collect();
+        out.push(one.iter().collect());
+        for j in i..one.len() {
+            out.push(one.iter().enumerate().filter(|&(k, _)| k != j).map(|(_, &c)| c).collect());
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Forms by the deletion variants of their keys.
+struct NearKeys(HashMap<String, Vec<usize>>);
+
+impl NearKeys {
+    fn new(forms: &[Form], keys: &Keys) -> NearKeys {
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (f, form) in forms.iter().enumerate() {
+            for variant in deletions(&keys[form.form]) {
+                index.entry(variant).or_default().push(f);
+            }
+        }
+        NearKeys(index)
+    }
+
+    /// Every form whose key is at most two edits from `key` (and some further ones).
+    fn around(&self, key: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = deletions(key).iter().filter_map(|v| self.0.get(v)).flatten().copied().collect();
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 }
 
@@ -158,7 +207,7 @@ struct Evidence {
     stranger: bool,
 }
 
-fn evidence(words: &[NameWord], a: &Form, b: &Form) -> Evidence {
+fn evidence(words: &[NameWord], keys: &Keys, a: &Form, b: &Form) -> Evidence {
     let mut evidence = Evidence { shared: false, conflict: false, stranger: false };
     let sides = |i: usize| {
         let (l, r) = neighbours(words, i);
@@ -166,15 +215,16 @@ fn evidence(words: &[NameWord], a: &Form, b: &Form) -> Evidence {
     };
     for &j in &b.mentions {
         let b_sides = sides(j);
-        for side in 0..2 {
-            let Some(y) = b_sides[side] else { continue };
+        for (side, y) in b_sides.into_iter().enumerate() {
+            let Some(y) = y else { continue };
             let mut known = false;
             for &i in &a.mentions {
                 let Some(x) = sides(i)[side] else { continue };
-                if key(&x.form) == key(&y.form) {
+                let (kx, ky) = (key_of(keys, &x.form), key_of(keys, &y.form));
+                if kx == ky {
                     evidence.shared = true;
                     known = true;
-                } else if !x.is_word && !y.is_word && likeness(&x.form, &y.form).is_none() {
+                } else if !x.is_word && !y.is_word && likeness(&kx, &ky).is_none() {
                     evidence.conflict = true;
                 }
             }
@@ -187,20 +237,20 @@ fn evidence(words: &[NameWord], a: &Form, b: &Form) -> Evidence {
 }
 
 /// Whether the minority form `b` is a variant of the majority form `a` worth reporting.
-fn is_variant(words: &[NameWord], language: Language, a: &Form, b: &Form) -> bool {
+fn is_variant(words: &[NameWord], keys: &Keys, language: Language, a: &Form, b: &Form) -> bool {
     let shortest = a.form.chars().count().min(b.form.chars().count());
     // `WhatsApp` / `Whatsapp`: a capital inside a brand is its spelling, not a slip.
     if shortest < 4 || a.form.to_lowercase() == b.form.to_lowercase() || is_inflection(a.form, b.form) {
         return false;
     }
-    let Some(likeness) = likeness(a.form, b.form) else { return false };
+    let Some(likeness) = likeness(&key_of(keys, a.form), &key_of(keys, b.form)) else { return false };
     // Two ordinary words one letter apart are two names (`Kota Baru` / `Kota Batu`), and English
     // names are full of ordinary words (`Emergencies Minister`, `Emergencies Ministry`). Long
     // Indonesian words two letters apart are rarely both meant (`Tanjakan Sawangan` / `Sawahan`).
     if a.is_word && b.is_word && (likeness != Likeness::Near(2) || language != Language::Id) {
         return false;
     }
-    let Evidence { shared, conflict, stranger } = evidence(words, a, b);
+    let Evidence { shared, conflict, stranger } = evidence(words, keys, a, b);
     if conflict {
         return false;
     }
@@ -233,14 +283,24 @@ impl Rule for Variant {
         // Most frequent first; on a tie, the one that comes first.
         let mut order: Vec<usize> = (0..forms.len()).collect();
         order.sort_by_key(|&f| (std::cmp::Reverse(forms[f].count), forms[f].first));
+        let keys: Keys = forms.iter().map(|f| (f.form, key(f.form))).collect();
+        let near = NearKeys::new(&forms, &keys);
+        let mut rank_of = vec![0; forms.len()];
+        for (rank, &f) in order.iter().enumerate() {
+            rank_of[f] = rank;
+        }
         let mut reported = vec![false; forms.len()];
         let mut is_majority = vec![false; forms.len()];
         for (rank, &a) in order.iter().enumerate() {
             if reported[a] {
                 continue;
             }
-            for &b in &order[rank + 1..] {
-                if reported[b] || is_majority[b] || !is_variant(&words, ctx.doc.language, &forms[a], &forms[b]) {
+            // Only forms whose keys are close can be variants (see `NearKeys`); taken in the
+            // same order as the full list of lower-ranked forms.
+            let mut candidates: Vec<usize> = near.around(&keys[forms[a].form]).into_iter().filter(|&b| rank_of[b] > rank).collect();
+            candidates.sort_by_key(|&b| rank_of[b]);
+            for b in candidates {
+                if reported[b] || is_majority[b] || !is_variant(&words, &keys, ctx.doc.language, &forms[a], &forms[b]) {
                     continue;
                 }
                 reported[b] = true;
