@@ -125,6 +125,8 @@ pub struct StyleRule {
     /// `None`: report without a fix.
     applicability: Option<Applicability>,
     skip_in_names: bool,
+    /// Lower-case words after which a match is left alone (`gula jawa`: a kind of sugar).
+    except_after: HashSet<String>,
     /// The file it came from, as configured.
     source: PathBuf,
 }
@@ -273,6 +275,7 @@ struct Draft {
     message: String,
     applicability: Option<Applicability>,
     skip_in_names: bool,
+    except_after: HashSet<String>,
 }
 
 fn leak(s: String) -> &'static str {
@@ -291,7 +294,15 @@ impl Draft {
             example_bad: leak(self.example_bad),
             example_good: leak(self.example_good),
         }));
-        StyleRule { meta, kind: self.kind, message: self.message, applicability: self.applicability, skip_in_names: self.skip_in_names, source: path.to_path_buf() }
+        StyleRule {
+            meta,
+            kind: self.kind,
+            message: self.message,
+            applicability: self.applicability,
+            skip_in_names: self.skip_in_names,
+            except_after: self.except_after,
+            source: path.to_path_buf(),
+        }
     }
 }
 
@@ -455,6 +466,7 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Draft>, ConfigError> {
             message: rule.message.unwrap_or_else(|| default_message.to_string()),
             applicability,
             skip_in_names: rule.skip_in_names,
+            except_after: rule.except_after.iter().map(|w| w.to_lowercase()).collect(),
         });
     }
     Ok(drafts)
@@ -635,6 +647,13 @@ impl StyleRule {
         }
         let starts = if self.skip_in_names { sentence_starts(doc) } else { HashSet::new() };
         for (span, replacements) in matches {
+            if !self.except_after.is_empty() {
+                let first = token_at_start(doc, span.start);
+                let before = first.and_then(|f| f.checked_sub(1).filter(|&b| adjacent(doc, b, f)));
+                if before.is_some_and(|b| doc.tokens[b].kind == TokenKind::Word && self.except_after.contains(&doc.token_str(&doc.tokens[b]).to_lowercase())) {
+                    continue;
+                }
+            }
             if self.skip_in_names {
                 let (Some(first), Some(last)) = (token_at_start(doc, span.start), token_at_end(doc, span.end)) else { continue };
                 let before = first.checked_sub(1).filter(|&b| adjacent(doc, b, first) && is_name_neighbour(ctx, b, &starts));
@@ -822,7 +841,7 @@ mod tests {
                 hit("typography/lowercase-proper-noun", "inggris", "Inggris"),
             ]
         );
-        for text in ["Ia bekerja seminggu penuh.", "Sikap keindonesiaan tumbuh.", "Tagar #indonesia ramai.", "Situs indonesia.go.id diakses."] {
+        for text in ["Ia bekerja seminggu penuh.", "Ia membeli gula jawa dan kunci inggris.", "Sikap keindonesiaan tumbuh.", "Tagar #indonesia ramai.", "Situs indonesia.go.id diakses."] {
             assert!(defaults(Language::Id, text).is_empty(), "{text}: {:?}", defaults(Language::Id, text));
         }
     }
