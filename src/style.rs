@@ -795,7 +795,7 @@ mod tests {
         assert_eq!(found, [hit("names/exonym", "Moscow", "Moskow"), hit("names/exonym", "Kiev", "Kyiv"), hit("names/exonym", "Crimea", "Krimea")]);
         assert_eq!(defaults(Language::Id, "Ia tinggal di South Korea."), [hit("names/exonym", "South Korea", "Korea Selatan")]);
         // Part of a longer name, an English article, code, and a word inside another stay silent.
-        for text in ["Klub Legia Warsaw kalah.", "Ia kuliah di Moscow State University.", "Kode `Moscow` ditulis.", "Warga Moskow dan Kyiv.", "Pesawat Japan Airlines mendarat."] {
+        for text in ["Klub Legia Warsaw kalah.", "Ia kuliah di Moscow State University.", "Kode `Moscow` ditulis.", "Warga Moskow dan Kyiv.", "Pesawat Japan Airlines mendarat.", "Gubernur Bank of Japan berbicara."] {
             assert!(defaults(Language::Id, text).iter().all(|(c, _, _)| c != "names/exonym"), "{text}");
         }
         assert!(defaults(Language::En, "They flew to Moscow.").is_empty());
