@@ -5,6 +5,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Severity, Span};
 use crate::language::Language;
 use crate::position::{span_to_range, PositionEncoding, Range};
 use crate::rules::{self, Rule, REGISTRY};
+use crate::stream::Tally;
 use crate::style::Styles;
 use ropey::Rope;
 use serde::Serialize;
@@ -137,55 +138,7 @@ pub fn sarif_report(files: &[FileReport]) -> Value {
         .collect();
     let mut results = Vec::new();
     for file in files {
-        let rope = Rope::from_str(&file.text);
-        let uri = sarif_uri(&file.path);
-        for d in &file.diagnostics {
-            let location = |span: Span| json!({"physicalLocation": {"artifactLocation": {"uri": uri}, "region": sarif_region(&rope, span, &file.text)}});
-            let mut result = json!({
-                "ruleId": d.code,
-                "level": sarif_level(d.severity),
-                "message": {"text": d.message},
-                "locations": [location(d.span)],
-            });
-            if let Some(index) = known.iter().position(|r| r.meta().code == d.code) {
-                result["ruleIndex"] = json!(index);
-            }
-            if !d.related.is_empty() {
-                result["relatedLocations"] = d
-                    .related
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let mut l = location(r.span);
-                        l["id"] = json!(i);
-                        l["message"] = json!({"text": r.message});
-                        l
-                    })
-                    .collect();
-            }
-            if !d.fixes.is_empty() {
-                result["fixes"] = d
-                    .fixes
-                    .iter()
-                    .map(|f| {
-                        json!({
-                            "description": {"text": f.title},
-                            "artifactChanges": [{
-                                "artifactLocation": {"uri": uri},
-                                "replacements": f.edits.iter().map(|e| {
-                                    let r = span_to_range(&rope, e.span.start, e.span.end, PositionEncoding::Utf16);
-                                    json!({
-                                        "deletedRegion": {"startLine": r.start.line + 1, "startColumn": r.start.character + 1, "endLine": r.end.line + 1, "endColumn": r.end.character + 1},
-                                        "insertedContent": {"text": e.new_text},
-                                    })
-                                }).collect::<Vec<_>>(),
-                            }],
-                        })
-                    })
-                    .collect();
-            }
-            results.push(result);
-        }
+        sarif_file_results(file, &known, &mut results);
     }
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -196,6 +149,65 @@ pub fn sarif_report(files: &[FileReport]) -> Value {
             "results": results,
         }],
     })
+}
+
+/// The SARIF results of one file (the streamed report writes them file by file).
+pub fn sarif_results(file: &FileReport) -> Vec<Value> {
+    let mut results = Vec::new();
+    sarif_file_results(file, &crate::style::known_rules(), &mut results);
+    results
+}
+
+fn sarif_file_results(file: &FileReport, known: &[&'static dyn Rule], results: &mut Vec<Value>) {
+    let rope = Rope::from_str(&file.text);
+    let uri = sarif_uri(&file.path);
+    for d in &file.diagnostics {
+        let location = |span: Span| json!({"physicalLocation": {"artifactLocation": {"uri": uri}, "region": sarif_region(&rope, span, &file.text)}});
+        let mut result = json!({
+            "ruleId": d.code,
+            "level": sarif_level(d.severity),
+            "message": {"text": d.message},
+            "locations": [location(d.span)],
+        });
+        if let Some(index) = known.iter().position(|r| r.meta().code == d.code) {
+            result["ruleIndex"] = json!(index);
+        }
+        if !d.related.is_empty() {
+            result["relatedLocations"] = d
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let mut l = location(r.span);
+                    l["id"] = json!(i);
+                    l["message"] = json!({"text": r.message});
+                    l
+                })
+                .collect();
+        }
+        if !d.fixes.is_empty() {
+            result["fixes"] = d
+                .fixes
+                .iter()
+                .map(|f| {
+                    json!({
+                        "description": {"text": f.title},
+                        "artifactChanges": [{
+                            "artifactLocation": {"uri": uri},
+                            "replacements": f.edits.iter().map(|e| {
+                                let r = span_to_range(&rope, e.span.start, e.span.end, PositionEncoding::Utf16);
+                                json!({
+                                    "deletedRegion": {"startLine": r.start.line + 1, "startColumn": r.start.character + 1, "endLine": r.end.line + 1, "endColumn": r.end.character + 1},
+                                    "insertedContent": {"text": e.new_text},
+                                })
+                            }).collect::<Vec<_>>(),
+                        }],
+                    })
+                })
+                .collect();
+        }
+        results.push(result);
+    }
 }
 
 fn escape_github_data(s: &str) -> String {
@@ -285,12 +297,19 @@ pub fn human_report(files: &[FileReport], color: bool, out: &mut dyn std::io::Wr
 
 /// `12 findings (1 error, 9 warnings, 2 info) in 3 files`.
 pub fn summary_line(files: &[FileReport], errors: usize) -> String {
-    let all = files.iter().flat_map(|f| &f.diagnostics);
-    let count = |s: Severity| all.clone().filter(|d| d.severity == s).count();
-    let total = all.clone().count();
+    let mut tally = Tally::default();
+    for file in files {
+        tally.add(&Tally::of(file));
+    }
+    summary_text(&tally, errors)
+}
+
+/// The summary line from counts (the streamed report keeps only those).
+pub fn summary_text(tally: &Tally, errors: usize) -> String {
+    let total = tally.diagnostics;
     let mut parts = Vec::new();
     for (s, name) in [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "info"), (Severity::Hint, "hint")] {
-        let n = count(s);
+        let n = tally.count(s);
         if n > 0 {
             parts.push(format!("{n} {name}{}", if n == 1 || s == Severity::Info { "" } else { "s" }));
         }
@@ -299,8 +318,8 @@ pub fn summary_line(files: &[FileReport], errors: usize) -> String {
         "{total} finding{} {}in {} file{}",
         if total == 1 { "" } else { "s" },
         if parts.is_empty() { String::new() } else { format!("({}) ", parts.join(", ")) },
-        files.len(),
-        if files.len() == 1 { "" } else { "s" }
+        tally.files,
+        if tally.files == 1 { "" } else { "s" }
     );
     if errors > 0 {
         line.push_str(&format!("; {errors} file{} could not be checked", if errors == 1 { "" } else { "s" }));
@@ -319,7 +338,7 @@ pub fn rules_table(styles: &Styles) -> String {
     for rule in listed(styles) {
         let m = rule.meta();
         let langs = if m.languages.is_empty() { "id,en".to_string() } else { m.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(",") };
-        out.push_str(&format!("{:<46} {:<8} {:<6} {}\n", m.code, m.default_severity, langs, m.summary));
+        out.push_str(&format!("{:<46} {:<8} {:<6} {}\n", m.code, m.default_severity.as_str(), langs, m.summary));
         out.push_str(&format!("{:<46} example: {}\n", "", m.example_bad));
     }
     out
