@@ -28,11 +28,19 @@ pub(crate) enum Kind {
     Prison,
     /// A prison term the prosecution asked for, in years.
     Demand,
+    /// An amount of money tied to what it is: state losses, bribes, a fine, restitution, a ransom.
+    Money,
 }
 
 impl Kind {
     /// How a figure of this kind reads in a message: "12 killed", "a 15-year sentence".
     pub fn describe(self, amount: &str, group: Option<&str>) -> String {
+        if self == Kind::Money {
+            return match group {
+                Some(g) => format!("{g} of {amount}"),
+                None => amount.to_string(),
+            };
+        }
         let group = group.map(|g| format!(" ({g})")).unwrap_or_default();
         match self {
             Kind::Dead => format!("{amount} killed{group}"),
@@ -46,6 +54,7 @@ impl Kind {
             Kind::Drones => format!("{amount} drones{group}"),
             Kind::Prison => format!("a sentence of {amount} years"),
             Kind::Demand => format!("a demand of {amount} years"),
+            Kind::Money => amount.to_string(),
         }
     }
 }
@@ -97,12 +106,17 @@ pub(crate) struct Claim {
     pub earlier: bool,
     /// Part of a larger count (`di antaranya`, `including`).
     pub subset: bool,
+    /// For an amount of money, the mention, to write the amount with its currency.
+    pub money: Option<NumberMention>,
 }
 
 impl Claim {
     /// The figure as a reader would say it: "12 or more", "about 70", "10-12".
     pub fn amount(&self, language: Language) -> String {
-        let v = numbers::format_number(self.value, language);
+        let v = match &self.money {
+            Some(m) => numbers::format_like(self.value, m, language),
+            None => numbers::format_number(self.value, language),
+        };
         match self.qualifier {
             Qualifier::Exact => v,
             Qualifier::AtLeast => format!("{v} or more"),
@@ -469,8 +483,65 @@ pub(crate) fn claims(article: &Article) -> Vec<Claim> {
     out
 }
 
+/// What an amount of money is, read from the words before it (`kerugian negara sebesar Rp 2,3
+/// triliun`, `a fine of Rp 500 million`, `fined Rp 500 million`) or after it (`Rp 7 billion in bribes`).
+const MONEY_BEFORE: &[(&str, &str)] = &[
+    ("kerugian negara", "state losses"),
+    ("merugikan negara", "state losses"),
+    ("kerugian keuangan negara", "state losses"),
+    ("state losses", "state losses"),
+    ("losses to the state", "state losses"),
+    ("suap", "bribes"),
+    ("gratifikasi", "bribes"),
+    ("bribes", "bribes"),
+    ("bribe", "bribes"),
+    ("kickbacks", "bribes"),
+    ("denda", "a fine"),
+    ("fine", "a fine"),
+    ("fined", "a fine"),
+    ("uang pengganti", "restitution"),
+    ("restitution", "restitution"),
+    ("ransom", "a ransom"),
+];
+const MONEY_AFTER: &[(&str, &str)] = &[("in bribes", "bribes"), ("in kickbacks", "bribes"), ("in ransom", "a ransom")];
+/// Words that may stand between what the money is and the amount.
+const MONEY_LINKS: &[&str] = &["sebesar", "senilai", "mencapai", "sekitar", "of", "worth", "totalling", "totaling", "total", "hingga", "lebih", "dari", "more", "than", "about", "around", "some", "yang", "diperkirakan", "an", "estimated", "at", "least", "setidaknya"];
+
+fn money_claim(article: &Article, m: &NumberMention) -> Option<Claim> {
+    let words = &article.sentences[m.sentence];
+    let start = m.full_tokens.start;
+    // Back over links, then the concept must end right there.
+    let mut t = start;
+    while t > words.tokens.start && words.at(t - 1).is_some_and(|w| MONEY_LINKS.contains(&w)) && start - t < 4 {
+        t -= 1;
+    }
+    let concept = phrase_ending_at(words, t, MONEY_BEFORE).map(|(_, c)| c).or_else(|| {
+        MONEY_AFTER.iter().find_map(|(p, c)| {
+            let parts: Vec<&str> = p.split(' ').collect();
+            words.phrase_at(m.full_tokens.end, &parts).then_some(*c)
+        })
+    })?;
+    let (qualifier, qual_start) = qualifier_before(words, start);
+    let mut claim = base_claim(article, m, (qualifier, qual_start), Kind::Money, Some(concept.to_string()), m.full_tokens.end);
+    claim.money = Some(m.clone());
+    // Whose money: `110 pengacara ... Rp 131,4 miliar` is not `3.187 notaris ... Rp 187,4 miliar`.
+    for o in article.mentions.iter().filter(|o| o.sentence == m.sentence && o.role == Role::Quantity && o.currency.is_none() && !o.percent) {
+        if let Some(noun) = words.at(o.full_tokens.end).filter(|w| w.chars().all(char::is_alphabetic)) {
+            claim.names.insert(noun.to_string());
+        }
+    }
+    claim.names = article.names_in(m.sentence);
+    if claim.heading {
+        claim.names.clear();
+    }
+    Some(claim)
+}
+
 fn read_claim(article: &Article, index: usize, m: &NumberMention) -> Option<(Claim, Vec<usize>)> {
     let doc = article.doc;
+    if m.role == Role::Quantity && m.currency.is_some() && !m.percent && m.alt_value.is_none() {
+        return money_claim(article, m).map(|c| (c, vec![index]));
+    }
     if !matches!(m.role, Role::Quantity | Role::PairStart) || m.percent || m.currency.is_some() || m.alt_value.is_some() || m.value < 0.0 {
         return None;
     }
@@ -635,6 +706,7 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
         update,
         earlier,
         subset,
+        money: None,
     }
 }
 

@@ -171,6 +171,22 @@ mod tests {
     }
 
     #[test]
+    fn money_tied_to_what_it_is() {
+        let text = "Kasus itu merugikan negara Rp 2,3 triliun, kata jaksa.\n\nMenurut hakim, kerugian negara mencapai Rp 3,2 triliun.";
+        let d = run(&Conflict, Id, text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].message, "state losses of Rp 3,2 triliun here, but state losses of Rp 2,3 triliun in paragraph 1");
+        for text in [
+            "Kasus itu merugikan negara Rp 2,3 triliun. Kerugian negara dalam kasus lain mencapai Rp 3,2 triliun pada 2019.",
+            "Budi didenda Rp 500 juta. Adapun Andi didenda Rp 300 juta.",
+            "Kerugian negara sekitar Rp 2,3 triliun. Kerugian negara Rp 2,25 triliun.",
+        ] {
+            assert!(flagged(&Conflict, Id, text).is_empty(), "{text}");
+        }
+        assert_eq!(flagged(&Conflict, En, "He was fined Rp 500 million.\n\nThe court also imposed a fine of Rp 300 million on him."), ["300 million"]);
+    }
+
+    #[test]
     fn bodies_are_a_lower_bound() {
         assert_eq!(flagged(&Conflict, Id, "Tujuh orang tewas dalam kecelakaan itu. Delapan jenazah disemayamkan di RSUD."), ["Delapan"]);
     }

@@ -285,7 +285,8 @@ impl<'d, 'a> Article<'d, 'a> {
             }
             let text = doc.token_str(tok);
             let lw = words.at(t).unwrap_or("");
-            if is_capitalised(text) && !after_quote && !WEEKDAYS_ID.contains(&lw) && !WEEKDAYS_EN.contains(&lw) && numbers::month_number(lw).is_none() {
+            let currency = matches!(lw, "rp" | "us" | "usd" | "idr");
+            if is_capitalised(text) && !after_quote && !currency && !WEEKDAYS_ID.contains(&lw) && !WEEKDAYS_EN.contains(&lw) && numbers::month_number(lw).is_none() {
                 out.insert(lw.to_string());
             }
         }

@@ -342,6 +342,14 @@ fn parts_then_total(article: &Article, sentence: usize) -> Vec<Finding> {
             .map_or(words.tokens.start, |k| k + 1);
         let Some(first) = (list_start..list_end).find_map(|s| mention_starting_at(article, s).filter(|&i| article.mentions[i].sentence == sentence)) else { continue };
         let Some(parts) = list_parts(article, sentence, article.mentions[first].full_tokens.start, list_end, &article.mentions[total]) else { continue };
+        // `12 kemenangan dan 3 imbang, total 39 poin` weighs its parts: the total must count
+        // what the parts count, or count people.
+        let noun = |i: usize| words.at(article.mentions[i].full_tokens.end).unwrap_or("").to_string();
+        let total_noun = noun(total);
+        let people = ["korban", "orang", "jiwa", "people", "casualties", "victims", "persons", ".", ",", ""];
+        if article.mentions[total].currency.is_none() && !people.contains(&total_noun.as_str()) && !parts.iter().any(|&p| noun(p) == total_noun) {
+            continue;
+        }
         if words.any_in(list_start..list_end, &["termasuk", "including", "di", "of"]) && words.any_phrase_in(list_start..list_end, &["di antaranya", "of them", "of whom"]) {
             continue;
         }
@@ -452,6 +460,7 @@ mod tests {
             "Dana Rp 3,5 triliun terdiri atas Rp 2,1 triliun untuk perdagangan dan Rp 1,4 triliun untuk pertanian.",
             "Korban terdiri atas 10 laki-laki dan 12 perempuan, 5 di antaranya anak-anak.",
             "Mereka datang pada pukul 10.00, yakni 2 jam lebih awal.",
+            "Persib meraih 12 kemenangan dan 3 hasil imbang, total 39 poin.",
         ] {
             assert!(flagged(&Sum, Id, text).is_empty(), "{text}");
         }
