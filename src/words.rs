@@ -102,34 +102,44 @@ impl<'a> WordJudge<'a> {
         english::is_word(word, dialect)
     }
 
+    /// Whether a lower-case word is ordinary: `judge` would call it known or non-standard. Only
+    /// corrections tell a misspelling from an unknown word, and they are the costly part of a
+    /// verdict, so this stops before them: the name rules ask this of every capitalised word,
+    /// and most names are unknown words whose corrections nobody reads.
+    pub fn is_ordinary(&self, lower: &str) -> bool {
+        let known = |v: &Verdict| matches!(v, Verdict::Known | Verdict::NonStandard(_));
+        if let Some(v) = self.cache.borrow().get(lower) {
+            return known(v);
+        }
+        if self.user.contains(&normalise(lower)) {
+            return true;
+        }
+        let key = (self.language, self.dialect, lower.to_string());
+        if let Some(v) = SHARED.with(|shared| shared.borrow().get(&key).cloned()) {
+            return known(&v);
+        }
+        // What remains after the early verdicts (foreign roots, English shapes, misspellings)
+        // is never known. An early verdict is the whole verdict, so it is kept as `judge` would.
+        let Some(verdict) = self.decide_early(&normalise(lower)) else { return false };
+        let verdict = Rc::new(verdict);
+        SHARED.with(|shared| {
+            let mut shared = shared.borrow_mut();
+            if shared.len() > SHARED_LIMIT {
+                shared.clear();
+            }
+            shared.insert(key, verdict.clone());
+        });
+        self.cache.borrow_mut().insert(lower.to_string(), verdict.clone());
+        known(&verdict)
+    }
+
     fn decide(&self, lower: &str) -> Verdict {
         let word = normalise(lower);
+        if let Some(verdict) = self.decide_early(&word) {
+            return verdict;
+        }
         match self.language {
             Language::Id => {
-                if let Some(form) = nonstandard::standard_form(&word) {
-                    return Verdict::NonStandard(form);
-                }
-                if indonesian::is_word(&word) || glossary::is_absorbed_loan(&word) {
-                    return Verdict::Known;
-                }
-                if let Some(equivalent) = glossary::official_equivalent(&word) {
-                    return Verdict::HasEquivalent(equivalent);
-                }
-                if let Some(equivalent) = glossary::indonesian_for(&word) {
-                    return Verdict::Foreign(equivalent);
-                }
-                // `di-update`: the hyphen marks an Indonesian affix on a kept foreign root.
-                if word.contains('-') {
-                    if let Some(verdict) = self.foreign_root(&word) {
-                        return verdict;
-                    }
-                }
-                if self.is_english(&word) {
-                    return Verdict::Foreign(&[]);
-                }
-                if loans::is_regular_loan(&word) {
-                    return Verdict::Known;
-                }
                 if let Some(verdict) = self.foreign_root(&word) {
                     return verdict;
                 }
@@ -139,14 +149,51 @@ impl<'a> WordJudge<'a> {
                 self.misspelled(&word, &indonesian::is_listed_form, &hunspell::ID_ID)
             }
             Language::En => {
-                if self.is_english(&word) || glossary::is_kept_in_english(&word) {
-                    return Verdict::Known;
-                }
-                if indonesian::is_word(&word) && !glossary::is_absorbed_loan(&word) {
-                    return Verdict::Foreign(&[]);
-                }
                 let dialect = self.dialect;
                 self.misspelled(&word, &|w| english::is_word(w, dialect), dialect.suggesting_dictionary())
+            }
+        }
+    }
+
+    /// The verdicts reached from the word lists alone, without generating corrections; `None`
+    /// when only the later, costlier tests of [`Self::decide`] can tell.
+    fn decide_early(&self, word: &str) -> Option<Verdict> {
+        match self.language {
+            Language::Id => {
+                if let Some(form) = nonstandard::standard_form(&word) {
+                    return Some(Verdict::NonStandard(form));
+                }
+                if indonesian::is_word(&word) || glossary::is_absorbed_loan(&word) {
+                    return Some(Verdict::Known);
+                }
+                if let Some(equivalent) = glossary::official_equivalent(&word) {
+                    return Some(Verdict::HasEquivalent(equivalent));
+                }
+                if let Some(equivalent) = glossary::indonesian_for(&word) {
+                    return Some(Verdict::Foreign(equivalent));
+                }
+                // `di-update`: the hyphen marks an Indonesian affix on a kept foreign root.
+                if word.contains('-') {
+                    if let Some(verdict) = self.foreign_root(&word) {
+                        return Some(verdict);
+                    }
+                }
+                if self.is_english(&word) {
+                    return Some(Verdict::Foreign(&[]));
+                }
+                if loans::is_regular_loan(&word) {
+                    return Some(Verdict::Known);
+                }
+                None
+            }
+            Language::En => {
+                if self.is_english(&word) || glossary::is_kept_in_english(&word) {
+                    return Some(Verdict::Known);
+                }
+                if indonesian::is_word(&word) && !glossary::is_absorbed_loan(&word) {
+                    return Some(Verdict::Foreign(&[]));
+                }
+                None
             }
         }
     }

@@ -5,7 +5,7 @@ use crate::diagnostic::Span;
 use crate::document::TokenKind;
 use crate::prose::BlockKind;
 use crate::rules::Context;
-use crate::words::{occurrences, Verdict, WordCase};
+use crate::words::{occurrences, WordCase};
 
 pub mod variant;
 
@@ -25,8 +25,9 @@ pub(crate) struct NameWord {
 }
 
 /// Whether a lower-case word is an ordinary word of the article's language.
+/// (Asked of every capitalised word, so without the corrections a full verdict would compute.)
 pub(crate) fn is_ordinary_word(ctx: &Context<'_>, lower: &str) -> bool {
-    matches!(&*ctx.words.judge(lower), Verdict::Known | Verdict::NonStandard(_))
+    ctx.words.is_ordinary(lower)
 }
 
 /// `Zelensky's` -> `Zelensky`; the possessive of an English name is not part of its spelling.
