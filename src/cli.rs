@@ -7,7 +7,9 @@ use crate::engine::{self, CheckOptions};
 use crate::fix::{apply_fixes, FixMode};
 use crate::language::Language;
 use crate::prose::DocFormat;
+use crate::ordered;
 use crate::report::{self, FileError, FileReport};
+use crate::stream::{self, ReportWriter, Tally};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -55,6 +57,8 @@ pub enum Command {
 pub enum OutputFormat {
     Human,
     Json,
+    /// JSON Lines: one finding a line (with `--jsonl-input`: one article a line).
+    Jsonl,
     Sarif,
     Github,
 }
@@ -84,7 +88,6 @@ pub enum ColorMode {
 #[derive(clap::Args, Debug, Clone)]
 pub struct InputArgs {
     /// Files, folders (walked, honouring .gitignore) or `-` for standard input.
-    #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// The article language (overrides front matter and configuration).
     #[arg(long, value_parser = parse_language)]
@@ -112,6 +115,14 @@ pub struct CheckArgs {
     pub fail_on: FailOn,
     #[arg(long, value_enum, default_value_t = ColorMode::Auto)]
     pub color: ColorMode,
+    /// Read articles from standard input as JSON Lines, one `{"id": ..., "text": ..., "language":
+    /// "id"|"en"}` object a line (`language` and `format`, "markdown" or "text", are optional),
+    /// and write one line per article, in the same order: `{"id", "language", "diagnostics"}`.
+    #[arg(long, conflicts_with = "paths")]
+    pub jsonl_input: bool,
+    /// Check with this many threads (default: one per core).
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -282,6 +293,8 @@ fn collect_sources(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Source
 
 struct Checked {
     report: FileReport,
+    /// Warnings about the file itself (a malformed suppression comment), for standard error.
+    notes: Vec<String>,
     loaded: Loaded,
     source: Source,
     config: Arc<Config>,
@@ -317,11 +330,9 @@ fn check_source(source: Source, input: &InputArgs, configs: &Configs) -> Outcome
     let format = DocFormat::from_path(&name);
     let options = CheckOptions { format, language: LanguageChoice { forced: input.language, configured: config.language }, config: &config };
     let result = engine::check(&loaded.text, &options);
-    for note in &result.notes {
-        eprintln!("{name}: warning: {} (byte {})", note.message, note.span.start);
-    }
+    let notes = result.notes.iter().map(|note| format!("{name}: warning: {} (byte {})", note.message, note.span.start)).collect();
     let report = FileReport { path: name, text: loaded.text.clone(), language: result.language, diagnostics: result.diagnostics };
-    Outcome::Checked(Box::new(Checked { report, loaded, source, config, format }))
+    Outcome::Checked(Box::new(Checked { report, notes, loaded, source, config, format }))
 }
 
 fn run_inputs(input: &InputArgs) -> Result<(Vec<Checked>, Vec<FileError>), String> {
@@ -332,7 +343,12 @@ fn run_inputs(input: &InputArgs) -> Result<(Vec<Checked>, Vec<FileError>), Strin
     let mut checked = Vec::new();
     for outcome in outcomes {
         match outcome {
-            Outcome::Checked(c) => checked.push(*c),
+            Outcome::Checked(c) => {
+                for note in &c.notes {
+                    eprintln!("{note}");
+                }
+                checked.push(*c);
+            }
             Outcome::Skipped { path, why } => eprintln!("{path}: skipped: {why}"),
             Outcome::Failed(e) => errors.push(e),
             Outcome::Ignored => {}
@@ -351,49 +367,263 @@ fn severity_floor(fail_on: FailOn) -> Option<Severity> {
     }
 }
 
+/// Exit with clap's usage error when no path was given (paths are optional only for
+/// `check --jsonl-input`).
+fn require_paths(input: &InputArgs, command: &str) {
+    if input.paths.is_empty() {
+        use clap::CommandFactory;
+        let mut cli = Cli::command();
+        let message = "the following required arguments were not provided:\n  <PATHS>...";
+        match cli.find_subcommand_mut(command) {
+            Some(sub) => sub.error(clap::error::ErrorKind::MissingRequiredArgument, message).exit(),
+            None => cli.error(clap::error::ErrorKind::MissingRequiredArgument, message).exit(),
+        }
+    }
+}
+
+fn output_format(args: &CheckArgs) -> stream::Format {
+    match args.format.unwrap_or(if args.jsonl_input { OutputFormat::Jsonl } else { OutputFormat::Human }) {
+        OutputFormat::Json => stream::Format::Json,
+        OutputFormat::Jsonl => stream::Format::Jsonl,
+        OutputFormat::Sarif => stream::Format::Sarif,
+        OutputFormat::Github => stream::Format::Github,
+        OutputFormat::Human => stream::Format::Human {
+            color: match args.color {
+                ColorMode::Always => true,
+                ColorMode::Never => false,
+                ColorMode::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            },
+        },
+    }
+}
+
+/// A file's outcome as the report needs it: its part rendered, its counts, its messages.
+enum Reported {
+    File { rendered: Vec<u8>, tally: Tally, notes: Vec<String> },
+    Skipped(String),
+    Failed(FileError),
+    Ignored,
+}
+
+/// Whether a write error ends the run quietly (the reader went away, as `| head` does).
+fn write_failed(e: &std::io::Error) -> bool {
+    if e.kind() != std::io::ErrorKind::BrokenPipe {
+        eprintln!("sunting: cannot write the report: {e}");
+    }
+    true
+}
+
+/// Files are checked in parallel and reported in order (command line order, folders sorted) as
+/// soon as each is done: neither the texts nor the findings of all files are held at once.
 fn check_command(args: &CheckArgs) -> i32 {
-    let (checked, errors) = match run_inputs(&args.input) {
-        Ok(r) => r,
+    if args.jsonl_input {
+        return check_jsonl_input(args);
+    }
+    require_paths(&args.input, "check");
+    let configs = match Configs::new(args.input.config.as_deref()) {
+        Ok(c) => c,
         Err(e) => {
             eprintln!("sunting: {e}");
             return 2;
         }
     };
-    let reports: Vec<FileReport> = checked.into_iter().map(|c| c.report).collect();
-    let stdout_tty = std::io::stdout().is_terminal();
-    let format = args.format.unwrap_or(OutputFormat::Human);
-    let mut out = std::io::stdout().lock();
-    let written = match format {
-        OutputFormat::Json => writeln!(out, "{}", report::json_report(&reports, &errors)),
-        OutputFormat::Sarif => writeln!(out, "{}", serde_json::to_string_pretty(&report::sarif_report(&reports)).unwrap_or_default()),
-        OutputFormat::Github => write!(out, "{}", report::github_report(&reports)),
-        OutputFormat::Human => {
-            let color = match args.color {
-                ColorMode::Always => true,
-                ColorMode::Never => false,
-                ColorMode::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none(),
-            };
-            report::human_report(&reports, color, &mut out).and_then(|_| writeln!(out, "{}", report::summary_line(&reports, errors.len())))
-        }
+    let mut errors = Vec::new();
+    let sources = collect_sources(&args.input.paths, &mut errors);
+    let format = output_format(args);
+    let threads = ordered::threads(args.jobs);
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut writer = match ReportWriter::start(out, format) {
+        Ok(w) => w,
+        Err(e) => return if write_failed(&e) && e.kind() == std::io::ErrorKind::BrokenPipe { 0 } else { 2 },
     };
-    drop(out);
-    if let Err(e) = written {
+    for e in &errors {
+        let _ = writer.error(e);
+    }
+    let mut tally = Tally::default();
+    let mut broken: Option<std::io::Error> = None;
+    ordered::map_in_order(
+        sources.into_iter(),
+        threads,
+        threads * 8,
+        |source| match check_source(source, &args.input, &configs) {
+            Outcome::Checked(c) => Reported::File { rendered: stream::render_file(format, &c.report), tally: Tally::of(&c.report), notes: c.notes },
+            Outcome::Skipped { path, why } => Reported::Skipped(format!("{path}: skipped: {why}")),
+            Outcome::Failed(e) => Reported::Failed(e),
+            Outcome::Ignored => Reported::Ignored,
+        },
+        |reported| {
+            let written = match reported {
+                Reported::File { rendered, tally: file_tally, notes } => {
+                    for note in notes {
+                        eprintln!("{note}");
+                    }
+                    tally.add(&file_tally);
+                    writer.file(&rendered)
+                }
+                Reported::Skipped(message) => {
+                    eprintln!("{message}");
+                    Ok(())
+                }
+                Reported::Failed(e) => {
+                    let written = writer.error(&e);
+                    errors.push(e);
+                    written
+                }
+                Reported::Ignored => Ok(()),
+            };
+            match written {
+                Ok(()) => true,
+                Err(e) => {
+                    broken = Some(e);
+                    false
+                }
+            }
+        },
+    );
+    let finished = match broken {
+        Some(e) => Err(e),
+        None => writer.finish(&tally, &errors),
+    };
+    if let Err(e) = finished {
+        write_failed(&e);
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("sunting: cannot write the report: {e}");
             return 2;
         }
     }
     for e in &errors {
         eprintln!("{}: error: {}", e.path, e.message);
-        if format == OutputFormat::Github {
+        if format == stream::Format::Github {
             println!("::error file={}::{}", e.path, e.message.replace('\n', "%0A"));
         }
     }
     if !errors.is_empty() {
         return 2;
     }
-    let failing = severity_floor(args.fail_on).is_some_and(|floor| reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= floor));
+    let failing = severity_floor(args.fail_on).zip(tally.worst).is_some_and(|(floor, worst)| worst >= floor);
     i32::from(failing)
+}
+
+/// One line of `--jsonl-input`.
+#[derive(serde::Deserialize)]
+struct JsonlArticle {
+    #[serde(default)]
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    format: Option<String>,
+}
+
+/// One article of `--jsonl-input`, checked: the line to write, and its counts.
+struct ArticleResult {
+    line: String,
+    tally: Tally,
+    failed: bool,
+}
+
+fn check_article(line_number: usize, line: &str, args: &CheckArgs, config: &Config) -> ArticleResult {
+    let failure = |id: serde_json::Value, message: String| ArticleResult {
+        line: serde_json::json!({"id": id, "line": line_number, "error": message}).to_string(),
+        tally: Tally::default(),
+        failed: true,
+    };
+    let article: JsonlArticle = match serde_json::from_str(line) {
+        Ok(a) => a,
+        Err(e) => {
+            let id = serde_json::from_str::<serde_json::Value>(line).ok().and_then(|v| v.get("id").cloned()).unwrap_or_default();
+            return failure(id, format!("not an article object: {e}"));
+        }
+    };
+    let language = match article.language.as_deref() {
+        None | Some("" | "auto") => args.input.language,
+        Some(code) => match Language::parse(code) {
+            Some(l) => Some(l),
+            None => return failure(article.id, format!("unknown language {code:?}: expected id or en")),
+        },
+    };
+    let format = match article.format.as_deref() {
+        None => DocFormat::from_path(args.input.stdin_filename.as_deref().unwrap_or("<stdin>")),
+        Some("markdown" | "md") => DocFormat::Markdown,
+        Some("text" | "txt" | "plain") => DocFormat::PlainText,
+        Some(other) => return failure(article.id, format!("unknown format {other:?}: expected markdown or text")),
+    };
+    let options = CheckOptions { format, language: LanguageChoice { forced: language, configured: config.language }, config };
+    let result = engine::check(&article.text, &options);
+    let file = FileReport { path: String::new(), text: article.text, language: result.language, diagnostics: result.diagnostics };
+    let tally = Tally::of(&file);
+    let mut value = report::json_file(&file);
+    if let serde_json::Value::Object(map) = &mut value {
+        map.remove("path");
+        map.insert("id".to_string(), article.id);
+    }
+    ArticleResult { line: value.to_string(), tally, failed: false }
+}
+
+/// `check --jsonl-input`: a stream of articles in, a stream of results out, one line each and
+/// in the same order, so that a batch engine can run sunting as a map step over an archive.
+fn check_jsonl_input(args: &CheckArgs) -> i32 {
+    if !matches!(args.format, None | Some(OutputFormat::Jsonl)) {
+        eprintln!("sunting: --jsonl-input writes JSON Lines: use --format jsonl or leave --format out");
+        return 2;
+    }
+    let configs = match Configs::new(args.input.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("sunting: {e}");
+            return 2;
+        }
+    };
+    let config = match configs.for_dir(&std::env::current_dir().unwrap_or_default()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("sunting: configuration error: {e}");
+            return 2;
+        }
+    };
+    use std::io::BufRead;
+    let lines = std::io::BufReader::with_capacity(1 << 16, std::io::stdin()).lines().enumerate().filter(|(_, l)| !l.as_ref().is_ok_and(|l| l.trim().is_empty()));
+    let threads = ordered::threads(args.jobs);
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut tally = Tally::default();
+    let mut failed = 0usize;
+    let mut broken: Option<std::io::Error> = None;
+    ordered::map_in_order(
+        lines,
+        threads,
+        threads * 8,
+        |(i, line)| match line {
+            Ok(line) if line.len() as u64 > MAX_FILE_BYTES => ArticleResult {
+                line: serde_json::json!({"id": null, "line": i + 1, "error": format!("larger than the limit of {} MiB", MAX_FILE_BYTES / 1024 / 1024)}).to_string(),
+                tally: Tally::default(),
+                failed: true,
+            },
+            Ok(line) => check_article(i + 1, &line, args, &config),
+            Err(e) => ArticleResult { line: serde_json::json!({"id": null, "line": i + 1, "error": e.to_string()}).to_string(), tally: Tally::default(), failed: true },
+        },
+        |result| {
+            tally.add(&result.tally);
+            failed += usize::from(result.failed);
+            match writeln!(out, "{}", result.line).and_then(|_| out.flush()) {
+                Ok(()) => true,
+                Err(e) => {
+                    broken = Some(e);
+                    false
+                }
+            }
+        },
+    );
+    if let Some(e) = broken.or_else(|| out.flush().err()) {
+        write_failed(&e);
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return 2;
+        }
+    }
+    if failed > 0 {
+        eprintln!("sunting: {failed} input line{} could not be checked", if failed == 1 { "" } else { "s" });
+        return 2;
+    }
+    i32::from(severity_floor(args.fail_on).zip(tally.worst).is_some_and(|(floor, worst)| worst >= floor))
 }
 
 /// Apply fixes until nothing changes (fixes that overlapped wait for the next pass).
@@ -436,6 +666,7 @@ pub fn write_atomically(path: &Path, original: &[u8], contents: &[u8]) -> Result
 }
 
 fn fix_command(args: &FixArgs) -> i32 {
+    require_paths(&args.input, "fix");
     let (checked, mut errors) = match run_inputs(&args.input) {
         Ok(r) => r,
         Err(e) => {

@@ -1,0 +1,290 @@
+//! The `check` report written as it is made: each file's part is rendered by the worker that
+//! checked it and written in order (see [`crate::ordered`]), so no report holds every file's
+//! text or findings. The documents are the same as [`crate::report`] builds whole: the JSON
+//! report (version [`JSON_VERSION`]) has the same members and values, SARIF the same pretty
+//! layout; only the order of the JSON report's top-level members differs (`files` has to come
+//! before `errors`, which are known only at the end).
+
+use crate::diagnostic::Severity;
+use crate::report::{self, FileError, FileReport, JSON_VERSION};
+use serde_json::{json, Value};
+use std::io::{self, Write};
+
+/// The report formats `check` streams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human { color: bool },
+    Json,
+    /// JSON Lines: one finding a line, with its file's path and language.
+    Jsonl,
+    Sarif,
+    Github,
+}
+
+/// What the summary line and the exit status need to know about the files reported so far.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub files: usize,
+    pub diagnostics: usize,
+    /// Findings by severity: error, warning, info, hint.
+    pub by_severity: [usize; 4],
+    pub worst: Option<Severity>,
+}
+
+fn severity_slot(s: Severity) -> usize {
+    match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+        Severity::Hint => 3,
+    }
+}
+
+impl Tally {
+    pub fn of(file: &FileReport) -> Tally {
+        let mut t = Tally { files: 1, diagnostics: file.diagnostics.len(), ..Tally::default() };
+        for d in &file.diagnostics {
+            t.by_severity[severity_slot(d.severity)] += 1;
+            t.worst = t.worst.max(Some(d.severity));
+        }
+        t
+    }
+
+    pub fn add(&mut self, other: &Tally) {
+        self.files += other.files;
+        self.diagnostics += other.diagnostics;
+        for (mine, theirs) in self.by_severity.iter_mut().zip(other.by_severity) {
+            *mine += theirs;
+        }
+        self.worst = self.worst.max(other.worst);
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.by_severity[severity_slot(severity)]
+    }
+}
+
+/// One finding of `file` as a JSON Lines record: the JSON report's diagnostic object with the
+/// file's `path` and `language` added.
+fn jsonl_records(file_json: Value) -> Vec<Value> {
+    let Value::Object(mut file) = file_json else { return Vec::new() };
+    let path = file.remove("path").unwrap_or(Value::Null);
+    let language = file.remove("language").unwrap_or(Value::Null);
+    let Some(Value::Array(diagnostics)) = file.remove("diagnostics") else { return Vec::new() };
+    diagnostics
+        .into_iter()
+        .map(|mut d| {
+            if let Value::Object(map) = &mut d {
+                map.insert("path".to_string(), path.clone());
+                map.insert("language".to_string(), language.clone());
+            }
+            d
+        })
+        .collect()
+}
+
+/// Pretty JSON for a value nested `depth` levels deep in a pretty document.
+fn pretty_at(value: &Value, depth: usize) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.replace('\n', &format!("\n{}", "  ".repeat(depth)))
+}
+
+/// Where the results array of a SARIF run sits in its pretty layout.
+const SARIF_RESULTS_DEPTH: usize = 4;
+const SARIF_RESULTS_SLOT: &str = "\"results\": []";
+
+/// A file's part of the report in `format`, rendered where the file was checked.
+pub fn render_file(format: Format, file: &FileReport) -> Vec<u8> {
+    let mut out = Vec::new();
+    match format {
+        Format::Json => {
+            // Written as `serde_json` writes the whole report, compact.
+            let _ = serde_json::to_writer(&mut out, &report::json_file(file));
+        }
+        Format::Jsonl => {
+            for record in jsonl_records(report::json_file(file)) {
+                let _ = serde_json::to_writer(&mut out, &record);
+                out.push(b'\n');
+            }
+        }
+        Format::Sarif => {
+            let results = report::sarif_results(file);
+            let parts: Vec<String> = results.iter().map(|r| format!("\n{}{}", "  ".repeat(SARIF_RESULTS_DEPTH), pretty_at(r, SARIF_RESULTS_DEPTH))).collect();
+            out.extend_from_slice(parts.join(",").as_bytes());
+        }
+        Format::Github => out.extend_from_slice(report::github_report(std::slice::from_ref(file)).as_bytes()),
+        Format::Human { color } => {
+            let _ = report::human_report(std::slice::from_ref(file), color, &mut out);
+        }
+    }
+    out
+}
+
+/// Writes one report: the opening, each file's rendered part in order, errors, the closing.
+pub struct ReportWriter<W: Write> {
+    out: W,
+    format: Format,
+    /// Files (JSON) or SARIF results written so far, for the separators.
+    written: usize,
+}
+
+/// The pretty SARIF document without results, split around its empty results array. The rules
+/// come after the results (members are sorted), so the closing part is made at the end, when
+/// the house style rules of every configuration met are known.
+fn sarif_around_results() -> (String, String) {
+    let skeleton = serde_json::to_string_pretty(&report::sarif_report(&[])).unwrap_or_default();
+    let at = skeleton.find(SARIF_RESULTS_SLOT).unwrap_or(skeleton.len());
+    let head = format!("{}\"results\": [", &skeleton[..at]);
+    let tail = skeleton.get(at + SARIF_RESULTS_SLOT.len() - 1..).unwrap_or("]").to_string();
+    (head, tail)
+}
+
+impl<W: Write> ReportWriter<W> {
+    pub fn start(mut out: W, format: Format) -> io::Result<Self> {
+        match format {
+            Format::Json => {
+                let tool = json!({"name": "sunting", "version": env!("CARGO_PKG_VERSION")});
+                write!(out, "{{\"version\":{JSON_VERSION},\"tool\":{tool},\"files\":[")?;
+            }
+            Format::Sarif => out.write_all(sarif_around_results().0.as_bytes())?,
+            _ => {}
+        }
+        Ok(ReportWriter { out, format, written: 0 })
+    }
+
+    /// A file's part, as [`render_file`] made it.
+    pub fn file(&mut self, rendered: &[u8]) -> io::Result<()> {
+        match self.format {
+            Format::Json => {
+                if self.written > 0 {
+                    self.out.write_all(b",")?;
+                }
+                self.written += 1;
+            }
+            Format::Sarif if !rendered.is_empty() => {
+                if self.written > 0 {
+                    self.out.write_all(b",")?;
+                }
+                self.written += 1;
+            }
+            _ => {}
+        }
+        self.out.write_all(rendered)?;
+        // Line-oriented formats reach a reader (a pipe, a batch job) as they are made.
+        if matches!(self.format, Format::Jsonl | Format::Github) {
+            self.out.flush()?;
+        }
+        Ok(())
+    }
+
+    /// A file that could not be checked: a record of its own in JSON Lines; the other formats
+    /// list errors at the end.
+    pub fn error(&mut self, error: &FileError) -> io::Result<()> {
+        if self.format == Format::Jsonl {
+            writeln!(self.out, "{}", json!({"path": error.path, "error": error.message}))?;
+        }
+        Ok(())
+    }
+
+    pub fn finish(mut self, tally: &Tally, errors: &[FileError]) -> io::Result<()> {
+        match self.format {
+            Format::Json => {
+                let errors: Vec<Value> = errors.iter().map(|e| json!({"path": e.path, "message": e.message})).collect();
+                let summary = json!({"files": tally.files, "diagnostics": tally.diagnostics, "errors": errors.len()});
+                writeln!(self.out, "],\"errors\":{},\"summary\":{summary}}}", Value::Array(errors))?;
+            }
+            Format::Sarif => {
+                if self.written > 0 {
+                    write!(self.out, "\n{}", "  ".repeat(SARIF_RESULTS_DEPTH - 1))?;
+                }
+                writeln!(self.out, "{}", sarif_around_results().1)?;
+            }
+            Format::Human { .. } => writeln!(self.out, "{}", report::summary_text(tally, errors.len()))?,
+            Format::Jsonl | Format::Github => {}
+        }
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::document::LanguageChoice;
+    use crate::engine::{check, CheckOptions};
+    use crate::prose::DocFormat;
+
+    fn reports() -> Vec<FileReport> {
+        let config = Config::default();
+        ["Warga berteriak  !! lalu pergi .\n\nIa pulang pukul 10:00 dan 11.00 .\n", "Semua baik.\n", "Dia datang ,\r\nlalu pergi !!\n"]
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let options = CheckOptions { format: DocFormat::Markdown, language: LanguageChoice::default(), config: &config };
+                let result = check(text, &options);
+                FileReport { path: format!("f{i}.md"), text: text.to_string(), language: result.language, diagnostics: result.diagnostics }
+            })
+            .collect()
+    }
+
+    fn streamed(format: Format, files: &[FileReport], errors: &[FileError]) -> String {
+        let mut out = Vec::new();
+        let mut writer = ReportWriter::start(&mut out, format).unwrap();
+        let mut tally = Tally::default();
+        for f in files {
+            writer.file(&render_file(format, f)).unwrap();
+            tally.add(&Tally::of(f));
+        }
+        for e in errors {
+            writer.error(e).unwrap();
+        }
+        writer.finish(&tally, errors).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn streamed_json_is_the_whole_report() {
+        let files = reports();
+        assert!(files[0].diagnostics.len() >= 2 && files[1].diagnostics.is_empty());
+        let errors = vec![FileError { path: "x.md".into(), message: "no such file".into() }];
+        for (files, errors) in [(&files[..], &errors[..]), (&files[..0], &[][..]), (&files[1..2], &errors[..])] {
+            let streamed: Value = serde_json::from_str(&streamed(Format::Json, files, errors)).unwrap();
+            assert_eq!(streamed, report::json_report(files, errors));
+        }
+    }
+
+    #[test]
+    fn streamed_sarif_is_byte_for_byte_the_whole_report() {
+        let files = reports();
+        for files in [&files[..], &files[..0], &files[1..2], &files[1..]] {
+            let whole = serde_json::to_string_pretty(&report::sarif_report(files)).unwrap() + "\n";
+            assert_eq!(streamed(Format::Sarif, files, &[]), whole);
+        }
+    }
+
+    #[test]
+    fn human_and_github_match_the_whole_report() {
+        let files = reports();
+        let mut whole = Vec::new();
+        report::human_report(&files, false, &mut whole).unwrap();
+        let whole = String::from_utf8(whole).unwrap() + &report::summary_line(&files, 1) + "\n";
+        let error = [FileError { path: "x.md".into(), message: "gone".into() }];
+        assert_eq!(streamed(Format::Human { color: false }, &files, &error), whole);
+        assert_eq!(streamed(Format::Github, &files, &[]), report::github_report(&files));
+    }
+
+    #[test]
+    fn jsonl_has_one_finding_a_line() {
+        let files = reports();
+        let text = streamed(Format::Jsonl, &files, &[FileError { path: "x.md".into(), message: "gone".into() }]);
+        let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let total: usize = files.iter().map(|f| f.diagnostics.len()).sum();
+        assert_eq!(lines.len(), total + 1);
+        let first = &report::json_report(&files, &[])["files"][0]["diagnostics"][0];
+        assert_eq!(lines[0]["path"], "f0.md");
+        assert_eq!(lines[0]["language"], "id");
+        assert_eq!(lines[0]["code"], first["code"]);
+        assert_eq!(lines[0]["range"], first["range"]);
+        assert_eq!(lines[total], json!({"path": "x.md", "error": "gone"}));
+    }
+}
