@@ -45,12 +45,8 @@ impl SentenceWords {
     /// Whether any of `phrases` (space-separated) occurs in `range`.
     pub fn any_phrase_in(&self, range: Range<usize>, phrases: &[&str]) -> bool {
         let range = range.start.max(self.tokens.start)..range.end.min(self.tokens.end);
-        range.into_iter().any(|t| {
-            phrases.iter().any(|p| {
-                let words: Vec<&str> = p.split(' ').collect();
-                self.phrase_at(t, &words)
-            })
-        })
+        // Word by word, without collecting each phrase: this runs for every token of a range.
+        range.into_iter().any(|t| phrases.iter().any(|p| p.split(' ').enumerate().all(|(k, w)| self.at(t + k) == Some(w))))
     }
 }
 

@@ -193,7 +193,7 @@ fn breakdowns(article: &Article, sentence: usize) -> Vec<Finding> {
             (None, Some(e)) => (e, false),
             _ => continue,
         };
-        // The total: the last amount before the cue in this sentence, with no other between.
+        // The amounts before the cue in this sentence: the total is one of them.
         let before: Vec<usize> = (0..article.mentions.len())
             .filter(|&i| article.mentions[i].sentence == sentence && article.mentions[i].full_tokens.end <= t && article.mentions[i].role == Role::Quantity)
             .collect();
@@ -203,7 +203,25 @@ fn breakdowns(article: &Article, sentence: usize) -> Vec<Finding> {
         if article.mentions[first_part].full_tokens.start > list_start + 1 {
             continue;
         }
-        let total = before.last().copied();
+        // With several amounts before the cue, the total is the one that counts what the first
+        // part counts (`12.000 petani di 8 kabupaten, terdiri atas 7.000 petani ...`).
+        let noun = |i: usize| words.at(article.mentions[i].full_tokens.end).map(str::to_string);
+        let total = match before.as_slice() {
+            [] => None,
+            [only] => Some(*only),
+            _ => {
+                let ms = &article.mentions;
+                let same: Vec<usize> = before
+                    .iter()
+                    .copied()
+                    .filter(|&i| ms[i].currency.is_some() && ms[i].currency == ms[first_part].currency || ms[i].currency.is_none() && noun(i).is_some() && noun(i) == noun(first_part))
+                    .collect();
+                match same.as_slice() {
+                    [one] => Some(*one),
+                    _ => continue,
+                }
+            }
+        };
         // A colon breaks down the amount right before it (`42 korban: 7 tewas, ...`); anything else
         // before a colon is a list (see `distribution`).
         if words.at(t) == Some(":") && !total.is_some_and(|i| article.mentions[i].full_tokens.end + 2 >= t) {
@@ -461,6 +479,7 @@ mod tests {
             "Korban terdiri atas 10 laki-laki dan 12 perempuan, 5 di antaranya anak-anak.",
             "Mereka datang pada pukul 10.00, yakni 2 jam lebih awal.",
             "Persib meraih 12 kemenangan dan 3 hasil imbang, total 39 poin.",
+            "Sebanyak 12.000 petani di 8 kabupaten terlibat, terdiri atas 7.000 petani di Malang, 3.000 di Lumajang, dan 2.000 di Bondowoso.",
         ] {
             assert!(flagged(&Sum, Id, text).is_empty(), "{text}");
         }
