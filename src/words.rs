@@ -166,6 +166,11 @@ impl<'a> WordJudge<'a> {
                 if indonesian::is_word(&word) || glossary::is_absorbed_loan(&word) {
                     return Some(Verdict::Known);
                 }
+                // A proper noun in lower case (`maret`, `jawa`) is spelled right; its capital is
+                // the business of the capitalisation rules.
+                if hunspell::ID_ID.check(&capitalise(&word)) {
+                    return Some(Verdict::Known);
+                }
                 if let Some(equivalent) = glossary::official_equivalent(&word) {
                     return Some(Verdict::HasEquivalent(equivalent));
                 }
@@ -192,6 +197,11 @@ impl<'a> WordJudge<'a> {
                 }
                 if indonesian::is_word(&word) && !glossary::is_absorbed_loan(&word) {
                     return Some(Verdict::Foreign(&[]));
+                }
+                // `monday`: English capitalises it.
+                let capital = capitalise(&word);
+                if self.is_english(&capital) {
+                    return Some(Verdict::Misspelled { suggestions: vec![capital] });
                 }
                 None
             }
@@ -248,6 +258,11 @@ impl<'a> WordJudge<'a> {
         let suggestions = suggest::suggestions(word, is_word, dictionary, MAX_SUGGESTIONS);
         if suggestions.is_empty() { Verdict::Unknown } else { Verdict::Misspelled { suggestions } }
     }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// English by its shape: a long word with an English ending that no Indonesian word has.
@@ -315,6 +330,8 @@ mod tests {
         assert!(matches!(judge(Language::Id, "pemerinatah"), Verdict::Misspelled { .. }));
         assert_eq!(judge(Language::En, "bupati"), Verdict::Known);
         assert!(matches!(judge(Language::En, "pagi"), Verdict::Foreign(_)));
+        assert_eq!(judge(Language::Id, "maret"), Verdict::Known);
+        assert_eq!(judge(Language::En, "monday"), Verdict::Misspelled { suggestions: vec!["Monday".into()] });
         match judge(Language::Id, "mendownload") {
             Verdict::ForeignRoot { root, equivalents, hyphenated: false } => {
                 assert_eq!(root, "download");
