@@ -87,36 +87,6 @@ pub(crate) fn majority_time_separator(times: &[ClockTime]) -> char {
     if colons * 2 > times.len() { ':' } else { '.' }
 }
 
+/// The rule test helpers, kept under their first home's name for the rules that import them so.
 #[cfg(test)]
-pub(crate) mod test_support {
-    use crate::config::Config;
-    use crate::diagnostic::Diagnostic;
-    use crate::document::{Document, LanguageChoice};
-    use crate::language::Language;
-    use crate::prose::DocFormat;
-    use crate::rules::{Context, Rule};
-
-    /// Run one rule over a plain-text article in the given language.
-    pub fn run(rule: &dyn Rule, language: Language, text: &str) -> Vec<Diagnostic> {
-        if !rule.meta().applies_to(language) {
-            return Vec::new();
-        }
-        let doc = Document::new(text, DocFormat::PlainText, LanguageChoice { forced: Some(language), ..Default::default() });
-        let config = Config::default();
-        let words = crate::words::WordJudge::new(language, config.english, &config.lexicon);
-        let mut out = Vec::new();
-        rule.check(&Context::new(&doc, &config, &words), &mut out);
-        out
-    }
-
-    /// The flagged text of each finding.
-    pub fn flagged(rule: &dyn Rule, language: Language, text: &str) -> Vec<String> {
-        run(rule, language, text).iter().map(|d| text[d.span.range()].to_string()).collect()
-    }
-
-    /// The text after applying the first fix of every finding.
-    pub fn fixed(rule: &dyn Rule, language: Language, text: &str) -> String {
-        let diags = run(rule, language, text);
-        crate::fix::apply_fixes(text, &diags, crate::fix::FixMode::IncludeSuggested).0
-    }
-}
+pub(crate) use crate::rules::test_support;
