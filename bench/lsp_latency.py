@@ -6,7 +6,9 @@
    `debounceMs: 0` (so the debounce is excluded). Median and p95 over sequential edits that
    alternately insert and delete a letter in the middle of a word near the middle of the
    article. The server's own debug log (`check_us`, `convert_us`) splits the time into the
-   core's check and the adapter's conversion; the rest is serialisation and the pipe.
+   core's check and the adapter's conversion; the rest is scheduling, serialisation and the
+   pipe. Measured with the full default configuration, and again with the typography rules
+   alone, which shows the adapter's own cost when the core's check is cheap.
 2. Memory: an hour of simulated typing into the 20,000-word article, compressed: 12,000
    keystrokes (an hour at 200 a minute: letters, spaces, a backspace now and then) sent every
    few milliseconds with the default debounce of 150 ms and pauses between sentences, so the
@@ -188,8 +190,8 @@ def percentile(values: list[float], p: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-def latency(binary: str, words: int, samples: int) -> dict:
-    server = Server(binary, {"debounceMs": 0}, log_checks=True)
+def latency(binary: str, words: int, samples: int, options: dict | None = None) -> dict:
+    server = Server(binary, {"debounceMs": 0, **(options or {})}, log_checks=True)
     uri = f"file:///bench/article-{words}.md"
     text = article(words)
     server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
@@ -229,8 +231,8 @@ def latency(binary: str, words: int, samples: int) -> dict:
     return result
 
 
-def typing_hour(binary: str, keystrokes: int, interval_ms: float) -> dict:
-    server = Server(binary, {}, log_checks=True)  # default debounce (150 ms)
+def typing_hour(binary: str, keystrokes: int, interval_ms: float, options: dict | None = None) -> dict:
+    server = Server(binary, options or {}, log_checks=True)  # default debounce (150 ms)
     uri = "file:///bench/typing.md"
     text = article(20_000, seed=11)
     server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
@@ -286,6 +288,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="fewer samples and a shorter typing run")
     ap.add_argument("--json", help="also write the results to this file")
     ap.add_argument("--only", choices=["latency", "typing"], help="run one part")
+    ap.add_argument("--typing-options", default="{}", help="initializationOptions (JSON) for the typing run")
     args = ap.parse_args()
     binary = os.environ.get("SUNTING_BIN", str(ROOT / "target" / "release" / "sunting"))
     if not Path(binary).exists():
@@ -293,16 +296,23 @@ def main() -> int:
         return 2
     results = {"binary": binary, "latency": [], "typing": None}
     plan = [(2_000, 15 if args.quick else 60), (20_000, 15 if args.quick else 60), (100_000, 7 if args.quick else 30)]
-    print("didChange -> publishDiagnostics, debounce off (ms)")
-    print(f"{'words':>8} {'bytes':>9} {'diags':>6} {'n':>4} {'median':>8} {'p95':>8} {'check':>8} {'convert':>8}")
-    for words, samples in plan if args.only != "typing" else []:
-        r = latency(binary, words, samples)
-        results["latency"].append(r)
-        print(f"{r['words']:>8} {r['bytes']:>9} {r['diagnostics']:>6} {r['samples']:>4} {r['median_ms']:>8.2f} {r['p95_ms']:>8.2f} "
-              f"{r.get('check_median_ms', float('nan')):>8.2f} {r.get('convert_median_ms', float('nan')):>8.2f}", flush=True)
+    # The full default configuration, then the typography rules alone: the second shows what
+    # the adapter itself costs when the core's check is cheap.
+    configs = [("all rules", {}), ("typography rules only", {"enabledCategories": ["typography"]})]
+    for label, options in configs if args.only != "typing" else []:
+        print(f"didChange -> publishDiagnostics, debounce off (ms), {label}")
+        print(f"{'words':>8} {'bytes':>9} {'diags':>6} {'n':>4} {'median':>8} {'p95':>8} {'check':>8} {'convert':>8} {'rest':>8}")
+        for words, samples in plan:
+            r = latency(binary, words, samples, options)
+            r["config"] = label
+            results["latency"].append(r)
+            rest = r["median_ms"] - r.get("check_median_ms", 0) - r.get("convert_median_ms", 0)
+            print(f"{r['words']:>8} {r['bytes']:>9} {r['diagnostics']:>6} {r['samples']:>4} {r['median_ms']:>8.2f} {r['p95_ms']:>8.2f} "
+                  f"{r.get('check_median_ms', float('nan')):>8.2f} {r.get('convert_median_ms', float('nan')):>8.2f} {rest:>8.2f}", flush=True)
+        print()
     if args.only != "latency":
         keystrokes = 2_000 if args.quick else 12_000
-        t = typing_hour(binary, keystrokes, interval_ms=5)
+        t = typing_hour(binary, keystrokes, interval_ms=5, options=json.loads(args.typing_options))
         results["typing"] = t
         print(f"\nsimulated typing: {t['keystrokes']} keystrokes in {t['seconds']} s, {t['checks_run']} checks")
         print("VmRSS (KiB) by keystrokes: " + ", ".join(f"{k}:{v}" for k, v in t["rss_kib"]))

@@ -35,6 +35,7 @@ const CONCURRENCY: usize = 16;
 pub fn run() -> i32 {
     let filter = tracing_subscriber::EnvFilter::try_from_env("SUNTING_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt().with_writer(std::io::stderr).with_ansi(false).with_env_filter(filter).try_init();
+    pool::tune_allocator();
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).max_blocking_threads(8).enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {

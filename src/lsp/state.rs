@@ -151,6 +151,9 @@ pub struct Shared {
     publish_lock: tokio::sync::Mutex<()>,
     generation: AtomicU64,
     pool: Pool,
+    /// When memory was last handed back to the system (ms since `started`).
+    last_trim_ms: AtomicU64,
+    started: std::time::Instant,
     initialize_seen: AtomicBool,
     shut_down: AtomicBool,
 }
@@ -171,6 +174,8 @@ impl Shared {
             publish_lock: tokio::sync::Mutex::new(()),
             generation: AtomicU64::new(1),
             pool: Pool::new(Pool::default_size()),
+            last_trim_ms: AtomicU64::new(0),
+            started: std::time::Instant::now(),
             initialize_seen: AtomicBool::new(false),
             shut_down: AtomicBool::new(false),
         }
@@ -524,6 +529,19 @@ impl Shared {
         Some(checked)
     }
 
+    /// A document has caught up with its edits: every few seconds at most, hand the memory
+    /// its checks freed back to the system (see [`super::pool::release_free_memory`]).
+    async fn idle(&self) {
+        const EVERY_MS: u64 = 5_000;
+        let now = self.started.elapsed().as_millis() as u64;
+        let last = self.last_trim_ms.load(Ordering::Relaxed);
+        if now.saturating_sub(last) >= EVERY_MS
+            && self.last_trim_ms.compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed).is_ok()
+        {
+            self.pool.run(super::pool::release_free_memory).await;
+        }
+    }
+
     /// Run a closure with the document's resolved configuration, off the protocol task.
     pub async fn with_config<T: Send + 'static>(self: &Arc<Self>, uri: &Uri, f: impl FnOnce(Job) -> T + Send + 'static) -> Option<T> {
         let shared = self.clone();
@@ -576,6 +594,9 @@ async fn worker(shared: Arc<Shared>, uri: Uri, mut rx: watch::Receiver<Trigger>)
                     shared.report(&problems).await;
                 }
                 shared.deliver(&uri, checked, lsp).await;
+                if !rx.has_changed().unwrap_or(false) {
+                    shared.idle().await;
+                }
             }
             // Closed meanwhile.
             Some(None) => return,
