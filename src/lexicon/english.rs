@@ -30,7 +30,10 @@ impl Dialect {
 }
 
 fn listed(word: &str, dialect: Dialect) -> bool {
-    EXTRA.contains(&word.to_lowercase())
+    // Most words asked about are lower case already; lower-casing only the others saves an
+    // allocation per question (loan respelling asks hundreds).
+    let lower: std::borrow::Cow<str> = if word.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii()) { word.into() } else { word.to_lowercase().into() };
+    EXTRA.contains(lower.as_ref())
         || match dialect {
             Dialect::Us => EN_US.check(word),
             Dialect::Gb => EN_GB.check(word),

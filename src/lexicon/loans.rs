@@ -61,19 +61,28 @@ fn letter_options(rest: &str) -> Vec<(usize, &'static str)> {
     options
 }
 
-/// Spell `stem` the English way in every combination, stopping at `limit` candidates.
-fn respell(stem: &str, out: &mut Vec<String>, prefix: String, limit: usize) {
-    if out.len() >= limit {
-        return;
+/// Spell `stem` the English way in every combination, in order, and ask `found` about each
+/// until it says yes or `budget` spellings have been made. One buffer serves every spelling: a
+/// name that is no loan is respelled hundreds of ways, and allocating each was most of the cost.
+fn respell(stem: &str, spelled: &mut String, budget: &mut usize, found: &mut dyn FnMut(&str) -> bool) -> bool {
+    if *budget == 0 {
+        return false;
     }
     if stem.is_empty() {
-        out.push(prefix);
-        return;
+        *budget -= 1;
+        return found(spelled);
     }
     for (len, english) in letter_options(stem) {
         let piece = if english.is_empty() { &stem[..len] } else { english };
-        respell(&stem[len..], out, format!("{prefix}{piece}"), limit);
+        let at = spelled.len();
+        spelled.push_str(piece);
+        let hit = respell(&stem[len..], spelled, budget, found);
+        spelled.truncate(at);
+        if hit {
+            return true;
+        }
     }
+    false
 }
 
 /// Whether a lower-case word is a regular Indonesian spelling of an English word.
@@ -87,15 +96,18 @@ pub fn is_regular_loan(word: &str) -> bool {
         if stem.len() < 3 {
             continue;
         }
-        let mut stems = Vec::new();
-        respell(stem, &mut stems, String::new(), 256);
-        for s in &stems {
-            for e in *english_endings {
-                let candidate = format!("{s}{e}");
-                if candidate != word && english::is_word(&candidate, Dialect::Us) {
-                    return true;
-                }
-            }
+        // The first 256 spellings of the stem, each with every English ending.
+        let mut candidate = String::new();
+        let mut found = |spelled: &str| {
+            english_endings.iter().any(|e| {
+                candidate.clear();
+                candidate.push_str(spelled);
+                candidate.push_str(e);
+                candidate != word && english::is_word(&candidate, Dialect::Us)
+            })
+        };
+        if respell(stem, &mut String::new(), &mut 256, &mut found) {
+            return true;
         }
     }
     false
