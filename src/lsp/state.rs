@@ -339,6 +339,7 @@ impl Shared {
         }
         doc.generation = self.next_generation();
         doc.trigger.send_replace(Trigger { generation: doc.generation, urgent: false });
+        tracing::trace!(uri = uri.as_str(), version = doc.version, "change applied");
     }
 
     pub fn did_close(self: &Arc<Self>, params: DidCloseTextDocumentParams) {
@@ -493,6 +494,7 @@ impl Shared {
             return;
         }
         self.client.publish_diagnostics(uri.clone(), diagnostics, Some(checked.version)).await;
+        tracing::trace!(uri = uri.as_str(), version = checked.version, "published");
     }
 
     /// The stored check of the document's current text, if there is one.
@@ -575,6 +577,7 @@ async fn worker(shared: Arc<Shared>, uri: Uri, mut rx: watch::Receiver<Trigger>)
         if shared.is_shut_down() {
             return;
         }
+        tracing::trace!(uri = uri.as_str(), generation = trigger.generation, "check queued");
         let shared2 = shared.clone();
         let uri2 = uri.clone();
         // Resolving the configuration may read files, so the job is built off the async
