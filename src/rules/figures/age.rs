@@ -52,6 +52,9 @@ impl Rule for Age {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let article = Article::new(doc);
+        if article.too_large() {
+            return;
+        }
         let ages = ages(&article);
         // Full names, to resolve a first or last name alone.
         for (j, b) in ages.iter().enumerate() {

@@ -474,9 +474,12 @@ pub(crate) fn claims(article: &Article) -> Vec<Claim> {
     }
     // Two counts of one kind in one sentence are parts of a breakdown: `20 orang tewas di ibu kota,
     // sementara tiga korban lain tewas di wilayah Kyiv`.
-    let pairs: Vec<(usize, Kind)> = out.iter().map(|c| (c.sentence, c.kind)).collect();
+    let mut per_sentence: std::collections::HashMap<(usize, Kind), usize> = std::collections::HashMap::new();
+    for c in &out {
+        *per_sentence.entry((c.sentence, c.kind)).or_default() += 1;
+    }
     for c in &mut out {
-        if pairs.iter().filter(|p| **p == (c.sentence, c.kind)).count() > 1 {
+        if per_sentence.get(&(c.sentence, c.kind)).is_some_and(|n| *n > 1) {
             c.subset = true;
         }
     }
@@ -525,7 +528,7 @@ fn money_claim(article: &Article, m: &NumberMention) -> Option<Claim> {
     let mut claim = base_claim(article, m, (qualifier, qual_start), Kind::Money, Some(concept.to_string()), m.full_tokens.end);
     claim.money = Some(m.clone());
     // Whose money: `110 pengacara ... Rp 131,4 miliar` is not `3.187 notaris ... Rp 187,4 miliar`.
-    for o in article.mentions.iter().filter(|o| o.sentence == m.sentence && o.role == Role::Quantity && o.currency.is_none() && !o.percent) {
+    for (_, o) in article.in_sentence(m.sentence).filter(|(_, o)| o.role == Role::Quantity && o.currency.is_none() && !o.percent) {
         if let Some(noun) = words.at(o.full_tokens.end).filter(|w| w.chars().all(char::is_alphabetic)) {
             claim.names.insert(noun.to_string());
         }
@@ -615,8 +618,8 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
     let before = clause.start..start;
     let near_before = start.saturating_sub(3).max(words.tokens.start)..start;
     // The window for places: the clause, cut at the neighbouring numbers.
-    let prev_number_end = article.mentions.iter().filter(|o| o.sentence == m.sentence && o.full_tokens.end <= start).map(|o| o.full_tokens.end).max();
-    let next_number_start = article.mentions.iter().filter(|o| o.sentence == m.sentence && o.tokens.start >= end).map(|o| o.full_tokens.start).min();
+    let prev_number_end = article.in_sentence(m.sentence).filter(|(_, o)| o.full_tokens.end <= start).map(|(_, o)| o.full_tokens.end).max();
+    let next_number_start = article.in_sentence(m.sentence).filter(|(_, o)| o.tokens.start >= end).map(|(_, o)| o.full_tokens.start).min();
     let window = clause.start.max(prev_number_end.unwrap_or(0))..clause.end.min(next_number_start.unwrap_or(usize::MAX)).max(end);
     let mut places = article.places_in(m.sentence, window);
     if let Some(opening) = opening_adverbial(article, m.sentence) {
@@ -643,8 +646,8 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
         || qual_start >= words.tokens.start + 2 && words.phrase_at(qual_start - 2, &["of", "the"])
         || words.any_phrase_in(qual_start.saturating_sub(5).max(words.tokens.start)..qual_start, &["all but", "semua kecuali", "kecuali"]);
     // `3 kecelakaan ..., dengan 4 orang tewas`: a total over several events.
-    let several_events = article.mentions.iter().any(|o| {
-        o.sentence == m.sentence && o.value > 1.0 && o.role == Role::Quantity && words.at(o.full_tokens.end).is_some_and(|w| EVENT_NOUNS.contains(&w))
+    let several_events = article.in_sentence(m.sentence).any(|(_, o)| {
+        o.value > 1.0 && o.role == Role::Quantity && words.at(o.full_tokens.end).is_some_and(|w| EVENT_NOUNS.contains(&w))
     });
     let excluded = in_scope(OTHER_EVENT)
         || several_events
@@ -669,8 +672,8 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
     // Part of a larger count: `termasuk 3 anak`; a count beside `the rest` / `sisanya`; the first
     // of a list of places (`Nine people died in Jakarta, five in Bekasi and two in Depok`).
     let list_of_places = !places.is_empty()
-        && article.mentions.iter().any(|o| {
-            o.sentence == m.sentence && o.tokens.start > end && o.role == Role::Quantity && o.same_unit(m) && {
+        && article.in_sentence(m.sentence).any(|(_, o)| {
+            o.tokens.start > end && o.role == Role::Quantity && o.same_unit(m) && {
                 let k = o.full_tokens.end;
                 words.at(k).is_some_and(|w| PLACE_PREPOSITIONS_SHORT.contains(&w))
                     && doc.tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word && super::is_capitalised(doc.token_str(n)))

@@ -1,8 +1,11 @@
-use super::claims::{claims, Claim};
+use super::claims::{claims, Claim, Kind};
 use super::Article;
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::rules::{Context, Rule, RuleMeta};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+const MAX_COMPARED: usize = 200;
+const MAX_RELATED: usize = 5;
 
 /// `menewaskan setidaknya 12 orang` ... `10 orang tewas`.
 pub struct Conflict;
@@ -76,32 +79,41 @@ impl Rule for Conflict {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let article = Article::new(doc);
+        if article.too_large() {
+            return;
+        }
         let claims = claims(&article);
         let language = doc.language;
-        // (earlier claim, value reported against it): one finding per contradiction.
-        let mut reported: Vec<(usize, String)> = Vec::new();
+        // (earlier claim, figure reported against it): one finding per contradiction, so that a
+        // figure repeated after a contradiction is not reported again.
+        let mut reported: HashSet<(usize, String)> = HashSet::new();
+        // The comparable claims so far, by kind.
+        let mut earlier: HashMap<Kind, Vec<usize>> = HashMap::new();
         for (j, b) in claims.iter().enumerate() {
             if !comparable(b) {
                 continue;
             }
-            let conflicts: Vec<usize> = (0..j)
-                .filter(|&i| comparable(&claims[i]) && same_thing(&article, &claims[i], b) && claims[i].interval.disjoint(&b.interval))
-                .collect();
+            let bucket = earlier.entry(b.kind).or_default();
+            // An article has a handful of claims of a kind; a document with thousands is
+            // compared only with the latest ones.
+            let from = bucket.len().saturating_sub(MAX_COMPARED);
+            let conflicts: Vec<usize> =
+                bucket[from..].iter().copied().filter(|&i| same_thing(&article, &claims[i], b) && claims[i].interval.disjoint(&b.interval)).collect();
+            bucket.push(j);
             let Some(&first) = conflicts.first() else { continue };
-            // A figure that agrees with an earlier one that does not conflict is the majority
-            // reading; report only if it contradicts everything earlier of its kind... unless the
-            // contradiction was already reported for this same value.
             let key = b.describe(language);
-            if conflicts.iter().all(|&i| reported.iter().any(|(r, v)| *r == i && *v == key)) {
+            if conflicts.iter().all(|&i| reported.contains(&(i, key.clone()))) {
                 continue;
             }
             let a = &claims[first];
             let message = format!("{} here, but {} {}", b.describe(language), a.describe(language), article.where_is(a.block, b.block));
             let mut d = META.diagnostic(b.span, message);
-            for &i in &conflicts {
+            for &i in conflicts.iter().take(MAX_RELATED) {
                 let c = &claims[i];
                 d = d.with_related(c.span, format!("{} here", c.describe(language)));
-                reported.push((i, key.clone()));
+            }
+            for &i in &conflicts {
+                reported.insert((i, key.clone()));
             }
             out.push(d);
         }

@@ -57,6 +57,9 @@ impl Rule for MatchResult {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let article = Article::new(doc);
+        if article.too_large() {
+            return;
+        }
         let results = results(&article);
         let Some(main) = results.first().filter(|r| r.lead) else { return };
         for r in &results[1..] {

@@ -11,7 +11,7 @@ use crate::diagnostic::Span;
 use crate::document::{Document, TokenKind};
 use crate::numbers::{self, NumberMention, Role};
 use crate::prose::BlockKind;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 pub mod age;
@@ -55,6 +55,12 @@ impl SentenceWords {
 pub(crate) struct Article<'d, 'a> {
     pub doc: &'d Document<'a>,
     pub mentions: Vec<NumberMention>,
+    /// For each sentence, the range of its mentions in `mentions` (they are in text order).
+    pub sentence_mentions: Vec<Range<usize>>,
+    /// The mention that starts at a token (its number or its currency).
+    pub mention_at_token: HashMap<usize, usize>,
+    /// For each block, its number among the blocks that are not headings, from 1.
+    paragraph_numbers: Vec<usize>,
     pub sentences: Vec<SentenceWords>,
     /// Places named in the headline, the dateline and the lead paragraph (lowercased).
     pub main_places: BTreeSet<String>,
@@ -63,6 +69,8 @@ pub(crate) struct Article<'d, 'a> {
     /// The year of the article's first full date, if any.
     pub year: Option<i64>,
 }
+
+const MAX_MENTIONS: usize = 20_000;
 
 /// Days, written as words, that pin a figure to a time.
 pub(crate) const WEEKDAYS_ID: &[&str] = &["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"];
@@ -92,7 +100,35 @@ impl<'d, 'a> Article<'d, 'a> {
             .iter()
             .map(|s| SentenceWords { tokens: s.tokens.clone(), lower: doc.sentence_tokens(s).iter().map(|t| doc.token_str(t).to_lowercase()).collect() })
             .collect();
-        let mut article = Article { doc, mentions, sentences, main_places: BTreeSet::new(), main_times: BTreeSet::new(), year: None };
+        let mut sentence_mentions = vec![0..0; doc.sentences.len()];
+        let mut mention_at_token = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if let Some(r) = sentence_mentions.get_mut(m.sentence) {
+                *r = if r.start == r.end { i..i + 1 } else { r.start..i + 1 };
+            }
+            mention_at_token.entry(m.tokens.start).or_insert(i);
+            mention_at_token.entry(m.full_tokens.start).or_insert(i);
+        }
+        let mut article = Article {
+            doc,
+            mentions,
+            sentences,
+            sentence_mentions,
+            mention_at_token,
+            paragraph_numbers: doc
+                .blocks
+                .iter()
+                .scan(0, |n, b| {
+                    if !matches!(b.kind, BlockKind::Title | BlockKind::Heading) {
+                        *n += 1;
+                    }
+                    Some(*n)
+                })
+                .collect(),
+            main_places: BTreeSet::new(),
+            main_times: BTreeSet::new(),
+            year: None,
+        };
         article.year = article.first_full_date_year();
         // The headline and the first paragraph of running text set the main scope.
         let lead_blocks: Vec<usize> = {
@@ -145,8 +181,7 @@ impl<'d, 'a> Article<'d, 'a> {
             let first = self.doc.blocks.iter().position(|b| !b.span.is_empty());
             return if first == Some(block) { "in the headline".to_string() } else { "in a subheading".to_string() };
         }
-        let n = self.doc.blocks[..block].iter().filter(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Heading)).count() + 1;
-        format!("in paragraph {n}")
+        format!("in paragraph {}", self.paragraph_numbers.get(block).copied().unwrap_or(0))
     }
 
     fn first_full_date_year(&self) -> Option<i64> {
@@ -239,7 +274,7 @@ impl<'d, 'a> Article<'d, 'a> {
                 out.insert(format!("rel:{phrase}"));
             }
         }
-        for m in self.mentions.iter().filter(|m| m.sentence == sentence) {
+        for m in self.in_sentence(sentence).map(|(_, m)| m) {
             if m.role == Role::Year || m.role == Role::Date && m.value >= 1000.0 {
                 out.insert(format!("year:{}", m.value as i64));
             }
@@ -249,10 +284,27 @@ impl<'d, 'a> Article<'d, 'a> {
 
     /// Years a sentence names other than the article's own.
     pub fn other_years_in(&self, sentence: usize) -> bool {
-        self.mentions
-            .iter()
-            .filter(|m| m.sentence == sentence && (m.role == Role::Year || m.role == Role::Date && m.value >= 1000.0))
+        self.in_sentence(sentence)
+            .map(|(_, m)| m)
+            .filter(|m| m.role == Role::Year || m.role == Role::Date && m.value >= 1000.0)
             .any(|m| Some(m.value as i64) != self.year)
+    }
+
+    /// The mentions of a sentence, with their indices.
+    pub fn in_sentence(&self, sentence: usize) -> impl Iterator<Item = (usize, &NumberMention)> {
+        let range = self.sentence_mentions.get(sentence).cloned().unwrap_or(0..0);
+        range.clone().zip(&self.mentions[range])
+    }
+
+    /// The mention whose number or currency starts at token `t`.
+    pub fn mention_starting_at(&self, t: usize) -> Option<usize> {
+        self.mention_at_token.get(&t).copied()
+    }
+
+    /// A document with more numbers than any article: the figures rules leave it alone rather
+    /// than spend quadratic time on it.
+    pub fn too_large(&self) -> bool {
+        self.mentions.len() > MAX_MENTIONS
     }
 
     /// Capitalised words of a sentence that are not its first word, a weekday or a month: the

@@ -62,6 +62,9 @@ impl Rule for Percent {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let article = Article::new(doc);
+        if article.too_large() {
+            return;
+        }
         for sentence in 0..article.sentences.len() {
             out.extend(change(&article, sentence));
             out.extend(share_of_whole(&article, sentence));
@@ -71,7 +74,7 @@ impl Rule for Percent {
 }
 
 fn mentions_in(article: &Article, sentence: usize) -> Vec<usize> {
-    (0..article.mentions.len()).filter(|&i| article.mentions[i].sentence == sentence && article.mentions[i].role == Role::Quantity).collect()
+    article.in_sentence(sentence).filter(|(_, m)| m.role == Role::Quantity).map(|(i, _)| i).collect()
 }
 
 /// Half a unit of the last written digit of a percentage: `13` ±0.5, `4,5` ±0.05.

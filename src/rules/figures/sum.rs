@@ -62,6 +62,9 @@ impl Rule for Sum {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let article = Article::new(doc);
+        if article.too_large() {
+            return;
+        }
         let mut findings = Vec::new();
         for sentence in 0..article.sentences.len() {
             findings.extend(breakdowns(&article, sentence));
@@ -123,7 +126,7 @@ fn addable(article: &Article, index: usize) -> bool {
 
 /// The mention whose amount starts at token `t` (its currency included).
 fn mention_starting_at(article: &Article, t: usize) -> Option<usize> {
-    article.mentions.iter().position(|m| m.full_tokens.start == t || m.tokens.start == t)
+    article.mention_starting_at(t)
 }
 
 /// The parts listed from token `from`: each conjunct that opens with an amount of the total's
@@ -151,7 +154,7 @@ fn list_parts(article: &Article, sentence: usize, from: usize, to: usize, total:
                     }
                     // `25 lembar pecahan Rp 100 ribu`: a count of something priced, not a plain part.
                     let conjunct_end = (m.full_tokens.end..to).find(|&k| words.at(k).is_some_and(|w| SEPARATORS.contains(&w))).unwrap_or(to);
-                    if article.mentions.iter().any(|o| o.sentence == sentence && o.tokens.start >= m.full_tokens.end && o.tokens.start < conjunct_end && o.role == Role::Quantity && !o.same_unit(m)) {
+                    if article.in_sentence(sentence).any(|(_, o)| o.tokens.start >= m.full_tokens.end && o.tokens.start < conjunct_end && o.role == Role::Quantity && !o.same_unit(m)) {
                         return None;
                     }
                     let after = m.full_tokens.end;
@@ -194,9 +197,7 @@ fn breakdowns(article: &Article, sentence: usize) -> Vec<Finding> {
             _ => continue,
         };
         // The amounts before the cue in this sentence: the total is one of them.
-        let before: Vec<usize> = (0..article.mentions.len())
-            .filter(|&i| article.mentions[i].sentence == sentence && article.mentions[i].full_tokens.end <= t && article.mentions[i].role == Role::Quantity)
-            .collect();
+        let before: Vec<usize> = article.in_sentence(sentence).filter(|(_, m)| m.full_tokens.end <= t && m.role == Role::Quantity).map(|(i, _)| i).collect();
         let first_part = (list_start..words.tokens.end).find_map(|s| mention_starting_at(article, s).filter(|&i| article.mentions[i].sentence == sentence));
         let Some(first_part) = first_part else { continue };
         // The list must start right at the cue.
@@ -305,7 +306,7 @@ fn partitive(article: &Article, sentence: usize) -> Vec<Finding> {
         let previous = sentence.checked_sub(1).filter(|&p| article.doc.sentences[p].block == article.doc.sentences[sentence].block);
         let Some(first) = (comma + 1..words.tokens.end).find_map(|s| mention_starting_at(article, s).filter(|&i| article.mentions[i].sentence == sentence)) else { return Vec::new() };
         let like = &article.mentions[first];
-        let Some(total) = previous.and_then(|p| (0..article.mentions.len()).rev().find(|&i| article.mentions[i].sentence == p && article.mentions[i].role == Role::Quantity && article.mentions[i].same_unit(like))) else {
+        let Some(total) = previous.and_then(|p| article.in_sentence(p).filter(|(_, o)| o.role == Role::Quantity && o.same_unit(like)).map(|(i, _)| i).last()) else {
             return Vec::new();
         };
         if !addable(article, total) {
@@ -327,7 +328,7 @@ fn partitive(article: &Article, sentence: usize) -> Vec<Finding> {
         return Vec::new();
     };
     // Nothing but the total's noun between it and the comma.
-    if article.mentions.iter().any(|m| m.sentence == sentence && m.tokens.start > article.mentions[total].tokens.end && m.tokens.start < comma) {
+    if article.in_sentence(sentence).any(|(_, m)| m.tokens.start > article.mentions[total].tokens.end && m.tokens.start < comma) {
         return Vec::new();
     }
     let end = next_cue(words, comma + 1).unwrap_or(words.tokens.end);
@@ -384,8 +385,9 @@ fn distribution(article: &Article, sentence: usize) -> Vec<Finding> {
     let Some(colon) = words.tokens.clone().find(|&t| words.at(t) == Some(":")) else { return Vec::new() };
     let ms = &article.mentions;
     // The number of groups, if stated before the colon (`five districts`), and its noun.
-    let groups = ms.iter().position(|m| m.sentence == sentence && m.full_tokens.end <= colon && m.role == Role::Quantity);
-    if ms.iter().filter(|m| m.sentence == sentence && m.full_tokens.end <= colon && m.role == Role::Quantity).count() > 1 {
+    let before_colon: Vec<usize> = article.in_sentence(sentence).filter(|(_, m)| m.full_tokens.end <= colon && m.role == Role::Quantity).map(|(i, _)| i).collect();
+    let groups = before_colon.first().copied();
+    if before_colon.len() > 1 {
         return Vec::new();
     }
     let group_noun = groups.and_then(|g| words.at(ms[g].full_tokens.end)).map(str::to_string);

@@ -69,6 +69,9 @@ impl Rule for WeekdayDate {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let article = Article::new(doc);
+        if article.too_large() {
+            return;
+        }
         for range in &doc.block_tokens {
             for i in range.clone() {
                 let t = &doc.tokens[i];
@@ -182,7 +185,7 @@ fn date_after(article: &Article, mut i: usize, end: usize) -> Option<WrittenDate
     if d.len() > 2 {
         return None;
     }
-    let m = article.mentions.iter().find(|m| m.tokens.start == i + 1);
+    let m = article.mention_starting_at(i + 1).map(|k| &article.mentions[k]);
     if m.is_some_and(|m| m.role != Role::Date && m.role != Role::Quantity) {
         return None;
     }
