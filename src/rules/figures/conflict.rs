@@ -86,7 +86,7 @@ impl Rule for Conflict {
         let language = doc.language;
         // (earlier claim, figure reported against it): one finding per contradiction, so that a
         // figure repeated after a contradiction is not reported again.
-        let mut reported: HashSet<(usize, String)> = HashSet::new();
+        let mut reported: HashSet<(usize, u64, u64)> = HashSet::new();
         // The comparable claims so far, by kind.
         let mut earlier: HashMap<Kind, Vec<usize>> = HashMap::new();
         for (j, b) in claims.iter().enumerate() {
@@ -101,8 +101,8 @@ impl Rule for Conflict {
                 bucket[from..].iter().copied().filter(|&i| same_thing(&article, &claims[i], b) && claims[i].interval.disjoint(&b.interval)).collect();
             bucket.push(j);
             let Some(&first) = conflicts.first() else { continue };
-            let key = b.describe(language);
-            if conflicts.iter().all(|&i| reported.contains(&(i, key.clone()))) {
+            let key = |i: usize| (i, b.interval.lo.to_bits(), b.interval.hi.to_bits());
+            if conflicts.iter().all(|&i| reported.contains(&key(i))) {
                 continue;
             }
             let a = &claims[first];
@@ -113,7 +113,7 @@ impl Rule for Conflict {
                 d = d.with_related(c.span, format!("{} here", c.describe(language)));
             }
             for &i in &conflicts {
-                reported.insert((i, key.clone()));
+                reported.insert(key(i));
             }
             out.push(d);
         }
