@@ -23,6 +23,29 @@ Run (release build; no network, loopback pipes only, bounded in time):
     SUNTING_BIN=path/to/sunting python3 bench/lsp_latency.py --json results.json
 
 Only the Python standard library is needed.
+
+Measured 2026-11-26 (2-core machine shared with other builds, load average 3 to 9, so treat
+as rough; release build; the core as it was that day, the article generator's density is one
+finding per ~50 words):
+
+    didChange -> publishDiagnostics, debounce off (ms), all rules   (load ~3)
+       words   diags  median    p95   check  convert   rest
+        2000      42    6.49   7.59    5.56     0.17   0.76
+       20000     404   55.65  57.55   50.62     1.53   3.51
+      100000    1992  442.94 557.48  386.31    11.58  45.06
+    typography rules only                                            (load ~3)
+        2000      42    1.34   1.52    0.69     0.17   0.48
+       20000     404   15.31  25.95    5.50     1.51   8.30
+      100000    1992  101.13 108.55   45.00    11.89  44.25
+    (a rerun at load ~9: all rules 14.3 / 137.7 / 779 ms; typography only 1.5 / 9.8 / 201 ms)
+
+    simulated typing, 12,000 keystrokes into the 20,000-word article, all rules:
+    VmRSS 28.7 MiB after open, 30.4 MiB at 1,000 keystrokes, 34.7 MiB at 12,000 (max),
+    29.7 MiB after the last check: flat. (Before the allocator settings in
+    `src/lsp/pool.rs` the same run climbed to 64 MiB; the live heap was flat throughout.)
+
+The adapter's own share (convert + rest) is a few milliseconds at 20,000 words; the core's
+check is most of the time with every rule on.
 """
 
 from __future__ import annotations
