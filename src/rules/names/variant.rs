@@ -122,23 +122,42 @@ fn likeness(ka: &str, kb: &str) -> Option<Likeness> {
     if ka == kb {
         return Some(Likeness::Transliteration);
     }
-    let shortest = ka.chars().count().min(kb.chars().count());
-    let limit = if shortest >= 7 { 2 } else if shortest >= 5 { 1 } else { 0 };
+    let limit = edit_limit(ka.chars().count().min(kb.chars().count()));
     match distance(ka, kb, limit)? {
         0 => None,
         d => Some(Likeness::Near(d)),
     }
 }
 
-/// The keys left after deleting up to two letters: two keys at most two edits apart (an adjacent
-/// swap counts one) share one of them, so only forms that share one need comparing, instead of
-/// every pair of the article's names.
+/// The edits `likeness` allows between two keys, by the length of the shorter one.
+fn edit_limit(shortest: usize) -> usize {
+    if shortest >= 7 {
+        2
+    } else if shortest >= 5 {
+        1
+    } else {
+        0
+    }
+}
+
+/// The key and what is left of it after deleting as many letters as `likeness` allows for a key
+/// of its length: two keys within the allowed edits (an adjacent swap counts one) share one of
+/// them, so only forms that share one need comparing, instead of every pair of the article's
+/// names. (The allowance grows with length, so the shorter key's allowance, which `likeness`
+/// applies, is within both keys' deletions.)
 fn deletions(key: &str) -> Vec<String> {
     let chars: Vec<char> = key.chars().collect();
+    let depth = edit_limit(chars.len());
     let mut out = vec![key.to_string()];
     for i in 0..chars.len() {
+        if depth == 0 {
+            break;
+        }
         let one: Vec<char> = chars.iter().enumerate().filter(|&(k, _)| k != i).map(|(_, &c)| c).collect();
         out.push(one.iter().collect());
+        if depth < 2 {
+            continue;
+        }
         for j in i..one.len() {
             out.push(one.iter().enumerate().filter(|&(k, _)| k != j).map(|(_, &c)| c).collect());
         }
@@ -162,7 +181,7 @@ impl NearKeys {
         NearKeys(index)
     }
 
-    /// Every form whose key is at most two edits from `key` (and some further ones).
+    /// Every form whose key is within the edits `likeness` allows of `key` (and some further ones).
     fn around(&self, key: &str) -> Vec<usize> {
         let mut found: Vec<usize> = deletions(key).iter().filter_map(|v| self.0.get(v)).flatten().copied().collect();
         found.sort_unstable();

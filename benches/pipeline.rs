@@ -1,0 +1,84 @@
+//! `cargo bench`: segmentation, each rule, and the whole pipeline on a 2,000- and a 20,000-word
+//! news article in Indonesian and in English, with throughput in bytes per second.
+//!
+//! The articles come from `bench/gen_articles.py` (news-like text made from templates and the
+//! project's word lists; the evaluation corpus is never used). Word verdicts are cached per
+//! thread across documents, as in a batch run, so after the first iteration the rules see warm
+//! verdicts: these are steady-state numbers. Cold start is measured by `bench/compare.sh`.
+//!
+//!     cargo bench --bench pipeline                 # everything
+//!     cargo bench --bench pipeline -- pipeline/    # the whole pipeline only
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::hint::black_box;
+use std::process::Command;
+use std::time::Duration;
+use sunting::config::Config;
+use sunting::document::{Document, LanguageChoice};
+use sunting::engine::{check, CheckOptions};
+use sunting::rules::{Context, REGISTRY};
+use sunting::words::WordJudge;
+use sunting::{DocFormat, Language};
+
+const SIZES: [usize; 2] = [2_000, 20_000];
+
+/// A generated article of about `words` words.
+fn article(language: Language, words: usize) -> String {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/gen_articles.py");
+    let out = Command::new("python3")
+        .args([script, "--lang", language.code(), "--words", &words.to_string(), "--seed", "1"])
+        .output()
+        .expect("python3 runs bench/gen_articles.py");
+    assert!(out.status.success(), "gen_articles.py failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("UTF-8 article")
+}
+
+fn choice(language: Language) -> LanguageChoice {
+    LanguageChoice { forced: Some(language), ..LanguageChoice::default() }
+}
+
+fn benches(c: &mut Criterion) {
+    let config = Config::default();
+    for language in [Language::Id, Language::En] {
+        for words in SIZES {
+            let text = article(language, words);
+            let id = format!("{}/{words}", language.code());
+
+            let mut group = c.benchmark_group("segmentation");
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_function(BenchmarkId::from_parameter(&id), |b| b.iter(|| Document::new(black_box(&text), DocFormat::Markdown, choice(language))));
+            group.finish();
+
+            let mut group = c.benchmark_group("pipeline");
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            let options = CheckOptions { format: DocFormat::Markdown, language: choice(language), config: &config };
+            group.bench_function(BenchmarkId::from_parameter(&id), |b| b.iter(|| check(black_box(&text), &options)));
+            group.finish();
+
+            // Each rule alone on a document analysed once (as the engine does for all rules).
+            let doc = Document::new(&text, DocFormat::Markdown, choice(language));
+            let mut group = c.benchmark_group("rule");
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.sample_size(10).warm_up_time(Duration::from_millis(300)).measurement_time(Duration::from_secs(1));
+            for rule in REGISTRY.iter().filter(|r| r.meta().applies_to(language)) {
+                group.bench_function(BenchmarkId::new(rule.meta().code, &id), |b| {
+                    b.iter(|| {
+                        let words = WordJudge::new(language, config.english, &config.lexicon);
+                        let ctx = Context::new(&doc, &config, &words);
+                        let mut out = Vec::new();
+                        rule.check(&ctx, &mut out);
+                        out
+                    })
+                });
+            }
+            group.finish();
+        }
+    }
+}
+
+criterion_group! {
+    name = pipeline;
+    config = Criterion::default().sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    targets = benches
+}
+criterion_main!(pipeline);
