@@ -640,3 +640,21 @@ async fn bad_initialization_options_are_shown_not_fatal() {
     assert!(messages[1]["message"].as_str().unwrap().contains("typography/nope"), "{messages:?}");
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
+
+#[tokio::test]
+async fn document_info_reports_language_and_kind() {
+    let mut c = Client::start();
+    c.initialize(json!({}), typography_only(json!({})), None).await;
+    c.open(URI, "markdown", "The police said the suspect had fled the city on Monday.\n").await;
+    let r = c.request("workspace/executeCommand", json!({"command": "sunting.documentInfo", "arguments": [{"uri": URI}]})).await;
+    assert_eq!(r["result"]["language"], "en", "{r}");
+    assert_eq!(r["result"]["format"], "markdown");
+    assert_eq!(r["result"]["checked"], true);
+    c.open("file:///tmp/x.rs", "rust", "fn main() {}").await;
+    let r = c.request("workspace/executeCommand", json!({"command": "sunting.documentInfo", "arguments": ["file:///tmp/x.rs"]})).await;
+    assert_eq!(r["result"]["checked"], false, "{r}");
+    assert_eq!(r["result"]["language"], Value::Null);
+    let r = c.request("workspace/executeCommand", json!({"command": "sunting.documentInfo", "arguments": [{"uri": "file:///nope.md"}]})).await;
+    assert_eq!(r["error"]["code"], -32602);
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}

@@ -21,6 +21,7 @@ pub const RULE_DOCS: &str = "https://github.com/sunting-news/sunting/blob/main/d
 pub const FIX_ALL_KIND: &str = "source.fixAll.sunting";
 pub const COMMAND_ADD_WORD: &str = "sunting.addToDictionary";
 pub const COMMAND_FIX_ALL: &str = "sunting.fixAll";
+pub const COMMAND_DOCUMENT_INFO: &str = "sunting.documentInfo";
 
 pub fn rule_docs_href(code: &str) -> String {
     format!("{RULE_DOCS}#{}", code.replace('/', "-"))
@@ -228,9 +229,11 @@ pub fn hover_text(d: &Diagnostic, markdown: bool) -> String {
 /// Minimal edits that turn `old` into `new`: a line diff, each changed hunk narrowed to the
 /// characters that differ. Spans are byte offsets into `old`.
 pub fn diff_edits(old: &str, new: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    // Lines as `similar` splits them: after `\n`, `\r\n` and a lone `\r`.
     fn line_starts(s: &str) -> Vec<usize> {
+        let b = s.as_bytes();
         let mut v = vec![0];
-        v.extend(s.match_indices('\n').map(|(i, _)| i + 1));
+        v.extend((0..b.len()).filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'))).map(|i| i + 1));
         if *v.last().unwrap_or(&0) != s.len() {
             v.push(s.len());
         }
@@ -269,6 +272,17 @@ pub fn diff_edits(old: &str, new: &str) -> Vec<(std::ops::Range<usize>, String)>
             .sum();
         oe -= common_suffix;
         ne -= common_suffix;
+        // A position between a CR and its LF does not exist in the protocol: widen over the
+        // pair (both halves are common to old and new, so the edit stays exact).
+        let splits_crlf = |at: usize| at > 0 && old.as_bytes()[at - 1] == b'\r' && old.as_bytes().get(at) == Some(&b'\n');
+        if splits_crlf(os) {
+            os -= 1;
+            ns -= 1;
+        }
+        if splits_crlf(oe) {
+            oe += 1;
+            ne += 1;
+        }
         edits.push((os..oe, new[ns..ne].to_string()));
     }
     edits
@@ -295,10 +309,19 @@ mod tests {
             ("東京 , x\r\n😀 y", "東京, x\r\n😀y"),
             ("", "new"),
             ("old", ""),
+            // Lone CRs end lines for the diff too (found by tests/properties.rs).
+            ("---\nlang: en\n---\n", "\r---\nlang: en\n---\n"),
+            ("\rPolisi ,", "\rPolisi,"),
+            ("a\rb\r\nc ,\rd", "a\rb\r\nc,\rd"),
+            // No edit starts or ends between a CR and its LF.
+            ("a\r\nb", "a\nb"),
+            ("a\r\nb", "a\rx\nb"),
         ];
         for (old, new) in cases {
             let edits = diff_edits(old, new);
             assert_eq!(apply(old, &edits), new, "{old:?} -> {new:?}: {edits:?}");
+            let splits = |at: usize| old[..at].ends_with('\r') && old[at..].starts_with('\n');
+            assert!(edits.iter().all(|(r, _)| !splits(r.start) && !splits(r.end)), "{old:?} -> {new:?}: {edits:?}");
         }
         assert_eq!(diff_edits("Berhenti !!\nlain\n", "Berhenti!\nlain\n"), vec![(8..10, String::new())]);
     }

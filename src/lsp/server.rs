@@ -1,7 +1,7 @@
 //! The protocol handlers: capabilities, configuration, hover, code actions, pulled
 //! diagnostics and commands. Text synchronisation is in [`super::gate`] and [`super::state`].
 
-use super::convert::{self, DiagnosticData, COMMAND_ADD_WORD, COMMAND_FIX_ALL, FIX_ALL_KIND};
+use super::convert::{self, DiagnosticData, COMMAND_ADD_WORD, COMMAND_DOCUMENT_INFO, COMMAND_FIX_ALL, FIX_ALL_KIND};
 use super::document::{byte_of, range_of};
 use super::settings::{self, Settings};
 use super::state::{self, Shared};
@@ -135,7 +135,7 @@ impl LanguageServer for Backend {
             "textDocumentSync": {"openClose": true, "change": 2, "save": {"includeText": false}},
             "hoverProvider": true,
             "codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll", FIX_ALL_KIND], "resolveProvider": false},
-            "executeCommandProvider": {"commands": [COMMAND_ADD_WORD, COMMAND_FIX_ALL]},
+            "executeCommandProvider": {"commands": [COMMAND_ADD_WORD, COMMAND_FIX_ALL, COMMAND_DOCUMENT_INFO]},
             "workspace": {"workspaceFolders": {"supported": true, "changeNotifications": true}},
         });
         if !session.push {
@@ -351,6 +351,30 @@ impl LanguageServer for Backend {
                         Err(e)
                     }
                 }
+            }
+            COMMAND_DOCUMENT_INFO => {
+                let Some(uri) = arg_str(&args, 0, "uri").and_then(|u| u.parse::<Uri>().ok()) else {
+                    return Err(invalid_params("expected the document's uri"));
+                };
+                let info = self
+                    .shared
+                    .with_config(&uri, |job| {
+                        let format = job.format.map(|f| match f {
+                            crate::prose::DocFormat::Markdown => "markdown",
+                            crate::prose::DocFormat::PlainText => "plaintext",
+                        });
+                        json!({
+                            "uri": job.uri.as_str(),
+                            "version": job.version,
+                            "language": job.language().map(|l| l.code()),
+                            "format": format,
+                            "checked": job.format.is_some(),
+                            "config": job.resolved.config.path.as_ref().filter(|p| p.is_file()).map(|p| p.display().to_string()),
+                            "root": job.resolved.root.as_ref().map(|p| p.display().to_string()),
+                        })
+                    })
+                    .await;
+                info.map(Some).ok_or_else(|| not_open(&uri))
             }
             other => Err(invalid_params(format!("unknown command {other:?}"))),
         }

@@ -107,6 +107,15 @@ impl Job {
         Checked { generation: self.generation, version: self.version, rope: self.rope.clone(), format: self.format, diagnostics }
     }
 
+    /// The article's language as a check settles it (front matter, configuration, detection);
+    /// `None` for a document that is not checked.
+    pub fn language(&self) -> Option<crate::language::Language> {
+        let format = self.format?;
+        let text = self.rope.to_string();
+        let choice = LanguageChoice { forced: None, configured: self.resolved.config.language };
+        Some(crate::document::Document::new(&text, format, choice).language)
+    }
+
     /// Check and convert for publishing (both off the protocol task).
     pub fn run(self) -> (Arc<Checked>, Vec<ls_types::Diagnostic>) {
         let started = std::time::Instant::now();
