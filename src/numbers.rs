@@ -178,7 +178,7 @@ pub fn parse_digits(s: &str, language: Language) -> Option<Digits> {
     let mixed = seps.iter().any(|c| *c != last);
     if mixed {
         // `1.234,5` or `1,234.5`: the last separator is the decimal mark; the others group thousands.
-        if seps[..seps.len() - 1].iter().any(|c| *c == last) || !grouped(&groups[..groups.len() - 1]) {
+        if seps[..seps.len() - 1].contains(&last) || !grouped(&groups[..groups.len() - 1]) {
             return None;
         }
         let frac = groups[groups.len() - 1];
@@ -295,8 +295,8 @@ impl WordNumber {
     fn push(&mut self, n: Numeral) -> bool {
         use Numeral::*;
         // The units and tens places of the current group are taken.
-        let units_taken = self.pending.is_some() || self.group % 10 != 0 || (10..20).contains(&(self.group % 100));
-        let tens_taken = units_taken || self.group % 100 != 0;
+        let units_taken = self.pending.is_some() || !self.group.is_multiple_of(10) || (10..20).contains(&(self.group % 100));
+        let tens_taken = units_taken || !self.group.is_multiple_of(100);
         let ok = match n {
             Unit(u) => {
                 if units_taken {
@@ -315,7 +315,7 @@ impl WordNumber {
                 }
             }
             Belas | Puluh | Ratus => match self.pending.take() {
-                Some(p) if p > 0 && (n == Ratus && self.group == 0 || n != Ratus && self.group % 100 == 0) => {
+                Some(p) if p > 0 && (n == Ratus && self.group == 0 || n != Ratus && self.group.is_multiple_of(100)) => {
                     self.group += match n {
                         Belas => p + 10,
                         Puluh => p * 10,
@@ -559,17 +559,18 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
     // A magnitude word after digits: `1,2 triliun`, `3 million`.
     let mut magnitude = 1.0;
     if digits {
-        if let Some(w) = lower_word(doc, end, &block) {
-            if let Some(mag) = magnitude_of(&w) {
-                magnitude = mag;
-                m.magnitude = Some(w);
-                end += 1;
-            }
+        if let Some(w) = lower_word(doc, end, &block)
+            && let Some(mag) = magnitude_of(&w)
+        {
+            magnitude = mag;
+            m.magnitude = Some(w);
+            end += 1;
         }
-    } else if let Some(last) = lower_word(doc, end - 1, &block) {
-        if magnitude_of(&last).is_some() && end - i > 1 {
-            m.magnitude = Some(last);
-        }
+    } else if let Some(last) = lower_word(doc, end - 1, &block)
+        && magnitude_of(&last).is_some()
+        && end - i > 1
+    {
+        m.magnitude = Some(last);
     }
     m.value *= magnitude;
     m.alt_value = m.alt_value.map(|v| v * magnitude);
@@ -616,11 +617,11 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
         } else if w == "per" && lower_word(doc, end + 1, &block).as_deref() == Some("cent") {
             m.percent = true;
             end += 2;
-        } else if m.currency.is_none() {
-            if let Some(c) = currency_word_after(&w) {
-                m.currency = Some(c);
-                end += 1;
-            }
+        } else if m.currency.is_none()
+            && let Some(c) = currency_word_after(&w)
+        {
+            m.currency = Some(c);
+            end += 1;
         }
     }
     m.full_tokens = start..end;
@@ -726,7 +727,7 @@ pub fn format_number(value: f64, language: Language) -> String {
     let digits = whole.to_string();
     let mut grouped = String::new();
     for (n, c) in digits.chars().enumerate() {
-        if n > 0 && (digits.len() - n) % 3 == 0 {
+        if n > 0 && (digits.len() - n).is_multiple_of(3) {
             grouped.push(thousands);
         }
         grouped.push(c);

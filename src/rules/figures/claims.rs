@@ -518,7 +518,11 @@ fn money_claim(article: &Article, m: &NumberMention) -> Option<Claim> {
     while t > words.tokens.start && words.at(t - 1).is_some_and(|w| MONEY_LINKS.contains(&w)) && start - t < 4 {
         t -= 1;
     }
-    let concept = phrase_ending_at(words, t, MONEY_BEFORE).map(|(_, c)| c).or_else(|| {
+    // Or a few words further back in the clause: `kerugian negara dalam perkara itu mencapai Rp 3 miliar`.
+    let clause = clause_of(article, m.sentence, start);
+    let near = || (t.saturating_sub(4).max(clause.start)..t).rev().find_map(|e| phrase_ending_at(words, e, MONEY_BEFORE).map(|(_, c)| c));
+    let no_number_between = |from: usize| !article.in_sentence(m.sentence).any(|(_, o)| o.tokens.start >= from && o.tokens.start < start);
+    let concept = phrase_ending_at(words, t, MONEY_BEFORE).map(|(_, c)| c).or_else(|| near().filter(|_| no_number_between(t.saturating_sub(4).max(clause.start)))).or_else(|| {
         MONEY_AFTER.iter().find_map(|(p, c)| {
             let parts: Vec<&str> = p.split(' ').collect();
             words.phrase_at(m.full_tokens.end, &parts).then_some(*c)
@@ -622,10 +626,10 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
     let next_number_start = article.in_sentence(m.sentence).filter(|(_, o)| o.tokens.start >= end).map(|(_, o)| o.full_tokens.start).min();
     let window = clause.start.max(prev_number_end.unwrap_or(0))..clause.end.min(next_number_start.unwrap_or(usize::MAX)).max(end);
     let mut places = article.places_in(m.sentence, window);
-    if let Some(opening) = opening_adverbial(article, m.sentence) {
-        if opening.end <= clause.start {
-            places.extend(article.places_in(m.sentence, opening));
-        }
+    if let Some(opening) = opening_adverbial(article, m.sentence)
+        && opening.end <= clause.start
+    {
+        places.extend(article.places_in(m.sentence, opening));
     }
     let heading = article.is_heading_block(m.block);
     // The sentence before, in the same paragraph, may set the scene: `Another explosion hit a
@@ -636,10 +640,10 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
         pw.any_phrase_in(pw.tokens.clone(), OTHER_EVENT) || article.other_years_in(p)
     });
     let mut times = article.times_in(m.sentence);
-    if times.is_empty() {
-        if let Some(p) = previous_sentence {
-            times = article.times_in(p);
-        }
+    if times.is_empty()
+        && let Some(p) = previous_sentence
+    {
+        times = article.times_in(p);
     }
     // `naik dari 24.000`, `12 dari 40 penumpang`: a previous value or a whole, not a claim.
     let previous_value = qual_start > words.tokens.start && matches!(words.at(qual_start - 1), Some("dari" | "from"))
@@ -932,12 +936,13 @@ fn prison_term(article: &Article, index: usize, m: &NumberMention, end: usize) -
     let mut months_mention = None;
     let mut after = k + 1;
     // `15 tahun 6 bulan`
-    if let Some(next) = article.mentions.get(index + 1).filter(|o| o.tokens.start == after && o.sentence == m.sentence) {
-        if per_year == 1.0 && matches!(words.at(next.tokens.end), Some("bulan" | "months")) {
-            extra_months = next.value / 12.0;
-            after = next.tokens.end + 1;
-            months_mention = Some(index + 1);
-        }
+    if let Some(next) = article.mentions.get(index + 1).filter(|o| o.tokens.start == after && o.sentence == m.sentence)
+        && per_year == 1.0
+        && matches!(words.at(next.tokens.end), Some("bulan" | "months"))
+    {
+        extra_months = next.value / 12.0;
+        after = next.tokens.end + 1;
+        months_mention = Some(index + 1);
     }
     let prison_after = words.any_phrase_in(after..(after + 3).min(words.tokens.end), PRISON_AFTER);
     let cue_before = words.any_phrase_in(m.tokens.start.saturating_sub(4).max(words.tokens.start)..m.tokens.start, VERDICT_CUES)

@@ -400,10 +400,11 @@ impl Article<'_, '_> {
         }
         for run in runs {
             for t in run {
-                if let Some(w) = words.at(t) {
-                    if !WEEKDAYS_ID.contains(&w) && !WEEKDAYS_EN.contains(&w) {
-                        out.insert(w.to_string());
-                    }
+                if let Some(w) = words.at(t)
+                    && !WEEKDAYS_ID.contains(&w)
+                    && !WEEKDAYS_EN.contains(&w)
+                {
+                    out.insert(w.to_string());
                 }
             }
         }

@@ -225,7 +225,7 @@ fn breakdowns(article: &Article, sentence: usize) -> Vec<Finding> {
         };
         // A colon breaks down the amount right before it (`42 korban: 7 tewas, ...`); anything else
         // before a colon is a list (see `distribution`).
-        if words.at(t) == Some(":") && !total.is_some_and(|i| article.mentions[i].full_tokens.end + 2 >= t) {
+        if words.at(t) == Some(":") && total.is_none_or(|i| article.mentions[i].full_tokens.end + 2 < t) {
             continue;
         }
         let end = next_cue(words, list_start).unwrap_or(words.tokens.end);

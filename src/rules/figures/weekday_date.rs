@@ -156,14 +156,14 @@ fn date_after(article: &Article, mut i: usize, end: usize) -> Option<WrittenDate
             return Some(WrittenDate { day: int(d)? as u32, month: int(m)? as u32, year, span: Span::new(start, doc.tokens[last].span.end) });
         }
         // `14 April 2025`
-        if let Some(month) = text(i + 1).and_then(month_number) {
-            if doc.tokens[i + 1].kind == TokenKind::Word {
-                let (year, last) = match number(i + 2).and_then(|y| (y.len() == 4).then(|| int(y)).flatten()) {
-                    Some(y) => (Some(y), i + 2),
-                    None => (None, i + 1),
-                };
-                return Some(WrittenDate { day: int(d)? as u32, month, year, span: Span::new(start, doc.tokens[last].span.end) });
-            }
+        if let Some(month) = text(i + 1).and_then(month_number)
+            && doc.tokens[i + 1].kind == TokenKind::Word
+        {
+            let (year, last) = match number(i + 2).and_then(|y| (y.len() == 4).then(|| int(y)).flatten()) {
+                Some(y) => (Some(y), i + 2),
+                None => (None, i + 1),
+            };
+            return Some(WrittenDate { day: int(d)? as u32, month, year, span: Span::new(start, doc.tokens[last].span.end) });
         }
         return None;
     }
