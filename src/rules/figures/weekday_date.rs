@@ -72,6 +72,7 @@ impl Rule for WeekdayDate {
         if article.too_large() {
             return;
         }
+        let years: Vec<i64> = article.mentions.iter().filter(|m| matches!(m.role, Role::Year | Role::Date) && (1900.0..=2100.0).contains(&m.value)).map(|m| m.value as i64).collect();
         for range in &doc.block_tokens {
             for i in range.clone() {
                 let t = &doc.tokens[i];
@@ -100,9 +101,13 @@ impl Rule for WeekdayDate {
                 if actual == written {
                     continue;
                 }
-                // A date without its year may be from the year before the article's.
-                if inferred && date.day <= days_in_month(year - 1, date.month) && weekday(year - 1, date.month, date.day) == written {
-                    continue;
+                // A date without its year may be from the year before the article's, or from any
+                // year the article names.
+                if inferred {
+                    let fits = |y: i64| date.day <= days_in_month(y, date.month) && weekday(y, date.month, date.day) == written;
+                    if fits(year - 1) || years.iter().any(|&y| fits(y)) {
+                        continue;
+                    }
                 }
                 let english = WEEKDAYS_EN.contains(&lower.as_str());
                 let right = if english { EN_NAMES[actual as usize] } else { ID_NAMES[actual as usize] };
@@ -227,6 +232,7 @@ mod tests {
             "Sidang digelar Senin, 14 April 2025.",
             "Pada Selasa (30/8/2016) dan Jumat (26/8/2016) sekira pukul 21:00.",
             "Rapat digelar Senin (29/4) tanpa tahun yang diketahui.",
+            "Rapat Kamis (24/4/2025) mengenang peristiwa 2019. Pada Rabu (24/4), ribuan orang berkumpul.",
             "Pada minggu 24 April 2025 hujan turun.",
             "Senin (31/4/2025) tidak ada.",
             "Kamis 24.4.2025 pagi.",
