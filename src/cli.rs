@@ -4,7 +4,7 @@ use crate::config::{Config, ConfigError};
 use crate::diagnostic::Severity;
 use crate::document::LanguageChoice;
 use crate::engine::{self, CheckOptions};
-use crate::fix::{apply_fixes, FixMode};
+use crate::fix::{fix_until_stable, FixMode};
 use crate::language::Language;
 use crate::prose::DocFormat;
 use crate::ordered;
@@ -633,19 +633,7 @@ fn fix_text(text: &str, checked: &Checked, language: Option<Language>, mode: Fix
         language: LanguageChoice { forced: language.or(Some(checked.report.language)), configured: checked.config.language },
         config: &checked.config,
     };
-    let mut current = text.to_string();
-    let mut total = 0;
-    let mut diagnostics = checked.report.diagnostics.clone();
-    for _ in 0..10 {
-        let (next, applied) = apply_fixes(&current, &diagnostics, mode);
-        if applied == 0 || next == current {
-            break;
-        }
-        total += applied;
-        current = next;
-        diagnostics = engine::check(&current, &options).diagnostics;
-    }
-    (current, total)
+    fix_until_stable(text, &options, Some(checked.report.diagnostics.clone()), mode)
 }
 
 /// Replace `path` with `contents` through a temporary file in the same folder, keeping the
