@@ -59,16 +59,22 @@ pub struct Context<'a> {
     pub config: &'a Config,
     pub words: &'a WordJudge<'a>,
     quotations: OnceCell<Quotations>,
+    figures: OnceCell<figures::Article<'a, 'a>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document<'a>, config: &'a Config, words: &'a WordJudge<'a>) -> Self {
-        Context { doc, config, words, quotations: OnceCell::new() }
+        Context { doc, config, words, quotations: OnceCell::new(), figures: OnceCell::new() }
     }
 
     /// The document's quotations, paired on first use.
     pub fn quotations(&self) -> &Quotations {
         self.quotations.get_or_init(|| Quotations::of(self.doc))
+    }
+
+    /// The figures rules' reading of the article (numbers, places, days), built once for all six.
+    pub(crate) fn figures_article(&self) -> &figures::Article<'a, 'a> {
+        self.figures.get_or_init(|| figures::Article::new(self.doc))
     }
 }
 

@@ -50,8 +50,7 @@ impl Rule for Age {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let doc = ctx.doc;
-        let article = Article::new(doc);
+        let article = ctx.figures_article();
         if article.too_large() {
             return;
         }
