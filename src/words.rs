@@ -8,7 +8,7 @@ use crate::lexicon::english::{self, Dialect};
 use crate::lexicon::nonstandard::{self, StandardForm};
 use crate::lexicon::{glossary, hunspell, indonesian, loans, normalise, suggest};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +45,10 @@ const SHARED_LIMIT: usize = 200_000;
 
 thread_local! {
     static SHARED: RefCell<HashMap<(Language, Dialect, String), Rc<Verdict>>> = RefCell::new(HashMap::new());
+    /// Words [`WordJudge::is_ordinary`] found not ordinary without a full verdict (mostly names):
+    /// the early tests include loan respelling, too costly to repeat for every mention of a name
+    /// in every article.
+    static NOT_ORDINARY: RefCell<HashSet<(Language, Dialect, String)>> = RefCell::new(HashSet::new());
 }
 
 impl<'a> WordJudge<'a> {
@@ -118,9 +122,21 @@ impl<'a> WordJudge<'a> {
         if let Some(v) = SHARED.with(|shared| shared.borrow().get(&key).cloned()) {
             return known(&v);
         }
+        if NOT_ORDINARY.with(|set| set.borrow().contains(&key)) {
+            return false;
+        }
         // What remains after the early verdicts (foreign roots, English shapes, misspellings)
         // is never known. An early verdict is the whole verdict, so it is kept as `judge` would.
-        let Some(verdict) = self.decide_early(&normalise(lower)) else { return false };
+        let Some(verdict) = self.decide_early(&normalise(lower)) else {
+            NOT_ORDINARY.with(|set| {
+                let mut set = set.borrow_mut();
+                if set.len() > SHARED_LIMIT {
+                    set.clear();
+                }
+                set.insert(key);
+            });
+            return false;
+        };
         let verdict = Rc::new(verdict);
         SHARED.with(|shared| {
             let mut shared = shared.borrow_mut();
