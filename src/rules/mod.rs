@@ -8,7 +8,7 @@ use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::Document;
 use crate::language::Language;
 use crate::quotation::Quotations;
-use crate::words::WordJudge;
+use crate::words::{occurrences, Occurrence, WordJudge};
 use std::cell::OnceCell;
 
 pub mod figures;
@@ -60,11 +60,12 @@ pub struct Context<'a> {
     pub words: &'a WordJudge<'a>,
     quotations: OnceCell<Quotations>,
     figures: OnceCell<figures::Article<'a, 'a>>,
+    occurrences: OnceCell<Vec<Occurrence<'a>>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document<'a>, config: &'a Config, words: &'a WordJudge<'a>) -> Self {
-        Context { doc, config, words, quotations: OnceCell::new(), figures: OnceCell::new() }
+        Context { doc, config, words, quotations: OnceCell::new(), figures: OnceCell::new(), occurrences: OnceCell::new() }
     }
 
     /// The document's quotations, paired on first use.
@@ -75,6 +76,12 @@ impl<'a> Context<'a> {
     /// The figures rules' reading of the article (numbers, places, days), built once for all six.
     pub(crate) fn figures_article(&self) -> &figures::Article<'a, 'a> {
         self.figures.get_or_init(|| figures::Article::new(self.doc))
+    }
+
+    /// The document's words worth judging ([`occurrences`]), found once for the spelling,
+    /// untranslated and name rules that all walk them.
+    pub fn occurrences(&self) -> &[Occurrence<'a>] {
+        self.occurrences.get_or_init(|| occurrences(self.doc))
     }
 }
 

@@ -178,9 +178,14 @@ fn list_parts(article: &Article, sentence: usize, from: usize, to: usize, total:
 }
 
 fn phrase_end(words: &SentenceWords, t: usize, list: &[&str]) -> Option<usize> {
+    // Word by word, without collecting each phrase: this runs for every token of a sentence.
     list.iter().find_map(|p| {
-        let parts: Vec<&str> = p.split(' ').collect();
-        words.phrase_at(t, &parts).then_some(t + parts.len())
+        let mut len = 0;
+        p.split(' ').all(|w| {
+            len += 1;
+            words.at(t + len - 1) == Some(w)
+        })
+        .then_some(t + len)
     })
 }
 

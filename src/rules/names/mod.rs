@@ -5,7 +5,7 @@ use crate::diagnostic::Span;
 use crate::document::TokenKind;
 use crate::prose::BlockKind;
 use crate::rules::Context;
-use crate::words::{occurrences, WordCase};
+use crate::words::WordCase;
 
 pub mod variant;
 
@@ -47,7 +47,7 @@ pub(crate) fn name_words(ctx: &Context<'_>) -> Vec<NameWord> {
     let doc = ctx.doc;
     let mut out: Vec<NameWord> = Vec::new();
     let mut run = 0;
-    for occurrence in occurrences(doc) {
+    for occurrence in ctx.occurrences() {
         if !matches!(occurrence.case, WordCase::Capitalised | WordCase::Initial) {
             continue;
         }

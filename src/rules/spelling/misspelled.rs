@@ -1,7 +1,7 @@
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::rules::{Context, Rule, RuleMeta};
 use std::collections::HashMap;
-use crate::words::{match_case, occurrences, Verdict, WordCase};
+use crate::words::{match_case, Verdict, WordCase};
 
 /// `pemerinatah` -> `pemerintah`; `goverment` -> `government`.
 pub struct Misspelled;
@@ -32,9 +32,9 @@ impl Rule for Misspelled {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let words = occurrences(ctx.doc);
+        let words = ctx.occurrences();
         let mut counts: HashMap<String, usize> = HashMap::new();
-        for w in &words {
+        for w in words {
             *counts.entry(w.text.to_lowercase()).or_default() += 1;
         }
         for word in words {

@@ -1,7 +1,7 @@
 use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
 use crate::language::Language;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::words::{match_case, occurrences, Verdict, WordCase};
+use crate::words::{match_case, Verdict, WordCase};
 
 /// `resiko` -> `risiko`; `ibukota` -> `ibu kota`.
 pub struct NonStandard;
@@ -28,7 +28,7 @@ impl Rule for NonStandard {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for word in occurrences(ctx.doc) {
+        for word in ctx.occurrences() {
             if !matches!(word.case, WordCase::Lower | WordCase::Initial) {
                 continue;
             }

@@ -5,7 +5,7 @@ use crate::language::Language;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::lexicon::english::{self, Dialect};
 use crate::lexicon::glossary;
-use crate::words::{occurrences, Occurrence, Verdict, WordCase};
+use crate::words::{Occurrence, Verdict, WordCase};
 
 /// `dalam sebuah publishing di platform` -> `unggahan`; English `on Kamis` -> `Thursday`.
 pub struct ForeignWord;
@@ -120,7 +120,7 @@ impl Rule for ForeignWord {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        let words = occurrences(doc);
+        let words = ctx.occurrences();
         // Runs of adjacent foreign words become one finding, as sure as its surest word.
         let mut run: Option<(Span, usize, Vec<String>, Strength)> = None;
         let flush = |run: &mut Option<(Span, usize, Vec<String>, Strength)>, out: &mut Vec<Diagnostic>| {

@@ -2,7 +2,7 @@ use super::{fixes, in_parentheses, quoted, Quoted};
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::language::Language;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::words::{occurrences, Verdict, WordCase};
+use crate::words::{Verdict, WordCase};
 
 /// `online` -> `daring`, `di-update` -> `diperbarui`.
 pub struct HasEquivalent;
@@ -28,7 +28,7 @@ impl Rule for HasEquivalent {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        for word in occurrences(doc) {
+        for word in ctx.occurrences() {
             if word.case != WordCase::Lower {
                 continue;
             }
