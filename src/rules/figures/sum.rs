@@ -179,7 +179,13 @@ fn list_parts(article: &Article, sentence: usize, from: usize, to: usize, total:
 
 fn phrase_end(words: &SentenceWords, t: usize, list: &[&str]) -> Option<usize> {
     // Word by word, without collecting each phrase: this runs for every token of a sentence.
+    // Most tokens start no phrase, which a comparison of the first word settles.
+    let first = words.at(t)?;
     list.iter().find_map(|p| {
+        let rest = p.strip_prefix(first)?;
+        if !(rest.is_empty() || rest.starts_with(' ')) {
+            return None;
+        }
         let mut len = 0;
         p.split(' ').all(|w| {
             len += 1;
