@@ -639,6 +639,8 @@ fn fix_text(text: &str, checked: &Checked, language: Option<Language>, mode: Fix
 /// Replace `path` with `contents` through a temporary file in the same folder, keeping the
 /// permissions, and refusing if the file changed since it was read.
 pub fn write_atomically(path: &Path, original: &[u8], contents: &[u8]) -> Result<(), String> {
+    // Through a symbolic link, replace the file it points to, not the link.
+    let path = &std::fs::canonicalize(path).map_err(|e| e.to_string())?;
     let dir = absolute(path).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     let permissions = std::fs::metadata(path).map_err(|e| e.to_string())?.permissions();
     let mut tmp = tempfile::Builder::new().prefix(".sunting-").tempfile_in(&dir).map_err(|e| format!("cannot create a temporary file: {e}"))?;
@@ -682,6 +684,12 @@ fn fix_command(args: &FixArgs) -> i32 {
             continue;
         }
         if let Source::File(path) = &c.source {
+            if c.loaded.text.as_bytes() != c.loaded.bytes {
+                // Writing the text back would turn the invalid bytes into U+FFFD for good.
+                let message = "not written: the file is not valid UTF-8 (--lossy reads it for checking only)".to_string();
+                errors.push(FileError { path: c.report.path.clone(), message });
+                continue;
+            }
             if let Err(e) = write_atomically(path, &c.loaded.bytes, new_text.as_bytes()) {
                 errors.push(FileError { path: c.report.path.clone(), message: e });
             }
