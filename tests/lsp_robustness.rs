@@ -1,0 +1,445 @@
+//! The language server under abuse, in process over `tokio::io::duplex` and as a real process:
+//! malformed frames and bodies, requests about documents never opened, positions far out of
+//! range and inside surrogate pairs, a client that stops reading and one that vanishes, and a
+//! shutdown while a check runs. After each, the server must still answer.
+
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf};
+use tokio::sync::{mpsc, oneshot, Notify};
+use tokio::task::JoinHandle;
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+const URI: &str = "file:///tmp/sunting-robust/berita.md";
+const TEXT: &str = "Polisi datang ke lokasi.\n\nWarga berteriak “Berhenti !!” lalu pergi.\n";
+
+type Pending = Arc<Mutex<HashMap<i64, oneshot::Sender<Value>>>>;
+
+/// A small LSP client whose reading can be paused (to play a client that stops reading).
+struct Client {
+    writer: Arc<tokio::sync::Mutex<WriteHalf<DuplexStream>>>,
+    pending: Pending,
+    notifications: mpsc::UnboundedReceiver<Value>,
+    next_id: i64,
+    server: JoinHandle<i32>,
+    reader: JoinHandle<()>,
+    paused: Arc<Mutex<bool>>,
+    resume: Arc<Notify>,
+}
+
+async fn read_frame<R: tokio::io::AsyncBufRead + Unpin>(r: &mut R) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if r.read_line(&mut line).await.ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(v) = line.strip_prefix("Content-Length:") {
+            length = v.trim().parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    r.read_exact(&mut body).await.ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+fn frame(body: &[u8]) -> Vec<u8> {
+    [format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes(), body].concat()
+}
+
+impl Client {
+    /// A server over pipes of `buffer` bytes each way.
+    fn start(buffer: usize) -> Client {
+        let (client_end, server_end) = tokio::io::duplex(buffer);
+        let (server_read, server_write) = tokio::io::split(server_end);
+        let server = tokio::spawn(sunting::lsp::serve(server_read, server_write));
+        let (read, writer) = tokio::io::split(client_end);
+        let writer = Arc::new(tokio::sync::Mutex::new(writer));
+        let pending: Pending = Arc::default();
+        let (tx, notifications) = mpsc::unbounded_channel();
+        let paused = Arc::new(Mutex::new(false));
+        let resume = Arc::new(Notify::new());
+        let reader = tokio::spawn(Self::read_loop(read, writer.clone(), pending.clone(), tx, paused.clone(), resume.clone()));
+        Client { writer, pending, notifications, next_id: 1, server, reader, paused, resume }
+    }
+
+    async fn read_loop(
+        read: ReadHalf<DuplexStream>,
+        writer: Arc<tokio::sync::Mutex<WriteHalf<DuplexStream>>>,
+        pending: Pending,
+        tx: mpsc::UnboundedSender<Value>,
+        paused: Arc<Mutex<bool>>,
+        resume: Arc<Notify>,
+    ) {
+        let mut read = BufReader::with_capacity(1024, read);
+        loop {
+            while *paused.lock().unwrap() {
+                resume.notified().await;
+            }
+            let Some(msg) = read_frame(&mut read).await else { return };
+            if msg.get("method").is_some() && msg.get("id").is_some() {
+                // A request from the server: answer plainly.
+                let result = match msg["method"].as_str() {
+                    Some("workspace/configuration") => json!([null]),
+                    Some("workspace/applyEdit") => json!({"applied": true}),
+                    _ => Value::Null,
+                };
+                let body = serde_json::to_vec(&json!({"jsonrpc": "2.0", "id": msg["id"], "result": result})).unwrap();
+                let mut w = writer.lock().await;
+                let _ = w.write_all(&frame(&body)).await;
+            } else if msg.get("method").is_some() {
+                let _ = tx.send(msg);
+            } else if let Some(id) = msg.get("id").and_then(Value::as_i64) {
+                if let Some(waiter) = pending.lock().unwrap().remove(&id) {
+                    let _ = waiter.send(msg);
+                }
+            } else {
+                let _ = tx.send(json!({"method": "$/response", "params": msg}));
+            }
+        }
+    }
+
+    fn pause_reading(&self) {
+        *self.paused.lock().unwrap() = true;
+    }
+
+    fn resume_reading(&self) {
+        *self.paused.lock().unwrap() = false;
+        self.resume.notify_waiters();
+    }
+
+    async fn send_bytes(&self, bytes: &[u8]) {
+        let mut w = self.writer.lock().await;
+        w.write_all(bytes).await.unwrap();
+        w.flush().await.unwrap();
+    }
+
+    async fn send_raw(&self, body: &[u8]) {
+        self.send_bytes(&frame(body)).await;
+    }
+
+    async fn notify(&self, method: &str, params: Value) {
+        self.send_raw(&serde_json::to_vec(&json!({"jsonrpc": "2.0", "method": method, "params": params})).unwrap()).await;
+    }
+
+    /// Send a request; the answer arrives on the returned channel.
+    async fn send_request(&mut self, method: &str, params: Value) -> oneshot::Receiver<Value> {
+        let id = self.next_id;
+        self.next_id += 1;
+        let (tx, rx) = oneshot::channel();
+        self.pending.lock().unwrap().insert(id, tx);
+        self.send_raw(&serde_json::to_vec(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})).unwrap()).await;
+        rx
+    }
+
+    async fn request(&mut self, method: &str, params: Value) -> Value {
+        let rx = self.send_request(method, params).await;
+        tokio::time::timeout(TIMEOUT, rx).await.unwrap_or_else(|_| panic!("no answer to {method}")).unwrap()
+    }
+
+    async fn initialize(&mut self, options: Value) {
+        let r = self.request("initialize", json!({"processId": null, "capabilities": {}, "initializationOptions": options})).await;
+        assert!(r.get("error").is_none(), "{r}");
+        self.notify("initialized", json!({})).await;
+    }
+
+    async fn next(&mut self, method: &str) -> Value {
+        let deadline = tokio::time::Instant::now() + TIMEOUT;
+        loop {
+            let msg = tokio::time::timeout_at(deadline, self.notifications.recv()).await.unwrap_or_else(|_| panic!("no {method}")).expect("server gone");
+            if msg["method"] == method {
+                return msg["params"].clone();
+            }
+        }
+    }
+
+    async fn diagnostics_for(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        loop {
+            let p = self.next("textDocument/publishDiagnostics").await;
+            if p["uri"] == uri && p["version"] == version {
+                return p["diagnostics"].as_array().cloned().unwrap_or_default();
+            }
+        }
+    }
+
+    async fn open(&self, uri: &str, text: &str) {
+        self.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})).await;
+    }
+
+    /// The server still answers: a hover on an open document.
+    async fn still_answers(&mut self) {
+        let r = self.request("textDocument/hover", json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}})).await;
+        assert!(r.get("error").is_none(), "{r}");
+    }
+
+    async fn shutdown_and_exit(mut self) -> i32 {
+        let r = self.request("shutdown", Value::Null).await;
+        assert!(r.get("error").is_none(), "{r}");
+        self.notify("exit", Value::Null).await;
+        let status = tokio::time::timeout(TIMEOUT, self.server).await.expect("server did not stop").unwrap();
+        self.reader.abort();
+        status
+    }
+}
+
+fn typography_only() -> Value {
+    json!({"enabledCategories": ["typography"], "debounceMs": 0})
+}
+
+fn codes(diags: &[Value]) -> Vec<String> {
+    diags.iter().map(|d| d["code"].as_str().unwrap_or("").to_string()).collect()
+}
+
+#[tokio::test]
+async fn malformed_frames_and_bodies_leave_the_server_answering() {
+    let mut c = Client::start(1 << 20);
+    c.initialize(typography_only()).await;
+    c.open(URI, TEXT).await;
+    c.diagnostics_for(URI, 1).await;
+
+    // A body that is not UTF-8: a parse error.
+    c.send_raw(b"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\xff\xfe\"}").await;
+    assert_eq!(c.next("$/response").await["error"]["code"], -32700);
+    // A batch (arrays are not taken) and a bare value.
+    c.send_raw(br#"[{"jsonrpc":"2.0","id":70,"method":"shutdown"}]"#).await;
+    assert_eq!(c.next("$/response").await["error"]["code"], -32600);
+    c.send_raw(b"null").await;
+    assert_eq!(c.next("$/response").await["error"]["code"], -32600);
+    // The wrong protocol version, an error object of the wrong shape.
+    c.send_raw(br#"{"jsonrpc":"1.0","method":"initialized"}"#).await;
+    assert_eq!(c.next("$/response").await["error"]["code"], -32600);
+    c.send_raw(br#"{"jsonrpc":"2.0","id":9005,"error":"bad"}"#).await;
+    // Headers that cannot be read: a non-numeric length, a line far too long, stray bytes.
+    c.send_bytes(b"Content-Length: lots\r\n\r\n").await;
+    c.send_bytes(&[b"X-Long: ".as_slice(), &vec![b'x'; 20_000], b"\r\n\r\n"].concat()).await;
+    c.send_bytes(b"\xff\xfe\x00garbage\r\n\r\n").await;
+    // Parameters of the wrong type: an error for a request, silence for a notification.
+    let r = c.request("textDocument/hover", json!({"textDocument": 7})).await;
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    let r = c.request("textDocument/codeAction", json!(null)).await;
+    assert!(r.get("error").is_some(), "{r}");
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": "all of it"})).await;
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI}, "contentChanges": [{"range": {"start": {"line": -1, "character": 0}}, "text": "x"}]})).await;
+    // didOpen sent as a request: refused, not applied.
+    let r = c.request("textDocument/didOpen", json!({"textDocument": {"uri": "file:///x.md", "languageId": "markdown", "version": 1, "text": "x"}})).await;
+    assert_eq!(r["error"]["code"], -32600, "{r}");
+    // A response to a request the server never made.
+    c.send_raw(br#"{"jsonrpc":"2.0","id":424242,"result":{"applied":true}}"#).await;
+    // A request whose id is a string.
+    c.send_raw(br#"{"jsonrpc":"2.0","id":"s-1","method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/sunting-robust/berita.md"},"position":{"line":0,"character":0}}}"#).await;
+    let r = c.next("$/response").await;
+    assert_eq!(r["id"], "s-1", "{r}");
+    assert!(r.get("error").is_none(), "{r}");
+
+    // The document is intact and still checked: a real edit is published as before.
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"text": "Berhenti !!"}]})).await;
+    assert_eq!(codes(&c.diagnostics_for(URI, 3).await), ["typography/space-before-punctuation", "typography/doubled-punctuation"]);
+    c.still_answers().await;
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn documents_never_opened_and_closed_ones() {
+    let mut c = Client::start(1 << 20);
+    c.initialize(typography_only()).await;
+    let nope = "file:///tmp/sunting-robust/tidak-ada.md";
+    let range = json!({"start": {"line": 0, "character": 0}, "end": {"line": 3, "character": 9}});
+    let r = c.request("textDocument/hover", json!({"textDocument": {"uri": nope}, "position": {"line": 0, "character": 0}})).await;
+    assert_eq!(r["result"], Value::Null, "{r}");
+    let r = c.request("textDocument/codeAction", json!({"textDocument": {"uri": nope}, "range": range, "context": {"diagnostics": [], "only": ["source.fixAll"]}})).await;
+    assert!(r.get("error").is_none(), "{r}");
+    let r = c.request("workspace/executeCommand", json!({"command": "sunting.fixAll", "arguments": [{"uri": nope}]})).await;
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    let r = c.request("workspace/executeCommand", json!({"command": "sunting.fixAll", "arguments": []})).await;
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": nope}})).await;
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": nope, "version": 9}, "contentChanges": [{"text": "Berhenti !!"}]})).await;
+    c.notify("textDocument/didSave", json!({"textDocument": {"uri": nope}})).await;
+
+    // Open, close, then ask about it and change it: nothing is published for a closed document.
+    c.open(URI, TEXT).await;
+    c.diagnostics_for(URI, 1).await;
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}})).await;
+    let cleared = c.next("textDocument/publishDiagnostics").await;
+    assert!(cleared["diagnostics"].as_array().is_some_and(|d| d.is_empty()), "{cleared}");
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": URI}})).await;
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": "Berhenti !!"}]})).await;
+    // Opened again (twice, as some clients do), it is checked afresh.
+    c.open(URI, "Berhenti !!").await;
+    c.open(URI, "Berhenti !!").await;
+    assert_eq!(codes(&c.diagnostics_for(URI, 1).await), ["typography/space-before-punctuation", "typography/doubled-punctuation"]);
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn positions_out_of_range_and_inside_surrogate_pairs() {
+    let mut c = Client::start(1 << 20);
+    c.initialize(typography_only()).await;
+    let text = "A😀b ,\r\nc";
+    c.open(URI, text).await;
+    c.diagnostics_for(URI, 1).await;
+    let max = u32::MAX;
+    for position in [json!({"line": max, "character": max}), json!({"line": 0, "character": max}), json!({"line": 0, "character": 2}), json!({"line": 1, "character": 99})] {
+        let r = c.request("textDocument/hover", json!({"textDocument": {"uri": URI}, "position": position})).await;
+        assert!(r.get("error").is_none(), "{position}: {r}");
+    }
+    let far = json!({"start": {"line": max, "character": max}, "end": {"line": 0, "character": 0}});
+    let r = c.request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": far, "context": {"diagnostics": []}})).await;
+    assert!(r.get("error").is_none(), "{r}");
+    // Edits: inside the emoji's surrogate pair (column 2 rounds down to its start, so this
+    // replaces the emoji and "b"), reversed across lines, and wholly past the end.
+    let edits = [
+        (json!({"start": {"line": 0, "character": 2}, "end": {"line": 0, "character": 4}}), "X"),
+        (json!({"start": {"line": 1, "character": 1}, "end": {"line": 0, "character": 3}}), " Berhenti !!\r\n"),
+        (json!({"start": {"line": max, "character": 0}, "end": {"line": max, "character": max}}), "\r\nAkhir ."),
+    ];
+    let mut expected = text.to_string();
+    expected.replace_range(1..6, "X");
+    let start = expected.find(',').unwrap();
+    expected.replace_range(start..expected.len(), " Berhenti !!\r\n");
+    expected.push_str("\r\nAkhir .");
+    for (version, (range, new_text)) in edits.iter().enumerate() {
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2 + version}, "contentChanges": [{"range": range, "text": new_text}]})).await;
+    }
+    let diags = c.diagnostics_for(URI, 4).await;
+    // The server's text is the expected one: a fresh open of it gets the same findings.
+    let fresh = "file:///tmp/sunting-robust/fresh.md";
+    c.open(fresh, &expected).await;
+    let strip = |v: &[Value]| v.iter().map(|d| (d["code"].clone(), d["range"].clone())).collect::<Vec<_>>();
+    assert_eq!(strip(&c.diagnostics_for(fresh, 1).await), strip(&diags), "{expected:?}");
+    c.still_answers().await;
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn a_client_that_stops_reading_then_resumes() {
+    // Small pipes: the server's output fills up quickly while the client is not reading.
+    let mut c = Client::start(4 * 1024);
+    c.initialize(typography_only()).await;
+    c.open(URI, TEXT).await;
+    c.diagnostics_for(URI, 1).await;
+    c.pause_reading();
+    // Many documents full of findings, each published while nobody reads, and a request.
+    let noisy = "Warga berteriak Berhenti !! lalu pergi , kata dia .\n\n".repeat(40);
+    let sender = {
+        let writer = c.writer.clone();
+        let noisy = noisy.clone();
+        tokio::spawn(async move {
+            for i in 0..50 {
+                let body = serde_json::to_vec(&json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": format!("file:///tmp/sunting-robust/{i}.md"), "languageId": "markdown", "version": 1, "text": noisy}}})).unwrap();
+                let mut w = writer.lock().await;
+                w.write_all(&frame(&body)).await.unwrap();
+            }
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(!c.server.is_finished(), "the server gave up on a slow client");
+    c.resume_reading();
+    tokio::time::timeout(TIMEOUT, sender).await.expect("the server stopped reading for good").unwrap();
+    // Everything arrives, and the server answers.
+    let last = "file:///tmp/sunting-robust/49.md";
+    assert!(!c.diagnostics_for(last, 1).await.is_empty());
+    c.still_answers().await;
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+#[tokio::test]
+async fn a_client_that_vanishes_ends_the_server() {
+    let mut c = Client::start(4 * 1024);
+    c.initialize(json!({"debounceMs": 0})).await;
+    let huge = "Warga berteriak Berhenti !! lalu pergi ke pasar membeli sayur.\n\n".repeat(5_000);
+    c.open(URI, &huge).await;
+    // Gone mid-check: both pipe ends dropped.
+    let Client { writer, reader, server, .. } = c;
+    reader.abort();
+    drop(writer);
+    let status = tokio::time::timeout(TIMEOUT, server).await.expect("the server outlived its client").unwrap();
+    assert_eq!(status, 1, "no shutdown was asked for");
+}
+
+#[tokio::test]
+async fn shutdown_while_checking_then_requests_after_it() {
+    let mut c = Client::start(1 << 20);
+    c.initialize(json!({"debounceMs": 0})).await;
+    let huge = "Warga berteriak Berhenti !! lalu pergi ke pasar membeli sayur.\n\n".repeat(20_000);
+    c.open(URI, &huge).await;
+    let r = c.request("shutdown", Value::Null).await;
+    assert!(r.get("error").is_none(), "{r}");
+    // After shutdown: requests are refused, notifications ignored, and exit is prompt.
+    let r = c.request("textDocument/hover", json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}})).await;
+    assert_eq!(r["error"]["code"], -32600, "{r}");
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": "x"}]})).await;
+    let started = std::time::Instant::now();
+    c.notify("exit", Value::Null).await;
+    let status = tokio::time::timeout(TIMEOUT, c.server).await.expect("server did not stop").unwrap();
+    assert_eq!(status, 0);
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+}
+
+/// The real binary on standard input: garbage, then the end of input, ends it with status 1;
+/// garbage before a proper session does not stop the session.
+#[test]
+fn the_process_survives_garbage_and_ends_with_its_input() {
+    use std::io::{Read, Write};
+    use std::process::{Command, Stdio};
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_sunting")).arg("lsp").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap()
+    };
+    let wait = |child: &mut std::process::Child| {
+        let started = std::time::Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                return status.code();
+            }
+            if started.elapsed() > TIMEOUT {
+                let _ = child.kill();
+                panic!("the server did not end with its input");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let garbage: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+    let mut child = spawn();
+    child.stdin.take().unwrap().write_all(&garbage).unwrap();
+    assert_eq!(wait(&mut child), Some(1));
+
+    // A session, each step waiting for its answer as a client does.
+    let mut child = spawn();
+    let mut stdin = child.stdin.take().unwrap();
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let mut stdout = child.stdout.take().unwrap();
+    let sink = output.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    let await_output = |needle: &str| {
+        let started = std::time::Instant::now();
+        while !String::from_utf8_lossy(&output.lock().unwrap()).contains(needle) {
+            assert!(started.elapsed() < TIMEOUT, "no {needle} in {}", String::from_utf8_lossy(&output.lock().unwrap()));
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let message = |v: Value| frame(&serde_json::to_vec(&v).unwrap());
+    stdin.write_all(&[garbage.as_slice(), b"\r\n\r\n"].concat()).unwrap();
+    stdin.write_all(&message(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))).unwrap();
+    await_output("\"capabilities\"");
+    stdin.write_all(b"Content-Length: 5\r\n\r\n{bad}").unwrap();
+    await_output("-32700");
+    stdin.write_all(&message(json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}))).unwrap();
+    await_output("\"id\":2");
+    stdin.write_all(&message(json!({"jsonrpc": "2.0", "method": "exit"}))).unwrap();
+    assert_eq!(wait(&mut child), Some(0), "{}", String::from_utf8_lossy(&output.lock().unwrap()));
+}
