@@ -8,7 +8,7 @@
 #   cargo build --release
 #   bench/compare.sh                         # generated news (bench/gen_articles.py)
 #   bench/compare.sh --corpus DIR_ID DIR_EN  # your own articles (*.txt, *.md), one folder a language
-#   SUNTING=target/release/sunting HARPER=/path/to/harper-cli RUNS=5 bench/compare.sh
+#   SUNTING=target/release/sunting HARPER=/path/to/harper-cli RUNS=5 SLOW_RUNS=1 COUNT=250 WORDS=800 bench/compare.sh
 #
 # Needs: python3, GNU time (/usr/bin/time); hunspell, hunspell-id and hunspell-en-us
 # (apt-get install hunspell hunspell-id hunspell-en-us); hyperfine if installed (otherwise the
@@ -19,6 +19,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SUNTING=${SUNTING:-$ROOT/target/release/sunting}
 RUNS=${RUNS:-5}
+# harper-cli is two orders of magnitude slower: fewer runs of it.
+SLOW_RUNS=${SLOW_RUNS:-1}
 WORDS=${WORDS:-800}
 COUNT=${COUNT:-250}
 WORK=$(mktemp -d)
@@ -99,11 +101,11 @@ for lang in id en; do
   fi
 done
 if [ -n "$HARPER" ] && [ -x "$HARPER" ]; then
-  row "harper-cli lint" en "$HARPER lint --no-color $WORK/en.txt" "$HARPER lint --no-color $WORK/empty.txt" "$HARPER lint --no-color $WORK/one-en.txt"
+  RUNS=$SLOW_RUNS row "harper-cli lint" en "$HARPER lint --no-color $WORK/en.txt" "$HARPER lint --no-color $WORK/empty.txt" "$HARPER lint --no-color $WORK/one-en.txt"
 fi
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# text: $SOURCE; median of $RUNS runs$(command -v hyperfine >/dev/null && echo ' (hyperfine)' || echo ' (best, GNU time)')"
+echo "# text: $SOURCE; median of $RUNS runs ($SLOW_RUNS for harper-cli)$(command -v hyperfine >/dev/null && echo ', hyperfine' || echo ', best of GNU time')"
 python3 - "$ROWS" <<'EOF'
 import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
