@@ -359,6 +359,15 @@ mod tests {
         assert!(matches!(judge(Language::Id, "di-update"), Verdict::ForeignRoot { hyphenated: true, .. }));
         assert!(matches!(judge(Language::En, "goverment"), Verdict::Misspelled { .. }));
     }
+
+    #[test]
+    fn word_tokens_without_letters_are_not_judged() {
+        // A combining mark and an N'Ko digit make a word token with no letter (found by
+        // tests/properties.rs; it panicked here).
+        let doc = crate::document::Document::new("\u{300}\u{7c0}\0 kata", crate::prose::DocFormat::Markdown, Default::default());
+        let words: Vec<&str> = occurrences(&doc).iter().map(|o| o.text).collect();
+        assert_eq!(words, ["kata"]);
+    }
 }
 
 /// Where a word stands, which decides how far its spelling can be judged.
@@ -414,6 +423,10 @@ pub fn occurrences<'d>(doc: &'d crate::document::Document<'d>) -> Vec<Occurrence
                 continue;
             }
             let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            // Marks and digits of other scripts make word tokens without a letter (`\u{300}߀`).
+            if letters.is_empty() {
+                continue;
+            }
             let case = if letters.iter().all(|c| c.is_uppercase()) && letters.len() > 1 {
                 WordCase::Acronym
             } else if letters.first().is_some_and(|c| c.is_uppercase()) {
