@@ -2,6 +2,8 @@
 //! and the punctuation around them. Built on [`crate::quotation`], which pairs the marks.
 
 use crate::document::{Document, Sentence, Token, TokenKind};
+use std::collections::HashSet;
+use std::sync::LazyLock;
 use crate::language::Language;
 use crate::quotation::{Quotation, Quotations};
 use crate::prose::{is_title_case, BlockKind};
@@ -147,8 +149,13 @@ fn speaker_follows(doc: &Document, verb: &str, next: Option<&Token>) -> bool {
 }
 
 fn is_postposed_verb(word: &str) -> bool {
-    ID_POSTPOSED.contains(&word)
+    POSTPOSED.contains(word)
 }
+
+/// The verb lists as sets: [`person_mentions`] asks about every word of the article, and a
+/// search through the lists for each cost more than the rest of the rule.
+static POSTPOSED: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ID_POSTPOSED.iter().copied().collect());
+static REPORTING: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ID_REPORTING.iter().chain(EN_REPORTING).copied().collect());
 
 /// `katanya`, `ujarnya`, `tambahnya`: a postposed verb with its speaker as a suffix.
 fn is_postposed_with_speaker(word: &str) -> bool {
@@ -344,10 +351,11 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
         }
         let tokens = &doc.tokens[range.clone()];
         for (i, t) in tokens.iter().enumerate() {
-            let w = lower(doc, t);
+            // Only words are looked up (the verbs below apply to words alone).
+            let w = if t.kind == TokenKind::Word { lower(doc, t) } else { String::new() };
             let according_to = w == "to" && i > 0 && lower(doc, &tokens[i - 1]) == "according";
             let after_verb = is_postposed_verb(&w) || according_to || matches!(w.as_str(), "menurut" | "said" | "says");
-            let leading_verb = ID_REPORTING.contains(&w.as_str()) || EN_REPORTING.contains(&w.as_str());
+            let leading_verb = REPORTING.contains(w.as_str());
             let mut found = None;
             if t.kind == TokenKind::Word && after_verb {
                 if tokens.get(i + 1).is_some_and(|n| is_name_word(doc, n)) {
