@@ -322,3 +322,54 @@ fn house_style_from_the_configuration() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("redaksi.toml:2:8:"), "{stderr}");
 }
+
+#[test]
+fn jsonl_streams_one_finding_a_line_in_path_order() {
+    let many: Vec<(String, &[u8])> = (0..40).map(|i| (format!("news/{i:02}.md"), ARTICLE.as_bytes())).collect();
+    let files: Vec<(&str, &[u8])> = many.iter().map(|(n, b)| (n.as_str(), *b)).chain([("clean.md", b"Semua baik.\n" as &[u8])]).collect();
+    let dir = temp_with(&files);
+    let out = sunting(&["check", "--format", "jsonl", "-j", "3", "news", "clean.md", "nope.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "a missing file is an error");
+    let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let report = json(&sunting(&["check", "--format", "json", "news", "clean.md"], dir.path()));
+    let expected: Vec<&Value> = report["files"].as_array().unwrap().iter().flat_map(|f| f["diagnostics"].as_array().unwrap()).collect();
+    let findings: Vec<&Value> = lines.iter().filter(|l| l.get("code").is_some()).collect();
+    assert_eq!(findings.len(), expected.len());
+    for (line, diagnostic) in findings.iter().zip(&expected) {
+        assert_eq!(line["code"], diagnostic["code"]);
+        assert_eq!(line["span"], diagnostic["span"]);
+        assert_eq!(line["language"], "id");
+    }
+    let paths: Vec<&str> = findings.iter().map(|l| l["path"].as_str().unwrap()).collect();
+    assert!(paths.windows(2).all(|w| w[0] <= w[1]), "files in order: {paths:?}");
+    // Paths that name nothing are known before any file is checked, so they come first.
+    assert_eq!(lines[0], serde_json::json!({"path": "nope.md", "error": "no such file or folder"}));
+}
+
+#[test]
+fn jsonl_input_gives_one_result_line_per_article_in_order() {
+    let dir = temp_with(&[]);
+    let mut input = String::new();
+    for i in 0..30 {
+        let (text, lang) = if i % 2 == 0 { (ARTICLE, "id") } else { ("The goverment said so .\n", "en") };
+        input.push_str(&serde_json::json!({"id": i, "text": text, "language": lang}).to_string());
+        input.push('\n');
+    }
+    input.push_str("{\"id\": \"x\", \"text\": \"Tanpa bahasa yang ditetapkan.\"}\n\nnot json\n");
+    let out = sunting_stdin(&["check", "--jsonl-input", "-j", "2", "--fail-on", "never"], dir.path(), input.as_bytes());
+    assert_eq!(out.status.code(), Some(2), "a bad line is reported: {}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 32, "one line per article and per bad line; blank lines skipped");
+    for (i, line) in lines.iter().take(30).enumerate() {
+        assert_eq!(line["id"], i);
+        assert_eq!(line["language"], if i % 2 == 0 { "id" } else { "en" });
+        let one = sunting_stdin(&["check", "--format", "json", "--language", line["language"].as_str().unwrap(), "-"], dir.path(), (if i % 2 == 0 { ARTICLE } else { "The goverment said so .\n" }).as_bytes());
+        assert_eq!(line["diagnostics"], json(&one)["files"][0]["diagnostics"], "article {i}");
+    }
+    assert_eq!(lines[30]["id"], "x");
+    assert_eq!(lines[30]["language"], "id");
+    assert_eq!(lines[31]["line"], 33);
+    assert!(lines[31]["error"].as_str().unwrap().starts_with("not an article object"));
+    let wrong = sunting_stdin(&["check", "--jsonl-input", "--format", "json"], dir.path(), b"");
+    assert_eq!(wrong.status.code(), Some(2));
+}
