@@ -197,7 +197,13 @@ fn read_source(source: &Source, lossy: bool) -> Result<LoadOutcome, String> {
             if meta.len() > MAX_FILE_BYTES {
                 return Err(format!("{} MiB is larger than the limit of {} MiB", meta.len() / 1024 / 1024, MAX_FILE_BYTES / 1024 / 1024));
             }
-            let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+            // Pipes and devices (`<(...)`, /dev/zero) have no size to check: read no further
+            // than the limit either way.
+            let mut bytes = Vec::new();
+            std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(|e| e.to_string())?;
+            if bytes.len() as u64 > MAX_FILE_BYTES {
+                return Err(format!("larger than the limit of {} MiB", MAX_FILE_BYTES / 1024 / 1024));
+            }
             load_bytes(bytes, lossy)
         }
     }

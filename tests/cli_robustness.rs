@@ -114,6 +114,17 @@ fn files_over_the_limit_are_refused_unread() {
     });
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("<stdin>: error: larger than the limit of 64 MiB"), "{}", stderr(&out));
+
+    // A device or a pipe reports no size; it is still read no further than the limit.
+    #[cfg(unix)]
+    if Path::new("/dev/zero").exists() {
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.md")).unwrap();
+        let started = Instant::now();
+        let out = sunting(&["check", "zero.md"], dir.path());
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("zero.md: error: larger than the limit of 64 MiB"), "{}", stderr(&out));
+        assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed());
+    }
 }
 
 #[test]
