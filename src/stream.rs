@@ -246,7 +246,7 @@ mod tests {
     fn streamed_json_is_the_whole_report() {
         let files = reports();
         assert!(files[0].diagnostics.len() >= 2 && files[1].diagnostics.is_empty());
-        let errors = vec![FileError { path: "x.md".into(), message: "no such file".into() }];
+        let errors = [FileError { path: "x.md".into(), message: "no such file".into() }];
         for (files, errors) in [(&files[..], &errors[..]), (&files[..0], &[][..]), (&files[1..2], &errors[..])] {
             let streamed: Value = serde_json::from_str(&streamed(Format::Json, files, errors)).unwrap();
             assert_eq!(streamed, report::json_report(files, errors));

@@ -176,46 +176,46 @@ impl<'a> WordJudge<'a> {
     fn decide_early(&self, word: &str) -> Option<Verdict> {
         match self.language {
             Language::Id => {
-                if let Some(form) = nonstandard::standard_form(&word) {
+                if let Some(form) = nonstandard::standard_form(word) {
                     return Some(Verdict::NonStandard(form));
                 }
-                if indonesian::is_word(&word) || glossary::is_absorbed_loan(&word) {
+                if indonesian::is_word(word) || glossary::is_absorbed_loan(word) {
                     return Some(Verdict::Known);
                 }
                 // A proper noun in lower case (`maret`, `jawa`) is spelled right; its capital is
                 // the business of the capitalisation rules.
-                if hunspell::ID_ID.check(&capitalise(&word)) {
+                if hunspell::ID_ID.check(&capitalise(word)) {
                     return Some(Verdict::Known);
                 }
-                if let Some(equivalent) = glossary::official_equivalent(&word) {
+                if let Some(equivalent) = glossary::official_equivalent(word) {
                     return Some(Verdict::HasEquivalent(equivalent));
                 }
-                if let Some(equivalent) = glossary::indonesian_for(&word) {
+                if let Some(equivalent) = glossary::indonesian_for(word) {
                     return Some(Verdict::Foreign(equivalent));
                 }
                 // `di-update`: the hyphen marks an Indonesian affix on a kept foreign root.
-                if word.contains('-') {
-                    if let Some(verdict) = self.foreign_root(&word) {
-                        return Some(verdict);
-                    }
+                if word.contains('-')
+                    && let Some(verdict) = self.foreign_root(word)
+                {
+                    return Some(verdict);
                 }
-                if self.is_english(&word) {
+                if self.is_english(word) {
                     return Some(Verdict::Foreign(&[]));
                 }
-                if loans::is_regular_loan(&word) {
+                if loans::is_regular_loan(word) {
                     return Some(Verdict::Known);
                 }
                 None
             }
             Language::En => {
-                if self.is_english(&word) || glossary::is_kept_in_english(&word) {
+                if self.is_english(word) || glossary::is_kept_in_english(word) {
                     return Some(Verdict::Known);
                 }
-                if indonesian::is_word(&word) && !glossary::is_absorbed_loan(&word) {
+                if indonesian::is_word(word) && !glossary::is_absorbed_loan(word) {
                     return Some(Verdict::Foreign(&[]));
                 }
                 // `monday`: English capitalises it.
-                let capital = capitalise(&word);
+                let capital = capitalise(word);
                 if self.is_english(&capital) {
                     return Some(Verdict::Misspelled { suggestions: vec![capital] });
                 }
