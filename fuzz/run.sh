@@ -90,6 +90,6 @@ else
   mkdir -p fuzz/artifacts
   log=fuzz/artifacts/stable.log
   SUNTING_FUZZ_SECS="$secs" cargo test --release --test fuzz_smoke -- --nocapture --test-threads=1 "${filters[@]}" >"$log" 2>&1 || status=1
-  grep -E '^fuzz |panicked|failed on|test result' "$log" || true
+  grep -oE 'fuzz [a-z_]+: [0-9]+ runs.*|panicked.*|fuzz target .* failed on .*|test result.*' "$log" || true
 fi
 exit $status
