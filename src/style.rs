@@ -93,7 +93,7 @@ struct RawRule {
 /// Where a rule looks for its matches in the article's prose.
 enum Matcher {
     /// Words and phrases, one alternation; the table maps a (normalised) match to its replacements.
-    Literal { regex: Regex, table: HashMap<String, Vec<String>>, ignore_case: bool },
+    Literal { regex: Regex, table: HashMap<String, Vec<String>>, ignore_case: bool, stand_ins: Option<StandIns> },
     /// Regular expressions, each with replacement templates (`$1`).
     Patterns(Vec<(Regex, Vec<String>)>),
 }
@@ -102,6 +102,9 @@ enum Matcher {
 struct Titles {
     /// Lower case, split into words, longest first.
     titles: Vec<Vec<String>>,
+    /// The first bytes and lengths of the titles' first words: most words start no title, and
+    /// this tells them at a glance.
+    openings: WordShapes,
     except_after: HashSet<String>,
     /// Place names that may stand between the title and the name (`presiden Ukraina Volodymyr
     /// Zelensky`), or alone (`duta besar Jepang`): split into words.
@@ -436,6 +439,7 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Draft>, ConfigError> {
                 let mut places: Vec<Vec<String>> = rule.places.iter().map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
                 places.sort_by_key(|p| std::cmp::Reverse(p.len()));
                 let kind = Kind::Capitalization(Titles {
+                    openings: WordShapes::new(title_words.iter().filter_map(|t| t.first())),
                     titles: title_words,
                     except_after: rule.except_after.iter().map(|s| s.to_lowercase()).collect(),
                     places,
@@ -505,7 +509,71 @@ fn build_matcher(entries: &[(&Spanned<String>, Vec<String>)], regex: bool, ignor
     alternatives.sort_by_key(|(len, _)| std::cmp::Reverse(*len));
     let pattern = format!("{flags}(?:{})", alternatives.into_iter().map(|(_, a)| a).collect::<Vec<_>>().join("|"));
     let regex = Regex::new(&pattern).map_err(|e| (0, format!("the word list does not compile: {e}")))?;
-    Ok(Matcher::Literal { regex, table, ignore_case })
+    let key_holds = |c: char| entries.iter().any(|(key, _)| key.get_ref().contains(c));
+    let stand_ins = FILLERS.iter().copied().find(|&f| !key_holds(char::from(f))).map(|filler| StandIns {
+        filler,
+        chars: TYPOGRAPHIC.iter().copied().filter(|&c| !key_holds(c)).collect(),
+    });
+    Ok(Matcher::Literal { regex, table, ignore_case, stand_ins })
+}
+
+/// A set of (first byte, length) pairs of words: a word outside it is none of the words.
+struct WordShapes(Box<[u64; 256]>);
+
+impl WordShapes {
+    fn new<'w>(words: impl Iterator<Item = &'w String>) -> WordShapes {
+        let mut bits = Box::new([0u64; 256]);
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                bits[usize::from(b)] |= 1 << w.len().min(63);
+            }
+        }
+        WordShapes(bits)
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        word.as_bytes().first().is_some_and(|&b| self.0[usize::from(b)] & (1 << word.len().min(63)) != 0)
+    }
+}
+
+/// Punctuation a word list's pattern cannot match, and the ASCII byte that stands in for it.
+struct StandIns {
+    filler: u8,
+    chars: Vec<char>,
+}
+
+/// Typographic punctuation common in news copy (curly quotes, dashes, ellipses): neither word
+/// characters nor white space, so to a word list's pattern any other such character is the same.
+const TYPOGRAPHIC: &[char] = &[
+    '“', '”', '‘', '’', '‚', '„', '«', '»', '‹', '›', '‐', '‑', '‒', '–', '—', '―', '…', '•', '·', '′', '″', '°', '±', '×', '§', '¶', '©', '®', '™',
+    '€', '£', '¡', '¿',
+];
+/// ASCII stand-ins for [`TYPOGRAPHIC`]: control characters, neither word characters nor white space.
+const FILLERS: &[u8] = &[0x01, 0x02, 0x03, 0x04];
+
+/// The prose with the typographic punctuation that no key contains replaced, byte for byte, by
+/// an ASCII filler: the same matches (a key cannot match either, and `\b` and `\s` see both as
+/// punctuation), but an ASCII text lets the regex engine use its DFA, which gives up at non-ASCII
+/// bytes next to a Unicode `\b` and leaves the search to the far slower PikeVM.
+fn ascii_stand_ins<'t>(masked: &'t str, stand_ins: &StandIns) -> std::borrow::Cow<'t, str> {
+    let bytes = masked.as_bytes();
+    let Some(first) = bytes.iter().position(|b| !b.is_ascii()) else { return masked.into() };
+    let mut out = bytes.to_vec();
+    let mut i = first;
+    while i < out.len() {
+        if bytes[i].is_ascii() {
+            i += bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
+            continue;
+        }
+        let Some(c) = masked.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let len = c.len_utf8();
+        if stand_ins.chars.contains(&c) {
+            out[i..i + len].fill(stand_ins.filler);
+        }
+        i += len;
+    }
+    // Whole non-ASCII characters were replaced by ASCII bytes, so the text is still UTF-8.
+    String::from_utf8(out).map_or_else(|_| masked.into(), Into::into)
 }
 
 impl Matcher {
@@ -514,10 +582,15 @@ impl Matcher {
         let masked = doc.masked.as_str();
         let mut found: Vec<(Span, Vec<String>)> = Vec::new();
         match self {
-            Matcher::Literal { regex, table, ignore_case } => {
-                for m in regex.find_iter(masked) {
-                    if let Some(replacements) = table.get(&normalise_match(m.as_str(), *ignore_case)) {
-                        let replacements = if *ignore_case { replacements.iter().map(|r| match_case(m.as_str(), r)).collect() } else { replacements.clone() };
+            Matcher::Literal { regex, table, ignore_case, stand_ins } => {
+                let haystack = match stand_ins {
+                    Some(s) => ascii_stand_ins(masked, s),
+                    None => masked.into(),
+                };
+                for m in regex.find_iter(&haystack) {
+                    let matched = &masked[m.range()];
+                    if let Some(replacements) = table.get(&normalise_match(matched, *ignore_case)) {
+                        let replacements = if *ignore_case { replacements.iter().map(|r| match_case(matched, r)).collect() } else { replacements.clone() };
                         found.push((Span::new(m.start(), m.end()), replacements));
                     }
                 }
@@ -690,7 +763,7 @@ impl StyleRule {
         let doc = ctx.doc;
         let word_at = |j: usize| doc.tokens.get(j).filter(|t| t.kind == TokenKind::Word && j < end).map(|t| doc.token_str(t));
         let first = word_at(i)?;
-        if !first.chars().next().is_some_and(char::is_lowercase) || starts.contains(&i) {
+        if !titles.openings.may_hold(first) || !first.chars().next().is_some_and(char::is_lowercase) || starts.contains(&i) {
             return None;
         }
         let len = titles.titles.iter().find(|title| {
@@ -801,6 +874,26 @@ mod tests {
         assert!(defaults(Language::En, "They flew to Moscow.").is_empty());
         // An Indonesian word beside it does not make a longer name.
         assert_eq!(defaults(Language::Id, "Wali Kota Moscow hadir."), [hit("names/exonym", "Moscow", "Moskow")]);
+    }
+
+    #[test]
+    fn typographic_punctuation_matches_as_it_stands() {
+        // The ASCII stand-ins must find exactly what the word list finds in the text itself.
+        let text = "“Moscow”—Kiev… «South Korea» ‘Crimea’, Moskow’s, “Kievan” Kiev’ Crimea—é Belgiumé éBelgium Brazil–Brasil.";
+        let swap = r#""Moscow" = "Moskow", "Kiev" = "Kyiv", "South Korea" = "Korea Selatan", "Crimea" = "Krimea", "Belgium" = "Belgia", "Brazil" = "Brasil""#;
+        // A key with a dash keeps the dash as it is.
+        for (extra, dash_kept) in [("", false), (r#", "—Kiev" = "Kyiv""#, true)] {
+            let source = format!("[[rule]]\ncode = \"names/places\"\ntype = \"substitution\"\nswap = {{ {swap}{extra} }}\n");
+            let rules = load(&source, Path::new("places.toml")).unwrap_or_else(|e| panic!("{e}"));
+            let Kind::Substitution(matcher @ Matcher::Literal { regex, stand_ins: Some(stand_ins), .. }) = &rules[0].kind else { panic!("not a word list") };
+            let doc = Document::new(text, DocFormat::Markdown, LanguageChoice { forced: Some(Language::Id), ..Default::default() });
+            let stood_in = ascii_stand_ins(&doc.masked, stand_ins);
+            assert!(!stood_in.contains(['“', '…', '’']));
+            assert_eq!(stood_in.contains('—'), dash_kept);
+            let spans = |haystack: &str| regex.find_iter(haystack).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
+            assert_eq!(spans(&doc.masked), spans(&stood_in), "{source}");
+            assert!(matcher.find(&doc).len() >= 4);
+        }
     }
 
     #[test]
