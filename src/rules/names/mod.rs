@@ -6,6 +6,7 @@ use crate::document::TokenKind;
 use crate::prose::BlockKind;
 use crate::rules::Context;
 use crate::words::WordCase;
+use std::collections::HashMap;
 
 pub mod variant;
 
@@ -47,6 +48,8 @@ pub(crate) fn name_words(ctx: &Context<'_>) -> Vec<NameWord> {
     let doc = ctx.doc;
     let mut out: Vec<NameWord> = Vec::new();
     let mut run = 0;
+    // A name is mentioned again and again: ask about each spelling once.
+    let mut ordinary: HashMap<&str, bool> = HashMap::new();
     for occurrence in ctx.occurrences() {
         if !matches!(occurrence.case, WordCase::Capitalised | WordCase::Initial) {
             continue;
@@ -58,10 +61,8 @@ pub(crate) fn name_words(ctx: &Context<'_>) -> Vec<NameWord> {
         {
             continue;
         }
-        let lower = stem.to_lowercase();
-        let is_word = is_ordinary_word(ctx, &lower);
-        let headline = matches!(doc.block_kind_of_token(occurrence.token), Some(BlockKind::Title | BlockKind::Heading));
-        if is_word && (occurrence.case == WordCase::Initial || headline) {
+        let is_word = *ordinary.entry(stem).or_insert_with(|| is_ordinary_word(ctx, &stem.to_lowercase()));
+        if is_word && (occurrence.case == WordCase::Initial || matches!(doc.block_kind_of_token(occurrence.token), Some(BlockKind::Title | BlockKind::Heading))) {
             continue;
         }
         let adjacent = out.last().is_some_and(|prev| {

@@ -39,7 +39,9 @@ pub(crate) fn key(form: &str) -> String {
         s = s.replace("dj", "\u{1}").replace("tj", "c").replace("sj", "sy").replace("nj", "ny").replace('j', "y").replace('\u{1}', "j").replace("oe", "u");
     }
     for (from, to) in [("kh", "k"), ("ch", "k"), ("dh", "d"), ("th", "t"), ("sy", "s"), ("sh", "s"), ("ck", "k"), ("ie", "i"), ("y", "i")] {
-        s = s.replace(from, to);
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -79,24 +81,26 @@ fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
+    // One buffer for the whole table, row by row.
+    let width = b.len() + 1;
+    let mut rows = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        rows[i * width] = i;
     }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
+    for (j, cell) in rows[..width].iter_mut().enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            let mut d = (rows[(i - 1) * width + j] + 1).min(rows[i * width + j - 1] + 1).min(rows[(i - 1) * width + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[i - 2][j - 2] + 1);
+                d = d.min(rows[(i - 2) * width + j - 2] + 1);
             }
-            rows[i][j] = d;
+            rows[i * width + j] = d;
         }
     }
-    let d = rows[a.len()][b.len()];
+    let d = rows[a.len() * width + b.len()];
     (d <= limit).then_some(d)
 }
 
@@ -141,25 +145,27 @@ fn edit_limit(shortest: usize) -> usize {
 }
 
 /// The key and what is left of it after deleting as many letters as `likeness` allows for a key
-/// of its length: two keys within the allowed edits (an adjacent swap counts one) share one of
-/// them, so only forms that share one need comparing, instead of every pair of the article's
-/// names. (The allowance grows with length, so the shorter key's allowance, which `likeness`
-/// applies, is within both keys' deletions.)
-fn deletions(key: &str) -> Vec<String> {
+/// of its length, each as a hash: two keys within the allowed edits (an adjacent swap counts one)
+/// share one of them, so only forms that share one need comparing, instead of every pair of the
+/// article's names. (The allowance grows with length, so the shorter key's allowance, which
+/// `likeness` applies, is within both keys' deletions. Two different remainders with one hash
+/// only add a candidate that `is_variant` then turns down.)
+fn deletions(key: &str) -> Vec<u64> {
     let chars: Vec<char> = key.chars().collect();
-    let depth = edit_limit(chars.len());
-    let mut out = vec![key.to_string()];
-    for i in 0..chars.len() {
-        if depth == 0 {
-            break;
-        }
-        let one: Vec<char> = chars.iter().enumerate().filter(|&(k, _)| k != i).map(|(_, &c)| c).collect();
-        out.push(one.iter().collect());
-        if depth < 2 {
-            continue;
-        }
-        for j in i..one.len() {
-            out.push(one.iter().enumerate().filter(|&(k, _)| k != j).map(|(_, &c)| c).collect());
+    let n = chars.len();
+    let depth = edit_limit(n);
+    let hash_without = |skip_a: usize, skip_b: usize| {
+        hash_chars(chars.iter().enumerate().filter(|&(k, _)| k != skip_a && k != skip_b).map(|(_, &c)| c))
+    };
+    let mut out = vec![hash_chars(chars.iter().copied())];
+    if depth >= 1 {
+        for i in 0..n {
+            out.push(hash_without(i, i));
+            if depth >= 2 {
+                for k in i + 1..n {
+                    out.push(hash_without(i, k));
+                }
+            }
         }
     }
     out.sort_unstable();
@@ -167,23 +173,71 @@ fn deletions(key: &str) -> Vec<String> {
     out
 }
 
-/// Forms by the deletion variants of their keys.
-struct NearKeys(HashMap<String, Vec<usize>>);
+/// A 64-bit hash of a sequence of letters, mixed in its high and low bits.
+fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in chars {
+        h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    h ^ (h >> 29)
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// Forms by the deletion variants of their keys: for each variant hash, the first of a chain of
+/// (form, next) links.
+struct NearKeys {
+    heads: HashMap<u64, usize, std::hash::BuildHasherDefault<Prehashed>>,
+    links: Vec<(usize, usize)>,
+    /// Each form's variant hashes.
+    variants: Vec<Vec<u64>>,
+}
+
+const NO_LINK: usize = usize::MAX;
 
 impl NearKeys {
     fn new(forms: &[Form], keys: &Keys) -> NearKeys {
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-        for (f, form) in forms.iter().enumerate() {
-            for variant in deletions(&keys[form.form]) {
-                index.entry(variant).or_default().push(f);
+        let variants: Vec<Vec<u64>> = forms.iter().map(|form| deletions(&keys[form.form])).collect();
+        let total = variants.iter().map(Vec::len).sum();
+        let mut heads: HashMap<u64, usize, std::hash::BuildHasherDefault<Prehashed>> = HashMap::with_capacity_and_hasher(total, Default::default());
+        let mut links = Vec::with_capacity(total);
+        for (f, hashes) in variants.iter().enumerate() {
+            for &h in hashes {
+                let head = heads.entry(h).or_insert(NO_LINK);
+                links.push((f, *head));
+                *head = links.len() - 1;
             }
         }
-        NearKeys(index)
+        NearKeys { heads, links, variants }
     }
 
-    /// Every form whose key is within the edits `likeness` allows of `key` (and some further ones).
-    fn around(&self, key: &str) -> Vec<usize> {
-        let mut found: Vec<usize> = deletions(key).iter().filter_map(|v| self.0.get(v)).flatten().copied().collect();
+    /// Every form whose key is within the edits `likeness` allows of form `f`'s key (and some
+    /// further ones).
+    fn around(&self, f: usize) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        for h in &self.variants[f] {
+            let mut link = self.heads.get(h).copied().unwrap_or(NO_LINK);
+            while let Some(&(form, next)) = self.links.get(link) {
+                found.push(form);
+                link = next;
+            }
+        }
         found.sort_unstable();
         found.dedup();
         found
@@ -316,7 +370,7 @@ impl Rule for Variant {
             }
             // Only forms whose keys are close can be variants (see `NearKeys`); taken in the
             // same order as the full list of lower-ranked forms.
-            let mut candidates: Vec<usize> = near.around(&keys[forms[a].form]).into_iter().filter(|&b| rank_of[b] > rank).collect();
+            let mut candidates: Vec<usize> = near.around(a).into_iter().filter(|&b| rank_of[b] > rank).collect();
             candidates.sort_by_key(|&b| rank_of[b]);
             for b in candidates {
                 if reported[b] || is_majority[b] || !is_variant(&words, &keys, ctx.doc.language, &forms[a], &forms[b]) {
@@ -362,6 +416,25 @@ mod tests {
         assert_eq!(distance("rolando", "orlando", 2), Some(1));
         assert_eq!(distance("sawangan", "sawahan", 2), Some(2));
         assert_eq!(distance("santoso", "susanto", 2), None);
+    }
+
+    #[test]
+    fn near_keys_find_every_close_pair() {
+        let names = ["Sudarsana", "Sudarsono", "Zelensky", "Zelenskyy", "Rolando", "Orlando", "Sawangan", "Sawahan", "Pasir", "Pasia", "Joko", "Yoko", "Santoso", "Susanto", "Brudziński", "Brudzinski", "Abdurrahman", "Abdurahman"];
+        let forms: Vec<Form> = names.iter().enumerate().map(|(i, n)| Form { form: n, first: i, count: 1, is_word: false, mentions: Vec::new() }).collect();
+        let keys: Keys = forms.iter().map(|f| (f.form, key(f.form))).collect();
+        let near = NearKeys::new(&forms, &keys);
+        let mut close = 0;
+        for a in 0..forms.len() {
+            let around = near.around(a);
+            for b in 0..forms.len() {
+                if likeness(&keys[forms[a].form], &keys[forms[b].form]).is_some() {
+                    close += 1;
+                    assert!(around.contains(&b), "{} / {}", names[a], names[b]);
+                }
+            }
+        }
+        assert!(close > names.len() + 10, "{close}");
     }
 
     #[test]
