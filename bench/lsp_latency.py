@@ -121,6 +121,7 @@ class Server:
         self.proc = subprocess.Popen([binary, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         self.messages: queue.Queue = queue.Queue()
         self.check_log: list[dict] = []
+        self.provisional_versions: set[int] = set()
         threading.Thread(target=self._read, daemon=True).start()
         threading.Thread(target=self._read_log, daemon=True).start()
         self.next_id = 1
@@ -145,7 +146,12 @@ class Server:
 
     def _read_log(self):
         pattern = re.compile(rb"version=(\d+) bytes=(\d+) diagnostics=(\d+) check_us=(\d+) convert_us=(\d+)")
+        provisional = re.compile(rb"provisional.*version=(\d+)")
         for line in self.proc.stderr:
+            p = provisional.search(line)
+            if p:
+                self.provisional_versions.add(int(p.group(1)))
+                continue
             m = pattern.search(line)
             if m:
                 v, b, d, c, k = map(int, m.groups())
@@ -222,7 +228,7 @@ def latency(binary: str, words: int, samples: int, options: dict | None = None) 
     # A letter typed in the middle of a word near the middle of the article, then removed.
     mid = len(text) // 2
     at = text.index(" ", mid) - 2
-    times, version = [], 1
+    times, complete_times, version = [], [], 1
     for i in range(samples + 3):
         version += 1
         pos = utf16_position(text, at)
@@ -235,8 +241,16 @@ def latency(binary: str, words: int, samples: int, options: dict | None = None) 
             text = text[:at] + text[at + 1:]
         sent = server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
         received, _ = server.wait_publish(uri, version)
+        # A long article gets a provisional publish first (paragraph rules re-run where the
+        # edit was, the rest carried over), then the full check's: wait for the full check's log
+        # line, and for its publish if the first one was provisional.
+        deadline = time.time() + 120
+        while not any(c["version"] == version for c in server.check_log) and time.time() < deadline:
+            time.sleep(0.0005)
+        complete = server.wait_publish(uri, version)[0] if version in server.provisional_versions else received
         if i >= 3:  # the first few warm up caches
             times.append((received - sent) * 1000)
+            complete_times.append((complete - sent) * 1000)
     time.sleep(0.2)
     checks = [c for c in server.check_log if c["version"] > 4]
     server.close()
@@ -247,6 +261,8 @@ def latency(binary: str, words: int, samples: int, options: dict | None = None) 
         "samples": len(times),
         "median_ms": statistics.median(times),
         "p95_ms": percentile(times, 0.95),
+        "complete_median_ms": statistics.median(complete_times),
+        "complete_p95_ms": percentile(complete_times, 0.95),
     }
     if checks:
         result["check_median_ms"] = statistics.median(c["check_us"] for c in checks) / 1000
@@ -324,14 +340,14 @@ def main() -> int:
     configs = [("all rules", {}), ("typography rules only", {"enabledCategories": ["typography"]})]
     for label, options in configs if args.only != "typing" else []:
         print(f"didChange -> publishDiagnostics, debounce off (ms), {label}")
-        print(f"{'words':>8} {'bytes':>9} {'diags':>6} {'n':>4} {'median':>8} {'p95':>8} {'check':>8} {'convert':>8} {'rest':>8}")
+        print(f"{'words':>8} {'bytes':>9} {'diags':>6} {'n':>4} {'median':>8} {'p95':>8} {'full med':>8} {'full p95':>8} {'check':>8} {'convert':>8}")
         for words, samples in plan:
             r = latency(binary, words, samples, options)
             r["config"] = label
             results["latency"].append(r)
-            rest = r["median_ms"] - r.get("check_median_ms", 0) - r.get("convert_median_ms", 0)
             print(f"{r['words']:>8} {r['bytes']:>9} {r['diagnostics']:>6} {r['samples']:>4} {r['median_ms']:>8.2f} {r['p95_ms']:>8.2f} "
-                  f"{r.get('check_median_ms', float('nan')):>8.2f} {r.get('convert_median_ms', float('nan')):>8.2f} {rest:>8.2f}", flush=True)
+                  f"{r['complete_median_ms']:>8.2f} {r['complete_p95_ms']:>8.2f} "
+                  f"{r.get('check_median_ms', float('nan')):>8.2f} {r.get('convert_median_ms', float('nan')):>8.2f}", flush=True)
         print()
     if args.only != "latency":
         keystrokes = 2_000 if args.quick else 12_000

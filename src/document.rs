@@ -72,6 +72,26 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 
 impl<'a> Document<'a> {
     pub fn new(text: &'a str, format: DocFormat, choice: LanguageChoice) -> Self {
+        let mut doc = Document::blocks_only(text, format, choice);
+        let all = vec![true; doc.blocks.len()];
+        doc.tokenize(&all);
+        doc.split_sentences();
+        doc
+    }
+
+    /// The document with only the blocks that overlap or touch a span of `around` tokenised
+    /// (the others have no tokens or sentences), and which blocks those are: what the
+    /// paragraph-scoped rules need to re-check an edited article.
+    pub fn around(text: &'a str, format: DocFormat, choice: LanguageChoice, around: &[Span]) -> (Self, Vec<bool>) {
+        let mut doc = Document::blocks_only(text, format, choice);
+        let focus: Vec<bool> = doc.blocks.iter().map(|b| around.iter().any(|a| b.span.start <= a.end && a.start <= b.span.end)).collect();
+        doc.tokenize(&focus);
+        doc.split_sentences();
+        (doc, focus)
+    }
+
+    /// Prose, blocks and language; no tokens yet.
+    fn blocks_only(text: &'a str, format: DocFormat, choice: LanguageChoice) -> Self {
         let prose = prose::extract(text, format);
         let language = choice
             .forced
@@ -82,7 +102,7 @@ impl<'a> Document<'a> {
             })
             .or_else(|| language::detect(&prose.masked))
             .unwrap_or(Language::Id);
-        let mut doc = Document {
+        Document {
             text,
             format,
             language,
@@ -92,10 +112,7 @@ impl<'a> Document<'a> {
             tokens: Vec::new(),
             sentences: Vec::new(),
             emphasis: prose.emphasis,
-        };
-        doc.tokenize();
-        doc.split_sentences();
-        doc
+        }
     }
 
     /// The original text of a span.
@@ -121,9 +138,14 @@ impl<'a> Document<'a> {
         (i < self.blocks.len() && self.blocks[i].span.start <= offset).then_some(i)
     }
 
-    pub fn block_kind_of_token(&self, token_index: usize) -> Option<BlockKind> {
+    /// The block a token belongs to.
+    pub fn block_of_token(&self, token_index: usize) -> Option<usize> {
         let i = self.block_tokens.partition_point(|r| r.end <= token_index);
-        self.blocks.get(i).map(|b| b.kind)
+        (i < self.blocks.len()).then_some(i)
+    }
+
+    pub fn block_kind_of_token(&self, token_index: usize) -> Option<BlockKind> {
+        self.block_of_token(token_index).map(|i| self.blocks[i].kind)
     }
 
     /// Whether a span lies inside Markdown emphasis.
@@ -134,10 +156,15 @@ impl<'a> Document<'a> {
         self.emphasis[from..].iter().any(|e| e.start <= span.start && span.end <= e.end)
     }
 
-    fn tokenize(&mut self) {
+    /// Tokenise the blocks marked in `which`.
+    fn tokenize(&mut self, which: &[bool]) {
         let masked = self.masked.as_bytes();
-        for block in &self.blocks {
+        for (block, &wanted) in self.blocks.iter().zip(which) {
             let first = self.tokens.len();
+            if !wanted {
+                self.block_tokens.push(first..first);
+                continue;
+            }
             let text = &self.masked[block.span.range()];
             let base = block.span.start;
             let mut chars = text.char_indices().peekable();

@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod fix;
+pub mod incremental;
 pub mod language;
 pub mod lexicon;
 pub mod lsp;

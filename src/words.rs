@@ -396,9 +396,14 @@ pub struct Occurrence<'d> {
 /// The prose words of a document that a spelling judgement applies to: no numbers, handles,
 /// dotted abbreviations or words glued to code or URLs.
 pub fn occurrences<'d>(doc: &'d crate::document::Document<'d>) -> Vec<Occurrence<'d>> {
+    occurrences_in_blocks(doc, |_| true)
+}
+
+/// [`occurrences`] in the blocks `keep` picks (by index).
+pub fn occurrences_in_blocks<'d>(doc: &'d crate::document::Document<'d>, keep: impl Fn(usize) -> bool) -> Vec<Occurrence<'d>> {
     use crate::document::TokenKind;
     let mut out = Vec::new();
-    for sentence in &doc.sentences {
+    for sentence in doc.sentences.iter().filter(|s| keep(s.block)) {
         let range = sentence.tokens.clone();
         let mut seen_word = false;
         for i in range.clone() {

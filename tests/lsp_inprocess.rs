@@ -658,3 +658,43 @@ async fn document_info_reports_language_and_kind() {
     assert_eq!(r["error"]["code"], -32602);
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
+
+#[tokio::test]
+async fn a_long_article_gets_a_quick_publication_then_the_full_one() {
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({"debounceMs": 0}), None).await;
+    // Over 32 KiB: long enough that an edit is first answered from the last full check.
+    let paragraph = "Banjir menewaskan setidaknya 12 orang di Jakarta pada Senin pagi, kata polisi kepada wartawan yang meliput di lokasi.";
+    let mut text = String::new();
+    while text.len() < 40 * 1024 {
+        text.push_str(paragraph);
+        text.push_str("\n\n");
+    }
+    text.push_str("Sebanyak 10 orang tewas dalam banjir itu.\n");
+    c.open(URI, "markdown", &text).await;
+    let opened = c.diagnostics_for(URI, 1).await;
+    assert!(codes(&opened).iter().any(|c| c.starts_with("figures/")), "{:?}", codes(&opened));
+
+    // Put a space before a comma in the middle of the article.
+    let at = text.len() / 2;
+    let at = at + text[at..].find(", kata").unwrap();
+    let rope = ropey::Rope::from_str(&text);
+    let p = sunting::position::byte_to_position(&rope, at, PositionEncoding::Utf16);
+    let pos = json!({"line": p.line, "character": p.character});
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"range": {"start": pos, "end": pos}, "text": " "}]})).await;
+    text.insert(at, ' ');
+    let quick = c.diagnostics_for(URI, 2).await;
+    let full = c.diagnostics_for(URI, 2).await;
+    let line = p.line as u64;
+    let at_edit = |diags: &[Value]| diags.iter().filter(|d| d["range"]["start"]["line"] == line).map(|d| d["code"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    // The quick one already has the new finding; the article-wide figures come with it, carried.
+    assert!(at_edit(&quick).contains(&"typography/space-before-punctuation".to_string()), "{quick:?}");
+    assert!(codes(&quick).iter().any(|c| c.starts_with("figures/")));
+    // The full one is what a fresh open of the same text gets.
+    let other = "file:///tmp/sunting-lsp-test/fresh-long.md";
+    c.open(other, "markdown", &text).await;
+    let fresh = c.diagnostics_for(other, 1).await;
+    let strip = |v: &[Value]| v.iter().map(|d| (d["code"].clone(), d["range"].clone(), d["message"].clone())).collect::<Vec<_>>();
+    assert_eq!(strip(&full), strip(&fresh));
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}

@@ -1,7 +1,9 @@
 //! Properties over generated articles (proptest): incremental editor edits agree with a full
 //! check of the final text; every span lies on character boundaries inside the document; each
 //! safe fix keeps the text valid and removes its own finding; fixes converge; the edits the
-//! language server sends for "fix all" land where they should.
+//! language server sends for "fix all" land where they should; rules that claim to be
+//! paragraph-scoped are exact per block, and the provisional re-diagnosis after edits agrees
+//! with a full check where it re-checked.
 //!
 //! Case counts are moderate so `cargo test` stays quick; `PROPTEST_CASES=N` runs N cases of each.
 
@@ -16,7 +18,9 @@ use std::sync::LazyLock;
 use sunting::config::Config;
 use sunting::diagnostic::Diagnostic;
 use sunting::document::LanguageChoice;
+use sunting::engine;
 use sunting::fix::{apply_fixes, fix_until_stable, FixMode};
+use sunting::incremental::{self, ChangeLog, TextChange};
 use sunting::lsp::convert;
 use sunting::lsp::document::Document;
 use sunting::position::{self, Position, PositionEncoding};
@@ -317,4 +321,162 @@ proptest! {
         prop_assert_eq!(&out, &new);
         prop_assert_eq!(&client, &new);
     }
+}
+
+/// One edit to a text in bytes: a range at character boundaries and a piece to put there.
+#[derive(Debug, Clone)]
+struct ByteEdit {
+    start: prop::sample::Index,
+    length: usize,
+    text: &'static str,
+}
+
+fn byte_edit() -> impl Strategy<Value = ByteEdit> {
+    (any::<prop::sample::Index>(), 0..16usize, prop::sample::select(PIECES)).prop_map(|(start, length, text)| ByteEdit { start, length, text })
+}
+
+/// Apply edits to a text, logging them as an editor's adapter does.
+fn apply_logged(text: &str, edits: &[ByteEdit]) -> (String, ChangeLog) {
+    let mut text = text.to_string();
+    let mut log = ChangeLog::default();
+    for e in edits {
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let i = e.start.index(bounds.len());
+        let (a, b) = (bounds[i], bounds[(i + e.length).min(bounds.len() - 1)]);
+        text.replace_range(a..b, e.text);
+        log.push(TextChange { start: a, end: b, new_len: e.text.len() });
+    }
+    (text, log)
+}
+
+/// The findings of paragraph-scoped rules inside the given blocks.
+fn paragraph_findings_in(diagnostics: &[Diagnostic], blocks: &[sunting::Span]) -> Vec<Diagnostic> {
+    diagnostics
+        .iter()
+        .filter(|d| incremental::is_paragraph_scoped(&d.code) && blocks.iter().any(|b| b.start <= d.span.start && d.span.end <= b.end))
+        .cloned()
+        .collect()
+}
+
+/// Whole sentences of news copy that set rules off (times written two ways, doubled words
+/// and punctuation, spacing, figures, quotations, non-standard spellings, English), so that
+/// articles made of them have findings in several blocks that an article-wide rule would
+/// relate.
+const SENTENCES: &[&str] = &[
+    "Banjir datang pukul 14.30 WIB dan surut sore harinya.",
+    "Air surut pukul 18:00 WIB setelah hujan berhenti.",
+    "Petugas tiba pukul 1: 00 dini hari.",
+    "Ledakan terjadi sekitar 2200 GMT di pelabuhan.",
+    "Banjir menewaskan setidaknya 12 orang di Jakarta.",
+    "Sebanyak 10 orang tewas dalam banjir itu.",
+    "Warga yang yang tinggal di tepi sungai mengungsi .",
+    "Berhenti !! teriak polisi kepada warga.",
+    "Orang -orang berlari ke masjid,lalu menunggu.",
+    "Pemerintah menghimbau warga menjauhi resiko banjir di ibukota.",
+    "Pendaftaran dilakukan secara online melalui smartphone.",
+    "“Kami akan membangun kembali rumah warga,” kata Gubernur Anies Baswedan.",
+    "“Kami tidak akan pergi dari sini.",
+    "Presiden Joko Widodo meninjau lokasi pada Senin pagi",
+    "Harga beras naik 2,5 persen menjadi Rp 12.000 per kilogram.",
+    "Penyelamat pada Kamis aching mengatakan korban bertambah.",
+    "The flood killed at least 12 people on Monday.",
+    "Ten people were killed, police said the the next day.",
+    "\"We will rebuild,\" said Governor Anies Baswedan.",
+    "The storm hit at 14:30 local time and again at 18.00.",
+];
+
+fn news_article() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::collection::vec(prop::sample::select(SENTENCES), 1..4), 1..8)
+        .prop_map(|paragraphs| paragraphs.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join("\n\n"))
+}
+
+proptest! {
+    #![proptest_config(cases(128))]
+
+    /// A rule that claims [`Scope::Paragraph`](sunting::rules::Scope) finds in a block, checked
+    /// alone, exactly what it finds there in a full check.
+    #[test]
+    fn paragraph_scoped_rules_are_exact_per_block(
+        text in prop_oneof![1 => any_article(), 2 => news_article()],
+        format in format_strategy(),
+        language in language_strategy(),
+        at in any::<prop::sample::Index>(),
+    ) {
+        let options = options(format, language);
+        let mut at = at.index(text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let (focused, blocks) = engine::check_paragraphs(&text, &options, &[sunting::Span::new(at, at)]);
+        let full = sunting::check(&text, &options);
+        prop_assert_eq!(&focused.diagnostics, &paragraph_findings_in(&full.diagnostics, &blocks));
+        prop_assert!(focused.diagnostics.iter().all(|d| incremental::is_paragraph_scoped(&d.code)));
+    }
+
+    /// A span carried over edits covers the same text it covered before them.
+    #[test]
+    fn carried_spans_cover_the_same_text(
+        text in any_article(),
+        edits in prop::collection::vec(byte_edit(), 1..6),
+        from in any::<prop::sample::Index>(),
+        length in 0..40usize,
+    ) {
+        let (edited, log) = apply_logged(&text, &edits);
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let i = from.index(bounds.len());
+        let span = sunting::Span::new(bounds[i], bounds[(i + length).min(bounds.len() - 1)]);
+        if let Some(moved) = log.map_span(span) {
+            prop_assert_eq!(&text[span.range()], &edited[moved.range()]);
+        }
+        for region in log.touched() {
+            prop_assert!(region.end <= edited.len(), "{:?} outside {} bytes", region, edited.len());
+        }
+    }
+
+    /// The provisional re-diagnosis after edits is sound (spans on character boundaries, in
+    /// order), and in the blocks it re-checked its paragraph-scoped findings are a full
+    /// check's.
+    #[test]
+    fn provisional_rediagnosis_agrees_where_it_rechecked(
+        text in prop_oneof![1 => any_article(), 1 => news_article()],
+        edits in prop::collection::vec(byte_edit(), 1..6),
+        format in format_strategy(),
+        language in language_strategy(),
+    ) {
+        let options = options(format, language);
+        let before = sunting::check(&text, &options);
+        let (edited, log) = apply_logged(&text, &edits);
+        let Some(quick) = incremental::provisional(&before.diagnostics, before.language, &log, &edited, &options) else {
+            return Ok(());
+        };
+        harness::assert_diagnostics_sound(&edited, &quick);
+        let (_, blocks) = engine::check_paragraphs(&edited, &options, &log.touched());
+        let full = sunting::check(&edited, &options);
+        prop_assert_eq!(paragraph_findings_in(&quick, &blocks), paragraph_findings_in(&full.diagnostics, &blocks));
+    }
+}
+
+/// The same claim, block by block over every fixture article (each written to set off its
+/// rule), in both formats and with the article's own language.
+#[test]
+fn paragraph_scoped_rules_are_exact_on_every_fixture_block() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut checked_blocks = 0;
+    for dir in std::fs::read_dir(root).unwrap().flatten() {
+        for file in std::fs::read_dir(dir.path()).unwrap().flatten() {
+            let text = std::fs::read_to_string(file.path()).unwrap();
+            for format in [DocFormat::Markdown, DocFormat::PlainText] {
+                let options = options(format, None);
+                let full = sunting::check(&text, &options);
+                let doc = sunting::document::Document::new(&text, format, options.language);
+                for block in &doc.blocks {
+                    let at = sunting::Span::new(block.span.start + 1.min(block.span.len()), block.span.start + 1.min(block.span.len()));
+                    let (focused, blocks) = engine::check_paragraphs(&text, &options, &[at]);
+                    assert_eq!(focused.diagnostics, paragraph_findings_in(&full.diagnostics, &blocks), "{} ({format:?}), block {:?}", file.path().display(), block.span);
+                    checked_blocks += 1;
+                }
+            }
+        }
+    }
+    assert!(checked_blocks > 100, "only {checked_blocks} blocks");
 }

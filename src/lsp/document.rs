@@ -3,6 +3,8 @@
 
 use tower_lsp_server::ls_types;
 use crate::diagnostic::Diagnostic;
+use crate::incremental::{ChangeLog, TextChange};
+use crate::language::Language;
 use crate::position::{self, PositionEncoding};
 use crate::prose::DocFormat;
 use tower_lsp_server::ls_types::{Range as LspRange, TextDocumentContentChangeEvent, Uri};
@@ -25,7 +27,11 @@ pub struct Checked {
     pub version: i32,
     pub rope: Rope,
     pub format: Option<DocFormat>,
+    /// The article's language as the check settled it (`None` when not checked).
+    pub language: Option<Language>,
     pub diagnostics: Vec<Diagnostic>,
+    /// How long the check took: a long article's edits are re-diagnosed quickly first.
+    pub took: std::time::Duration,
 }
 
 #[derive(Debug)]
@@ -37,7 +43,14 @@ pub struct Document {
     /// Bumped (from a server-wide counter) on every change and every configuration change, so
     /// a result is published only for the generation it was computed from.
     pub generation: u64,
+    /// The newest full check (of this text, or of an earlier one: see `edits`).
     pub checked: Option<Arc<Checked>>,
+    /// The changes since `checked`, each with the generation it made, to carry that check's
+    /// findings over to the current text ([`crate::incremental`]).
+    pub edits: Vec<(u64, TextChange)>,
+    /// A check of an earlier generation than this (made before the configuration changed)
+    /// cannot be carried over.
+    pub floor: u64,
     /// Wakes the document's worker; dropping the document ends the worker.
     pub trigger: watch::Sender<Trigger>,
 }
@@ -54,12 +67,13 @@ pub enum ChangeWarning {
 impl Document {
     pub fn new(uri: Uri, language_id: String, version: i32, text: &str, generation: u64) -> (Document, watch::Receiver<Trigger>) {
         let (trigger, rx) = watch::channel(Trigger { generation, urgent: true });
-        let doc = Document { uri, language_id, version, rope: Rope::from_str(text), generation, checked: None, trigger };
+        let doc = Document { uri, language_id, version, rope: Rope::from_str(text), generation, checked: None, edits: Vec::new(), floor: generation, trigger };
         (doc, rx)
     }
 
-    /// Apply the client's changes in order. Ranges past the end are clamped, as the protocol
-    /// asks; nothing here can fail, so the rope always mirrors what the client sent.
+    /// Apply the client's changes in order, logging them under the current generation. Ranges
+    /// past the end are clamped, as the protocol asks; nothing here can fail, so the rope always
+    /// mirrors what the client sent.
     pub fn apply_changes(
         &mut self,
         version: i32,
@@ -72,7 +86,10 @@ impl Document {
         }
         for change in changes {
             match change.range {
-                None => self.rope = Rope::from_str(&change.text),
+                None => {
+                    self.log(TextChange { start: 0, end: self.rope.len_bytes(), new_len: change.text.len() });
+                    self.rope = Rope::from_str(&change.text);
+                }
                 Some(range) => {
                     let mut start = position::position_to_byte(&self.rope, to_pos(range.start), encoding);
                     let mut end = position::position_to_byte(&self.rope, to_pos(range.end), encoding);
@@ -80,6 +97,7 @@ impl Document {
                         warnings.push(ChangeWarning::ReversedRange(range));
                         std::mem::swap(&mut start, &mut end);
                     }
+                    self.log(TextChange { start, end, new_len: change.text.len() });
                     let start_char = self.rope.byte_to_char(start);
                     let end_char = self.rope.byte_to_char(end);
                     if end_char > start_char {
@@ -93,6 +111,38 @@ impl Document {
         }
         self.version = version;
         warnings
+    }
+
+    /// Edits kept for carrying a check over; past this many, the next full check has to do.
+    const MAX_LOGGED_EDITS: usize = 4096;
+
+    fn log(&mut self, change: TextChange) {
+        if self.edits.len() >= Self::MAX_LOGGED_EDITS {
+            self.edits.clear();
+            self.floor = self.generation;
+        }
+        self.edits.push((self.generation, change));
+    }
+
+    /// Keep a full check as the one to carry over, if it is newer than the one kept; say
+    /// whether it is of the current text.
+    pub fn keep(&mut self, checked: &Arc<Checked>) -> bool {
+        if checked.generation >= self.floor && self.checked.as_ref().is_none_or(|c| c.generation < checked.generation) {
+            self.checked = Some(checked.clone());
+            self.edits.retain(|(g, _)| *g > checked.generation);
+        }
+        self.generation == checked.generation
+    }
+
+    /// The newest full check that can be carried over to the current text, and the changes
+    /// since it.
+    pub fn carried(&self) -> Option<(Arc<Checked>, ChangeLog)> {
+        let base = self.checked.as_ref().filter(|c| c.generation >= self.floor)?;
+        let mut log = ChangeLog::default();
+        for (_, change) in self.edits.iter().filter(|(g, _)| *g > base.generation) {
+            log.push(*change);
+        }
+        Some((base.clone(), log))
     }
 
     /// The last check, if it is of the current text.

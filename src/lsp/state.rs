@@ -14,6 +14,7 @@ use super::settings::{self, DiagnosticMode, Kind, Settings};
 use crate::config::{Config, FILE_NAME};
 use crate::document::LanguageChoice;
 use crate::engine::{self, CheckOptions};
+use crate::incremental::{self, ChangeLog};
 use crate::position::PositionEncoding;
 use crate::prose::DocFormat;
 use tower_lsp_server::ls_types::{
@@ -91,20 +92,49 @@ pub struct Job {
     pub encoding: PositionEncoding,
     /// To show the user (once each): configuration errors, a document too large to check.
     pub problems: Vec<String>,
+    /// The newest full check of an earlier text and the changes since, if there is one.
+    pub carried: Option<(Arc<Checked>, ChangeLog)>,
 }
 
+/// Articles at least this long whose last full check took at least [`QUICK_AFTER`] get a
+/// provisional re-diagnosis ([`crate::incremental`]) published before the full check.
+const QUICK_MIN_BYTES: usize = 32 * 1024;
+const QUICK_AFTER: std::time::Duration = std::time::Duration::from_millis(4);
+
 impl Job {
+    fn options(&self, format: DocFormat) -> CheckOptions<'_> {
+        let config = &self.resolved.config;
+        CheckOptions { format, language: LanguageChoice { forced: None, configured: config.language }, config }
+    }
+
     pub fn check(&self) -> Checked {
-        let diagnostics = match self.format {
+        let started = std::time::Instant::now();
+        let (language, diagnostics) = match self.format {
             Some(format) => {
                 let text = self.rope.to_string();
-                let config = &self.resolved.config;
-                let options = CheckOptions { format, language: LanguageChoice { forced: None, configured: config.language }, config };
-                engine::check(&text, &options).diagnostics
+                let result = engine::check(&text, &self.options(format));
+                (Some(result.language), result.diagnostics)
             }
-            None => Vec::new(),
+            None => (None, Vec::new()),
         };
-        Checked { generation: self.generation, version: self.version, rope: self.rope.clone(), format: self.format, diagnostics }
+        let took = started.elapsed();
+        Checked { generation: self.generation, version: self.version, rope: self.rope.clone(), format: self.format, language, diagnostics, took }
+    }
+
+    /// A quick re-diagnosis of a long article after small edits: its last full check carried
+    /// over the changes, the touched paragraphs checked again. `None` when a full check is
+    /// about as quick, or nothing can be carried over.
+    pub fn provisional(&self) -> Option<Vec<ls_types::Diagnostic>> {
+        let format = self.format?;
+        let (base, changes) = self.carried.as_ref()?;
+        let text_len = self.rope.len_bytes();
+        if changes.is_empty() || base.format != Some(format) || text_len < QUICK_MIN_BYTES || base.took < QUICK_AFTER || changes.touched_len() > text_len / 4 {
+            return None;
+        }
+        let text = self.rope.to_string();
+        let diagnostics = incremental::provisional(&base.diagnostics, base.language?, changes, &text, &self.options(format))?;
+        let mut converter = convert::Converter::new(&self.rope, self.encoding, &self.uri, self.version);
+        Some(diagnostics.iter().map(|d| converter.diagnostic(d)).collect())
     }
 
     /// The article's language as a check settles it (front matter, configuration, detection);
@@ -307,6 +337,8 @@ impl Shared {
             let mut docs = lock(&self.docs);
             for doc in docs.values_mut() {
                 doc.generation = self.next_generation();
+                // Checks made with the old configuration are not carried over.
+                doc.floor = doc.generation;
                 doc.trigger.send_replace(Trigger { generation: doc.generation, urgent: true });
             }
         }
@@ -343,10 +375,11 @@ impl Shared {
             warn!(uri = uri.as_str(), "change to a document that is not open; ignored");
             return;
         };
+        // The generation first: the changes are logged under the one they make.
+        doc.generation = self.next_generation();
         for w in doc.apply_changes(params.text_document.version, &params.content_changes, encoding) {
             warn!(uri = uri.as_str(), "{w:?}");
         }
-        doc.generation = self.next_generation();
         doc.trigger.send_replace(Trigger { generation: doc.generation, urgent: false });
         tracing::trace!(uri = uri.as_str(), version = doc.version, "change applied");
     }
@@ -453,10 +486,10 @@ impl Shared {
     /// A check job for the document as it is now; `None` when it is not open.
     pub fn job(&self, uri: &Uri) -> Option<Job> {
         let session = self.session();
-        let (generation, version, rope, language_id) = {
+        let (generation, version, rope, language_id, carried) = {
             let docs = lock(&self.docs);
             let doc = docs.get(uri)?;
-            (doc.generation, doc.version, doc.rope.clone(), doc.language_id.clone())
+            (doc.generation, doc.version, doc.rope.clone(), doc.language_id.clone(), doc.carried())
         };
         let settings = session.settings.clone();
         let mut format = match settings.kind(&language_id) {
@@ -479,19 +512,23 @@ impl Shared {
         }
         let resolved = if format.is_some() { self.resolve(uri, &settings) } else { Arc::new(Resolved { config: Config::default(), root: None, problems: Vec::new() }) };
         problems.extend(resolved.problems.iter().cloned());
-        Some(Job { uri: uri.clone(), generation, version, rope, format, resolved, encoding: session.encoding, problems })
+        Some(Job { uri: uri.clone(), generation, version, rope, format, resolved, encoding: session.encoding, problems, carried })
     }
 
-    /// Store a result if it is still current; say whether it was.
+    /// Keep a full check (to carry over to later edits); say whether it is of the current text.
     fn store(&self, uri: &Uri, checked: &Arc<Checked>) -> bool {
-        let mut docs = lock(&self.docs);
-        match docs.get_mut(uri) {
-            Some(doc) if doc.generation == checked.generation => {
-                doc.checked = Some(checked.clone());
-                true
-            }
-            _ => false,
+        lock(&self.docs).get_mut(uri).is_some_and(|doc| doc.keep(checked))
+    }
+
+    /// Publish a provisional re-diagnosis, unless the document moved on meanwhile.
+    async fn deliver_provisional(&self, uri: &Uri, generation: u64, version: i32, diagnostics: Vec<ls_types::Diagnostic>) {
+        let _guard = self.publish_lock.lock().await;
+        let current = lock(&self.docs).get(uri).is_some_and(|d| d.generation == generation);
+        if self.is_shut_down() || !current {
+            return;
         }
+        self.client.publish_diagnostics(uri.clone(), diagnostics, Some(version)).await;
+        tracing::trace!(uri = uri.as_str(), version, "published provisionally");
     }
 
     /// Publish a finished check, unless the document moved on, closed, or the server is
@@ -587,6 +624,23 @@ async fn worker(shared: Arc<Shared>, uri: Uri, mut rx: watch::Receiver<Trigger>)
             return;
         }
         tracing::trace!(uri = uri.as_str(), generation = trigger.generation, "check queued");
+        // A long article: first what can be worked out quickly, then the full check.
+        let shared2 = shared.clone();
+        let uri2 = uri.clone();
+        let quick = shared
+            .pool
+            .run(move || {
+                let job = shared2.job(&uri2)?;
+                let started = std::time::Instant::now();
+                let diagnostics = job.provisional()?;
+                debug!(uri = uri2.as_str(), version = job.version, diagnostics = diagnostics.len(), took_us = started.elapsed().as_micros() as u64, "provisional");
+                Some((job.generation, job.version, diagnostics))
+            })
+            .await
+            .flatten();
+        if let Some((generation, version, diagnostics)) = quick {
+            shared.deliver_provisional(&uri, generation, version, diagnostics).await;
+        }
         let shared2 = shared.clone();
         let uri2 = uri.clone();
         // Resolving the configuration may read files, so the job is built off the async

@@ -8,7 +8,7 @@ use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::Document;
 use crate::language::Language;
 use crate::quotation::Quotations;
-use crate::words::{occurrences, Occurrence, WordJudge};
+use crate::words::{occurrences, occurrences_in_blocks, Occurrence, WordJudge};
 use std::cell::OnceCell;
 
 pub mod figures;
@@ -52,12 +52,26 @@ impl RuleMeta {
     }
 }
 
+/// How much of the article a rule reads to decide a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Findings in a block depend only on that block (its text and kind), the article's
+    /// language and the configuration. Such a rule can re-check just the blocks an edit touched
+    /// (see [`crate::incremental`]); it reads blocks through [`Context::focused_blocks`] and
+    /// [`Context::in_focus`]. `tests/properties.rs` holds every rule that claims it to its word.
+    Paragraph,
+    /// Findings may depend on anything in the article (counts, majorities, other mentions).
+    Article,
+}
+
 /// What a rule sees: the analysed document, the configuration, the judge of words that the
 /// spelling and untranslated rules share, and facts several rules need, worked out once.
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub config: &'a Config,
     pub words: &'a WordJudge<'a>,
+    /// The blocks to check (by index), for paragraph-scoped rules; `None` for all.
+    focus: Option<&'a [bool]>,
     quotations: OnceCell<Quotations>,
     figures: OnceCell<figures::Article<'a, 'a>>,
     occurrences: OnceCell<Vec<Occurrence<'a>>>,
@@ -65,7 +79,24 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document<'a>, config: &'a Config, words: &'a WordJudge<'a>) -> Self {
-        Context { doc, config, words, quotations: OnceCell::new(), figures: OnceCell::new(), occurrences: OnceCell::new() }
+        Context { doc, config, words, focus: None, quotations: OnceCell::new(), figures: OnceCell::new(), occurrences: OnceCell::new() }
+    }
+
+    /// A context in which paragraph-scoped rules look only at the blocks marked in `focus`
+    /// (indexed like `doc.blocks`).
+    pub fn focused(doc: &'a Document<'a>, config: &'a Config, words: &'a WordJudge<'a>, focus: &'a [bool]) -> Self {
+        Context { focus: Some(focus), ..Context::new(doc, config, words) }
+    }
+
+    /// Whether a paragraph-scoped rule is to look at block `block`.
+    pub fn in_focus(&self, block: usize) -> bool {
+        self.focus.is_none_or(|f| f.get(block).copied().unwrap_or(false))
+    }
+
+    /// The blocks in focus, each with its index and tokens.
+    pub fn focused_blocks(&self) -> impl Iterator<Item = (usize, &'a [crate::document::Token])> + '_ {
+        let doc = self.doc;
+        (0..doc.block_tokens.len()).filter(|&b| self.in_focus(b)).map(move |b| (b, &doc.tokens[doc.block_tokens[b].clone()]))
     }
 
     /// The document's quotations, paired on first use.
@@ -79,14 +110,22 @@ impl<'a> Context<'a> {
     }
 
     /// The document's words worth judging ([`occurrences`]), found once for the spelling,
-    /// untranslated and name rules that all walk them.
+    /// untranslated and name rules that all walk them; in a focused context, those of the
+    /// blocks in focus.
     pub fn occurrences(&self) -> &[Occurrence<'a>] {
-        self.occurrences.get_or_init(|| occurrences(self.doc))
+        self.occurrences.get_or_init(|| match self.focus {
+            Some(_) => occurrences_in_blocks(self.doc, |b| self.in_focus(b)),
+            None => occurrences(self.doc),
+        })
     }
 }
 
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
+    /// How much of the article the rule reads; see [`Scope`].
+    fn scope(&self) -> Scope {
+        Scope::Article
+    }
     /// Append findings to `out`. A rule never does I/O and never panics on any input.
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>);
 }

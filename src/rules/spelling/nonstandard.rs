@@ -1,6 +1,6 @@
 use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
 use crate::language::Language;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta, Scope};
 use crate::words::{match_case, Verdict, WordCase};
 
 /// `resiko` -> `risiko`; `ibukota` -> `ibu kota`.
@@ -27,9 +27,13 @@ impl Rule for NonStandard {
         &META
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for word in ctx.occurrences() {
-            if !matches!(word.case, WordCase::Lower | WordCase::Initial) {
+            if !matches!(word.case, WordCase::Lower | WordCase::Initial) || !ctx.doc.block_of_token(word.token).is_some_and(|b| ctx.in_focus(b)) {
                 continue;
             }
             let Verdict::NonStandard(form) = &*ctx.words.judge(&word.text.to_lowercase()) else { continue };

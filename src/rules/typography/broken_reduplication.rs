@@ -1,7 +1,7 @@
 use crate::diagnostic::{Applicability, Category, Diagnostic, Fix, Severity, Span};
 use crate::document::TokenKind;
 use crate::language::Language;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta, Scope};
 
 /// `orang -orang`, `orang- orang`, `puing - puing` -> `orang-orang`, `puing-puing`.
 pub struct BrokenReduplication;
@@ -51,10 +51,13 @@ impl Rule for BrokenReduplication {
         &META
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        for range in &doc.block_tokens {
-            let tokens = &doc.tokens[range.clone()];
+        for (_, tokens) in ctx.focused_blocks() {
             for i in 1..tokens.len().saturating_sub(1) {
                 let (left, dash, right) = (&tokens[i - 1], &tokens[i], &tokens[i + 1]);
                 if dash.kind != TokenKind::Punct || doc.token_str(dash) != "-" {

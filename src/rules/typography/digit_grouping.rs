@@ -1,7 +1,7 @@
 use crate::diagnostic::{Applicability, Category, Diagnostic, Fix, Severity};
 use crate::document::TokenKind;
 use crate::language::Language;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta, Scope};
 
 /// `1,500,000` and `4.5 persen` in Indonesian; `1.500.000` and `2,5 percent` in English.
 pub struct DigitGrouping;
@@ -41,6 +41,10 @@ impl Rule for DigitGrouping {
         &META
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let (thousands, decimal, units) = match doc.language {
@@ -49,8 +53,7 @@ impl Rule for DigitGrouping {
         };
         // The separators as the other language writes them.
         let (foreign_thousands, foreign_decimal) = (decimal, thousands);
-        for range in &doc.block_tokens {
-            let tokens = &doc.tokens[range.clone()];
+        for (_, tokens) in ctx.focused_blocks() {
             for (i, t) in tokens.iter().enumerate() {
                 if t.kind != TokenKind::Number {
                     continue;

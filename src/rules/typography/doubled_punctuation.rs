@@ -1,6 +1,6 @@
 use crate::diagnostic::{Applicability, Category, Diagnostic, Fix, Severity, Span};
 use crate::document::TokenKind;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta, Scope};
 
 /// `Berhenti!!` -> `Berhenti!`; `polisi,, akan` -> `polisi, akan`.
 pub struct DoubledPunctuation;
@@ -22,10 +22,13 @@ impl Rule for DoubledPunctuation {
         &META
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        for range in &doc.block_tokens {
-            let tokens = &doc.tokens[range.clone()];
+        for (_, tokens) in ctx.focused_blocks() {
             let mut i = 0;
             while i < tokens.len() {
                 let mark = doc.token_str(&tokens[i]);

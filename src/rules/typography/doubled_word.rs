@@ -2,7 +2,7 @@ use super::is_capitalised;
 use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::TokenKind;
 use crate::language::Language;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta, Scope};
 
 /// `yang yang` -> `yang`; `the the` -> `the`.
 pub struct DoubledWord;
@@ -39,14 +39,17 @@ impl Rule for DoubledWord {
         &META
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let function_words = match doc.language {
             Language::Id => ID_FUNCTION_WORDS,
             Language::En => EN_FUNCTION_WORDS,
         };
-        for range in &doc.block_tokens {
-            let tokens = &doc.tokens[range.clone()];
+        for (_, tokens) in ctx.focused_blocks() {
             for i in 1..tokens.len() {
                 let (first, second) = (&tokens[i - 1], &tokens[i]);
                 if first.kind != TokenKind::Word || second.kind != TokenKind::Word || !second.space_before {

@@ -1,7 +1,7 @@
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::TokenKind;
 use crate::language::Language;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta, Scope};
 
 /// `artikel informatif oleh, yang awalnya diterbitkan`: the author's name has gone.
 pub struct EmptyAttribution;
@@ -30,10 +30,13 @@ impl Rule for EmptyAttribution {
         &META
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        for range in &doc.block_tokens {
-            let tokens = &doc.tokens[range.clone()];
+        for (_, tokens) in ctx.focused_blocks() {
             for i in 0..tokens.len().saturating_sub(1) {
                 let (word, mark) = (&tokens[i], &tokens[i + 1]);
                 if word.kind != TokenKind::Word || mark.kind != TokenKind::Punct || !matches!(doc.token_str(mark), "," | "." | ";" | ")") {

@@ -1,7 +1,7 @@
 use super::{is_capitalised, is_punct};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::TokenKind;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta, Scope};
 
 /// `kata,lalu` -> `kata, lalu`; `pergi.Dia` -> `pergi. Dia`.
 pub struct MissingSpaceAfterPunctuation;
@@ -24,10 +24,13 @@ impl Rule for MissingSpaceAfterPunctuation {
         &META
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        for range in &doc.block_tokens {
-            let tokens = &doc.tokens[range.clone()];
+        for (_, tokens) in ctx.focused_blocks() {
             for i in 1..tokens.len().saturating_sub(1) {
                 let (prev, t, next) = (&tokens[i - 1], &tokens[i], &tokens[i + 1]);
                 if !is_punct(doc, t, ",;:.!?") || next.space_before {

@@ -2,7 +2,7 @@ use super::{is_capitalised, starts_lowercase};
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::TokenKind;
 use crate::language::Language;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta, Scope};
 
 /// `pada tahun 2022 Baik Kyiv maupun Moskow` -> `pada tahun 2022. Baik Kyiv maupun Moskow`.
 pub struct RunTogetherSentences;
@@ -43,6 +43,10 @@ impl Rule for RunTogetherSentences {
         &META
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let openers = match doc.language {
@@ -50,7 +54,7 @@ impl Rule for RunTogetherSentences {
             Language::En => EN_OPENERS,
         };
         for sentence in &doc.sentences {
-            if !doc.blocks[sentence.block].kind.is_running_text() {
+            if !doc.blocks[sentence.block].kind.is_running_text() || !ctx.in_focus(sentence.block) {
                 continue;
             }
             let tokens = doc.sentence_tokens(sentence);

@@ -1,7 +1,7 @@
 use super::{is_punct, whitespace_before};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::TokenKind;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta, Scope};
 
 /// `kata , lalu` -> `kata, lalu`.
 pub struct SpaceBeforePunctuation;
@@ -26,10 +26,13 @@ impl Rule for SpaceBeforePunctuation {
         &META
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        for range in &doc.block_tokens {
-            let tokens = &doc.tokens[range.clone()];
+        for (_, tokens) in ctx.focused_blocks() {
             for i in 1..tokens.len() {
                 let t = &tokens[i];
                 if !is_punct(doc, t, MARKS) || !t.space_before || t.line_break_before {

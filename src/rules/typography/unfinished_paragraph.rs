@@ -2,7 +2,7 @@ use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::document::TokenKind;
 use crate::language::Language;
 use crate::prose::BlockKind;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta, Scope};
 
 /// A paragraph that stops mid-sentence: `... Serangan itu menewaskan setidaknya 12`.
 pub struct UnfinishedParagraph;
@@ -38,6 +38,10 @@ impl Rule for UnfinishedParagraph {
         &META
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let dangling = match doc.language {
@@ -45,7 +49,7 @@ impl Rule for UnfinishedParagraph {
             Language::En => EN_DANGLING,
         };
         for (b, block) in doc.blocks.iter().enumerate() {
-            if block.kind != BlockKind::Paragraph {
+            if block.kind != BlockKind::Paragraph || !ctx.in_focus(b) {
                 continue;
             }
             let tokens = doc.block_token_slice(b);
