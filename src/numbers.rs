@@ -674,6 +674,13 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
     }
 }
 
+/// Whether a sentence starts at token `i`. (Sentences are in token order: a binary search, not a
+/// scan of every sentence for every number.)
+fn opens_a_sentence(doc: &Document, i: usize) -> bool {
+    let at = doc.sentences.partition_point(|s| s.tokens.start < i);
+    doc.sentences.get(at).is_some_and(|s| s.tokens.start == i)
+}
+
 /// A number that names: after `Pasal`, `No.`, `nomor`..., or right after a capitalised word in
 /// running text (`SMP Negeri 4`, `Liga 1`).
 fn is_label_context(doc: &Document, i: usize, block: &Range<usize>, heading: bool) -> bool {
@@ -681,7 +688,7 @@ fn is_label_context(doc: &Document, i: usize, block: &Range<usize>, heading: boo
         return false;
     }
     // A number that opens a sentence counts.
-    if doc.sentences.iter().any(|s| s.tokens.start == i) {
+    if opens_a_sentence(doc, i) {
         return false;
     }
     let mut k = i - 1;
@@ -706,7 +713,7 @@ fn is_label_context(doc: &Document, i: usize, block: &Range<usize>, heading: boo
         return false;
     }
     // A capitalised word that does not open the sentence.
-    let opens_sentence = doc.sentences.iter().any(|s| s.tokens.start == k)
+    let opens_sentence = opens_a_sentence(doc, k)
         || k > block.start && matches!(doc.token_str(&doc.tokens[k - 1]), "\"" | "“" | "(" | "‘" | "'");
     let capitalised = w.chars().next().is_some_and(char::is_uppercase);
     capitalised && !opens_sentence && !doc.tokens[i].line_break_before

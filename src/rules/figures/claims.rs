@@ -417,18 +417,14 @@ const RATES: &[&str] = &[
 ];
 
 fn match_phrase(words: &SentenceWords, at: usize, list: &[&str]) -> Option<usize> {
-    list.iter().find_map(|p| {
-        let parts: Vec<&str> = p.split(' ').collect();
-        words.phrase_at(at, &parts).then_some(parts.len())
-    })
+    list.iter().find_map(|p| words.phrase_str_at(at, p))
 }
 
 /// A phrase from `list` that ends right before token `end`: (start token, entry index).
 fn phrase_ending_at<T: Copy>(words: &SentenceWords, end: usize, list: &[(&str, T)]) -> Option<(usize, T)> {
     list.iter().find_map(|(p, v)| {
-        let parts: Vec<&str> = p.split(' ').collect();
-        let start = end.checked_sub(parts.len())?;
-        (start >= words.tokens.start && words.phrase_at(start, &parts)).then_some((start, *v))
+        let start = end.checked_sub(p.bytes().filter(|&b| b == b' ').count() + 1)?;
+        (start >= words.tokens.start && words.phrase_str_at(start, p).is_some()).then_some((start, *v))
     })
 }
 
@@ -523,10 +519,7 @@ fn money_claim(article: &Article, m: &NumberMention) -> Option<Claim> {
     let near = || (t.saturating_sub(4).max(clause.start)..t).rev().find_map(|e| phrase_ending_at(words, e, MONEY_BEFORE).map(|(_, c)| c));
     let no_number_between = |from: usize| !article.in_sentence(m.sentence).any(|(_, o)| o.tokens.start >= from && o.tokens.start < start);
     let concept = phrase_ending_at(words, t, MONEY_BEFORE).map(|(_, c)| c).or_else(|| near().filter(|_| no_number_between(t.saturating_sub(4).max(clause.start)))).or_else(|| {
-        MONEY_AFTER.iter().find_map(|(p, c)| {
-            let parts: Vec<&str> = p.split(' ').collect();
-            words.phrase_at(m.full_tokens.end, &parts).then_some(*c)
-        })
+        MONEY_AFTER.iter().find_map(|(p, c)| words.phrase_str_at(m.full_tokens.end, p).map(|_| *c))
     })?;
     let (qualifier, qual_start) = qualifier_before(words, start);
     let mut claim = base_claim(article, m, (qualifier, qual_start), Kind::Money, Some(concept.to_string()), m.full_tokens.end);
@@ -783,10 +776,7 @@ fn kind_after(article: &Article, sentence: usize, from: usize) -> Option<Found> 
                 return house_state(words, k + 1).map(|(state, e)| (Kind::Houses, Some(state.to_string()), false, subset, e));
             }
         }
-        if let Some((n, kind, group)) = KIND_AFTER.iter().find_map(|(p, kind, g)| {
-            let parts: Vec<&str> = p.split(' ').collect();
-            words.phrase_at(k, &parts).then_some((parts.len(), *kind, *g))
-        }) {
+        if let Some((n, kind, group)) = KIND_AFTER.iter().find_map(|(p, kind, g)| words.phrase_str_at(k, p).map(|n| (n, *kind, *g))) {
             // An English participle after a plain noun is the kind (`10 people killed`); after
             // `who`/`that` it must be passive (`who were killed`), which the connectors allow.
             let head_group = head.as_deref().filter(|h| !GENERIC_HEADS.contains(h)).map(normalise_group);
@@ -847,9 +837,8 @@ fn house_state(words: &SentenceWords, mut k: usize) -> Option<(&'static str, usi
     let mut skipped = 0;
     while k < end && skipped < 3 {
         for (p, state) in HOUSE_STATES {
-            let parts: Vec<&str> = p.split(' ').collect();
-            if words.phrase_at(k, &parts) {
-                return Some((state, k + parts.len()));
+            if let Some(n) = words.phrase_str_at(k, p) {
+                return Some((state, k + n));
             }
         }
         if words.at(k).is_some_and(|w| CONNECTORS.contains(&w) || matches!(w, "warga" | "penduduk" | "were" | "have")) {
@@ -907,10 +896,9 @@ fn kind_before(article: &Article, sentence: usize, qual_start: usize, number_end
             return None;
         }
         for (phrase, kind) in KIND_NOUNS {
-            let parts: Vec<&str> = phrase.split(' ').collect();
-            if words.phrase_at(t, &parts) {
+            if let Some(n) = words.phrase_str_at(t, phrase) {
                 // Right before the number (`korban tewas 15 orang`) or joined by a link.
-                let adjacent = t + parts.len() == qual_start;
+                let adjacent = t + n == qual_start;
                 return (adjacent || linked).then_some((*kind, None, false, false, qual_start));
             }
         }

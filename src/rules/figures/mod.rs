@@ -38,6 +38,24 @@ impl SentenceWords {
     pub fn phrase_at(&self, token: usize, phrase: &[&str]) -> bool {
         phrase.iter().enumerate().all(|(k, w)| self.at(token + k) == Some(*w))
     }
+    /// The number of words of `phrase` (space-separated) when it starts at document token
+    /// `token`. (Without collecting the words: this runs for every entry of long lists.)
+    pub fn phrase_str_at(&self, token: usize, phrase: &str) -> Option<usize> {
+        // Most entries fail on the first byte.
+        if let (Some(a), Some(b)) = (self.at(token)?.as_bytes().first(), phrase.as_bytes().first())
+            && a != b
+        {
+            return None;
+        }
+        let mut n = 0;
+        for (k, w) in phrase.split(' ').enumerate() {
+            if self.at(token + k) != Some(w) {
+                return None;
+            }
+            n = k + 1;
+        }
+        Some(n)
+    }
     /// Whether any word in `range` (document token indices) is one of `words`.
     pub fn any_in(&self, range: Range<usize>, words: &[&str]) -> bool {
         range.into_iter().any(|t| self.at(t).is_some_and(|w| words.contains(&w)))
@@ -46,7 +64,7 @@ impl SentenceWords {
     pub fn any_phrase_in(&self, range: Range<usize>, phrases: &[&str]) -> bool {
         let range = range.start.max(self.tokens.start)..range.end.min(self.tokens.end);
         // Word by word, without collecting each phrase: this runs for every token of a range.
-        range.into_iter().any(|t| phrases.iter().any(|p| p.split(' ').enumerate().all(|(k, w)| self.at(t + k) == Some(w))))
+        range.into_iter().any(|t| phrases.iter().any(|p| self.phrase_str_at(t, p).is_some()))
     }
 }
 
@@ -413,6 +431,13 @@ impl Article<'_, '_> {
 }
 
 pub(crate) fn weekday_index(word: &str) -> Option<u32> {
+    // Asked of every word: without lowercasing a copy when the word is ASCII.
+    if word.is_ascii() {
+        let is = |d: &str| word.eq_ignore_ascii_case(d);
+        let w = if is("jum'at") { "jumat" } else if is("ahad") { "minggu" } else { word };
+        let find = |days: &[&str]| days.iter().position(|d| d.eq_ignore_ascii_case(w));
+        return find(WEEKDAYS_ID).or_else(|| find(WEEKDAYS_EN)).map(|i| i as u32);
+    }
     let w = word.to_lowercase();
     let w = if w == "jum'at" { "jumat".to_string() } else if w == "ahad" { "minggu".to_string() } else { w };
     WEEKDAYS_ID.iter().position(|d| *d == w).or_else(|| WEEKDAYS_EN.iter().position(|d| *d == w)).map(|i| i as u32)

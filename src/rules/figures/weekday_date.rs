@@ -80,8 +80,9 @@ impl Rule for WeekdayDate {
                     continue;
                 }
                 let word = doc.token_str(t);
+                // (`weekday_index` lowercases an ASCII word itself, without a copy.)
+                let Some(written) = (if word.is_ascii() { weekday_index(word) } else { weekday_index(&word.to_lowercase()) }) else { continue };
                 let lower = word.to_lowercase();
-                let Some(written) = weekday_index(&lower) else { continue };
                 // `minggu` is also "week".
                 if lower == "minggu" && !word.starts_with('M') {
                     continue;
