@@ -690,6 +690,14 @@ async fn a_long_article_gets_a_quick_publication_then_the_full_one() {
     // The quick one already has the new finding; the article-wide figures come with it, carried.
     assert!(at_edit(&quick).contains(&"typography/space-before-punctuation".to_string()), "{quick:?}");
     assert!(codes(&quick).iter().any(|c| c.starts_with("figures/")));
+    // It leaves the fixes out of `data`; a code action asked of it still gets them.
+    let space = quick.iter().find(|d| d["code"] == "typography/space-before-punctuation" && d["range"]["start"]["line"] == line).unwrap().clone();
+    assert!(space.get("data").is_none_or(Value::is_null), "{space}");
+    let actions = c
+        .request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": space["range"], "context": {"diagnostics": [space]}}))
+        .await;
+    let actions = actions["result"].as_array().cloned().unwrap_or_default();
+    assert!(actions.iter().any(|a| a["kind"] == "quickfix" && !edits_of(a, URI).is_empty()), "{actions:?}");
     // The full one is what a fresh open of the same text gets.
     let other = "file:///tmp/sunting-lsp-test/fresh-long.md";
     c.open(other, "markdown", &text).await;

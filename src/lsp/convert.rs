@@ -74,11 +74,21 @@ pub struct Converter<'a> {
     version: i32,
     positions: HashMap<usize, ls_types::Position>,
     links: HashMap<String, Option<CodeDescription>>,
+    /// Whether fixes travel in `data` (see [`Converter::without_fixes`]).
+    carry_fixes: bool,
 }
 
 impl<'a> Converter<'a> {
     pub fn new(rope: &'a Rope, encoding: PositionEncoding, uri: &'a Uri, version: i32) -> Self {
-        Converter { rope, encoding, uri, version, positions: HashMap::new(), links: HashMap::new() }
+        Converter { rope, encoding, uri, version, positions: HashMap::new(), links: HashMap::new(), carry_fixes: true }
+    }
+
+    /// Leave fixes out of `data`: for a provisional publication, which the full check replaces
+    /// within milliseconds. Half the payload; a code action asked of it meanwhile takes its
+    /// fixes from a check of the current text instead.
+    pub fn without_fixes(mut self) -> Self {
+        self.carry_fixes = false;
+        self
     }
 
     fn position(&mut self, byte: usize) -> ls_types::Position {
@@ -111,7 +121,7 @@ impl<'a> Converter<'a> {
                 message: r.message.clone(),
             })
             .collect();
-        let data = (!d.fixes.is_empty()).then(|| {
+        let data = (self.carry_fixes && !d.fixes.is_empty()).then(|| {
             let fixes = self.fixes(d);
             serde_json::to_value(DiagnosticData { version: self.version, fixes }).unwrap_or(Value::Null)
         });

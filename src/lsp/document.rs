@@ -30,8 +30,6 @@ pub struct Checked {
     /// The article's language as the check settled it (`None` when not checked).
     pub language: Option<Language>,
     pub diagnostics: Vec<Diagnostic>,
-    /// How long the check took: a long article's edits are re-diagnosed quickly first.
-    pub took: std::time::Duration,
 }
 
 #[derive(Debug)]
