@@ -466,6 +466,12 @@ pub fn mentions(doc: &Document) -> Vec<NumberMention> {
     out
 }
 
+/// A word in lower case, copied only when it has a capital or is not ASCII: every word of the
+/// article is asked whether it starts a number.
+pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) { word.to_lowercase().into() } else { word.into() }
+}
+
 /// The number starting at token `i`: (value, other reading, decimals, written in words, end token).
 fn read_number(doc: &Document, i: usize, block: Range<usize>) -> Option<(f64, Option<f64>, u32, bool, usize)> {
     let t = &doc.tokens[i];
@@ -475,7 +481,7 @@ fn read_number(doc: &Document, i: usize, block: Range<usize>) -> Option<(f64, Op
             Some((d.value, d.alt_value, d.decimals, false, i + 1))
         }
         TokenKind::Word => {
-            let first = doc.token_str(t).to_lowercase();
+            let first = lowercase(doc.token_str(t));
             // `salah satu` is "one of", not a count.
             if first == "satu" && i > block.start && doc.token_str(&doc.tokens[i - 1]).eq_ignore_ascii_case("salah") {
                 return None;

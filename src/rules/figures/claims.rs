@@ -446,9 +446,9 @@ pub(crate) fn clause_of(article: &Article, sentence: usize, token: usize) -> Ran
 /// The first clause of a sentence when it opens with a time or place (`Pada 2019, ...`).
 fn opening_adverbial(article: &Article, sentence: usize) -> Option<Range<usize>> {
     let words = &article.sentences[sentence];
-    let first = words.lower.iter().position(|w| !matches!(w.as_str(), "“" | "\"" | "‘"))?;
+    let first = words.lower.iter().position(|w| !matches!(w.as_ref(), "“" | "\"" | "‘"))?;
     let first_word = words.lower.get(first)?;
-    if !matches!(first_word.as_str(), "pada" | "di" | "dalam" | "in" | "on" | "at" | "during" | "selama" | "tahun" | "last" | "sejak" | "since" | "saat" | "ketika" | "when") {
+    if !matches!(first_word.as_ref(), "pada" | "di" | "dalam" | "in" | "on" | "at" | "during" | "selama" | "tahun" | "last" | "sejak" | "since" | "saat" | "ketika" | "when") {
         return None;
     }
     let clause = clause_of(article, sentence, words.tokens.start + first);

@@ -11,6 +11,7 @@ use crate::diagnostic::Span;
 use crate::document::{Document, TokenKind};
 use crate::numbers::{self, NumberMention, Role};
 use crate::prose::BlockKind;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -23,16 +24,17 @@ pub mod sum;
 pub mod weekday_date;
 
 /// One sentence's words, lowercased, with their token indices.
-pub(crate) struct SentenceWords {
+pub(crate) struct SentenceWords<'d> {
     /// Token indices into `doc.tokens`.
     pub tokens: Range<usize>,
-    pub lower: Vec<String>,
+    /// (Borrowed from the text when it is lower case already.)
+    pub lower: Vec<Cow<'d, str>>,
 }
 
-impl SentenceWords {
+impl SentenceWords<'_> {
     /// The lowercased word at a document token index.
     pub fn at(&self, token: usize) -> Option<&str> {
-        token.checked_sub(self.tokens.start).and_then(|i| self.lower.get(i)).map(String::as_str)
+        token.checked_sub(self.tokens.start).and_then(|i| self.lower.get(i)).map(|w| w.as_ref())
     }
     /// Whether `phrase` (lowercased words) starts at document token `token`.
     pub fn phrase_at(&self, token: usize, phrase: &[&str]) -> bool {
@@ -79,7 +81,7 @@ pub(crate) struct Article<'d, 'a> {
     pub mention_at_token: HashMap<usize, usize>,
     /// For each block, its number among the blocks that are not headings, from 1.
     paragraph_numbers: Vec<usize>,
-    pub sentences: Vec<SentenceWords>,
+    pub sentences: Vec<SentenceWords<'d>>,
     /// Places named in the headline, the dateline and the lead paragraph (lowercased).
     pub main_places: BTreeSet<String>,
     /// Days and dates named in the headline and the lead.
@@ -116,7 +118,7 @@ impl<'d, 'a> Article<'d, 'a> {
         let sentences = doc
             .sentences
             .iter()
-            .map(|s| SentenceWords { tokens: s.tokens.clone(), lower: doc.sentence_tokens(s).iter().map(|t| doc.token_str(t).to_lowercase()).collect() })
+            .map(|s| SentenceWords { tokens: s.tokens.clone(), lower: doc.sentence_tokens(s).iter().map(|t| numbers::lowercase(doc.token_str(t))).collect() })
             .collect();
         let mut sentence_mentions = vec![0..0; doc.sentences.len()];
         let mut mention_at_token = HashMap::new();
@@ -279,7 +281,7 @@ impl<'d, 'a> Article<'d, 'a> {
         let mut out = BTreeSet::new();
         for (k, w) in words.lower.iter().enumerate() {
             let t = words.tokens.start + k;
-            if WEEKDAYS_ID.contains(&w.as_str()) || WEEKDAYS_EN.contains(&w.as_str()) || w == "jum'at" {
+            if WEEKDAYS_ID.contains(&w.as_ref()) || WEEKDAYS_EN.contains(&w.as_ref()) || w == "jum'at" {
                 // `Minggu` is also "week" in Indonesian: only a capitalised one is a day.
                 if w == "minggu" && !is_capitalised(self.doc.token_str(&self.doc.tokens[t])) {
                     continue;
