@@ -53,6 +53,7 @@ thread_local! {
 
 impl<'a> WordJudge<'a> {
     pub fn new(language: Language, dialect: Dialect, user: &'a UserLexicon) -> Self {
+        crate::lexicon::hunspell::prefetch(language, dialect);
         WordJudge { language, dialect, user, cache: RefCell::new(HashMap::new()) }
     }
 
@@ -427,16 +428,23 @@ pub fn occurrences_in_blocks<'d>(doc: &'d crate::document::Document<'d>, keep: i
             if glued_left || glued_right || text.contains('.') || text.chars().any(|c| c.is_ascii_digit()) || text.chars().count() < 2 {
                 continue;
             }
-            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            // The case of the letters, read in one pass (without collecting them for every word).
+            let mut letters = text.chars().filter(|c| c.is_alphabetic());
             // Marks and digits of other scripts make word tokens without a letter (`\u{300}߀`).
-            if letters.is_empty() {
-                continue;
+            let Some(first) = letters.next() else { continue };
+            let (mut count, mut rest_upper, mut rest_lower, mut any_upper) = (1, true, true, false);
+            for c in letters {
+                count += 1;
+                let upper = c.is_uppercase();
+                rest_upper &= upper;
+                any_upper |= upper;
+                rest_lower &= c.is_lowercase();
             }
-            let case = if letters.iter().all(|c| c.is_uppercase()) && letters.len() > 1 {
+            let case = if first.is_uppercase() && rest_upper && count > 1 {
                 WordCase::Acronym
-            } else if letters.first().is_some_and(|c| c.is_uppercase()) {
-                if initial && letters[1..].iter().all(|c| c.is_lowercase()) { WordCase::Initial } else { WordCase::Capitalised }
-            } else if letters[1..].iter().any(|c| c.is_uppercase()) {
+            } else if first.is_uppercase() {
+                if initial && rest_lower { WordCase::Initial } else { WordCase::Capitalised }
+            } else if any_upper {
                 // iPhone, eKTP: a brand or a coinage.
                 WordCase::Capitalised
             } else {
