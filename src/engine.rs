@@ -2,7 +2,7 @@
 
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Span};
-use crate::document::{Document, LanguageChoice};
+use crate::document::{Document, LanguageChoice, TokenKind};
 use crate::language::Language;
 use crate::prose::DocFormat;
 use crate::rules::{Context, Scope, REGISTRY};
@@ -46,6 +46,9 @@ pub fn check_paragraphs(text: &str, options: &CheckOptions<'_>, around: &[Span])
 /// Run the built-in rules, then the house style rules of the configuration; with `focus`, only
 /// the paragraph-scoped ones, on the blocks marked.
 fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[bool]>) -> Vec<Diagnostic> {
+    if focus.is_none() && doc.tokens.iter().any(|t| t.kind == TokenKind::Word) {
+        crate::lexicon::hunspell::prefetch(doc.language, options.config.english);
+    }
     let words = WordJudge::new(doc.language, options.config.english, &options.config.lexicon);
     let ctx = match focus {
         Some(focus) => Context::focused(doc, options.config, &words, focus),

@@ -53,7 +53,6 @@ thread_local! {
 
 impl<'a> WordJudge<'a> {
     pub fn new(language: Language, dialect: Dialect, user: &'a UserLexicon) -> Self {
-        crate::lexicon::hunspell::prefetch(language, dialect);
         WordJudge { language, dialect, user, cache: RefCell::new(HashMap::new()) }
     }
 
