@@ -300,6 +300,7 @@ pub fn rope_edits(data: &[u8]) {
     let length = usize::from(input.byte() % 48);
     let mut model = input.text(length);
     let uri: ls_types::Uri = "file:///fuzz.md".parse().expect("a URI");
+    let initial = model.clone();
     let (mut doc, _trigger) = sunting::lsp::document::Document::new(uri, "markdown".into(), 1, &model, 1);
     let mut version = 1;
     let mut edits = 0;
@@ -332,6 +333,28 @@ pub fn rope_edits(data: &[u8]) {
         assert_eq!(doc.rope.to_string(), model, "the rope and the client's text differ after {edits} edits");
     }
     assert_conversions_match_model(&doc.rope, &model);
+    assert_carried_over(&initial, &model, &doc.edits);
+}
+
+/// The edits the document logged carry a check of the first text over to the last: every
+/// finding that survives covers the same text as before, and the provisional re-diagnosis is
+/// sound.
+fn assert_carried_over(initial: &str, last: &str, logged: &[(u64, sunting::incremental::TextChange)]) {
+    use sunting::incremental::{map_diagnostic, provisional, ChangeLog};
+    let mut log = ChangeLog::default();
+    for (_, change) in logged {
+        log.push(*change);
+    }
+    let options = CheckOptions { format: DocFormat::Markdown, language: LanguageChoice::default(), config: &DEFAULT_CONFIG };
+    let before = sunting::check(initial, &options);
+    for d in &before.diagnostics {
+        if let Some(moved) = map_diagnostic(d, &log) {
+            assert_eq!(&initial[d.span.range()], &last[moved.span.range()], "{} carried over the edits onto other text", d.code);
+        }
+    }
+    if let Some(quick) = provisional(&before.diagnostics, before.language, &log, last, &options) {
+        assert_diagnostics_sound(last, &quick);
+    }
 }
 
 /// Every character boundary converts to the oracle's position and back, in both encodings.
