@@ -548,8 +548,8 @@ fn read_number(doc: &Document, i: usize, block: Range<usize>) -> Option<(f64, Op
     }
 }
 
-fn lower_word(doc: &Document, i: usize, block: &Range<usize>) -> Option<String> {
-    (block.contains(&i)).then(|| doc.token_str(&doc.tokens[i]).to_lowercase())
+fn lower_word<'d>(doc: &'d Document, i: usize, block: &Range<usize>) -> Option<std::borrow::Cow<'d, str>> {
+    (block.contains(&i)).then(|| lowercase(doc.token_str(&doc.tokens[i])))
 }
 
 /// Attach a magnitude word, a currency and a percent sign, and settle the role.
@@ -569,14 +569,14 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
             && let Some(mag) = magnitude_of(&w)
         {
             magnitude = mag;
-            m.magnitude = Some(w);
+            m.magnitude = Some(w.into_owned());
             end += 1;
         }
     } else if let Some(last) = lower_word(doc, end - 1, &block)
         && magnitude_of(&last).is_some()
         && end - i > 1
     {
-        m.magnitude = Some(last);
+        m.magnitude = Some(last.into_owned());
     }
     m.value *= magnitude;
     m.alt_value = m.alt_value.map(|v| v * magnitude);
@@ -617,7 +617,7 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
     }
     // A percent sign or word after, or a currency word: `40 persen`, `40%`, `5 juta rupiah`.
     if let Some(w) = lower_word(doc, end, &block) {
-        if matches!(w.as_str(), "%" | "persen" | "percent" | "prosen" | "pct") {
+        if matches!(w.as_ref(), "%" | "persen" | "percent" | "prosen" | "pct") {
             m.percent = true;
             end += 1;
         } else if w == "per" && lower_word(doc, end + 1, &block).as_deref() == Some("cent") {

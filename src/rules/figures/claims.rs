@@ -422,7 +422,12 @@ fn match_phrase(words: &SentenceWords, at: usize, list: &[&str]) -> Option<usize
 
 /// A phrase from `list` that ends right before token `end`: (start token, entry index).
 fn phrase_ending_at<T: Copy>(words: &SentenceWords, end: usize, list: &[(&str, T)]) -> Option<(usize, T)> {
+    // A phrase ending there ends with the word before `end`: its last byte settles most entries.
+    let last = words.at(end.checked_sub(1)?)?.as_bytes().last();
     list.iter().find_map(|(p, v)| {
+        if last.is_some() && p.as_bytes().last() != last {
+            return None;
+        }
         let start = end.checked_sub(p.bytes().filter(|&b| b == b' ').count() + 1)?;
         (start >= words.tokens.start && words.phrase_str_at(start, p).is_some()).then_some((start, *v))
     })
