@@ -323,11 +323,10 @@ fn check_source(source: Source, input: &InputArgs, configs: &Configs) -> Outcome
         Ok(c) => c,
         Err(e) => return Outcome::Failed(FileError { path: name, message: format!("configuration error: {e}") }),
     };
-    if let Source::File(p) = &source {
-        if is_ignored(&config, p) {
+    if let Source::File(p) = &source
+        && is_ignored(&config, p) {
             return Outcome::Ignored;
         }
-    }
     let loaded = match read_source(&source, input.lossy) {
         Ok(LoadOutcome::Text(l)) => l,
         Ok(LoadOutcome::Binary) => return Outcome::Skipped { path: name, why: "binary file".to_string() },
@@ -680,7 +679,7 @@ fn fix_command(args: &FixArgs) -> i32 {
         }
         total += applied;
         fixed_files += 1;
-        if args.diff || matches!(c.source, Source::Stdin) && !args.diff {
+        if args.diff || matches!(c.source, Source::Stdin) {
             if matches!(c.source, Source::Stdin) && !args.diff {
                 print!("{new_text}");
                 continue;

@@ -363,9 +363,8 @@ fn scan_number(s: &str, mut end: usize, limit: usize) -> usize {
     let bytes = s.as_bytes();
     while end < limit {
         let b = bytes[end];
-        if b.is_ascii_digit() {
-            end += 1;
-        } else if matches!(b, b'.' | b',' | b':') && end + 1 < limit && bytes[end + 1].is_ascii_digit() {
+        let separator_before_digit = matches!(b, b'.' | b',' | b':') && end + 1 < limit && bytes[end + 1].is_ascii_digit();
+        if b.is_ascii_digit() || separator_before_digit {
             end += 1;
         } else {
             break;

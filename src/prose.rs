@@ -260,11 +260,10 @@ fn markdown_blocks(text: &str, start: usize, masker: &mut Masker) -> (Vec<Block>
     let mut opaque_depth = 0usize; // inside an image or an autolink
     let mut code_block = 0usize; // inside a fenced or indented code block or metadata
     let flush = |current: &mut Option<(BlockKind, usize, usize)>, blocks: &mut Vec<Block>| {
-        if let Some((kind, s, e)) = current.take() {
-            if s < e {
+        if let Some((kind, s, e)) = current.take()
+            && s < e {
                 blocks.push(Block { span: Span::new(s, e), kind });
             }
-        }
     };
 
     for (event, range) in parser {
@@ -343,12 +342,11 @@ fn markdown_blocks(text: &str, start: usize, masker: &mut Masker) -> (Vec<Block>
                     }
                 }
                 TagEnd::Image => opaque_depth = opaque_depth.saturating_sub(1),
-                TagEnd::Link => {
+                TagEnd::Link
                     // Autolinks were counted at their start; plain links were not.
-                    if opaque_depth > 0 && masker.bytes.get(span.start) == Some(&OPAQUE) {
+                    if opaque_depth > 0 && masker.bytes.get(span.start) == Some(&OPAQUE) => {
                         opaque_depth -= 1;
                     }
-                }
                 _ => {}
             },
             Event::Text(_) if opaque_depth == 0 && code_block == 0 => {

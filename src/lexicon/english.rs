@@ -51,18 +51,16 @@ pub fn is_word(word: &str, dialect: Dialect) -> bool {
         return true;
     }
     // Possessives: government's, officials'.
-    if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix('\'')) {
-        if !stem.is_empty() && is_word(stem, dialect) {
+    if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix('\''))
+        && !stem.is_empty() && is_word(stem, dialect) {
             return true;
         }
-    }
     // Contractions the dictionary lacks: they'll, would've.
     for suffix in ["n't", "'ll", "'ve", "'re", "'d", "'m"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if !stem.is_empty() && listed(stem, dialect) {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && !stem.is_empty() && listed(stem, dialect) {
                 return true;
             }
-        }
     }
     // Compounds: well-known, long-term, anti-government.
     if word.contains('-') {

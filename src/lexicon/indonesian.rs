@@ -67,11 +67,10 @@ fn nasal_roots(after: &str) -> Vec<String> {
             roots.push(rest.to_string());
         }
     }
-    if let Some(rest) = after.strip_prefix("ny") {
-        if starts_with_vowel(rest) {
+    if let Some(rest) = after.strip_prefix("ny")
+        && starts_with_vowel(rest) {
             roots.push(format!("s{rest}"));
         }
-    }
     if let Some(rest) = after.strip_prefix("ng") {
         if starts_with_vowel(rest) {
             roots.push(rest.to_string());
@@ -160,11 +159,10 @@ fn is_derived(word: &str, depth: Depth) -> bool {
     // ketidakadilan, pemberdayaan.
     for (pre, suf) in [("ke", "an"), ("pe", "an"), ("per", "an")] {
         if let Some(inner) = word.strip_prefix(pre).and_then(|w| w.strip_suffix(suf)) {
-            if let Some(rest) = inner.strip_prefix("tidak") {
-                if is_derived(rest, depth) {
+            if let Some(rest) = inner.strip_prefix("tidak")
+                && is_derived(rest, depth) {
                     return true;
                 }
-            }
             if ["ter", "ber", "mber"].iter().any(|p| inner.starts_with(p)) && is_derived(inner.strip_prefix('m').unwrap_or(inner), depth) {
                 return true;
             }

@@ -54,7 +54,7 @@ impl Rule for Age {
         if article.too_large() {
             return;
         }
-        let ages = ages(&article);
+        let ages = ages(article);
         // Full names, to resolve a first or last name alone.
         for (j, b) in ages.iter().enumerate() {
             let same_person = |a: &AgeMention| {

@@ -82,7 +82,7 @@ impl Rule for Conflict {
         if article.too_large() {
             return;
         }
-        let claims = claims(&article);
+        let claims = claims(article);
         let language = doc.language;
         // (earlier claim, figure reported against it): one finding per contradiction, so that a
         // figure repeated after a contradiction is not reported again.
@@ -98,7 +98,7 @@ impl Rule for Conflict {
             // compared only with the latest ones.
             let from = bucket.len().saturating_sub(MAX_COMPARED);
             let conflicts: Vec<usize> =
-                bucket[from..].iter().copied().filter(|&i| same_thing(&article, &claims[i], b) && claims[i].interval.disjoint(&b.interval)).collect();
+                bucket[from..].iter().copied().filter(|&i| same_thing(article, &claims[i], b) && claims[i].interval.disjoint(&b.interval)).collect();
             bucket.push(j);
             let Some(&first) = conflicts.first() else { continue };
             let key = |i: usize| (i, b.interval.lo.to_bits(), b.interval.hi.to_bits());

@@ -59,7 +59,7 @@ impl Rule for MatchResult {
         if article.too_large() {
             return;
         }
-        let results = results(&article);
+        let results = results(article);
         let Some(main) = results.first().filter(|r| r.lead) else { return };
         for r in &results[1..] {
             if !(r.lead || r.refers_back) || (r.low, r.high) == (main.low, main.high) {

@@ -65,9 +65,9 @@ impl Rule for Percent {
             return;
         }
         for sentence in 0..article.sentences.len() {
-            out.extend(change(&article, sentence));
-            out.extend(share_of_whole(&article, sentence));
-            out.extend(shares_over_hundred(&article, sentence));
+            out.extend(change(article, sentence));
+            out.extend(share_of_whole(article, sentence));
+            out.extend(shares_over_hundred(article, sentence));
         }
     }
 }

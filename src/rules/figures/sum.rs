@@ -66,10 +66,10 @@ impl Rule for Sum {
         }
         let mut findings = Vec::new();
         for sentence in 0..article.sentences.len() {
-            findings.extend(breakdowns(&article, sentence));
-            findings.extend(partitive(&article, sentence));
-            findings.extend(parts_then_total(&article, sentence));
-            findings.extend(distribution(&article, sentence));
+            findings.extend(breakdowns(article, sentence));
+            findings.extend(partitive(article, sentence));
+            findings.extend(parts_then_total(article, sentence));
+            findings.extend(distribution(article, sentence));
         }
         let mut seen: Vec<Vec<usize>> = Vec::new();
         for f in findings {
@@ -77,7 +77,7 @@ impl Rule for Sum {
                 continue;
             }
             seen.push(f.parts.clone());
-            if let Some(d) = diagnose(&article, &f) {
+            if let Some(d) = diagnose(article, &f) {
                 out.push(d);
             }
         }

@@ -87,7 +87,7 @@ impl Rule for WeekdayDate {
                 if lower == "minggu" && !word.starts_with('M') {
                     continue;
                 }
-                let Some(date) = date_after(&article, i + 1, range.end) else { continue };
+                let Some(date) = date_after(article, i + 1, range.end) else { continue };
                 if date.day == 0 || date.month == 0 || date.month > 12 {
                     continue;
                 }

@@ -34,7 +34,7 @@ impl Rule for Style {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let quotations = ctx.quotations();
-        mixed_styles(&quotations, out);
+        mixed_styles(quotations, out);
         for q in &quotations.quotes {
             if let Some(close) = q.close {
                 punctuation_at_close(doc, q, close, out);

@@ -46,7 +46,7 @@ impl Rule for Unattributed {
             .collect();
 
         // Attributed by the words of its own paragraph.
-        let mut direct: Vec<bool> = quotes.iter().map(|q| attributed_in_paragraph(doc, &quotations, q)).collect();
+        let mut direct: Vec<bool> = quotes.iter().map(|q| attributed_in_paragraph(doc, quotations, q)).collect();
         // A multi-paragraph quotation is attributed when any of its parts is.
         for i in 0..quotes.len() {
             if direct[i] {
@@ -75,11 +75,11 @@ impl Rule for Unattributed {
             let chain = quotations.chain(i);
             let mut ok = direct[i] || chain.iter().any(|&p| attributed_so_far[quotes[p].block]);
             if !ok && starts_block(doc, q) {
-                ok = announced_by_previous_block(doc, &quotations, q.block, &attributed_so_far);
+                ok = announced_by_previous_block(doc, quotations, q.block, &attributed_so_far);
             }
             if !ok {
                 let last = quotes[*chain.last().unwrap_or(&i)].block;
-                ok = pointed_back_at(doc, last, q) || followed_by_attributed_quotation(doc, &quotations, last, &direct);
+                ok = pointed_back_at(doc, last, q) || followed_by_attributed_quotation(doc, quotations, last, &direct);
             }
             if ok {
                 for &p in &chain {

@@ -32,11 +32,10 @@ fn is_reduplication(left: &str, right: &str) -> bool {
     let min = 3;
     let stem = |w: &str| -> String {
         for suffix in ["nya", "kan", "an", "i"] {
-            if let Some(s) = w.strip_suffix(suffix) {
-                if s.chars().count() >= min {
+            if let Some(s) = w.strip_suffix(suffix)
+                && s.chars().count() >= min {
                     return s.to_string();
                 }
-            }
         }
         w.to_string()
     };

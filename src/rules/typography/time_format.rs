@@ -39,8 +39,8 @@ impl Rule for TimeFormat {
                 let before = i.checked_sub(1).map(|j| doc.token_str(&tokens[j]).to_lowercase());
                 let after_pukul = matches!(before.as_deref(), Some("pukul" | "jam" | "pkl"));
                 // `1: 00`, `10 :15`, `10 . 15` after pukul/jam.
-                if after_pukul && s.chars().all(|c| c.is_ascii_digit()) && s.len() <= 2 {
-                    if let (Some(mark), Some(minutes)) = (tokens.get(i + 1), tokens.get(i + 2)) {
+                if after_pukul && s.chars().all(|c| c.is_ascii_digit()) && s.len() <= 2
+                    && let (Some(mark), Some(minutes)) = (tokens.get(i + 1), tokens.get(i + 2)) {
                         let m = doc.token_str(mark);
                         let mm = doc.token_str(minutes);
                         if matches!(m, "." | ":")
@@ -48,9 +48,8 @@ impl Rule for TimeFormat {
                             && mm.len() == 2
                             && (mark.space_before || minutes.space_before)
                             && !minutes.line_break_before
-                        {
-                            if let (Ok(h), Ok(min)) = (s.parse::<u32>(), mm.parse::<u32>()) {
-                                if h <= 24 && min <= 59 {
+                            && let (Ok(h), Ok(min)) = (s.parse::<u32>(), mm.parse::<u32>())
+                                && h <= 24 && min <= 59 {
                                     let span = Span::new(t.span.start, minutes.span.end);
                                     let right = format!("{h:02}{sep}{min:02}");
                                     out.push(
@@ -58,10 +57,7 @@ impl Rule for TimeFormat {
                                             .with_fix(Fix::replace(span, &right, Applicability::Safe)),
                                     );
                                 }
-                            }
-                        }
                     }
-                }
                 // `2200 GMT`: four digits glued together before a time zone.
                 let zone = tokens.get(i + 1).map(|n| doc.token_str(n).to_lowercase());
                 if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) && zone.as_deref().is_some_and(|z| TIME_ZONES.contains(&z)) {

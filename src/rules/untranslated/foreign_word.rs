@@ -145,8 +145,8 @@ impl Rule for ForeignWord {
             out.push(d);
         };
         for (i, word) in words.iter().enumerate() {
-            let found = foreign(ctx, word, &words, i)
-                .filter(|_| !(doc.is_emphasised(word.span) || inside_a_name(&words, i) || in_parentheses(doc, word.token)))
+            let found = foreign(ctx, word, words, i)
+                .filter(|_| !(doc.is_emphasised(word.span) || inside_a_name(words, i) || in_parentheses(doc, word.token)))
                 .and_then(|(equivalents, strength)| match quoted(ctx, word.token) {
                     Quoted::Exempt => None,
                     // A speaker may mix languages; the translator may have slipped. Ask, don't insist.
