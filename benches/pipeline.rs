@@ -1,5 +1,6 @@
-//! `cargo bench`: segmentation, each rule, and the whole pipeline on a 2,000- and a 20,000-word
-//! news article in Indonesian and in English, with throughput in bytes per second.
+//! `cargo bench`: segmentation, each rule, the whole pipeline, and the language server's
+//! provisional re-diagnosis after a one-character edit, on a 2,000- and a 20,000-word news article
+//! in Indonesian and in English, with throughput in bytes per second.
 //!
 //! The articles come from `bench/gen_articles.py` (news-like text made from templates and the
 //! project's word lists; the evaluation corpus is never used). Word verdicts are cached per
@@ -8,6 +9,7 @@
 //!
 //!     cargo bench --bench pipeline                 # everything
 //!     cargo bench --bench pipeline -- pipeline/    # the whole pipeline only
+//!     cargo bench --bench pipeline -- incremental/ # a one-character edit, provisionally
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
@@ -16,6 +18,7 @@ use std::time::Duration;
 use sunting::config::Config;
 use sunting::document::{Document, LanguageChoice};
 use sunting::engine::{check, CheckOptions};
+use sunting::incremental::{provisional, ChangeLog, TextChange};
 use sunting::rules::{Context, REGISTRY};
 use sunting::words::WordJudge;
 use sunting::{DocFormat, Language};
@@ -53,6 +56,22 @@ fn benches(c: &mut Criterion) {
             group.throughput(Throughput::Bytes(text.len() as u64));
             let options = CheckOptions { format: DocFormat::Markdown, language: choice(language), config: &config };
             group.bench_function(BenchmarkId::from_parameter(&id), |b| b.iter(|| check(black_box(&text), &options)));
+            group.finish();
+
+            // A letter typed at the end of a word in the middle of the article: the paragraph re-checked,
+            // the rest of the full check carried over (what the language server publishes first).
+            let before = check(&text, &options);
+            let mid = (text.len() / 2..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+            let at = mid + text[mid..].find(' ').unwrap_or(0);
+            let mut edited = text.clone();
+            edited.insert(at, 'x');
+            let mut changes = ChangeLog::default();
+            changes.push(TextChange { start: at, end: at, new_len: 1 });
+            let mut group = c.benchmark_group("incremental");
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_function(BenchmarkId::new("provisional", &id), |b| {
+                b.iter(|| provisional(&before.diagnostics, before.language, &changes, black_box(&edited), &options))
+            });
             group.finish();
 
             // Each rule alone on a document analysed once (as the engine does for all rules).
