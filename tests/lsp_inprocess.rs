@@ -169,6 +169,11 @@ impl Client {
     }
 }
 
+/// What two publications of the same text share (their versions and `data` may differ).
+fn strip(diags: &[Value]) -> Vec<(Value, Value, Value)> {
+    diags.iter().map(|d| (d["code"].clone(), d["range"].clone(), d["message"].clone())).collect()
+}
+
 fn codes(diags: &[Value]) -> Vec<String> {
     diags.iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
 }
@@ -384,7 +389,6 @@ async fn rapid_incremental_edits_end_where_a_fresh_open_does() {
     let other = "file:///tmp/sunting-lsp-test/fresh.md";
     c.open(other, "markdown", &text).await;
     let fresh = c.diagnostics_for(other, 1).await;
-    let strip = |v: &[Value]| v.iter().map(|d| (d["code"].clone(), d["range"].clone(), d["message"].clone())).collect::<Vec<_>>();
     assert_eq!(strip(&fresh), strip(&final_diags));
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
@@ -702,7 +706,6 @@ async fn a_long_article_gets_a_quick_publication_then_the_full_one() {
     let other = "file:///tmp/sunting-lsp-test/fresh-long.md";
     c.open(other, "markdown", &text).await;
     let fresh = c.diagnostics_for(other, 1).await;
-    let strip = |v: &[Value]| v.iter().map(|d| (d["code"].clone(), d["range"].clone(), d["message"].clone())).collect::<Vec<_>>();
     assert_eq!(strip(&full), strip(&fresh));
     assert_eq!(c.shutdown_and_exit().await, 0);
 }

@@ -623,15 +623,11 @@ async fn worker(shared: Arc<Shared>, uri: Uri, mut rx: watch::Receiver<Trigger>)
         }
         tracing::trace!(uri = uri.as_str(), generation = trigger.generation, "check queued");
         // A long article: first what can be worked out quickly, then the full check.
-        let shared2 = shared.clone();
-        let uri2 = uri.clone();
         let quick = shared
-            .pool
-            .run(move || {
-                let job = shared2.job(&uri2)?;
+            .with_config(&uri, |job| {
                 let started = std::time::Instant::now();
                 let diagnostics = job.provisional()?;
-                debug!(uri = uri2.as_str(), version = job.version, diagnostics = diagnostics.len(), took_us = started.elapsed().as_micros() as u64, "provisional");
+                debug!(uri = job.uri.as_str(), version = job.version, diagnostics = diagnostics.len(), took_us = started.elapsed().as_micros() as u64, "provisional");
                 Some((job.generation, job.version, diagnostics))
             })
             .await
