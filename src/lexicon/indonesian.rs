@@ -54,63 +54,66 @@ fn starts_with_cluster(s: &str) -> bool {
 
 /// The roots a word could have after the nasal prefix `meN-` or `peN-` (given without its
 /// `me`/`pe`): `nulis` -> `tulis`, `nyapu` -> `sapu`, `mukul` -> `pukul`, `ngirim` -> `kirim`.
-fn nasal_roots(after: &str) -> Vec<String> {
-    let mut roots = Vec::new();
+/// Each is handed to `visit` until it says yes; a restored first letter is spelled in `buf`, so
+/// the hundreds of candidates a correction tries allocate nothing.
+fn nasal_roots(after: &str, buf: &mut String, visit: &mut dyn FnMut(&str) -> bool) -> bool {
+    let mut restored = |letter: char, rest: &str, visit: &mut dyn FnMut(&str) -> bool| {
+        buf.clear();
+        buf.push(letter);
+        buf.push_str(rest);
+        visit(buf)
+    };
     // me-/pe- before l, r, m, n, w, y, ny, ng keep the root whole: melihat, memasak, menanti,
     // menyanyi, pemusik.
-    if after.starts_with(['l', 'r', 'm', 'n', 'w', 'y']) {
-        roots.push(after.to_string());
+    if after.starts_with(['l', 'r', 'm', 'n', 'w', 'y']) && visit(after) {
+        return true;
     }
     if let Some(rest) = after.strip_prefix("nge") {
         // menge- before one-syllable roots: mengebom, mengecat.
-        if rest.chars().count() <= 4 {
-            roots.push(rest.to_string());
+        if rest.chars().count() <= 4 && visit(rest) {
+            return true;
         }
     }
     if let Some(rest) = after.strip_prefix("ny")
-        && starts_with_vowel(rest) {
-            roots.push(format!("s{rest}"));
-        }
+        && starts_with_vowel(rest)
+        && restored('s', rest, visit)
+    {
+        return true;
+    }
     if let Some(rest) = after.strip_prefix("ng") {
         if starts_with_vowel(rest) {
-            roots.push(rest.to_string());
-            roots.push(format!("k{rest}"));
+            return visit(rest) || restored('k', rest, visit);
         } else if rest.starts_with('g') || rest.starts_with('h') || rest.starts_with("kh") || starts_with_cluster(rest) {
-            roots.push(rest.to_string());
+            return visit(rest);
         }
     } else if let Some(rest) = after.strip_prefix('m') {
         if starts_with_vowel(rest) {
-            roots.push(format!("p{rest}"));
+            return restored('p', rest, visit);
         } else if rest.starts_with(['b', 'f', 'v', 'p']) {
-            roots.push(rest.to_string());
+            return visit(rest);
         }
     } else if let Some(rest) = after.strip_prefix('n') {
         if starts_with_vowel(rest) {
-            roots.push(format!("t{rest}"));
+            return restored('t', rest, visit);
         } else if rest.starts_with(['d', 'c', 'j', 'z']) || rest.starts_with("sy") || starts_with_cluster(rest) {
-            roots.push(rest.to_string());
+            return visit(rest);
         }
     }
-    roots
+    false
 }
 
 /// Candidate roots of a word that carries at most one prefix (possibly a compound prefix such
 /// as `memper-`, `diper-`) and at most one derivational suffix, each with the shortest root
 /// length that split allows: three-letter roots take only `di-`, `menge-`/`penge-` or a suffix
-/// alone (dibom, mengecat, sahkan), so that chance splits of typos find no root.
-fn derivation_roots(word: &str) -> Vec<(String, usize)> {
-    let mut stems: Vec<&str> = vec![word];
-    for suffix in SUFFIXES {
-        if let Some(s) = word.strip_suffix(suffix) {
-            stems.push(s);
-        }
-    }
-    let mut roots = Vec::new();
-    for (i, stem) in stems.iter().enumerate() {
-        let suffixed = i > 0;
+/// alone (dibom, mengecat, sahkan), so that chance splits of typos find no root. Each is handed
+/// to `visit` until it says yes.
+fn derivation_roots(word: &str, visit: &mut dyn FnMut(&str, usize) -> bool) -> bool {
+    let mut buf = String::new();
+    let suffixed = SUFFIXES.iter().filter_map(|suffix| word.strip_suffix(suffix));
+    for (i, stem) in std::iter::once(word).chain(suffixed).enumerate() {
         // Suffix alone: sesuaikan, rumahan, titipkan.
-        if suffixed {
-            roots.push((stem.to_string(), 3));
+        if i > 0 && visit(stem, 3) {
+            return true;
         }
         for prefix in ["memper", "diper", "pemer", "per", "di", "ke", "se", "ter", "te", "ber", "be", "bel"] {
             let Some(rest) = stem.strip_prefix(prefix) else { continue };
@@ -120,16 +123,20 @@ fn derivation_roots(word: &str) -> Vec<(String, usize)> {
                 "bel" if rest != "ajar" => continue,
                 _ => {}
             }
-            roots.push((rest.to_string(), if prefix == "di" { 3 } else { 4 }));
+            if visit(rest, if prefix == "di" { 3 } else { 4 }) {
+                return true;
+            }
         }
         for prefix in ["me", "pe"] {
             if let Some(after) = stem.strip_prefix(prefix) {
                 let min = if after.starts_with("nge") { 3 } else { 4 };
-                roots.extend(nasal_roots(after).into_iter().map(|r| (r, min)));
+                if nasal_roots(after, &mut buf, &mut |r| visit(r, min)) {
+                    return true;
+                }
             }
         }
     }
-    roots
+    false
 }
 
 fn is_root(root: &str, min_len: usize) -> bool {
@@ -168,9 +175,8 @@ fn is_derived(word: &str, depth: Depth) -> bool {
             }
         }
     }
-    let roots = derivation_roots(word);
-    roots.iter().any(|(r, min)| is_root(r, *min))
-        || depth == Depth::Full && roots.iter().any(|(r, _)| r.chars().count() >= 6 && loans::is_regular_loan(r))
+    derivation_roots(word, &mut |r, min| is_root(r, min))
+        || depth == Depth::Full && derivation_roots(word, &mut |r, _| r.chars().count() >= 6 && loans::is_regular_loan(r))
 }
 
 /// Bound forms that may stand before a hyphen: anti-pesawat, non-migas, pasca-gempa.
@@ -182,33 +188,41 @@ fn is_inflected(word: &str, depth: Depth) -> bool {
         return true;
     }
     // Particles (-lah, -kah, -pun, -tah) then possessives (-nya, -ku, -mu), each at most once.
-    let mut forms = vec![word.to_string()];
+    // Every form is a slice of the word, and there are at most eight (one particle, one
+    // possessive and one of ku-/kau- can match), so they live on the stack.
+    let mut all: [&str; 8] = [""; 8];
+    let mut count = 1;
+    all[0] = word;
     for p in PARTICLES {
         if let Some(s) = word.strip_suffix(p) {
             // The literary -tah only follows question words (apatah, siapatah).
             if *p == "tah" && !matches!(s, "apa" | "siapa" | "mana" | "manakah" | "bagaimana" | "mengapa" | "kenapa" | "bilamana") {
                 continue;
             }
-            forms.push(s.to_string());
+            all[count] = s;
+            count += 1;
         }
     }
-    let mut all = forms.clone();
-    for f in &forms {
+    let forms = count;
+    for i in 0..forms {
         for p in POSSESSIVES {
-            if let Some(s) = f.strip_suffix(p) {
-                all.push(s.to_string());
+            if let Some(s) = all[i].strip_suffix(p) {
+                all[count] = s;
+                count += 1;
             }
         }
     }
     // ku- and kau- before a verb: kujual, kaubaca.
-    for f in all.clone() {
+    let before_prefixes = count;
+    for i in 0..before_prefixes {
         for p in ["kau", "ku"] {
-            if let Some(s) = f.strip_prefix(p) {
-                all.push(s.to_string());
+            if let Some(s) = all[i].strip_prefix(p) {
+                all[count] = s;
+                count += 1;
             }
         }
     }
-    all.iter().skip(1).any(|f| f.chars().count() >= 3 && is_derived(f, depth))
+    all[1..count].iter().any(|f| f.chars().count() >= 3 && is_derived(f, depth))
 }
 
 /// Whether a lower-case word is a known Indonesian word, affixed, with clitics, or reduplicated.

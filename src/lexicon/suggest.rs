@@ -46,31 +46,34 @@ fn one_edit(word: &str, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dicti
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     let mut out: Vec<(u8, String)> = Vec::new();
-    let push = |score: u8, candidate: String, out: &mut Vec<(u8, String)>| {
+    // Each candidate is spelled into one buffer and copied only when accepted: a word of ten
+    // letters has some five hundred candidates, and few are words.
+    let mut candidate = String::with_capacity(word.len() + 4);
+    let mut push = |score: u8, letters: &mut dyn Iterator<Item = char>, out: &mut Vec<(u8, String)>| {
+        candidate.clear();
+        candidate.extend(letters);
         if candidate != word && !out.iter().any(|(_, c)| *c == candidate) && is_word(&candidate) {
-            out.push((score, candidate));
+            out.push((score, candidate.clone()));
         }
     };
     // Two neighbours swapped.
     for i in 0..n.saturating_sub(1) {
-        let mut c = chars.clone();
-        c.swap(i, i + 1);
-        push(0, c.iter().collect(), &mut out);
+        let mut letters = (0..n).map(|k| chars[if k == i { i + 1 } else if k == i + 1 { i } else { k }]);
+        push(0, &mut letters, &mut out);
     }
     // A letter typed twice, or one extra letter.
     for i in 0..n {
-        let mut c = chars.clone();
-        let removed = c.remove(i);
+        let removed = chars[i];
         let doubled = (i > 0 && chars[i - 1] == removed) || (i + 1 < n && chars[i + 1] == removed);
-        push(if doubled { 1 } else { 2 }, c.iter().collect(), &mut out);
+        let mut letters = chars[..i].iter().chain(&chars[i + 1..]).copied();
+        push(if doubled { 1 } else { 2 }, &mut letters, &mut out);
     }
     // A dropped letter (a dropped double letter is the likeliest).
     for i in 0..=n {
         for l in ALPHABET.chars() {
-            let mut c = chars.clone();
-            c.insert(i, l);
             let doubles = (i > 0 && chars[i - 1] == l) || (i < n && chars[i] == l);
-            push(if doubles || "aeiou".contains(l) { 1 } else { 2 }, c.iter().collect(), &mut out);
+            let mut letters = chars[..i].iter().copied().chain(std::iter::once(l)).chain(chars[i..].iter().copied());
+            push(if doubles || "aeiou".contains(l) { 1 } else { 2 }, &mut letters, &mut out);
         }
     }
     // A wrong letter: a neighbouring key, or a vowel for a vowel, is likelier.
@@ -79,10 +82,9 @@ fn one_edit(word: &str, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dicti
             if l == chars[i] {
                 continue;
             }
-            let mut c = chars.clone();
-            c[i] = l;
             let vowels = "aeiou".contains(l) && "aeiou".contains(chars[i]);
-            push(if neighbouring_keys(chars[i], l) || vowels { 1 } else { 3 }, c.iter().collect(), &mut out);
+            let mut letters = (0..n).map(|k| if k == i { l } else { chars[k] });
+            push(if neighbouring_keys(chars[i], l) || vowels { 1 } else { 3 }, &mut letters, &mut out);
         }
     }
     // Among equally likely slips, a form the dictionary knows outright beats one only the
