@@ -6,9 +6,8 @@ use crate::config::UserLexicon;
 use crate::language::Language;
 use crate::lexicon::english::{self, Dialect};
 use crate::lexicon::nonstandard::{self, StandardForm};
-use crate::lexicon::{glossary, hunspell, indonesian, loans, normalise, suggest};
+use crate::lexicon::{glossary, hunspell, indonesian, loans, normalise, suggest, WordMap, WordSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +35,7 @@ pub struct WordJudge<'a> {
     language: Language,
     dialect: Dialect,
     user: &'a UserLexicon,
-    cache: RefCell<HashMap<String, Rc<Verdict>>>,
+    cache: RefCell<WordMap<String, Rc<Verdict>>>,
 }
 
 const MAX_SUGGESTIONS: usize = 5;
@@ -44,16 +43,16 @@ const MAX_SUGGESTIONS: usize = 5;
 const SHARED_LIMIT: usize = 200_000;
 
 thread_local! {
-    static SHARED: RefCell<HashMap<(Language, Dialect, String), Rc<Verdict>>> = RefCell::new(HashMap::new());
+    static SHARED: RefCell<WordMap<(Language, Dialect, String), Rc<Verdict>>> = RefCell::new(WordMap::default());
     /// Words [`WordJudge::is_ordinary`] found not ordinary without a full verdict (mostly names):
     /// the early tests include loan respelling, too costly to repeat for every mention of a name
     /// in every article.
-    static NOT_ORDINARY: RefCell<HashSet<(Language, Dialect, String)>> = RefCell::new(HashSet::new());
+    static NOT_ORDINARY: RefCell<WordSet<(Language, Dialect, String)>> = RefCell::new(WordSet::default());
 }
 
 impl<'a> WordJudge<'a> {
     pub fn new(language: Language, dialect: Dialect, user: &'a UserLexicon) -> Self {
-        WordJudge { language, dialect, user, cache: RefCell::new(HashMap::new()) }
+        WordJudge { language, dialect, user, cache: RefCell::new(WordMap::default()) }
     }
 
     /// The verdict on a lower-case word (as it would stand mid-sentence).
