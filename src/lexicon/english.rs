@@ -1,7 +1,7 @@
 //! English words: the en_US (or en_GB) Hunspell dictionary, a supplementary list of news words,
 //! possessives, contractions and hyphenated compounds.
 
-use super::hunspell::{EN_GB, EN_US};
+use super::hunspell::{self, EN_GB, EN_US};
 use super::{parse_word_set, WordSet};
 use spellbook::Dictionary;
 use std::sync::LazyLock;
@@ -38,6 +38,13 @@ fn listed(word: &str, dialect: Dialect) -> bool {
             Dialect::Gb => EN_GB.check(word),
             Dialect::Any => EN_US.check(word) || EN_GB.check(word),
         }
+}
+
+/// [`is_word`] in US English for a word of ASCII lower-case letters alone, which can be neither
+/// a possessive, a contraction nor a compound: the thousands of respellings of `loans` ask this.
+pub fn is_us_letters_word(word: &str) -> bool {
+    debug_assert!(word.bytes().all(|b| b.is_ascii_lowercase()));
+    !word.is_empty() && (EXTRA.contains(word) || hunspell::check_us_letters(word))
 }
 
 /// Whether a word (apostrophes normalised to `'`) is English. Case is respected: `monday` is not

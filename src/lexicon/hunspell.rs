@@ -3,8 +3,8 @@
 use super::english::Dialect;
 use crate::language::Language;
 use spellbook::Dictionary;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{LazyLock, OnceLock};
 
 fn load(name: &str, aff: &str, dic: &str) -> Dictionary {
     // The embedded files are tested to parse; a failure here is a build defect.
@@ -13,10 +13,48 @@ fn load(name: &str, aff: &str, dic: &str) -> Dictionary {
 
 pub static ID_ID: LazyLock<Dictionary> =
     LazyLock::new(|| load("id_ID", include_str!("../../dict/id_ID.aff"), include_str!("../../dict/id_ID.dic")));
-pub static EN_US: LazyLock<Dictionary> =
-    LazyLock::new(|| load("en_US", include_str!("../../dict/en_US.aff"), include_str!("../../dict/en_US.dic")));
+const EN_US_AFF: &str = include_str!("../../dict/en_US.aff");
+const EN_US_DIC: &str = include_str!("../../dict/en_US.dic");
+
+pub static EN_US: LazyLock<Dictionary> = LazyLock::new(|| load("en_US", EN_US_AFF, EN_US_DIC));
 pub static EN_GB: LazyLock<Dictionary> =
     LazyLock::new(|| load("en_GB", include_str!("../../dict/en_GB.aff"), include_str!("../../dict/en_GB.dic")));
+
+/// en_US without its compound rules, which only build ordinals out of numerals (`21st`,
+/// `112th`): every entry they accept has a digit (see the test), so for a word of letters alone
+/// it answers as [`EN_US`] does. Spellbook tries those rules at every split of every word it
+/// does not know, which was nearly half the cost of checking the thousands of English
+/// respellings a name is tried as (see `loans`).
+static EN_US_LETTERS: OnceLock<Dictionary> = OnceLock::new();
+
+fn en_us_letters() -> &'static Dictionary {
+    EN_US_LETTERS.get_or_init(|| {
+        let aff: String = EN_US_AFF.lines().filter(|l| !l.starts_with("COMPOUNDRULE")).flat_map(|l| [l, "\n"]).collect();
+        load("en_US (letters)", &aff, EN_US_DIC)
+    })
+}
+
+/// Checks of [`check_us_letters`] before its cheaper dictionary is worth parsing (some 10 ms,
+/// the cost of about as many checks): one article never pays for it, a folder soon does.
+const LETTER_CHECKS_BEFORE_LOADING: usize = 20_000;
+static LETTER_CHECKS: AtomicUsize = AtomicUsize::new(0);
+
+/// `EN_US.check` for a word of ASCII letters alone. Until the compound-free copy is parsed (on
+/// a thread of its own, once checks are many) this asks [`EN_US`]; both answer alike.
+pub fn check_us_letters(word: &str) -> bool {
+    debug_assert!(word.bytes().all(|b| b.is_ascii_alphabetic()));
+    if let Some(letters) = EN_US_LETTERS.get() {
+        return letters.check(word);
+    }
+    if LETTER_CHECKS.fetch_add(1, Ordering::Relaxed) == LETTER_CHECKS_BEFORE_LOADING {
+        let spawned = std::thread::Builder::new().name("sunting-dictionary".into()).spawn(|| {
+            en_us_letters();
+        });
+        // Without a thread the checks stay with EN_US, as correct and slower.
+        drop(spawned);
+    }
+    EN_US.check(word)
+}
 
 /// Start parsing, on threads of their own, the dictionaries a check of `language` consults
 /// (an English article's unknown words are also looked up in Indonesian, and an Indonesian
@@ -54,5 +92,26 @@ mod tests {
         assert!(ID_ID.check("pemerintah") && ID_ID.check("menewaskan"));
         assert!(EN_US.check("government") && !EN_US.check("goverment"));
         assert!(EN_GB.check("colour"));
+    }
+
+    #[test]
+    fn en_us_compound_rules_only_join_numerals() {
+        // EN_US_LETTERS answers as EN_US for words of letters because every entry carrying a
+        // compound-rule flag is a numeral.
+        let rules: Vec<&str> = EN_US_AFF.lines().filter_map(|l| l.strip_prefix("COMPOUNDRULE ")).filter(|r| r.parse::<usize>().is_err()).collect();
+        assert!(!rules.is_empty());
+        let flags: Vec<char> = rules.iter().flat_map(|r| r.chars()).filter(|c| !matches!(c, '*' | '?' | '(' | ')')).collect();
+        for line in EN_US_DIC.lines().skip(1) {
+            let Some((stem, entry_flags)) = line.split_once('/') else { continue };
+            if entry_flags.chars().any(|f| flags.contains(&f)) {
+                assert!(stem.chars().any(|c| c.is_ascii_digit()), "{line}");
+            }
+        }
+        assert!(!EN_US_AFF.contains("COMPOUNDFLAG") && !EN_US_AFF.contains("COMPOUNDBEGIN"));
+        for w in ["government", "composition", "disability", "goverment", "character", "characters", "unhappiness", "zzz"] {
+            assert_eq!(en_us_letters().check(w), EN_US.check(w), "{w}");
+            assert_eq!(check_us_letters(w), EN_US.check(w), "{w}");
+        }
+        assert!(EN_US.check("21st") && !en_us_letters().check("21st"));
     }
 }

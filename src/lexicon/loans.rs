@@ -3,7 +3,7 @@
 //! the dictionary lacks but that maps back onto an English word by those rules is a standard
 //! loan, not a typo.
 
-use super::english::{self, Dialect};
+use super::english;
 
 /// English endings for an Indonesian loan ending, most regular first.
 const ENDINGS: &[(&str, &[&str])] = &[
@@ -88,7 +88,7 @@ fn respell(stem: &str, spelled: &mut String, budget: &mut usize, found: &mut dyn
 /// Whether a lower-case word is a regular Indonesian spelling of an English word.
 pub fn is_regular_loan(word: &str) -> bool {
     // An English word is English, not a loan respelled (`delete` is not `delate` absorbed).
-    if word.chars().count() < 5 || !word.chars().all(|c| c.is_ascii_lowercase()) || english::is_word(word, Dialect::Us) {
+    if word.chars().count() < 5 || !word.chars().all(|c| c.is_ascii_lowercase()) || english::is_us_letters_word(word) {
         return false;
     }
     for (ending, english_endings) in ENDINGS {
@@ -103,7 +103,8 @@ pub fn is_regular_loan(word: &str) -> bool {
                 candidate.clear();
                 candidate.push_str(spelled);
                 candidate.push_str(e);
-                candidate != word && english::is_word(&candidate, Dialect::Us)
+                // Letters alone, like the word: the cheaper test answers as `is_word` would.
+                candidate != word && english::is_us_letters_word(&candidate)
             })
         };
         if respell(stem, &mut String::new(), &mut 256, &mut found) {
