@@ -99,7 +99,7 @@ pub fn render_file(format: Format, file: &FileReport) -> Vec<u8> {
     match format {
         Format::Json => {
             // Written as `serde_json` writes the whole report, compact.
-            let _ = serde_json::to_writer(&mut out, &report::json_file(file));
+            report::write_json_file(file, &mut out);
         }
         Format::Jsonl => {
             for record in jsonl_records(report::json_file(file)) {
