@@ -72,11 +72,25 @@ pub fn detect(text: &str) -> Option<Language> {
         .filter(|w| !w.is_empty())
         .take(5000)
     {
-        let lower = word.to_lowercase();
-        if INDONESIAN_MARKERS.contains(&lower.as_str()) {
+        // No marker is longer than eight letters, and lower-casing never makes a word shorter
+        // in characters; a short ASCII word is lower-cased on the stack.
+        let mut ascii = [0u8; 8];
+        let owned;
+        let lower = if word.len() <= ascii.len() && word.is_ascii() {
+            let ascii = &mut ascii[..word.len()];
+            ascii.copy_from_slice(word.as_bytes());
+            ascii.make_ascii_lowercase();
+            std::str::from_utf8(ascii).unwrap_or_default()
+        } else if word.is_ascii() || word.chars().count() > ascii.len() {
+            continue;
+        } else {
+            owned = word.to_lowercase();
+            owned.as_str()
+        };
+        if INDONESIAN_MARKERS.contains(&lower) {
             id += 1;
         }
-        if ENGLISH_MARKERS.contains(&lower.as_str()) {
+        if ENGLISH_MARKERS.contains(&lower) {
             en += 1;
         }
     }

@@ -33,21 +33,22 @@ impl Rule for Misspelled {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let words = ctx.occurrences();
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for w in words {
-            *counts.entry(w.text.to_lowercase()).or_default() += 1;
+        // Each word lower-cased once, for the counts and the verdicts.
+        let lowered: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for lower in &lowered {
+            *counts.entry(lower).or_default() += 1;
         }
-        for word in words {
+        for (word, lower) in words.iter().zip(&lowered) {
             // A capitalised unknown word at the start of a sentence may be a name.
             if word.case != WordCase::Lower || word.text.chars().count() < 3 {
                 continue;
             }
-            let lower = word.text.to_lowercase();
-            let verdict = ctx.words.judge(&lower);
+            let verdict = ctx.words.judge(lower);
             let Verdict::Misspelled { suggestions } = &*verdict else { continue };
             // A slip is one edit from a known word; a short word has many such neighbours by
             // chance, and a word written the same way three times is deliberate (a term, a name).
-            let deliberate = counts.get(&lower).copied().unwrap_or(0) >= 3;
+            let deliberate = counts.get(lower.as_str()).copied().unwrap_or(0) >= 3;
             let severity = if word.text.chars().count() >= 5 && !deliberate { Severity::Warning } else { Severity::Hint };
             let best = suggestions.first().map(|s| match_case(word.text, s)).unwrap_or_default();
             let message = format!("'{}' is not a word: did you mean '{best}'?", word.text);
