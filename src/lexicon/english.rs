@@ -4,7 +4,8 @@
 use super::hunspell::{self, EN_GB, EN_US};
 use super::{parse_word_set, WordSet};
 use spellbook::Dictionary;
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, OnceLock};
 
 static EXTRA: LazyLock<WordSet> = LazyLock::new(|| parse_word_set(include_str!("../../data/en/extra-words.txt")));
 
@@ -45,6 +46,74 @@ fn listed(word: &str, dialect: Dialect) -> bool {
 pub fn is_us_letters_word(word: &str) -> bool {
     debug_assert!(word.bytes().all(|b| b.is_ascii_lowercase()));
     !word.is_empty() && (EXTRA.contains(word) || hunspell::check_us_letters(word))
+}
+
+/// How many first letters [`us_letters_word_may_start`] looks at.
+pub const START_LETTERS: usize = 4;
+
+/// Which runs of [`START_LETTERS`] letters `a`–`z` some word of [`is_us_letters_word`] starts
+/// with: a bit for each, built from every en_US form and the supplementary list, lower-cased
+/// (so never too few: a word with any other start is not English).
+static US_LETTERS_WORD_STARTS: OnceLock<Vec<u64>> = OnceLock::new();
+
+/// Questions to [`us_letters_word_may_start`] before its table is worth building (some 50 M
+/// instructions, a quarter of checking an article): one article never pays for it, a folder
+/// soon does.
+const START_QUESTIONS_BEFORE_BUILDING: usize = 5_000;
+static START_QUESTIONS: AtomicUsize = AtomicUsize::new(0);
+
+/// The table of [`US_LETTERS_WORD_STARTS`], built on first use.
+pub fn us_letters_word_starts() -> &'static [u64] {
+    US_LETTERS_WORD_STARTS.get_or_init(|| {
+        let mut starts = vec![0u64; 26usize.pow(START_LETTERS as u32).div_ceil(64)];
+        let mut mark = |pieces: [&str; 3]| {
+            let mut start = [0u8; START_LETTERS];
+            let mut bytes = pieces.iter().flat_map(|p| p.bytes());
+            for slot in &mut start {
+                *slot = bytes.next().unwrap_or(0).to_ascii_lowercase();
+            }
+            if !start.is_ascii() {
+                // Lower-cased, a letter outside ASCII may become one (the Kelvin sign a `k`).
+                let mut chars = pieces.iter().flat_map(|p| p.chars()).flat_map(char::to_lowercase);
+                for slot in &mut start {
+                    *slot = chars.next().filter(char::is_ascii).map_or(0, |c| c as u8);
+                }
+            }
+            // Shorter words, and those with a character no word of letters `a`–`z` has, are left out.
+            if let Some(index) = start_index(&start) {
+                starts[index / 64] |= 1 << (index % 64);
+            }
+        };
+        hunspell::for_each_us_form(START_LETTERS, |prefix, stem, suffix| mark([prefix, stem, suffix]));
+        for word in EXTRA.iter() {
+            mark([word, "", ""]);
+        }
+        starts
+    })
+}
+
+fn start_index(letters: &[u8]) -> Option<usize> {
+    let start = letters.get(..START_LETTERS)?;
+    start.iter().try_fold(0, |index, &b| b.is_ascii_lowercase().then(|| index * 26 + usize::from(b - b'a')))
+}
+
+/// Whether some word of [`is_us_letters_word`] may start with the first [`START_LETTERS`]
+/// letters of `letters` (`a`–`z`). `false` is certain: no word does. Anything else, and every
+/// question before the table is built (on a thread of its own, once questions are many), is
+/// `true`.
+pub fn us_letters_word_may_start(letters: &[u8]) -> bool {
+    let Some(index) = start_index(letters) else { return true };
+    let Some(starts) = US_LETTERS_WORD_STARTS.get() else {
+        if START_QUESTIONS.fetch_add(1, Ordering::Relaxed) == START_QUESTIONS_BEFORE_BUILDING {
+            let spawned = std::thread::Builder::new().name("sunting-word-starts".into()).spawn(|| {
+                us_letters_word_starts();
+            });
+            // Without a thread nothing is skipped, as correct and slower.
+            drop(spawned);
+        }
+        return true;
+    };
+    starts[index / 64] & (1 << (index % 64)) != 0
 }
 
 /// Whether a word (apostrophes normalised to `'`) is English. Case is respected: `monday` is not
@@ -92,5 +161,31 @@ mod tests {
             assert!(!is_word(w, Dialect::Us), "{w}");
         }
         assert!(is_word("colour", Dialect::Gb) && is_word("colour", Dialect::Any) && !is_word("colour", Dialect::Us));
+    }
+
+    #[test]
+    fn every_us_letters_word_has_a_possible_start() {
+        // Words from outside en_US's own list (en_GB's entries, inflected and prefixed the way
+        // en_US's affixes do), kept when en_US accepts them: each start must be marked.
+        us_letters_word_starts();
+        let gb = include_str!("../../dict/en_GB.dic");
+        let mut accepted = 0;
+        for stem in gb.lines().skip(1).step_by(7).map(|l| l.split('/').next().unwrap_or("").to_lowercase()) {
+            for word in [stem.clone(), format!("{stem}s"), format!("{stem}ed"), format!("{stem}ing"), format!("un{stem}"), format!("re{stem}")] {
+                if word.len() >= START_LETTERS && word.bytes().all(|b| b.is_ascii_lowercase()) && is_us_letters_word(&word) {
+                    accepted += 1;
+                    assert!(us_letters_word_may_start(word.as_bytes()), "{word}");
+                }
+            }
+        }
+        assert!(accepted > 5_000, "{accepted}");
+        for word in ["composition", "disability", "character", "biden", "unhappiness", "covid"] {
+            assert!(us_letters_word_may_start(word.as_bytes()), "{word}");
+        }
+        // Starts no English word has, and what is too short to judge.
+        for start in ["kmpo", "xqzt", "dxsa"] {
+            assert!(!us_letters_word_may_start(start.as_bytes()), "{start}");
+        }
+        assert!(us_letters_word_may_start(b"kmp"));
     }
 }

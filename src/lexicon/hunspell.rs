@@ -34,6 +34,54 @@ fn en_us_letters() -> &'static Dictionary {
     })
 }
 
+/// Calls `form` with every word en_US can accept, as a prefix, a stem and a suffix to join:
+/// each entry of the .dic alone, with each affix its flags name, and with each prefix and
+/// suffix together. Over on purpose, never under: affix conditions and cross-product flags
+/// are ignored, and the compound rules join numerals alone (see the tests), so any word of
+/// letters that [`check_us_letters`] accepts is among these. For asking how words can start:
+/// forms need only be whole up to their first `start` bytes, so an entry that keeps that many
+/// whatever suffix strips it is given once, without its suffixes.
+pub fn for_each_us_form(start: usize, mut form: impl FnMut(&str, &str, &str)) {
+    // (strip, add) of the prefixes and suffixes of each one-letter flag, by its code.
+    type Rules = Vec<(&'static str, &'static str)>;
+    let (mut prefixes, mut suffixes): (Vec<Rules>, Vec<Rules>) = (vec![Vec::new(); 128], vec![Vec::new(); 128]);
+    for line in EN_US_AFF.lines() {
+        // Rules are `PFX flag strip add condition`; a header has a Y/N and a count instead.
+        let mut fields = line.split_whitespace();
+        let (Some(kind), Some(flag), Some(strip), Some(add), Some(_)) = (fields.next(), fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let zero = |s: &'static str| if s == "0" { "" } else { s };
+        let rules = match kind {
+            "PFX" => &mut prefixes,
+            "SFX" => &mut suffixes,
+            _ => continue,
+        };
+        // Flags are single characters (there is no FLAG directive; a test checks).
+        let Some(rules) = flag.chars().next().and_then(|f| rules.get_mut(f as usize)) else { continue };
+        rules.push((zero(strip), zero(add)));
+    }
+    fn rules_of<'a>(rules: &'a [Rules], flags: &'a str) -> impl Iterator<Item = &'a (&'static str, &'static str)> {
+        flags.chars().filter_map(|f| rules.get(f as usize)).flatten()
+    }
+    let longest_strip = suffixes.iter().flatten().map(|(strip, _)| strip.len()).max().unwrap_or(0);
+    for line in EN_US_DIC.lines().skip(1) {
+        let (stem, flags) = line.split_once('/').unwrap_or((line, ""));
+        let suffixes_matter = stem.len() < start.saturating_add(longest_strip);
+        let suffixed = rules_of(&suffixes, if suffixes_matter { flags } else { "" })
+            .filter_map(|&(strip, add)| Some((stem.strip_suffix(strip)?, add)));
+        for (base, suffix) in std::iter::once((stem, "")).chain(suffixed) {
+            form("", base, suffix);
+            for &(strip, add) in rules_of(&prefixes, flags) {
+                if let Some(rest) = base.strip_prefix(strip) {
+                    form(add, rest, suffix);
+                }
+            }
+        }
+    }
+}
+
 /// Checks of [`check_us_letters`] before its cheaper dictionary is worth parsing (some 10 ms,
 /// the cost of about as many checks): one article never pays for it, a folder soon does.
 const LETTER_CHECKS_BEFORE_LOADING: usize = 20_000;
@@ -113,5 +161,20 @@ mod tests {
             assert_eq!(check_us_letters(w), EN_US.check(w), "{w}");
         }
         assert!(EN_US.check("21st") && !en_us_letters().check("21st"));
+    }
+
+    #[test]
+    fn us_forms_cover_what_en_us_accepts() {
+        // for_each_us_form reads affixes as one-letter flags without continuation classes and
+        // knows nothing of these directives: were any added, it could miss words.
+        assert!(!EN_US_AFF.lines().any(|l| ["FLAG", "IGNORE", "NEEDAFFIX", "CIRCUMFIX", "COMPLEXPREFIXES", "FULLSTRIP"].iter().any(|d| l.starts_with(d))));
+        assert!(!EN_US_AFF.lines().filter(|l| l.starts_with("PFX") || l.starts_with("SFX")).any(|l| l.contains('/')));
+        let mut forms = std::collections::HashSet::new();
+        for_each_us_form(usize::MAX, |prefix, stem, suffix| {
+            forms.insert(format!("{prefix}{stem}{suffix}"));
+        });
+        for w in ["government", "governments", "unhappiness", "reconsidered", "disability", "compositions", "Monday"] {
+            assert!(EN_US.check(w) && forms.contains(w), "{w}");
+        }
     }
 }

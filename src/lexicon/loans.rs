@@ -61,10 +61,27 @@ fn letter_options(rest: &str) -> Vec<(usize, &'static str)> {
     options
 }
 
+/// How many spellings [`respell`] makes of each end of `stem`, budget aside: `counts[n]` for
+/// its last `n` bytes.
+fn spelling_counts(stem: &str) -> Vec<usize> {
+    let mut counts = vec![0usize; stem.len() + 1];
+    counts[0] = 1;
+    for n in 1..=stem.len() {
+        let at = stem.len() - n;
+        if stem.is_char_boundary(at) {
+            counts[n] = letter_options(&stem[at..]).iter().fold(0, |sum: usize, (len, _)| sum.saturating_add(counts[n - len]));
+        }
+    }
+    counts
+}
+
 /// Spell `stem` the English way in every combination, in order, and ask `found` about each
 /// until it says yes or `budget` spellings have been made. One buffer serves every spelling: a
 /// name that is no loan is respelled hundreds of ways, and allocating each was most of the cost.
-fn respell(stem: &str, spelled: &mut String, budget: &mut usize, found: &mut dyn FnMut(&str) -> bool) -> bool {
+/// A spelling no English word starts like is not finished: `found` would say no to every way
+/// of ending it, so those ways are only charged to the budget (`counts`, from
+/// [`spelling_counts`]), and the same spellings fall within it as when each was made.
+fn respell(stem: &str, spelled: &mut String, budget: &mut usize, counts: &[usize], found: &mut dyn FnMut(&str) -> bool) -> bool {
     if *budget == 0 {
         return false;
     }
@@ -76,7 +93,16 @@ fn respell(stem: &str, spelled: &mut String, budget: &mut usize, found: &mut dyn
         let piece = if english.is_empty() { &stem[..len] } else { english };
         let at = spelled.len();
         spelled.push_str(piece);
-        let hit = respell(&stem[len..], spelled, budget, found);
+        let rest = &stem[len..];
+        let hit = if at < english::START_LETTERS
+            && spelled.len() >= english::START_LETTERS
+            && !english::us_letters_word_may_start(spelled.as_bytes())
+        {
+            *budget = budget.saturating_sub(counts[rest.len()]);
+            false
+        } else {
+            respell(rest, spelled, budget, counts, found)
+        };
         spelled.truncate(at);
         if hit {
             return true;
@@ -107,7 +133,7 @@ pub fn is_regular_loan(word: &str) -> bool {
                 candidate != word && english::is_us_letters_word(&candidate)
             })
         };
-        if respell(stem, &mut String::new(), &mut 256, &mut found) {
+        if respell(stem, &mut String::new(), &mut 256, &spelling_counts(stem), &mut found) {
             return true;
         }
     }
@@ -123,6 +149,129 @@ mod tests {
         for w in ["komposisi", "disabilitas", "karakter", "endemik", "testimoni", "organisasi", "konsisten", "teknologi", "aktif", "eksportir"] {
             assert!(is_regular_loan(w), "{w}");
         }
+    }
+
+    /// `respell` as it was before it skipped spellings no English word starts like: the
+    /// reference the skipping must answer exactly as.
+    fn respell_every_spelling(stem: &str, spelled: &mut String, budget: &mut usize, found: &mut dyn FnMut(&str) -> bool) -> bool {
+        if *budget == 0 {
+            return false;
+        }
+        if stem.is_empty() {
+            *budget -= 1;
+            return found(spelled);
+        }
+        for (len, english) in letter_options(stem) {
+            let piece = if english.is_empty() { &stem[..len] } else { english };
+            let at = spelled.len();
+            spelled.push_str(piece);
+            let hit = respell_every_spelling(&stem[len..], spelled, budget, found);
+            spelled.truncate(at);
+            if hit {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// For each stem of `word`, the spellings made when none is a word (those no English word
+    /// starts like left out) and the budget left after them, with or without skipping.
+    fn spellings_and_budgets(word: &str, skipping: bool) -> Vec<(Vec<String>, usize)> {
+        let mut made = Vec::new();
+        for (ending, _) in ENDINGS {
+            let Some(stem) = word.strip_suffix(ending).filter(|s| s.len() >= 3) else { continue };
+            let (mut budget, mut spellings) = (256, Vec::new());
+            let mut found = |spelled: &str| {
+                if english::us_letters_word_may_start(spelled.as_bytes()) {
+                    spellings.push(spelled.to_string());
+                }
+                false
+            };
+            if skipping {
+                respell(stem, &mut String::new(), &mut budget, &spelling_counts(stem), &mut found);
+            } else {
+                respell_every_spelling(stem, &mut String::new(), &mut budget, &mut found);
+            }
+            made.push((spellings, budget));
+        }
+        made
+    }
+
+    fn is_regular_loan_without_skipping(word: &str) -> bool {
+        if word.chars().count() < 5 || !word.chars().all(|c| c.is_ascii_lowercase()) || english::is_us_letters_word(word) {
+            return false;
+        }
+        ENDINGS.iter().any(|(ending, english_endings)| {
+            let Some(stem) = word.strip_suffix(ending).filter(|s| s.len() >= 3) else { return false };
+            respell_every_spelling(stem, &mut String::new(), &mut 256, &mut |spelled| {
+                english_endings.iter().any(|e| {
+                    let candidate = format!("{spelled}{e}");
+                    candidate != word && english::is_us_letters_word(&candidate)
+                })
+            })
+        })
+    }
+
+    /// Indonesian-looking words: the project's word lists, English words spelled the EYD V way
+    /// (loans, found deep in the search) and the same with a letter changed (near misses).
+    fn sample_words() -> Vec<String> {
+        let lists = [
+            include_str!("../../data/id/extra-words.txt"),
+            include_str!("../../data/id/nonstandard.tsv"),
+            include_str!("../../data/en/extra-words.txt"),
+            include_str!("../../data/glossary/absorbed-loans.txt"),
+            include_str!("../../data/glossary/keep-in-english.txt"),
+            include_str!("../../data/glossary/en-id.tsv"),
+            include_str!("../../data/glossary/has-equivalent.tsv"),
+        ];
+        let mut words: Vec<String> = lists
+            .iter()
+            .flat_map(|l| l.split(|c: char| !c.is_alphabetic()))
+            .map(str::to_lowercase)
+            .filter(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .collect();
+        let absorbed = |english: &str| {
+            let mut w = english.to_string();
+            for (from, to) in [("tion", "si"), ("ty", "tas"), ("ph", "f"), ("th", "t"), ("qu", "kw"), ("x", "ks"), ("ck", "k"), ("ch", "k"), ("c", "k"), ("y", "i")] {
+                w = w.replace(from, to);
+            }
+            w
+        };
+        let english: Vec<String> = include_str!("../../dict/en_US.dic")
+            .lines()
+            .skip(1)
+            .step_by(23)
+            .map(|l| l.split('/').next().unwrap_or("").to_string())
+            .filter(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .collect();
+        for (i, e) in english.iter().enumerate() {
+            let loan = absorbed(e);
+            let mut near = loan.clone().into_bytes();
+            let at = i % near.len();
+            near[at] = b'a' + (near[at] - b'a' + 1 + (i % 25) as u8) % 26;
+            words.push(loan);
+            words.extend(String::from_utf8(near).ok());
+        }
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    #[test]
+    fn skipping_spellings_no_english_word_starts_like_changes_nothing() {
+        // Skipping starts once the table of starts is built.
+        english::us_letters_word_starts();
+        let words = sample_words();
+        assert!(words.len() > 2_000, "{}", words.len());
+        let mut loans = 0;
+        for word in &words {
+            assert_eq!(spellings_and_budgets(word, true), spellings_and_budgets(word, false), "{word}");
+            let loan = is_regular_loan(word);
+            assert_eq!(loan, is_regular_loan_without_skipping(word), "{word}");
+            loans += usize::from(loan);
+        }
+        // Both answers are exercised.
+        assert!(loans > 100 && words.len() - loans > 100, "{loans} of {}", words.len());
     }
 
     #[test]
