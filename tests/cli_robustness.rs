@@ -2,50 +2,11 @@
 //! standard input, broken configurations and word lists, binary and odd files; and `fix`, which
 //! must never lose data (lossily read files, symbolic links, files it must not touch).
 
-use serde_json::Value;
-use std::io::Write;
+mod common;
+
+use common::cli::{json, stderr, sunting, sunting_streamed, temp_with};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn sunting(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sunting")).args(args).current_dir(dir).output().expect("run sunting")
-}
-
-/// Run with `input` streamed to standard input from another thread (the child may stop reading).
-fn sunting_stdin(args: &[&str], dir: &Path, input: impl FnOnce(&mut dyn Write) + Send + 'static) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sunting"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run sunting");
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || input(&mut stdin));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout)))
-}
-
-fn temp_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, body) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, body).unwrap();
-    }
-    dir
-}
 
 const FIXABLE: &str = "Warga berteriak “Berhenti !!” lalu pergi.\n";
 
@@ -103,7 +64,7 @@ fn files_over_the_limit_are_refused_unread() {
     assert_eq!(std::fs::metadata(&big).unwrap().len(), 200 * 1024 * 1024);
 
     // Standard input stops being read past the limit.
-    let out = sunting_stdin(&["check", "-"], dir.path(), |w| {
+    let out = sunting_streamed(&["check", "-"], dir.path(), |w| {
         let chunk = vec![b'a'; 1 << 20];
         for _ in 0..65 {
             if w.write_all(&chunk).is_err() {
@@ -132,12 +93,12 @@ fn invalid_utf8_on_standard_input_names_the_byte() {
     let dir = tempfile::tempdir().unwrap();
     let bytes = b"Polisi datang.\n\xc3\x28 lagi\n".to_vec();
     let input = bytes.clone();
-    let out = sunting_stdin(&["check", "--stdin-filename", "kiriman.md", "-"], dir.path(), move |w| {
+    let out = sunting_streamed(&["check", "--stdin-filename", "kiriman.md", "-"], dir.path(), move |w| {
         let _ = w.write_all(&input);
     });
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("kiriman.md: error: invalid UTF-8 at byte 15"), "{}", stderr(&out));
-    let out = sunting_stdin(&["check", "--lossy", "--format", "json", "-"], dir.path(), move |w| {
+    let out = sunting_streamed(&["check", "--lossy", "--format", "json", "-"], dir.path(), move |w| {
         let _ = w.write_all(&bytes);
     });
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -2,13 +2,16 @@
 //! ordering, robustness and configuration. (End-to-end tests with real client capability sets
 //! are in `tests/lsp/`, in Python.)
 
+mod common;
+
+use common::lsp::{codes, frame, read_frame};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use sunting::lsp::convert;
 use sunting::position::PositionEncoding;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
+use tokio::io::{AsyncWriteExt, BufReader, DuplexStream};
 use tokio::sync::{mpsc, oneshot};
 use tokio::task::JoinHandle;
 
@@ -28,26 +31,6 @@ struct Client {
     next_id: i64,
     server: JoinHandle<i32>,
     _reader: JoinHandle<()>,
-}
-
-async fn read_frame<R: tokio::io::AsyncBufRead + Unpin>(r: &mut R) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if r.read_line(&mut line).await.ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(v) = line.strip_prefix("Content-Length:") {
-            length = v.trim().parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    r.read_exact(&mut body).await.ok()?;
-    serde_json::from_slice(&body).ok()
 }
 
 impl Client {
@@ -100,7 +83,7 @@ impl Client {
     }
 
     async fn send_raw(&mut self, body: &[u8]) {
-        let frame = [format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes(), body].concat();
+        let frame = frame(body);
         let mut w = self.writer.lock().await;
         w.write_all(&frame).await.unwrap();
         w.flush().await.unwrap();
@@ -172,10 +155,6 @@ impl Client {
 /// What two publications of the same text share (their versions and `data` may differ).
 fn strip(diags: &[Value]) -> Vec<(Value, Value, Value)> {
     diags.iter().map(|d| (d["code"].clone(), d["range"].clone(), d["message"].clone())).collect()
-}
-
-fn codes(diags: &[Value]) -> Vec<String> {
-    diags.iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
 }
 
 fn typography_only(extra: Value) -> Value {

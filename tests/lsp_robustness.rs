@@ -3,11 +3,14 @@
 //! range and inside surrogate pairs, a client that stops reading and one that vanishes, and a
 //! shutdown while a check runs. After each, the server must still answer.
 
+mod common;
+
+use common::lsp::{codes, frame, read_frame};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf};
+use tokio::io::{AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf};
 use tokio::sync::{mpsc, oneshot, Notify};
 use tokio::task::JoinHandle;
 
@@ -27,30 +30,6 @@ struct Client {
     reader: JoinHandle<()>,
     paused: Arc<Mutex<bool>>,
     resume: Arc<Notify>,
-}
-
-async fn read_frame<R: tokio::io::AsyncBufRead + Unpin>(r: &mut R) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if r.read_line(&mut line).await.ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(v) = line.strip_prefix("Content-Length:") {
-            length = v.trim().parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    r.read_exact(&mut body).await.ok()?;
-    serde_json::from_slice(&body).ok()
-}
-
-fn frame(body: &[u8]) -> Vec<u8> {
-    [format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes(), body].concat()
 }
 
 impl Client {
@@ -190,10 +169,6 @@ impl Client {
 
 fn typography_only() -> Value {
     json!({"enabledCategories": ["typography"], "debounceMs": 0})
-}
-
-fn codes(diags: &[Value]) -> Vec<String> {
-    diags.iter().map(|d| d["code"].as_str().unwrap_or("").to_string()).collect()
 }
 
 #[tokio::test]
