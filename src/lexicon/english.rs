@@ -2,10 +2,9 @@
 //! possessives, contractions and hyphenated compounds.
 
 use super::hunspell::{self, EN_GB, EN_US};
-use super::{parse_word_set, WordSet};
+use super::{parse_word_set, WhenBusy, WordSet};
 use spellbook::Dictionary;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 static EXTRA: LazyLock<WordSet> = LazyLock::new(|| parse_word_set(include_str!("../../data/en/extra-words.txt")));
 
@@ -53,43 +52,35 @@ pub const START_LETTERS: usize = 4;
 
 /// Which runs of [`START_LETTERS`] letters `a`–`z` some word of [`is_us_letters_word`] starts
 /// with: a bit for each, built from every en_US form and the supplementary list, lower-cased
-/// (so never too few: a word with any other start is not English).
-static US_LETTERS_WORD_STARTS: OnceLock<Vec<u64>> = OnceLock::new();
+/// (so never too few: a word with any other start is not English). Building it costs some
+/// 50 M instructions, a quarter of checking an article: it is built after 5,000 questions.
+pub static US_LETTERS_WORD_STARTS: WhenBusy<Vec<u64>> = WhenBusy::new(5_000, word_starts);
 
-/// Questions to [`us_letters_word_may_start`] before its table is worth building (some 50 M
-/// instructions, a quarter of checking an article): one article never pays for it, a folder
-/// soon does.
-const START_QUESTIONS_BEFORE_BUILDING: usize = 5_000;
-static START_QUESTIONS: AtomicUsize = AtomicUsize::new(0);
-
-/// The table of [`US_LETTERS_WORD_STARTS`], built on first use.
-pub fn us_letters_word_starts() -> &'static [u64] {
-    US_LETTERS_WORD_STARTS.get_or_init(|| {
-        let mut starts = vec![0u64; 26usize.pow(START_LETTERS as u32).div_ceil(64)];
-        let mut mark = |pieces: [&str; 3]| {
-            let mut start = [0u8; START_LETTERS];
-            let mut bytes = pieces.iter().flat_map(|p| p.bytes());
-            for slot in &mut start {
-                *slot = bytes.next().unwrap_or(0).to_ascii_lowercase();
-            }
-            if !start.is_ascii() {
-                // Lower-cased, a letter outside ASCII may become one (the Kelvin sign a `k`).
-                let mut chars = pieces.iter().flat_map(|p| p.chars()).flat_map(char::to_lowercase);
-                for slot in &mut start {
-                    *slot = chars.next().filter(char::is_ascii).map_or(0, |c| c as u8);
-                }
-            }
-            // Shorter words, and those with a character no word of letters `a`–`z` has, are left out.
-            if let Some(index) = start_index(&start) {
-                starts[index / 64] |= 1 << (index % 64);
-            }
-        };
-        hunspell::for_each_us_form(START_LETTERS, |prefix, stem, suffix| mark([prefix, stem, suffix]));
-        for word in EXTRA.iter() {
-            mark([word, "", ""]);
+fn word_starts() -> Vec<u64> {
+    let mut starts = vec![0u64; 26usize.pow(START_LETTERS as u32).div_ceil(64)];
+    let mut mark = |pieces: [&str; 3]| {
+        let mut start = [0u8; START_LETTERS];
+        let mut bytes = pieces.iter().flat_map(|p| p.bytes());
+        for slot in &mut start {
+            *slot = bytes.next().unwrap_or(0).to_ascii_lowercase();
         }
-        starts
-    })
+        if !start.is_ascii() {
+            // Lower-cased, a letter outside ASCII may become one (the Kelvin sign a `k`).
+            let mut chars = pieces.iter().flat_map(|p| p.chars()).flat_map(char::to_lowercase);
+            for slot in &mut start {
+                *slot = chars.next().filter(char::is_ascii).map_or(0, |c| c as u8);
+            }
+        }
+        // Shorter words, and those with a character no word of letters `a`–`z` has, are left out.
+        if let Some(index) = start_index(&start) {
+            starts[index / 64] |= 1 << (index % 64);
+        }
+    };
+    hunspell::for_each_us_form(START_LETTERS, |prefix, stem, suffix| mark([prefix, stem, suffix]));
+    for word in EXTRA.iter() {
+        mark([word, "", ""]);
+    }
+    starts
 }
 
 fn start_index(letters: &[u8]) -> Option<usize> {
@@ -103,16 +94,7 @@ fn start_index(letters: &[u8]) -> Option<usize> {
 /// `true`.
 pub fn us_letters_word_may_start(letters: &[u8]) -> bool {
     let Some(index) = start_index(letters) else { return true };
-    let Some(starts) = US_LETTERS_WORD_STARTS.get() else {
-        if START_QUESTIONS.fetch_add(1, Ordering::Relaxed) == START_QUESTIONS_BEFORE_BUILDING {
-            let spawned = std::thread::Builder::new().name("sunting-word-starts".into()).spawn(|| {
-                us_letters_word_starts();
-            });
-            // Without a thread nothing is skipped, as correct and slower.
-            drop(spawned);
-        }
-        return true;
-    };
+    let Some(starts) = US_LETTERS_WORD_STARTS.get() else { return true };
     starts[index / 64] & (1 << (index % 64)) != 0
 }
 
@@ -167,7 +149,7 @@ mod tests {
     fn every_us_letters_word_has_a_possible_start() {
         // Words from outside en_US's own list (en_GB's entries, inflected and prefixed the way
         // en_US's affixes do), kept when en_US accepts them: each start must be marked.
-        us_letters_word_starts();
+        US_LETTERS_WORD_STARTS.force();
         let gb = include_str!("../../dict/en_GB.dic");
         let mut accepted = 0;
         for stem in gb.lines().skip(1).step_by(7).map(|l| l.split('/').next().unwrap_or("").to_lowercase()) {

@@ -3,8 +3,9 @@
 use super::english::Dialect;
 use crate::language::Language;
 use spellbook::Dictionary;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{LazyLock, OnceLock};
+use super::{in_background, WhenBusy};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::LazyLock;
 
 fn load(name: &str, aff: &str, dic: &str) -> Dictionary {
     // The embedded files are tested to parse; a failure here is a build defect.
@@ -25,14 +26,12 @@ pub static EN_GB: LazyLock<Dictionary> =
 /// it answers as [`EN_US`] does. Spellbook tries those rules at every split of every word it
 /// does not know, which was nearly half the cost of checking the thousands of English
 /// respellings a name is tried as (see `loans`).
-static EN_US_LETTERS: OnceLock<Dictionary> = OnceLock::new();
-
-fn en_us_letters() -> &'static Dictionary {
-    EN_US_LETTERS.get_or_init(|| {
-        let aff: String = EN_US_AFF.lines().filter(|l| !l.starts_with("COMPOUNDRULE")).flat_map(|l| [l, "\n"]).collect();
-        load("en_US (letters)", &aff, EN_US_DIC)
-    })
-}
+/// Parsing it costs some 10 ms, about as many checks: one article never pays for it, a folder
+/// soon does.
+static EN_US_LETTERS: WhenBusy<Dictionary> = WhenBusy::new(20_000, || {
+    let aff: String = EN_US_AFF.lines().filter(|l| !l.starts_with("COMPOUNDRULE")).flat_map(|l| [l, "\n"]).collect();
+    load("en_US (letters)", &aff, EN_US_DIC)
+});
 
 /// Calls `form` with every word en_US can accept, as a prefix, a stem and a suffix to join:
 /// each entry of the .dic alone, with each affix its flags name, and with each prefix and
@@ -82,26 +81,14 @@ pub fn for_each_us_form(start: usize, mut form: impl FnMut(&str, &str, &str)) {
     }
 }
 
-/// Checks of [`check_us_letters`] before its cheaper dictionary is worth parsing (some 10 ms,
-/// the cost of about as many checks): one article never pays for it, a folder soon does.
-const LETTER_CHECKS_BEFORE_LOADING: usize = 20_000;
-static LETTER_CHECKS: AtomicUsize = AtomicUsize::new(0);
-
 /// `EN_US.check` for a word of ASCII letters alone. Until the compound-free copy is parsed (on
 /// a thread of its own, once checks are many) this asks [`EN_US`]; both answer alike.
 pub fn check_us_letters(word: &str) -> bool {
     debug_assert!(word.bytes().all(|b| b.is_ascii_alphabetic()));
-    if let Some(letters) = EN_US_LETTERS.get() {
-        return letters.check(word);
+    match EN_US_LETTERS.get() {
+        Some(letters) => letters.check(word),
+        None => EN_US.check(word),
     }
-    if LETTER_CHECKS.fetch_add(1, Ordering::Relaxed) == LETTER_CHECKS_BEFORE_LOADING {
-        let spawned = std::thread::Builder::new().name("sunting-dictionary".into()).spawn(|| {
-            en_us_letters();
-        });
-        // Without a thread the checks stay with EN_US, as correct and slower.
-        drop(spawned);
-    }
-    EN_US.check(word)
 }
 
 /// Start parsing, on threads of their own, the dictionaries a check of `language` consults
@@ -109,27 +96,31 @@ pub fn check_us_letters(word: &str) -> bool {
 /// article's in English). Each takes 5 to 10 ms; side by side, the first words of a run wait
 /// for the slowest instead of all of them. Once per dictionary per process; a no-op after.
 pub fn prefetch(language: Language, dialect: Dialect) {
-    let wanted: &[&'static LazyLock<Dictionary>] = match (language, dialect) {
-        (Language::Id, _) => &[&ID_ID, &EN_US],
-        (Language::En, Dialect::Any) => &[&EN_US, &EN_GB, &ID_ID],
-        (Language::En, Dialect::Us) => &[&EN_US, &ID_ID],
-        (Language::En, Dialect::Gb) => &[&EN_GB, &ID_ID],
+    let wanted: &[&Prefetch] = match (language, dialect) {
+        (Language::Id, _) => &[&PREFETCH_ID_ID, &PREFETCH_EN_US],
+        (Language::En, Dialect::Any) => &[&PREFETCH_EN_US, &PREFETCH_EN_GB, &PREFETCH_ID_ID],
+        (Language::En, Dialect::Us) => &[&PREFETCH_EN_US, &PREFETCH_ID_ID],
+        (Language::En, Dialect::Gb) => &[&PREFETCH_EN_GB, &PREFETCH_ID_ID],
     };
-    for &dictionary in wanted {
-        let Some((_, started)) = STARTED.iter().find(|(d, _)| std::ptr::eq(*d, dictionary)) else { continue };
-        if !started.swap(true, Ordering::Relaxed) {
-            let spawned = std::thread::Builder::new().name("sunting-dictionary".into()).spawn(move || {
+    for prefetch in wanted {
+        if !prefetch.started.swap(true, Ordering::Relaxed) {
+            let dictionary = prefetch.dictionary;
+            in_background("sunting-dictionary", move || {
                 LazyLock::force(dictionary);
             });
-            // Without a thread the dictionary loads on first use, as it would anyway.
-            drop(spawned);
         }
     }
 }
 
-/// Whether a dictionary's background parse has been started.
-static STARTED: [(&LazyLock<Dictionary>, AtomicBool); 3] =
-    [(&ID_ID, AtomicBool::new(false)), (&EN_US, AtomicBool::new(false)), (&EN_GB, AtomicBool::new(false))];
+/// A dictionary, and whether its background parse has been started.
+struct Prefetch {
+    dictionary: &'static LazyLock<Dictionary>,
+    started: AtomicBool,
+}
+
+static PREFETCH_ID_ID: Prefetch = Prefetch { dictionary: &ID_ID, started: AtomicBool::new(false) };
+static PREFETCH_EN_US: Prefetch = Prefetch { dictionary: &EN_US, started: AtomicBool::new(false) };
+static PREFETCH_EN_GB: Prefetch = Prefetch { dictionary: &EN_GB, started: AtomicBool::new(false) };
 
 #[cfg(test)]
 mod tests {
@@ -157,10 +148,10 @@ mod tests {
         }
         assert!(!EN_US_AFF.contains("COMPOUNDFLAG") && !EN_US_AFF.contains("COMPOUNDBEGIN"));
         for w in ["government", "composition", "disability", "goverment", "character", "characters", "unhappiness", "zzz"] {
-            assert_eq!(en_us_letters().check(w), EN_US.check(w), "{w}");
+            assert_eq!(EN_US_LETTERS.force().check(w), EN_US.check(w), "{w}");
             assert_eq!(check_us_letters(w), EN_US.check(w), "{w}");
         }
-        assert!(EN_US.check("21st") && !en_us_letters().check("21st"));
+        assert!(EN_US.check("21st") && !EN_US_LETTERS.force().check("21st"));
     }
 
     #[test]

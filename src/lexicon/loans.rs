@@ -260,7 +260,7 @@ mod tests {
     #[test]
     fn skipping_spellings_no_english_word_starts_like_changes_nothing() {
         // Skipping starts once the table of starts is built.
-        english::us_letters_word_starts();
+        english::US_LETTERS_WORD_STARTS.force();
         let words = sample_words();
         assert!(words.len() > 2_000, "{}", words.len());
         let mut loans = 0;

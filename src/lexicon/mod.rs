@@ -56,6 +56,46 @@ pub fn parse_word_set(text: &str) -> WordSet {
     parse_word_list(text).into_iter().collect()
 }
 
+/// Run `work` on a thread of its own, to have it done before it is needed. Without a thread
+/// (none can be started) it is skipped: everything built this way is also built on first use.
+pub fn in_background(name: &str, work: impl FnOnce() + Send + 'static) {
+    drop(std::thread::Builder::new().name(name.into()).spawn(work));
+}
+
+/// A table that only pays for itself once it is asked about often (a folder run, not one
+/// article): [`WhenBusy::get`] answers `None` until `after` questions have been asked, then has
+/// it built on a thread of its own; callers answer without it meanwhile.
+pub struct WhenBusy<T: 'static> {
+    table: std::sync::OnceLock<T>,
+    questions: std::sync::atomic::AtomicUsize,
+    after: usize,
+    build: fn() -> T,
+}
+
+impl<T: Send + Sync + 'static> WhenBusy<T> {
+    pub const fn new(after: usize, build: fn() -> T) -> Self {
+        WhenBusy { table: std::sync::OnceLock::new(), questions: std::sync::atomic::AtomicUsize::new(0), after, build }
+    }
+
+    /// The table if it is built; the question is counted otherwise.
+    pub fn get(&'static self) -> Option<&'static T> {
+        if let Some(table) = self.table.get() {
+            return Some(table);
+        }
+        if self.questions.fetch_add(1, std::sync::atomic::Ordering::Relaxed) == self.after {
+            in_background("sunting-lexicon", move || {
+                self.force();
+            });
+        }
+        None
+    }
+
+    /// The table, built now if it is not yet.
+    pub fn force(&'static self) -> &'static T {
+        self.table.get_or_init(self.build)
+    }
+}
+
 /// Words from a plain list: one a line, `#` starts a comment. Returned lower-cased.
 pub fn parse_word_list(text: &str) -> HashSet<String> {
     text.lines()
