@@ -27,6 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# Indonesian place names, the same in both languages' copy.
+PLACES = ["Jakarta", "Surabaya", "Bandung", "Medan", "Makassar", "Semarang", "Palembang",
+          "Denpasar", "Kupang", "Jayapura", "Pontianak", "Balikpapan", "Yogyakarta", "Padang"]
+
 ID_VOCAB = {
     "subject": """pemerintah pemerintah-daerah kepolisian warga pengusaha petani nelayan mahasiswa
         pengamat ekonom anggota-dewan pejabat perusahaan bank-sentral kementerian tim-gabungan
@@ -47,8 +51,7 @@ ID_VOCAB = {
     "report": ["kata", "ujar", "tutur", "jelas", "ungkap"],
     "role": ["Kepala Dinas Perhubungan", "juru bicara kepolisian", "Wakil Gubernur", "Menteri Keuangan",
              "Direktur Utama", "Ketua Komisi", "peneliti senior", "Camat", "Bupati", "Wali Kota"],
-    "place": ["Jakarta", "Surabaya", "Bandung", "Medan", "Makassar", "Semarang", "Palembang",
-              "Denpasar", "Kupang", "Jayapura", "Pontianak", "Balikpapan", "Yogyakarta", "Padang"],
+    "place": PLACES,
     "days": ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
     "months": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
                "September", "Oktober", "November", "Desember"],
@@ -80,8 +83,7 @@ EN_VOCAB = {
     "report": ["said", "told reporters", "added", "explained"],
     "role": ["head of the transport agency", "police spokesperson", "deputy governor", "finance minister",
              "chief executive", "committee chair", "senior researcher", "district head", "mayor", "regent"],
-    "place": ["Jakarta", "Surabaya", "Bandung", "Medan", "Makassar", "Semarang", "Palembang",
-              "Denpasar", "Kupang", "Jayapura", "Pontianak", "Balikpapan", "Yogyakarta", "Padang"],
+    "place": PLACES,
     "days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     "months": ["January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"],
