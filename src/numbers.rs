@@ -8,6 +8,7 @@ use crate::diagnostic::Span;
 use crate::document::{Document, TokenKind};
 use crate::language::Language;
 use crate::prose::BlockKind;
+use crate::words::lowercase;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -464,12 +465,6 @@ pub fn mentions(doc: &Document) -> Vec<NumberMention> {
         }
     }
     out
-}
-
-/// A word in lower case, copied only when it has a capital or is not ASCII: every word of the
-/// article is asked whether it starts a number.
-pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) { word.to_lowercase().into() } else { word.into() }
 }
 
 /// The number starting at token `i`: (value, other reading, decimals, written in words, end token).

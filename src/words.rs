@@ -7,6 +7,7 @@ use crate::language::Language;
 use crate::lexicon::english::{self, Dialect};
 use crate::lexicon::nonstandard::{self, StandardForm};
 use crate::lexicon::{glossary, hunspell, indonesian, loans, normalise, suggest, WordMap, WordSet};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -383,12 +384,28 @@ pub enum WordCase {
     Acronym,
 }
 
+/// `word` in lower case, copied only when lower-casing changes it: the rules ask this of every
+/// word of an article, and most words are written in lower case already.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    let unchanged = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().all(|c| {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        })
+    };
+    if unchanged { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) }
+}
+
 /// A word of running prose worth judging.
 #[derive(Debug, Clone)]
 pub struct Occurrence<'d> {
     pub token: usize,
     pub span: crate::diagnostic::Span,
     pub text: &'d str,
+    /// `text` in lower case.
+    pub lower: Cow<'d, str>,
     pub case: WordCase,
 }
 
@@ -448,7 +465,7 @@ pub fn occurrences_in_blocks<'d>(doc: &'d crate::document::Document<'d>, keep: i
             } else {
                 WordCase::Lower
             };
-            out.push(Occurrence { token: i, span: t.span, text, case });
+            out.push(Occurrence { token: i, span: t.span, text, lower: lowercase(text), case });
         }
     }
     out

@@ -118,7 +118,7 @@ impl<'d, 'a> Article<'d, 'a> {
         let sentences = doc
             .sentences
             .iter()
-            .map(|s| SentenceWords { tokens: s.tokens.clone(), lower: doc.sentence_tokens(s).iter().map(|t| numbers::lowercase(doc.token_str(t))).collect() })
+            .map(|s| SentenceWords { tokens: s.tokens.clone(), lower: doc.sentence_tokens(s).iter().map(|t| crate::words::lowercase(doc.token_str(t))).collect() })
             .collect();
         let mut sentence_mentions = vec![0..0; doc.sentences.len()];
         let mut mention_at_token = HashMap::new();

@@ -1,6 +1,6 @@
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::rules::{Context, Rule, RuleMeta};
-use std::collections::HashMap;
+use crate::lexicon::WordMap;
 use crate::words::{match_case, Verdict, WordCase};
 
 /// `pemerinatah` -> `pemerintah`; `goverment` -> `government`.
@@ -33,13 +33,12 @@ impl Rule for Misspelled {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let words = ctx.occurrences();
-        // Each word lower-cased once, for the counts and the verdicts.
-        let lowered: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for lower in &lowered {
-            *counts.entry(lower).or_default() += 1;
+        let mut counts: WordMap<&str, usize> = WordMap::default();
+        for word in words {
+            *counts.entry(&word.lower).or_default() += 1;
         }
-        for (word, lower) in words.iter().zip(&lowered) {
+        for word in words {
+            let lower = &word.lower;
             // A capitalised unknown word at the start of a sentence may be a name.
             if word.case != WordCase::Lower || word.text.chars().count() < 3 {
                 continue;
@@ -48,7 +47,7 @@ impl Rule for Misspelled {
             let Verdict::Misspelled { suggestions } = &*verdict else { continue };
             // A slip is one edit from a known word; a short word has many such neighbours by
             // chance, and a word written the same way three times is deliberate (a term, a name).
-            let deliberate = counts.get(lower.as_str()).copied().unwrap_or(0) >= 3;
+            let deliberate = counts.get(&**lower).copied().unwrap_or(0) >= 3;
             let severity = if word.text.chars().count() >= 5 && !deliberate { Severity::Warning } else { Severity::Hint };
             let best = suggestions.first().map(|s| match_case(word.text, s)).unwrap_or_default();
             let message = format!("'{}' is not a word: did you mean '{best}'?", word.text);

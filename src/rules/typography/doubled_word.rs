@@ -2,6 +2,7 @@ use super::is_capitalised;
 use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::TokenKind;
 use crate::language::Language;
+use crate::words::lowercase;
 use crate::rules::{Context, Rule, RuleMeta, Scope};
 
 /// `yang yang` -> `yang`; `the the` -> `the`.
@@ -56,12 +57,12 @@ impl Rule for DoubledWord {
                     continue;
                 }
                 let (a, b) = (doc.token_str(first), doc.token_str(second));
-                let lower = a.to_lowercase();
-                if lower != b.to_lowercase() || !a.chars().all(char::is_alphabetic) {
+                let lower = lowercase(a);
+                if lower != lowercase(b) || !a.chars().all(char::is_alphabetic) {
                     continue;
                 }
-                let is_function = function_words.contains(&lower.as_str());
-                if doc.language == Language::En && EN_ALLOWED.contains(&lower.as_str()) {
+                let is_function = function_words.contains(&&*lower);
+                if doc.language == Language::En && EN_ALLOWED.contains(&&*lower) {
                     continue;
                 }
                 // `Bora Bora`, `Sirhan Sirhan`: a repeated name.

@@ -38,7 +38,7 @@ pub(crate) fn quoted(ctx: &Context<'_>, token: usize) -> Quoted {
     }
     let foreign = words
         .iter()
-        .filter(|w| matches!(&*ctx.words.judge(&w.to_lowercase()), Verdict::Foreign(_) | Verdict::ForeignRoot { .. } | Verdict::HasEquivalent(_)))
+        .filter(|w| matches!(&*ctx.words.judge(&crate::words::lowercase(w)), Verdict::Foreign(_) | Verdict::ForeignRoot { .. } | Verdict::HasEquivalent(_)))
         .count();
     if foreign * 2 >= words.len() { Quoted::Exempt } else { Quoted::Speech }
 }
