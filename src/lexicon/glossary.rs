@@ -2,11 +2,9 @@
 //! English -> Indonesian news vocabulary, foreign terms with an official Indonesian equivalent,
 //! English-looking words Indonesian has absorbed, and Indonesian words English news keeps.
 
-use super::parse_word_list;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-fn parse_pairs(text: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+fn parse_pairs(text: &'static str) -> super::WordMap<&'static str, Vec<&'static str>> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
@@ -16,11 +14,11 @@ fn parse_pairs(text: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
         .collect()
 }
 
-static EN_ID: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| parse_pairs(include_str!("../../data/glossary/en-id.tsv")));
-static HAS_EQUIVALENT: LazyLock<HashMap<&'static str, Vec<&'static str>>> =
+static EN_ID: LazyLock<super::WordMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| parse_pairs(include_str!("../../data/glossary/en-id.tsv")));
+static HAS_EQUIVALENT: LazyLock<super::WordMap<&'static str, Vec<&'static str>>> =
     LazyLock::new(|| parse_pairs(include_str!("../../data/glossary/has-equivalent.tsv")));
-static ABSORBED: LazyLock<HashSet<String>> = LazyLock::new(|| parse_word_list(include_str!("../../data/glossary/absorbed-loans.txt")));
-static KEPT_IN_ENGLISH: LazyLock<HashSet<String>> = LazyLock::new(|| parse_word_list(include_str!("../../data/glossary/keep-in-english.txt")));
+static ABSORBED: LazyLock<super::WordSet> = LazyLock::new(|| super::parse_word_set(include_str!("../../data/glossary/absorbed-loans.txt")));
+static KEPT_IN_ENGLISH: LazyLock<super::WordSet> = LazyLock::new(|| super::parse_word_set(include_str!("../../data/glossary/keep-in-english.txt")));
 
 /// Indonesian equivalents of an English word, best first.
 pub fn indonesian_for(english: &str) -> Option<&'static [&'static str]> {

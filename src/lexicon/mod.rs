@@ -11,42 +11,12 @@ pub mod nonstandard;
 pub mod suggest;
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// FxHash (rustc's): words are looked up hundreds of thousands of times a run, mostly words of
-/// our own generation (affix splits, correction candidates), so SipHash's defence against
-/// chosen keys buys nothing and cost a tenth of a folder check.
-#[derive(Default, Clone, Copy)]
-pub struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut add = |word: u64| self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.write(&[byte]);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type FastHash = BuildHasherDefault<FastHasher>;
+/// foldhash with a fixed seed: words are looked up hundreds of thousands of times a run,
+/// mostly words of our own generation (affix splits, correction candidates), so SipHash's
+/// defence against chosen keys buys nothing and cost a tenth of a folder check. The seed is
+/// fixed so that a run is reproducible.
+pub type FastHash = foldhash::fast::FixedState;
 /// A set of words for lookups only (its order is arbitrary and never read).
 pub type WordSet<T = String> = HashSet<T, FastHash>;
 pub type WordMap<K, V> = std::collections::HashMap<K, V, FastHash>;

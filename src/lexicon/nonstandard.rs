@@ -1,7 +1,6 @@
 //! Non-standard Indonesian forms (kata tidak baku) and their standard forms (kata baku), from
 //! `data/id/nonstandard.tsv` (sources named in that file).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,7 +10,7 @@ pub struct StandardForm {
     pub contested: bool,
 }
 
-static TABLE: LazyLock<HashMap<&'static str, StandardForm>> = LazyLock::new(|| {
+static TABLE: LazyLock<super::WordMap<&'static str, StandardForm>> = LazyLock::new(|| {
     include_str!("../../data/id/nonstandard.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

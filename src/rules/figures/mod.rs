@@ -12,7 +12,7 @@ use crate::document::{Document, TokenKind};
 use crate::numbers::{self, NumberMention, Role};
 use crate::prose::BlockKind;
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 pub mod age;
@@ -78,7 +78,7 @@ pub(crate) struct Article<'d, 'a> {
     /// For each sentence, the range of its mentions in `mentions` (they are in text order).
     pub sentence_mentions: Vec<Range<usize>>,
     /// The mention that starts at a token (its number or its currency).
-    pub mention_at_token: HashMap<usize, usize>,
+    pub mention_at_token: crate::lexicon::WordMap<usize, usize>,
     /// For each block, its number among the blocks that are not headings, from 1.
     paragraph_numbers: Vec<usize>,
     pub sentences: Vec<SentenceWords<'d>>,
@@ -121,7 +121,7 @@ impl<'d, 'a> Article<'d, 'a> {
             .map(|s| SentenceWords { tokens: s.tokens.clone(), lower: doc.sentence_tokens(s).iter().map(|t| crate::words::lowercase(doc.token_str(t))).collect() })
             .collect();
         let mut sentence_mentions = vec![0..0; doc.sentences.len()];
-        let mut mention_at_token = HashMap::new();
+        let mut mention_at_token = crate::lexicon::WordMap::default();
         for (i, m) in mentions.iter().enumerate() {
             if let Some(r) = sentence_mentions.get_mut(m.sentence) {
                 *r = if r.start == r.end { i..i + 1 } else { r.start..i + 1 };

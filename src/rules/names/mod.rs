@@ -6,7 +6,6 @@ use crate::document::TokenKind;
 use crate::prose::BlockKind;
 use crate::rules::Context;
 use crate::words::WordCase;
-use std::collections::HashMap;
 
 pub mod variant;
 
@@ -49,7 +48,7 @@ pub(crate) fn name_words(ctx: &Context<'_>) -> Vec<NameWord> {
     let mut out: Vec<NameWord> = Vec::new();
     let mut run = 0;
     // A name is mentioned again and again: ask about each spelling once.
-    let mut ordinary: HashMap<&str, bool> = HashMap::new();
+    let mut ordinary: crate::lexicon::WordMap<&str, bool> = Default::default();
     for occurrence in ctx.occurrences() {
         if !matches!(occurrence.case, WordCase::Capitalised | WordCase::Initial) {
             continue;

@@ -115,7 +115,7 @@ enum Likeness {
 
 /// The comparison key of every name form of the article, worked out once: comparing forms pair
 /// by pair must not rebuild them for each pair.
-type Keys<'w> = HashMap<&'w str, String>;
+type Keys<'w> = crate::lexicon::WordMap<&'w str, String>;
 
 fn key_of<'k>(keys: &'k Keys<'_>, form: &str) -> std::borrow::Cow<'k, str> {
     keys.get(form).map_or_else(|| key(form).into(), |k| k.as_str().into())
@@ -343,7 +343,7 @@ impl Rule for Variant {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let words = name_words(ctx);
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut index: crate::lexicon::WordMap<&str, usize> = Default::default();
         let mut forms: Vec<Form> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let f = *index.entry(w.form.as_str()).or_insert_with(|| {

@@ -2,7 +2,7 @@
 //! and the punctuation around them. Built on [`crate::quotation`], which pairs the marks.
 
 use crate::document::{Document, Sentence, Token, TokenKind};
-use std::collections::HashSet;
+use crate::lexicon::WordSet;
 use std::sync::LazyLock;
 use crate::language::Language;
 use crate::quotation::{Quotation, Quotations};
@@ -181,8 +181,8 @@ fn lower_into(buffer: &mut String, text: &str) {
 
 /// The verb lists as sets: [`person_mentions`] asks about every word of the article, and a
 /// search through the lists for each cost more than the rest of the rule.
-static POSTPOSED: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ID_POSTPOSED.iter().copied().collect());
-static REPORTING: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ID_REPORTING.iter().chain(EN_REPORTING).copied().collect());
+static POSTPOSED: LazyLock<WordSet<&'static str>> = LazyLock::new(|| ID_POSTPOSED.iter().copied().collect());
+static REPORTING: LazyLock<WordSet<&'static str>> = LazyLock::new(|| ID_REPORTING.iter().chain(EN_REPORTING).copied().collect());
 
 /// `katanya`, `ujarnya`, `tambahnya`: a postposed verb with its speaker as a suffix.
 fn is_postposed_with_speaker(word: &str) -> bool {
