@@ -8,7 +8,7 @@ use crate::lexicon::english::{self, Dialect};
 use crate::lexicon::nonstandard::{self, StandardForm};
 use crate::lexicon::{glossary, hunspell, indonesian, loans, normalise, suggest, WordMap, WordSet};
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -407,6 +407,16 @@ pub struct Occurrence<'d> {
     /// `text` in lower case.
     pub lower: Cow<'d, str>,
     pub case: WordCase,
+    /// The verdict on `lower`, once a rule has asked for it: four rules read it for the same
+    /// words, and looking it up again cost each of them a hash of the word.
+    verdict: OnceCell<Rc<Verdict>>,
+}
+
+impl Occurrence<'_> {
+    /// [`WordJudge::judge`] of the word in lower case, asked once per occurrence.
+    pub fn verdict(&self, words: &WordJudge<'_>) -> &Verdict {
+        self.verdict.get_or_init(|| words.judge(&self.lower))
+    }
 }
 
 /// The prose words of a document that a spelling judgement applies to: no numbers, handles,
@@ -465,7 +475,7 @@ pub fn occurrences_in_blocks<'d>(doc: &'d crate::document::Document<'d>, keep: i
             } else {
                 WordCase::Lower
             };
-            out.push(Occurrence { token: i, span: t.span, text, lower: lowercase(text), case });
+            out.push(Occurrence { token: i, span: t.span, text, lower: lowercase(text), case, verdict: OnceCell::new() });
         }
     }
     out

@@ -1,7 +1,7 @@
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::lexicon::WordMap;
-use crate::words::{match_case, Verdict, WordCase};
+use crate::words::{match_case, Occurrence, Verdict, WordCase};
 
 /// `pemerinatah` -> `pemerintah`; `goverment` -> `government`.
 pub struct Misspelled;
@@ -33,21 +33,33 @@ impl Rule for Misspelled {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let words = ctx.occurrences();
-        let mut counts: WordMap<&str, usize> = WordMap::default();
-        for word in words {
-            *counts.entry(&word.lower).or_default() += 1;
+        // A capitalised unknown word at the start of a sentence may be a name.
+        let slips: Vec<(&Occurrence<'_>, &[String])> = words
+            .iter()
+            .filter(|word| word.case == WordCase::Lower && word.text.chars().count() >= 3)
+            .filter_map(|word| match word.verdict(ctx.words) {
+                Verdict::Misspelled { suggestions } => Some((word, suggestions.as_slice())),
+                _ => None,
+            })
+            .collect();
+        if slips.is_empty() {
+            return;
         }
+        // How often each slip is written, in any case. Most words are no slip's length, which
+        // tells them apart without hashing them.
+        let mut counts: WordMap<&str, usize> = slips.iter().map(|(word, _)| (&*word.lower, 0)).collect();
+        let lengths = slips.iter().fold(0u64, |bits, (word, _)| bits | 1 << word.lower.len().min(63));
         for word in words {
-            let lower = &word.lower;
-            // A capitalised unknown word at the start of a sentence may be a name.
-            if word.case != WordCase::Lower || word.text.chars().count() < 3 {
-                continue;
+            if lengths & 1 << word.lower.len().min(63) != 0
+                && let Some(count) = counts.get_mut(&*word.lower)
+            {
+                *count += 1;
             }
-            let verdict = ctx.words.judge(lower);
-            let Verdict::Misspelled { suggestions } = &*verdict else { continue };
+        }
+        for (word, suggestions) in slips {
             // A slip is one edit from a known word; a short word has many such neighbours by
             // chance, and a word written the same way three times is deliberate (a term, a name).
-            let deliberate = counts.get(&**lower).copied().unwrap_or(0) >= 3;
+            let deliberate = counts.get(&*word.lower).copied().unwrap_or(0) >= 3;
             let severity = if word.text.chars().count() >= 5 && !deliberate { Severity::Warning } else { Severity::Hint };
             let best = suggestions.first().map(|s| match_case(word.text, s)).unwrap_or_default();
             let message = format!("'{}' is not a word: did you mean '{best}'?", word.text);

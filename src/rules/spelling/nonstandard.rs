@@ -36,7 +36,7 @@ impl Rule for NonStandard {
             if !matches!(word.case, WordCase::Lower | WordCase::Initial) || !ctx.doc.block_of_token(word.token).is_some_and(|b| ctx.in_focus(b)) {
                 continue;
             }
-            let Verdict::NonStandard(form) = &*ctx.words.judge(&word.lower) else { continue };
+            let Verdict::NonStandard(form) = word.verdict(ctx.words) else { continue };
             let standard = match_case(word.text, form.standard);
             let mut d = META
                 .diagnostic(word.span, format!("'{}' is non-standard: the standard spelling is '{standard}'", word.text))

@@ -87,7 +87,7 @@ fn foreign(ctx: &Context<'_>, word: &Occurrence<'_>, words: &[Occurrence<'_>], i
     let doc = ctx.doc;
     let lower = &word.lower;
     match (doc.language, word.case) {
-        (_, WordCase::Lower) => match &*ctx.words.judge(&lower) {
+        (_, WordCase::Lower) => match word.verdict(ctx.words) {
             Verdict::Foreign(equivalents) => {
                 // English news keeps only a known set of Indonesian words; any other is a slip.
                 let slip = doc.language == Language::En || !equivalents.is_empty() || english_inflection(&lower);

@@ -32,7 +32,7 @@ impl Rule for HasEquivalent {
             if word.case != WordCase::Lower {
                 continue;
             }
-            let equivalents: Vec<String> = match &*ctx.words.judge(&word.lower) {
+            let equivalents: Vec<String> = match word.verdict(ctx.words) {
                 Verdict::HasEquivalent(e) => e.iter().map(|s| s.to_string()).collect(),
                 Verdict::ForeignRoot { equivalents, hyphenated: true, .. } => equivalents.clone(),
                 _ => continue,
