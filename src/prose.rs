@@ -384,7 +384,9 @@ fn classify_loose_paragraphs(masked: &str, blocks: &mut [Block], format: DocForm
         let single_line = !body.contains('\n');
         let last = body.chars().last().unwrap_or('.');
         let closed = ".!?…:;\"”’)»".contains(last);
-        let lower = body.to_lowercase();
+        // The openings below are at most 15 letters: lower-casing more of a long paragraph is waste.
+        let opening = body.char_indices().nth(16).map_or(body, |(end, _)| &body[..end]);
+        let lower = opening.to_lowercase();
         if ["foto:", "photo:", "caption:", "keterangan foto", "editor:", "penulis:", "reporter:", "oleh:", "by:", "sumber:", "source:", "baca juga", "read more"]
             .iter()
             .any(|p| lower.starts_with(p))
