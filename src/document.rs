@@ -76,6 +76,10 @@ impl<'a> Document<'a> {
         let all = vec![true; doc.blocks.len()];
         doc.tokenize(&all);
         doc.split_sentences();
+        // A long article's token list grew by doubling: give the unused part back before the
+        // rules allocate their own (a shrink in place for allocations this large).
+        doc.tokens.shrink_to_fit();
+        doc.sentences.shrink_to_fit();
         doc
     }
 

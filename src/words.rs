@@ -404,8 +404,9 @@ pub struct Occurrence<'d> {
     pub token: usize,
     pub span: crate::diagnostic::Span,
     pub text: &'d str,
-    /// `text` in lower case.
-    pub lower: Cow<'d, str>,
+    /// `text` in lower case when that differs from `text` (most words are lower case already;
+    /// a `Cow` here would cost every occurrence of a long article eight more bytes).
+    lowered: Option<Box<str>>,
     pub case: WordCase,
     /// The verdict on `lower`, once a rule has asked for it: four rules read it for the same
     /// words, and looking it up again cost each of them a hash of the word.
@@ -413,9 +414,14 @@ pub struct Occurrence<'d> {
 }
 
 impl Occurrence<'_> {
+    /// The word in lower case.
+    pub fn lower(&self) -> &str {
+        self.lowered.as_deref().unwrap_or(self.text)
+    }
+
     /// [`WordJudge::judge`] of the word in lower case, asked once per occurrence.
     pub fn verdict(&self, words: &WordJudge<'_>) -> &Verdict {
-        self.verdict.get_or_init(|| words.judge(&self.lower))
+        self.verdict.get_or_init(|| words.judge(self.lower()))
     }
 }
 
@@ -428,7 +434,10 @@ pub fn occurrences<'d>(doc: &'d crate::document::Document<'d>) -> Vec<Occurrence
 /// [`occurrences`] in the blocks `keep` picks (by index).
 pub fn occurrences_in_blocks<'d>(doc: &'d crate::document::Document<'d>, keep: impl Fn(usize) -> bool) -> Vec<Occurrence<'d>> {
     use crate::document::TokenKind;
-    let mut out = Vec::new();
+    // Sized by the words it can hold, not grown by doubling: a long article has hundreds of
+    // thousands of occurrences, and doubling would leave up to half of them unused.
+    let words = doc.sentences.iter().filter(|s| keep(s.block)).flat_map(|s| &doc.tokens[s.tokens.clone()]).filter(|t| t.kind == TokenKind::Word).count();
+    let mut out = Vec::with_capacity(words);
     for sentence in doc.sentences.iter().filter(|s| keep(s.block)) {
         let range = sentence.tokens.clone();
         let mut seen_word = false;
@@ -475,7 +484,7 @@ pub fn occurrences_in_blocks<'d>(doc: &'d crate::document::Document<'d>, keep: i
             } else {
                 WordCase::Lower
             };
-            out.push(Occurrence { token: i, span: t.span, text, lower: lowercase(text), case, verdict: OnceCell::new() });
+            out.push(Occurrence { token: i, span: t.span, text, lowered: match lowercase(text) { Cow::Owned(lower) => Some(lower.into()), Cow::Borrowed(_) => None }, case, verdict: OnceCell::new() });
         }
     }
     out

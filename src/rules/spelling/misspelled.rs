@@ -47,11 +47,11 @@ impl Rule for Misspelled {
         }
         // How often each slip is written, in any case. Most words are no slip's length, which
         // tells them apart without hashing them.
-        let mut counts: WordMap<&str, usize> = slips.iter().map(|(word, _)| (&*word.lower, 0)).collect();
-        let lengths = slips.iter().fold(0u64, |bits, (word, _)| bits | 1 << word.lower.len().min(63));
+        let mut counts: WordMap<&str, usize> = slips.iter().map(|(word, _)| (word.lower(), 0)).collect();
+        let lengths = slips.iter().fold(0u64, |bits, (word, _)| bits | 1 << word.lower().len().min(63));
         for word in words {
-            if lengths & 1 << word.lower.len().min(63) != 0
-                && let Some(count) = counts.get_mut(&*word.lower)
+            if lengths & 1 << word.lower().len().min(63) != 0
+                && let Some(count) = counts.get_mut(word.lower())
             {
                 *count += 1;
             }
@@ -59,7 +59,7 @@ impl Rule for Misspelled {
         for (word, suggestions) in slips {
             // A slip is one edit from a known word; a short word has many such neighbours by
             // chance, and a word written the same way three times is deliberate (a term, a name).
-            let deliberate = counts.get(&*word.lower).copied().unwrap_or(0) >= 3;
+            let deliberate = counts.get(word.lower()).copied().unwrap_or(0) >= 3;
             let severity = if word.text.chars().count() >= 5 && !deliberate { Severity::Warning } else { Severity::Hint };
             let best = suggestions.first().map(|s| match_case(word.text, s)).unwrap_or_default();
             let message = format!("'{}' is not a word: did you mean '{best}'?", word.text);

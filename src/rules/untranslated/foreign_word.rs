@@ -40,7 +40,7 @@ const NAME_CONNECTORS: &[&str] = &["for", "the", "of", "and", "in", "on", "at", 
 /// Whether the lower-case word at `i` joins capitalised words on both sides into one name.
 fn inside_a_name(words: &[Occurrence<'_>], i: usize) -> bool {
     let capital = |w: &Occurrence<'_>| matches!(w.case, WordCase::Capitalised | WordCase::Acronym | WordCase::Initial);
-    let connector = |w: &Occurrence<'_>| w.case == WordCase::Lower && NAME_CONNECTORS.contains(&&*w.lower);
+    let connector = |w: &Occurrence<'_>| w.case == WordCase::Lower && NAME_CONNECTORS.contains(&w.lower());
     if !connector(&words[i]) {
         return false;
     }
@@ -85,7 +85,7 @@ fn foreign(ctx: &Context<'_>, word: &Occurrence<'_>, words: &[Occurrence<'_>], i
         return None;
     }
     let doc = ctx.doc;
-    let lower = &word.lower;
+    let lower = word.lower();
     match (doc.language, word.case) {
         (_, WordCase::Lower) => match word.verdict(ctx.words) {
             Verdict::Foreign(equivalents) => {
