@@ -1,7 +1,9 @@
 //! The language of an article: Indonesian or English, set or detected.
 
 use serde::{Deserialize, Serialize};
+use crate::lexicon::WordSet;
 use std::fmt;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
@@ -64,6 +66,10 @@ const ENGLISH_MARKERS: &[&str] = &[
     "which", "after", "not", "but", "his", "her", "their", "will", "would",
 ];
 
+/// The marker lists as sets: every word of an article is looked up in both.
+static MARKERS: LazyLock<(WordSet<&str>, WordSet<&str>)> =
+    LazyLock::new(|| (INDONESIAN_MARKERS.iter().copied().collect(), ENGLISH_MARKERS.iter().copied().collect()));
+
 /// Detect the language from function words. Returns `None` when the text gives too little to go on.
 pub fn detect(text: &str) -> Option<Language> {
     let (mut id, mut en) = (0usize, 0usize);
@@ -87,10 +93,10 @@ pub fn detect(text: &str) -> Option<Language> {
             owned = word.to_lowercase();
             owned.as_str()
         };
-        if INDONESIAN_MARKERS.contains(&lower) {
+        if MARKERS.0.contains(lower) {
             id += 1;
         }
-        if ENGLISH_MARKERS.contains(&lower) {
+        if MARKERS.1.contains(lower) {
             en += 1;
         }
     }

@@ -57,6 +57,10 @@ impl Rule for DoubledWord {
                     continue;
                 }
                 let (a, b) = (doc.token_str(first), doc.token_str(second));
+                // Most neighbours differ in length, or in ASCII letters whatever their case.
+                if a.is_ascii() && b.is_ascii() && !a.eq_ignore_ascii_case(b) {
+                    continue;
+                }
                 let lower = lowercase(a);
                 if lower != lowercase(b) || !a.chars().all(char::is_alphabetic) {
                     continue;
