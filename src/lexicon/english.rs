@@ -47,55 +47,86 @@ pub fn is_us_letters_word(word: &str) -> bool {
     !word.is_empty() && (EXTRA.contains(word) || hunspell::check_us_letters(word))
 }
 
-/// How many first letters [`us_letters_word_may_start`] looks at.
+/// How many first letters [`us_letters_word_may_start`] looks up exactly.
 pub const START_LETTERS: usize = 4;
+/// How many first letters it looks up at most: starts of 5 to 8 letters are kept as bits of a
+/// hashed table (a start no word has may share a bit with one that some word has, so the table
+/// can only say "maybe", never "no" wrongly).
+pub const LONG_START_LETTERS: usize = 8;
+const LONG_START_BITS: u32 = 23;
 
-/// Which runs of [`START_LETTERS`] letters `a`–`z` some word of [`is_us_letters_word`] starts
-/// with: a bit for each, built from every en_US form and the supplementary list, lower-cased
+/// Which starts some word of [`is_us_letters_word`] has: a bit for each run of
+/// [`START_LETTERS`] letters `a`–`z`, and a hashed bit for each longer start up to
+/// [`LONG_START_LETTERS`], built from every en_US form and the supplementary list, lower-cased
 /// (so never too few: a word with any other start is not English). Building it costs some
-/// 50 M instructions, a quarter of checking an article: it is built after 5,000 questions.
-pub static US_LETTERS_WORD_STARTS: WhenBusy<Vec<u64>> = WhenBusy::new(5_000, word_starts);
+/// 80 M instructions, a third of checking an article: it is built after 5,000 questions.
+pub static US_LETTERS_WORD_STARTS: WhenBusy<WordStarts> = WhenBusy::new(5_000, word_starts);
 
-fn word_starts() -> Vec<u64> {
-    let mut starts = vec![0u64; 26usize.pow(START_LETTERS as u32).div_ceil(64)];
+pub struct WordStarts {
+    four: Vec<u64>,
+    longer: Vec<u64>,
+}
+
+fn word_starts() -> WordStarts {
+    let mut starts = WordStarts { four: vec![0u64; 26usize.pow(START_LETTERS as u32).div_ceil(64)], longer: vec![0u64; 1 << (LONG_START_BITS - 6)] };
     let mut mark = |pieces: [&str; 3]| {
-        let mut start = [0u8; START_LETTERS];
-        let mut bytes = pieces.iter().flat_map(|p| p.bytes());
-        for slot in &mut start {
-            *slot = bytes.next().unwrap_or(0).to_ascii_lowercase();
-        }
-        if !start.is_ascii() {
-            // Lower-cased, a letter outside ASCII may become one (the Kelvin sign a `k`).
-            let mut chars = pieces.iter().flat_map(|p| p.chars()).flat_map(char::to_lowercase);
-            for slot in &mut start {
-                *slot = chars.next().filter(char::is_ascii).map_or(0, |c| c as u8);
+        // The form's first letters, lower-cased, up to the first that is not `a`-`z`.
+        let mut letters = [0u8; LONG_START_LETTERS];
+        let mut count = 0;
+        for c in pieces.iter().flat_map(|p| p.chars()).flat_map(char::to_lowercase).take(LONG_START_LETTERS) {
+            if !c.is_ascii_lowercase() {
+                break;
             }
+            letters[count] = c as u8;
+            count += 1;
         }
-        // Shorter words, and those with a character no word of letters `a`–`z` has, are left out.
-        if let Some(index) = start_index(&start) {
-            starts[index / 64] |= 1 << (index % 64);
+        if let Some(index) = start_index(&letters[..count]) {
+            starts.four[index / 64] |= 1 << (index % 64);
+        }
+        for n in START_LETTERS + 1..=count {
+            let bit = long_start_bit(&letters[..n]);
+            starts.longer[bit / 64] |= 1 << (bit % 64);
         }
     };
-    hunspell::for_each_us_form(START_LETTERS, |prefix, stem, suffix| mark([prefix, stem, suffix]));
+    hunspell::for_each_us_form(LONG_START_LETTERS, |prefix, stem, suffix| mark([prefix, stem, suffix]));
     for word in EXTRA.iter() {
         mark([word, "", ""]);
     }
     starts
 }
 
+/// The index of a run of [`START_LETTERS`] lower-case letters, or `None` for any other bytes.
 fn start_index(letters: &[u8]) -> Option<usize> {
     let start = letters.get(..START_LETTERS)?;
     start.iter().try_fold(0, |index, &b| b.is_ascii_lowercase().then(|| index * 26 + usize::from(b - b'a')))
 }
 
-/// Whether some word of [`is_us_letters_word`] may start with the first [`START_LETTERS`]
-/// letters of `letters` (`a`–`z`). `false` is certain: no word does. Anything else, and every
-/// question before the table is built (on a thread of its own, once questions are many), is
-/// `true`.
+/// The bit of a start of 5 to 8 lower-case letters: its letters and length packed, then mixed.
+fn long_start_bit(letters: &[u8]) -> usize {
+    let packed = letters.iter().fold(letters.len() as u64, |key, &b| key << 5 | u64::from(b - b'a'));
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LONG_START_BITS)) as usize
+}
+
+/// Whether some word of [`is_us_letters_word`] may start with `letters` (looked at up to
+/// [`LONG_START_LETTERS`]). True when it cannot tell: shorter than [`START_LETTERS`], other
+/// bytes than `a`–`z`, or before the table is built.
 pub fn us_letters_word_may_start(letters: &[u8]) -> bool {
     let Some(index) = start_index(letters) else { return true };
     let Some(starts) = US_LETTERS_WORD_STARTS.get() else { return true };
-    starts[index / 64] & (1 << (index % 64)) != 0
+    if starts.four[index / 64] & (1 << (index % 64)) == 0 {
+        return false;
+    }
+    let long = &letters[..letters.len().min(LONG_START_LETTERS)];
+    if long.len() <= START_LETTERS || !long.iter().all(u8::is_ascii_lowercase) {
+        return true;
+    }
+    // Every start of a word marks each of its shorter starts too, so all of them are asked:
+    // a start that shares its bit by chance is still refused by a shorter one, and the answer
+    // for a longer run of letters is never "maybe" after "no" for a shorter one.
+    (START_LETTERS + 1..=long.len()).all(|n| {
+        let bit = long_start_bit(&long[..n]);
+        starts.longer[bit / 64] & (1 << (bit % 64)) != 0
+    })
 }
 
 /// Whether a word (apostrophes normalised to `'`) is English. Case is respected: `monday` is not
@@ -169,5 +200,12 @@ mod tests {
             assert!(!us_letters_word_may_start(start.as_bytes()), "{start}");
         }
         assert!(us_letters_word_may_start(b"kmp"));
+        // Longer starts: Indonesian spellings of English words part from them after four letters.
+        for start in ["kompos", "karakter", "teknolo", "organisasi"] {
+            assert!(!us_letters_word_may_start(start.as_bytes()), "{start}");
+        }
+        for start in ["composit", "characte", "technolo", "organization"] {
+            assert!(us_letters_word_may_start(start.as_bytes()), "{start}");
+        }
     }
 }

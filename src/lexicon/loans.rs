@@ -94,7 +94,7 @@ fn respell(stem: &str, spelled: &mut String, budget: &mut usize, counts: &[usize
         let at = spelled.len();
         spelled.push_str(piece);
         let rest = &stem[len..];
-        let hit = if at < english::START_LETTERS
+        let hit = if at < english::LONG_START_LETTERS
             && spelled.len() >= english::START_LETTERS
             && !english::us_letters_word_may_start(spelled.as_bytes())
         {
