@@ -647,16 +647,26 @@ fn adjacent(doc: &Document, a: usize, b: usize) -> bool {
     b == a + 1 && second.space_before && !second.line_break_before && doc.str(Span::new(first.span.end, second.span.start)).chars().all(|c| c == ' ')
 }
 
+/// Token indices in ascending order: the first word of each sentence, where a capital says
+/// nothing about names.
+struct SentenceStarts(Vec<usize>);
+
+impl SentenceStarts {
+    fn contains(&self, token: &usize) -> bool {
+        self.0.binary_search(token).is_ok()
+    }
+}
+
 /// The first word token of each sentence, where a capital says nothing about names.
-fn sentence_starts(doc: &Document) -> HashSet<usize> {
-    let mut starts = HashSet::new();
+fn sentence_starts(doc: &Document) -> SentenceStarts {
+    let mut starts = Vec::new();
     for sentence in &doc.sentences {
         let mut after_opener = true;
         for i in sentence.tokens.clone() {
             let t = &doc.tokens[i];
             match t.kind {
                 TokenKind::Word if after_opener => {
-                    starts.insert(i);
+                    starts.push(i);
                     after_opener = false;
                 }
                 TokenKind::Punct => after_opener = matches!(doc.token_str(t), "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–"),
@@ -664,7 +674,7 @@ fn sentence_starts(doc: &Document) -> HashSet<usize> {
             }
         }
     }
-    starts
+    SentenceStarts(starts)
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -678,7 +688,7 @@ fn is_acronym(word: &str) -> bool {
 
 /// Whether the token is part of a longer name: `Legia` in *Legia Warsaw*, `IIT` in *IIT
 /// Madras*. An ordinary Indonesian word (`Kota Moscow`) and a sentence's first word are not.
-fn is_name_neighbour(ctx: &Context<'_>, index: usize, starts: &HashSet<usize>) -> bool {
+fn is_name_neighbour(ctx: &Context<'_>, index: usize, starts: &SentenceStarts) -> bool {
     let doc = ctx.doc;
     let Some(t) = doc.tokens.get(index) else { return false };
     if t.kind != TokenKind::Word || starts.contains(&index) {
@@ -718,7 +728,7 @@ impl StyleRule {
         if matches.is_empty() {
             return;
         }
-        let starts = if self.skip_in_names { sentence_starts(doc) } else { HashSet::new() };
+        let starts = if self.skip_in_names { sentence_starts(doc) } else { SentenceStarts(Vec::new()) };
         for (span, replacements) in matches {
             if !self.except_after.is_empty() {
                 let first = token_at_start(doc, span.start);
@@ -759,7 +769,7 @@ impl StyleRule {
     }
 
     /// The number of tokens of a lower-case title at token `i` that a person's name follows.
-    fn title_at(&self, ctx: &Context<'_>, titles: &Titles, i: usize, end: usize, starts: &HashSet<usize>) -> Option<usize> {
+    fn title_at(&self, ctx: &Context<'_>, titles: &Titles, i: usize, end: usize, starts: &SentenceStarts) -> Option<usize> {
         let doc = ctx.doc;
         let word_at = |j: usize| doc.tokens.get(j).filter(|t| t.kind == TokenKind::Word && j < end).map(|t| doc.token_str(t));
         let first = word_at(i)?;
