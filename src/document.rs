@@ -171,11 +171,12 @@ impl<'a> Document<'a> {
             }
             let text = &self.masked[block.span.range()];
             let base = block.span.start;
-            let mut chars = text.char_indices().peekable();
             let mut space = false;
             let mut line_break = false;
-            while let Some((i, c)) = chars.next() {
+            let mut i = 0;
+            while let Some(c) = text[i..].chars().next() {
                 let start = base + i;
+                i += c.len_utf8();
                 if c.is_whitespace() {
                     space = true;
                     line_break |= c == '\n' || c == '\r';
@@ -225,8 +226,10 @@ impl<'a> Document<'a> {
                 });
                 space = false;
                 line_break = false;
-                while chars.peek().is_some_and(|(j, _)| base + j < end) {
-                    chars.next();
+                // On past the token, at a character boundary.
+                i = i.max(end - base);
+                while !text.is_char_boundary(i) {
+                    i += 1;
                 }
             }
             self.block_tokens.push(first..self.tokens.len());
@@ -320,7 +323,14 @@ fn next_char(s: &str, at: usize) -> Option<char> {
 fn scan_word(s: &str, mut end: usize, limit: usize) -> usize {
     let mut segment_len = s[..end].chars().rev().take_while(|c| is_word_char(*c)).count();
     let word_start = end - s[..end].chars().rev().take_while(|c| is_word_char(*c)).map(char::len_utf8).sum::<usize>();
+    let bytes = s.as_bytes();
     while end < limit {
+        // Most words are ASCII letters, taken without decoding a character.
+        if bytes[end].is_ascii_alphabetic() {
+            end += 1;
+            segment_len += 1;
+            continue;
+        }
         let Some(c) = next_char(s, end) else { break };
         // `Rp1.200`: the currency is a word of its own, so that the amount is read as a number.
         if c.is_ascii_digit() && is_currency_prefix(&s[word_start..end]) {
