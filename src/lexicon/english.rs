@@ -58,8 +58,9 @@ const LONG_START_BITS: u32 = 23;
 /// Which starts some word of [`is_us_letters_word`] has: a bit for each run of
 /// [`START_LETTERS`] letters `a`–`z`, and a hashed bit for each longer start up to
 /// [`LONG_START_LETTERS`], built from every en_US form and the supplementary list, lower-cased
-/// (so never too few: a word with any other start is not English). Building it costs some
-/// 80 M instructions, a third of checking an article: it is built after 5,000 questions.
+/// (so never too few: a word with any other start is not English). Building it takes some
+/// 50 ms, longer than checking an article: it is built on a thread of its own after 5,000
+/// questions, and answers "maybe" until then.
 pub static US_LETTERS_WORD_STARTS: WhenBusy<WordStarts> = WhenBusy::new(5_000, word_starts);
 
 pub struct WordStarts {
