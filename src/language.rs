@@ -1,7 +1,7 @@
 //! The language of an article: Indonesian or English, set or detected.
 
 use serde::{Deserialize, Serialize};
-use crate::lexicon::WordMap;
+use crate::lexicon::WordSet;
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -66,18 +66,9 @@ const ENGLISH_MARKERS: &[&str] = &[
     "which", "after", "not", "but", "his", "her", "their", "will", "would",
 ];
 
-/// Each marker with whether it marks Indonesian and English: every word of an article is
-/// looked up, once.
-static MARKERS: LazyLock<WordMap<&str, (bool, bool)>> = LazyLock::new(|| {
-    let mut markers = WordMap::default();
-    for w in INDONESIAN_MARKERS {
-        markers.entry(*w).or_insert((false, false)).0 = true;
-    }
-    for w in ENGLISH_MARKERS {
-        markers.entry(*w).or_insert((false, false)).1 = true;
-    }
-    markers
-});
+/// The marker lists as sets: every word of an article is looked up in both.
+static MARKERS: LazyLock<(WordSet<&str>, WordSet<&str>)> =
+    LazyLock::new(|| (INDONESIAN_MARKERS.iter().copied().collect(), ENGLISH_MARKERS.iter().copied().collect()));
 
 /// Detect the language from function words. Returns `None` when the text gives too little to go on.
 pub fn detect(text: &str) -> Option<Language> {
@@ -102,9 +93,11 @@ pub fn detect(text: &str) -> Option<Language> {
             owned = word.to_lowercase();
             owned.as_str()
         };
-        if let Some(&(of_id, of_en)) = MARKERS.get(lower) {
-            id += usize::from(of_id);
-            en += usize::from(of_en);
+        if MARKERS.0.contains(lower) {
+            id += 1;
+        }
+        if MARKERS.1.contains(lower) {
+            en += 1;
         }
     }
     if id + en < 2 {
