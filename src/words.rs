@@ -9,7 +9,7 @@ use crate::lexicon::nonstandard::{self, StandardForm};
 use crate::lexicon::{glossary, hunspell, indonesian, loans, normalise, suggest, WordMap, WordSet};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
-use std::rc::Rc;
+use std::sync::{Arc, LazyLock, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -36,19 +36,53 @@ pub struct WordJudge<'a> {
     language: Language,
     dialect: Dialect,
     user: &'a UserLexicon,
-    cache: RefCell<WordMap<String, Rc<Verdict>>>,
+    cache: RefCell<WordMap<String, Arc<Verdict>>>,
 }
 
 const MAX_SUGGESTIONS: usize = 5;
-/// Verdicts kept per thread across documents before the cache starts afresh.
+/// Verdicts kept across documents, per language and dialect, before a table starts afresh.
 const SHARED_LIMIT: usize = 200_000;
 
-thread_local! {
-    static SHARED: RefCell<WordMap<(Language, Dialect, String), Rc<Verdict>>> = RefCell::new(WordMap::default());
-    /// Words [`WordJudge::is_ordinary`] found not ordinary without a full verdict (mostly names):
-    /// the early tests include loan respelling, too costly to repeat for every mention of a name
-    /// in every article.
-    static NOT_ORDINARY: RefCell<WordSet<(Language, Dialect, String)>> = RefCell::new(WordSet::default());
+/// What the process has learnt about words, for one language and dialect, shared by every
+/// thread: the threads of a folder check meet the same new words (a name in the news of the
+/// day), and a table per thread had each of them judge it again.
+#[derive(Default)]
+struct Learnt {
+    verdicts: WordMap<String, Arc<Verdict>>,
+    /// Words [`WordJudge::is_ordinary`] found not ordinary without a full verdict (mostly
+    /// names): the early tests include loan respelling, too costly to repeat for every mention
+    /// of a name in every article.
+    not_ordinary: WordSet,
+}
+
+/// One [`Learnt`] per language and dialect. Judging happens outside the lock, so two threads
+/// may judge the same word at once; they reach the same verdict.
+static LEARNT: LazyLock<[RwLock<Learnt>; 6]> = LazyLock::new(Default::default);
+
+fn learnt(language: Language, dialect: Dialect) -> &'static RwLock<Learnt> {
+    let dialect = match dialect {
+        Dialect::Any => 0,
+        Dialect::Us => 1,
+        Dialect::Gb => 2,
+    };
+    &LEARNT[usize::from(language == Language::En) * 3 + dialect]
+}
+
+/// The table, read; a thread that panicked while writing left it whole (each write is one insert).
+fn read(table: &RwLock<Learnt>) -> RwLockReadGuard<'_, Learnt> {
+    table.read().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn write(table: &RwLock<Learnt>) -> RwLockWriteGuard<'_, Learnt> {
+    table.write().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn remember(table: &RwLock<Learnt>, lower: &str, verdict: Arc<Verdict>) {
+    let mut learnt = write(table);
+    if learnt.verdicts.len() > SHARED_LIMIT {
+        learnt.verdicts.clear();
+    }
+    learnt.verdicts.insert(lower.to_string(), verdict);
 }
 
 impl<'a> WordJudge<'a> {
@@ -57,28 +91,25 @@ impl<'a> WordJudge<'a> {
     }
 
     /// The verdict on a lower-case word (as it would stand mid-sentence).
-    pub fn judge(&self, lower: &str) -> Rc<Verdict> {
+    pub fn judge(&self, lower: &str) -> Arc<Verdict> {
         if let Some(v) = self.cache.borrow().get(lower) {
             return v.clone();
         }
         let verdict = if self.user.contains(&normalise(lower)) {
-            Rc::new(Verdict::Known)
+            Arc::new(Verdict::Known)
         } else {
             // Without the newsroom's own words a verdict depends only on the language, so it is
-            // shared by every document this thread checks.
-            let key = (self.language, self.dialect, lower.to_string());
-            SHARED.with(|shared| {
-                let mut shared = shared.borrow_mut();
-                if let Some(v) = shared.get(&key) {
-                    return v.clone();
+            // shared by every document the process checks.
+            let table = learnt(self.language, self.dialect);
+            let known = read(table).verdicts.get(lower).cloned();
+            match known {
+                Some(v) => v,
+                None => {
+                    let v = Arc::new(self.decide(lower));
+                    remember(table, lower, v.clone());
+                    v
                 }
-                if shared.len() > SHARED_LIMIT {
-                    shared.clear();
-                }
-                let v = Rc::new(self.decide(lower));
-                shared.insert(key, v.clone());
-                v
-            })
+            }
         };
         self.cache.borrow_mut().insert(lower.to_string(), verdict.clone());
         verdict
@@ -118,33 +149,28 @@ impl<'a> WordJudge<'a> {
         if self.user.contains(&normalise(lower)) {
             return true;
         }
-        let key = (self.language, self.dialect, lower.to_string());
-        if let Some(v) = SHARED.with(|shared| shared.borrow().get(&key).cloned()) {
-            return known(&v);
-        }
-        if NOT_ORDINARY.with(|set| set.borrow().contains(&key)) {
-            return false;
+        let table = learnt(self.language, self.dialect);
+        {
+            let learnt = read(table);
+            if let Some(v) = learnt.verdicts.get(lower) {
+                return known(v);
+            }
+            if learnt.not_ordinary.contains(lower) {
+                return false;
+            }
         }
         // What remains after the early verdicts (foreign roots, English shapes, misspellings)
         // is never known. An early verdict is the whole verdict, so it is kept as `judge` would.
         let Some(verdict) = self.decide_early(&normalise(lower)) else {
-            NOT_ORDINARY.with(|set| {
-                let mut set = set.borrow_mut();
-                if set.len() > SHARED_LIMIT {
-                    set.clear();
-                }
-                set.insert(key);
-            });
+            let mut learnt = write(table);
+            if learnt.not_ordinary.len() > SHARED_LIMIT {
+                learnt.not_ordinary.clear();
+            }
+            learnt.not_ordinary.insert(lower.to_string());
             return false;
         };
-        let verdict = Rc::new(verdict);
-        SHARED.with(|shared| {
-            let mut shared = shared.borrow_mut();
-            if shared.len() > SHARED_LIMIT {
-                shared.clear();
-            }
-            shared.insert(key, verdict.clone());
-        });
+        let verdict = Arc::new(verdict);
+        remember(table, lower, verdict.clone());
         self.cache.borrow_mut().insert(lower.to_string(), verdict.clone());
         known(&verdict)
     }
@@ -410,7 +436,7 @@ pub struct Occurrence<'d> {
     pub case: WordCase,
     /// The verdict on `lower`, once a rule has asked for it: four rules read it for the same
     /// words, and looking it up again cost each of them a hash of the word.
-    verdict: OnceCell<Rc<Verdict>>,
+    verdict: OnceCell<Arc<Verdict>>,
 }
 
 impl Occurrence<'_> {
