@@ -3,8 +3,8 @@
 //! in Indonesian and in English, with throughput in bytes per second.
 //!
 //! The articles come from `bench/gen_articles.py` (news-like text made from templates and the
-//! project's word lists; the evaluation corpus is never used). Word verdicts are cached per
-//! thread across documents, as in a batch run, so after the first iteration the rules see warm
+//! project's word lists; the evaluation corpus is never used). Word verdicts are cached across
+//! documents, as in a batch run, so after the first iteration the rules see warm
 //! verdicts: these are steady-state numbers. Cold start is measured by `bench/compare.sh`.
 //!
 //!     cargo bench --bench pipeline                 # everything
