@@ -4,6 +4,7 @@
 use crate::diagnostic::Span;
 use crate::language::{self, Language, LanguageSetting};
 use crate::prose::{self, Block, BlockKind, DocFormat, OPAQUE, SKIP};
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,6 +58,9 @@ pub struct Document<'a> {
     /// For each block, its range in `tokens`.
     pub block_tokens: Vec<Range<usize>>,
     pub tokens: Vec<Token>,
+    /// Each token in lower case (borrowed from `text` when that changes nothing), made once for
+    /// the rules that read words case-blind: the word list, numbers and the figures' reading.
+    pub lower: Vec<Cow<'a, str>>,
     pub sentences: Vec<Sentence>,
     pub emphasis: Vec<Span>,
 }
@@ -75,6 +79,7 @@ impl<'a> Document<'a> {
         let mut doc = Document::blocks_only(text, format, choice);
         let all = vec![true; doc.blocks.len()];
         doc.tokenize(&all);
+        doc.lower_tokens();
         doc.split_sentences();
         // A long article's token list grew by doubling: give the unused part back before the
         // rules allocate their own (a shrink in place for allocations this large).
@@ -90,6 +95,7 @@ impl<'a> Document<'a> {
         let mut doc = Document::blocks_only(text, format, choice);
         let focus: Vec<bool> = doc.blocks.iter().map(|b| around.iter().any(|a| b.span.start <= a.end && a.start <= b.span.end)).collect();
         doc.tokenize(&focus);
+        doc.lower_tokens();
         doc.split_sentences();
         (doc, focus)
     }
@@ -114,6 +120,7 @@ impl<'a> Document<'a> {
             blocks: prose.blocks,
             block_tokens: Vec::new(),
             tokens: Vec::new(),
+            lower: Vec::new(),
             sentences: Vec::new(),
             emphasis: prose.emphasis,
         }
@@ -126,6 +133,16 @@ impl<'a> Document<'a> {
 
     pub fn token_str(&self, token: &Token) -> &str {
         self.str(token.span)
+    }
+
+    /// Token `i` in lower case.
+    pub fn token_lower(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    fn lower_tokens(&mut self) {
+        let text = self.text;
+        self.lower = self.tokens.iter().map(|t| crate::words::lowercase(&text[t.span.range()])).collect();
     }
 
     pub fn block_token_slice(&self, block: usize) -> &[Token] {

@@ -8,7 +8,6 @@ use crate::diagnostic::Span;
 use crate::document::{Document, TokenKind};
 use crate::language::Language;
 use crate::prose::BlockKind;
-use crate::words::lowercase;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -476,14 +475,14 @@ fn read_number(doc: &Document, i: usize, block: Range<usize>) -> Option<(f64, Op
             Some((d.value, d.alt_value, d.decimals, false, i + 1))
         }
         TokenKind::Word => {
-            let first = lowercase(doc.token_str(t));
+            let first = doc.token_lower(i);
             // `salah satu` is "one of", not a count.
             if first == "satu" && i > block.start && doc.token_str(&doc.tokens[i - 1]).eq_ignore_ascii_case("salah") {
                 return None;
             }
             // A word that is not a numeral (or a lone scale word like `ribu`) starts no number.
             let starts = match doc.language {
-                Language::Id => matches!(numeral_id(&first), Some(Numeral::Unit(_) | Numeral::Direct(_) | Numeral::DirectScale(_))),
+                Language::Id => matches!(numeral_id(first), Some(Numeral::Unit(_) | Numeral::Direct(_) | Numeral::DirectScale(_))),
                 Language::En => {
                     first.split('-').next().and_then(numeral_en).is_some_and(|n| !matches!(n, Numeral::Hundred | Numeral::Scale(_)))
                         || first == "a" && i + 1 < block.end && matches!(doc.token_str(&doc.tokens[i + 1]).to_lowercase().as_str(), "hundred" | "thousand")
@@ -543,8 +542,8 @@ fn read_number(doc: &Document, i: usize, block: Range<usize>) -> Option<(f64, Op
     }
 }
 
-fn lower_word<'d>(doc: &'d Document, i: usize, block: &Range<usize>) -> Option<std::borrow::Cow<'d, str>> {
-    (block.contains(&i)).then(|| lowercase(doc.token_str(&doc.tokens[i])))
+fn lower_word<'d>(doc: &'d Document, i: usize, block: &Range<usize>) -> Option<&'d str> {
+    (block.contains(&i)).then(|| doc.token_lower(i))
 }
 
 /// Attach a magnitude word, a currency and a percent sign, and settle the role.
@@ -564,14 +563,14 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
             && let Some(mag) = magnitude_of(&w)
         {
             magnitude = mag;
-            m.magnitude = Some(w.into_owned());
+            m.magnitude = Some(w.to_owned());
             end += 1;
         }
     } else if let Some(last) = lower_word(doc, end - 1, &block)
         && magnitude_of(&last).is_some()
         && end - i > 1
     {
-        m.magnitude = Some(last.into_owned());
+        m.magnitude = Some(last.to_owned());
     }
     m.value *= magnitude;
     m.alt_value = m.alt_value.map(|v| v * magnitude);

@@ -430,9 +430,8 @@ pub struct Occurrence<'d> {
     pub token: usize,
     pub span: crate::diagnostic::Span,
     pub text: &'d str,
-    /// `text` in lower case when that differs from `text` (most words are lower case already;
-    /// a `Cow` here would cost every occurrence of a long article eight more bytes).
-    lowered: Option<Box<str>>,
+    /// `text` in lower case, from the document's list.
+    lower: &'d str,
     pub case: WordCase,
     /// The verdict on `lower`, once a rule has asked for it: four rules read it for the same
     /// words, and looking it up again cost each of them a hash of the word.
@@ -442,7 +441,7 @@ pub struct Occurrence<'d> {
 impl Occurrence<'_> {
     /// The word in lower case.
     pub fn lower(&self) -> &str {
-        self.lowered.as_deref().unwrap_or(self.text)
+        self.lower
     }
 
     /// [`WordJudge::judge`] of the word in lower case, asked once per occurrence.
@@ -510,7 +509,7 @@ pub fn occurrences_in_blocks<'d>(doc: &'d crate::document::Document<'d>, keep: i
             } else {
                 WordCase::Lower
             };
-            out.push(Occurrence { token: i, span: t.span, text, lowered: match lowercase(text) { Cow::Owned(lower) => Some(lower.into()), Cow::Borrowed(_) => None }, case, verdict: OnceCell::new() });
+            out.push(Occurrence { token: i, span: t.span, text, lower: doc.token_lower(i), case, verdict: OnceCell::new() });
         }
     }
     out

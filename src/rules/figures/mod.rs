@@ -27,8 +27,8 @@ pub mod weekday_date;
 pub(crate) struct SentenceWords<'d> {
     /// Token indices into `doc.tokens`.
     pub tokens: Range<usize>,
-    /// (Borrowed from the text when it is lower case already.)
-    pub lower: Vec<Cow<'d, str>>,
+    /// The document's lower-case tokens of the sentence.
+    pub lower: &'d [Cow<'d, str>],
 }
 
 impl SentenceWords<'_> {
@@ -118,7 +118,7 @@ impl<'d, 'a> Article<'d, 'a> {
         let sentences = doc
             .sentences
             .iter()
-            .map(|s| SentenceWords { tokens: s.tokens.clone(), lower: doc.sentence_tokens(s).iter().map(|t| crate::words::lowercase(doc.token_str(t))).collect() })
+            .map(|s| SentenceWords { tokens: s.tokens.clone(), lower: &doc.lower[s.tokens.clone()] })
             .collect();
         let mut sentence_mentions = vec![0..0; doc.sentences.len()];
         let mut mention_at_token = crate::lexicon::WordMap::default();
