@@ -168,17 +168,6 @@ fn may_be_verb(word: &str) -> bool {
     word.as_bytes().first().is_some_and(|&b| VERB_SHAPES[usize::from(b)] & (1 << word.len().min(63)) != 0)
 }
 
-/// [`lower`] into a buffer kept from word to word.
-fn lower_into(buffer: &mut String, text: &str) {
-    buffer.clear();
-    if text.is_ascii() {
-        buffer.push_str(text);
-        buffer.make_ascii_lowercase();
-    } else {
-        buffer.push_str(&text.to_lowercase());
-    }
-}
-
 /// The verb lists as sets: [`person_mentions`] asks about every word of the article, and a
 /// search through the lists for each cost more than the rest of the rule.
 static POSTPOSED: LazyLock<WordSet<&'static str>> = LazyLock::new(|| ID_POSTPOSED.iter().copied().collect());
@@ -372,7 +361,6 @@ fn name_run(doc: &Document, tokens: &[Token], from: usize, forward: bool) -> Opt
 /// `said Budi`, `menurut Budi`) and names given an age (`Ujang Sopandi (47)`).
 pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
     let mut out = Vec::new();
-    let mut buffer = String::new();
     for (block, range) in doc.block_tokens.iter().enumerate() {
         if !doc.blocks[block].kind.is_running_text() && doc.blocks[block].kind != BlockKind::ListItem {
             continue;
@@ -380,14 +368,9 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
         let tokens = &doc.tokens[range.clone()];
         for (i, t) in tokens.iter().enumerate() {
             // Only words are looked up (the verbs below apply to words alone).
-            let w: &str = if t.kind == TokenKind::Word {
-                lower_into(&mut buffer, doc.token_str(t));
-                &buffer
-            } else {
-                ""
-            };
+            let w: &str = if t.kind == TokenKind::Word { doc.token_lower(range.start + i) } else { "" };
             let verb_shaped = may_be_verb(w);
-            let according_to = w == "to" && i > 0 && lower(doc, &tokens[i - 1]) == "according";
+            let according_to = w == "to" && i > 0 && doc.token_lower(range.start + i - 1) == "according";
             let after_verb = verb_shaped && is_postposed_verb(w) || according_to || matches!(w, "menurut" | "said" | "says");
             let leading_verb = verb_shaped && REPORTING.contains(w);
             let mut found = None;
