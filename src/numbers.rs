@@ -560,14 +560,14 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
     let mut magnitude = 1.0;
     if digits {
         if let Some(w) = lower_word(doc, end, &block)
-            && let Some(mag) = magnitude_of(&w)
+            && let Some(mag) = magnitude_of(w)
         {
             magnitude = mag;
             m.magnitude = Some(w.to_owned());
             end += 1;
         }
     } else if let Some(last) = lower_word(doc, end - 1, &block)
-        && magnitude_of(&last).is_some()
+        && magnitude_of(last).is_some()
         && end - i > 1
     {
         m.magnitude = Some(last.to_owned());
@@ -611,14 +611,14 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
     }
     // A percent sign or word after, or a currency word: `40 persen`, `40%`, `5 juta rupiah`.
     if let Some(w) = lower_word(doc, end, &block) {
-        if matches!(w.as_ref(), "%" | "persen" | "percent" | "prosen" | "pct") {
+        if matches!(w, "%" | "persen" | "percent" | "prosen" | "pct") {
             m.percent = true;
             end += 1;
-        } else if w == "per" && lower_word(doc, end + 1, &block).as_deref() == Some("cent") {
+        } else if w == "per" && lower_word(doc, end + 1, &block) == Some("cent") {
             m.percent = true;
             end += 2;
         } else if m.currency.is_none()
-            && let Some(c) = currency_word_after(&w)
+            && let Some(c) = currency_word_after(w)
         {
             m.currency = Some(c);
             end += 1;
@@ -646,7 +646,7 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
             Role::Phone
         } else if slash || dotted_date {
             Role::Date
-        } else if prev_word.as_deref().is_some_and(|w| matches!(w, "pukul" | "pkl" | "pk")) || next_word.as_deref().is_some_and(|w| TIME_ZONES.contains(&w)) {
+        } else if prev_word.as_deref().is_some_and(|w| matches!(w, "pukul" | "pkl" | "pk")) || next_word.is_some_and(|w| TIME_ZONES.contains(&w)) {
             Role::Time
         } else if joined_before || joined_after {
             let other = if joined_after { doc.token_str(&doc.tokens[i + 2]) } else { doc.token_str(&doc.tokens[i - 2]) };
@@ -658,7 +658,7 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
             } else {
                 Role::PairEnd
             }
-        } else if next_word.as_deref().and_then(month_number).is_some() && m.value >= 1.0 && m.value <= 31.0 && m.is_whole() && m.magnitude.is_none() {
+        } else if next_word.and_then(month_number).is_some() && m.value >= 1.0 && m.value <= 31.0 && m.is_whole() && m.magnitude.is_none() {
             Role::Date
         } else if plain && s.len() == 4 && m.magnitude.is_none() && !m.percent && m.currency.is_none() && (1800.0..=2100.0).contains(&m.value) {
             Role::Year

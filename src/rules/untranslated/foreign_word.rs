@@ -90,7 +90,7 @@ fn foreign(ctx: &Context<'_>, word: &Occurrence<'_>, words: &[Occurrence<'_>], i
         (_, WordCase::Lower) => match word.verdict(ctx.words) {
             Verdict::Foreign(equivalents) => {
                 // English news keeps only a known set of Indonesian words; any other is a slip.
-                let slip = doc.language == Language::En || !equivalents.is_empty() || english_inflection(&lower);
+                let slip = doc.language == Language::En || !equivalents.is_empty() || english_inflection(lower);
                 Some((equivalents.iter().map(|e| e.to_string()).collect(), if slip { Strength::Slip } else { Strength::Term }))
             }
             Verdict::ForeignRoot { equivalents, hyphenated: false, .. } => Some((equivalents.clone(), Strength::Slip)),
@@ -103,8 +103,8 @@ fn foreign(ctx: &Context<'_>, word: &Occurrence<'_>, words: &[Occurrence<'_>], i
                 return None;
             }
             // Only glossary words: judging every name in full would cost suggestions for each.
-            let equivalents = glossary::indonesian_for(&lower)?;
-            (!ctx.words.is_common_word(&lower, Language::Id)).then(|| (equivalents.iter().map(|e| e.to_string()).collect(), Strength::MaybeName))
+            let equivalents = glossary::indonesian_for(lower)?;
+            (!ctx.words.is_common_word(lower, Language::Id)).then(|| (equivalents.iter().map(|e| e.to_string()).collect(), Strength::MaybeName))
         }
         (Language::En, WordCase::Capitalised | WordCase::Initial) => {
             ID_DAYS_MONTHS.iter().find(|(id, _)| *id == word.text).map(|(_, en)| (vec![en.to_string()], Strength::Slip))
