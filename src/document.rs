@@ -59,7 +59,7 @@ pub struct Document<'a> {
     pub block_tokens: Vec<Range<usize>>,
     pub tokens: Vec<Token>,
     /// Each token in lower case (borrowed from `text` when that changes nothing), made once for
-    /// the rules that read words case-blind: the word list, numbers and the figures' reading.
+    /// every rule that reads words case-blind.
     pub lower: Vec<Cow<'a, str>>,
     pub sentences: Vec<Sentence>,
     pub emphasis: Vec<Span>,

@@ -485,7 +485,7 @@ fn read_number(doc: &Document, i: usize, block: Range<usize>) -> Option<(f64, Op
                 Language::Id => matches!(numeral_id(first), Some(Numeral::Unit(_) | Numeral::Direct(_) | Numeral::DirectScale(_))),
                 Language::En => {
                     first.split('-').next().and_then(numeral_en).is_some_and(|n| !matches!(n, Numeral::Hundred | Numeral::Scale(_)))
-                        || first == "a" && i + 1 < block.end && matches!(doc.token_str(&doc.tokens[i + 1]).to_lowercase().as_str(), "hundred" | "thousand")
+                        || first == "a" && i + 1 < block.end && matches!(doc.token_lower(i + 1), "hundred" | "thousand")
                 }
             };
             if !starts {
@@ -499,7 +499,7 @@ fn read_number(doc: &Document, i: usize, block: Range<usize>) -> Option<(f64, Op
                 if tok.kind != TokenKind::Word || (j > i && !tok.space_before) {
                     break;
                 }
-                let w = doc.token_str(tok).to_lowercase();
+                let w = doc.token_lower(j);
                 if j == i && w == "a" {
                     n.pending = Some(1);
                     j += 1;
@@ -507,13 +507,13 @@ fn read_number(doc: &Document, i: usize, block: Range<usize>) -> Option<(f64, Op
                 }
                 // `one hundred and five`
                 if w == "and" && doc.language == Language::En && matches!(n.last, Some(Numeral::Hundred | Numeral::Scale(_))) {
-                    if j + 1 < block.end && numeral_en(&doc.token_str(&doc.tokens[j + 1]).to_lowercase()).is_some_and(|x| matches!(x, Numeral::Unit(_) | Numeral::Small(_) | Numeral::Tens(_))) {
+                    if j + 1 < block.end && numeral_en(doc.token_lower(j + 1)).is_some_and(|x| matches!(x, Numeral::Unit(_) | Numeral::Small(_) | Numeral::Tens(_))) {
                         j += 1;
                         continue;
                     }
                     break;
                 }
-                let parts: Vec<&str> = if doc.language == Language::En { w.split('-').collect() } else { vec![w.as_str()] };
+                let parts: Vec<&str> = if doc.language == Language::En { w.split('-').collect() } else { vec![w] };
                 let mut all = true;
                 let snapshot = (n.total, n.group, n.pending, n.last, n.words);
                 for p in &parts {
@@ -590,13 +590,12 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
         if punct_at(k, &["."]) && k > block.start {
             k -= 1;
         }
-        let w = doc.token_str(&doc.tokens[k]).to_lowercase();
-        if let Some(c) = currency_word_before(&w) {
+        let w = doc.token_lower(k);
+        if let Some(c) = currency_word_before(w) {
             m.currency = Some(c);
             start = k;
             if w == "$" && k > block.start && glued(k) {
-                let before = doc.token_str(&doc.tokens[k - 1]).to_lowercase();
-                m.currency = Some(match before.as_str() {
+                m.currency = Some(match doc.token_lower(k - 1) {
                     "us" => "US$",
                     "s" | "sg" => "S$",
                     "a" | "au" => "A$",
@@ -628,7 +627,7 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
 
     // The role.
     let prev = (i > block.start).then(|| i - 1);
-    let prev_word = prev.map(|p| doc.token_str(&doc.tokens[p]).to_lowercase());
+    let prev_word = prev.map(|p| doc.token_lower(p));
     let next_word = lower_word(doc, m.tokens.end, &block);
     if digits {
         let s = text.as_str();
@@ -646,7 +645,7 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
             Role::Phone
         } else if slash || dotted_date {
             Role::Date
-        } else if prev_word.as_deref().is_some_and(|w| matches!(w, "pukul" | "pkl" | "pk")) || next_word.is_some_and(|w| TIME_ZONES.contains(&w)) {
+        } else if prev_word.is_some_and(|w| matches!(w, "pukul" | "pkl" | "pk")) || next_word.is_some_and(|w| TIME_ZONES.contains(&w)) {
             Role::Time
         } else if joined_before || joined_after {
             let other = if joined_after { doc.token_str(&doc.tokens[i + 2]) } else { doc.token_str(&doc.tokens[i - 2]) };
@@ -662,7 +661,7 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
             Role::Date
         } else if plain && s.len() == 4 && m.magnitude.is_none() && !m.percent && m.currency.is_none() && (1800.0..=2100.0).contains(&m.value) {
             Role::Year
-        } else if prev_word.as_deref().and_then(month_number).is_some() && plain && m.magnitude.is_none() && !m.percent && m.value >= 1.0 && m.value <= 31.0 {
+        } else if prev_word.and_then(month_number).is_some() && plain && m.magnitude.is_none() && !m.percent && m.value >= 1.0 && m.value <= 31.0 {
             Role::Date
         } else if is_label_context(doc, i, &block, heading) {
             Role::Label
