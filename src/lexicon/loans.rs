@@ -78,10 +78,10 @@ fn spelling_counts(stem: &str) -> Vec<usize> {
 /// Spell `stem` the English way in every combination, in order, and ask `found` about each
 /// until it says yes or `budget` spellings have been made. One buffer serves every spelling: a
 /// name that is no loan is respelled hundreds of ways, and allocating each was most of the cost.
-/// A spelling no English word starts like is not finished: `found` would say no to every way
-/// of ending it, so those ways are only charged to the budget (`counts`, from
-/// [`spelling_counts`]), and the same spellings fall within it as when each was made.
-fn respell(stem: &str, spelled: &mut String, budget: &mut usize, counts: &[usize], found: &mut dyn FnMut(&str) -> bool) -> bool {
+/// A spelling no English word starts like (`may_start` says so) is not finished: `found` would
+/// say no to every way of ending it, so those ways are only charged to the budget (`counts`,
+/// from [`spelling_counts`]), and the same spellings fall within it as when each was made.
+fn respell(stem: &str, spelled: &mut String, budget: &mut usize, counts: &[usize], may_start: MayStart, found: &mut dyn FnMut(&str) -> bool) -> bool {
     if *budget == 0 {
         return false;
     }
@@ -96,12 +96,12 @@ fn respell(stem: &str, spelled: &mut String, budget: &mut usize, counts: &[usize
         let rest = &stem[len..];
         let hit = if at < english::LONG_START_LETTERS
             && spelled.len() >= english::START_LETTERS
-            && !english::us_letters_word_may_start(spelled.as_bytes())
+            && !may_start(spelled.as_bytes())
         {
             *budget = budget.saturating_sub(counts[rest.len()]);
             false
         } else {
-            respell(rest, spelled, budget, counts, found)
+            respell(rest, spelled, budget, counts, may_start, found)
         };
         spelled.truncate(at);
         if hit {
@@ -111,8 +111,15 @@ fn respell(stem: &str, spelled: &mut String, budget: &mut usize, counts: &[usize
     false
 }
 
+/// Whether some English word may start with these letters (`false` is certain).
+type MayStart = fn(&[u8]) -> bool;
+
 /// Whether a lower-case word is a regular Indonesian spelling of an English word.
 pub fn is_regular_loan(word: &str) -> bool {
+    regular_loan(word, english::us_letters_word_may_start)
+}
+
+fn regular_loan(word: &str, may_start: MayStart) -> bool {
     // An English word is English, not a loan respelled (`delete` is not `delate` absorbed).
     if word.chars().count() < 5 || !word.chars().all(|c| c.is_ascii_lowercase()) || english::is_us_letters_word(word) {
         return false;
@@ -133,7 +140,7 @@ pub fn is_regular_loan(word: &str) -> bool {
                 candidate != word && english::is_us_letters_word(&candidate)
             })
         };
-        if respell(stem, &mut String::new(), &mut 256, &spelling_counts(stem), &mut found) {
+        if respell(stem, &mut String::new(), &mut 256, &spelling_counts(stem), may_start, &mut found) {
             return true;
         }
     }
@@ -151,27 +158,10 @@ mod tests {
         }
     }
 
-    /// `respell` as it was before it skipped spellings no English word starts like: the
-    /// reference the skipping must answer exactly as.
-    fn respell_every_spelling(stem: &str, spelled: &mut String, budget: &mut usize, found: &mut dyn FnMut(&str) -> bool) -> bool {
-        if *budget == 0 {
-            return false;
-        }
-        if stem.is_empty() {
-            *budget -= 1;
-            return found(spelled);
-        }
-        for (len, english) in letter_options(stem) {
-            let piece = if english.is_empty() { &stem[..len] } else { english };
-            let at = spelled.len();
-            spelled.push_str(piece);
-            let hit = respell_every_spelling(&stem[len..], spelled, budget, found);
-            spelled.truncate(at);
-            if hit {
-                return true;
-            }
-        }
-        false
+    /// Every spelling made: `respell` as it was before it skipped spellings no English word
+    /// starts like, the reference the skipping must answer exactly as.
+    fn every_start(_: &[u8]) -> bool {
+        true
     }
 
     /// For each stem of `word`, the spellings made when none is a word (those no English word
@@ -187,29 +177,11 @@ mod tests {
                 }
                 false
             };
-            if skipping {
-                respell(stem, &mut String::new(), &mut budget, &spelling_counts(stem), &mut found);
-            } else {
-                respell_every_spelling(stem, &mut String::new(), &mut budget, &mut found);
-            }
+            let may_start = if skipping { english::us_letters_word_may_start } else { every_start };
+            respell(stem, &mut String::new(), &mut budget, &spelling_counts(stem), may_start, &mut found);
             made.push((spellings, budget));
         }
         made
-    }
-
-    fn is_regular_loan_without_skipping(word: &str) -> bool {
-        if word.chars().count() < 5 || !word.chars().all(|c| c.is_ascii_lowercase()) || english::is_us_letters_word(word) {
-            return false;
-        }
-        ENDINGS.iter().any(|(ending, english_endings)| {
-            let Some(stem) = word.strip_suffix(ending).filter(|s| s.len() >= 3) else { return false };
-            respell_every_spelling(stem, &mut String::new(), &mut 256, &mut |spelled| {
-                english_endings.iter().any(|e| {
-                    let candidate = format!("{spelled}{e}");
-                    candidate != word && english::is_us_letters_word(&candidate)
-                })
-            })
-        })
     }
 
     /// Indonesian-looking words: the project's word lists, English words spelled the EYD V way
@@ -267,7 +239,7 @@ mod tests {
         for word in &words {
             assert_eq!(spellings_and_budgets(word, true), spellings_and_budgets(word, false), "{word}");
             let loan = is_regular_loan(word);
-            assert_eq!(loan, is_regular_loan_without_skipping(word), "{word}");
+            assert_eq!(loan, regular_loan(word, every_start), "{word}");
             loans += usize::from(loan);
         }
         // Both answers are exercised.
