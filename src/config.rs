@@ -4,7 +4,6 @@ use crate::diagnostic::{Category, Severity};
 use crate::language::LanguageSetting;
 use crate::lexicon::english::Dialect;
 use crate::lexicon::parse_word_list;
-use std::collections::HashSet;
 use std::sync::Arc;
 use crate::rules::{self, Rule, RuleMeta};
 use crate::style::{self, StyleRule, Styles};
@@ -64,7 +63,7 @@ struct RawConfig {
 #[derive(Default)]
 pub struct UserLexicon {
     /// Lower-cased.
-    pub words: HashSet<String>,
+    pub words: crate::lexicon::WordSet,
     pub dictionaries: Vec<spellbook::Dictionary>,
 }
 

@@ -2,11 +2,11 @@
 //! possessives, contractions and hyphenated compounds.
 
 use super::hunspell::{self, EN_GB, EN_US};
-use super::{parse_word_set, WhenBusy, WordSet};
+use super::{parse_word_list, WhenBusy, WordSet};
 use spellbook::Dictionary;
 use std::sync::LazyLock;
 
-static EXTRA: LazyLock<WordSet> = LazyLock::new(|| parse_word_set(include_str!("../../data/en/extra-words.txt")));
+static EXTRA: LazyLock<WordSet> = LazyLock::new(|| parse_word_list(include_str!("../../data/en/extra-words.txt")));
 
 /// Which English spellings are right. News in English comes from both sides of the Atlantic, so
 /// by default either is; a newsroom pins one in its configuration.

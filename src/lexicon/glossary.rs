@@ -17,8 +17,8 @@ fn parse_pairs(text: &'static str) -> super::WordMap<&'static str, Vec<&'static 
 static EN_ID: LazyLock<super::WordMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| parse_pairs(include_str!("../../data/glossary/en-id.tsv")));
 static HAS_EQUIVALENT: LazyLock<super::WordMap<&'static str, Vec<&'static str>>> =
     LazyLock::new(|| parse_pairs(include_str!("../../data/glossary/has-equivalent.tsv")));
-static ABSORBED: LazyLock<super::WordSet> = LazyLock::new(|| super::parse_word_set(include_str!("../../data/glossary/absorbed-loans.txt")));
-static KEPT_IN_ENGLISH: LazyLock<super::WordSet> = LazyLock::new(|| super::parse_word_set(include_str!("../../data/glossary/keep-in-english.txt")));
+static ABSORBED: LazyLock<super::WordSet> = LazyLock::new(|| super::parse_word_list(include_str!("../../data/glossary/absorbed-loans.txt")));
+static KEPT_IN_ENGLISH: LazyLock<super::WordSet> = LazyLock::new(|| super::parse_word_list(include_str!("../../data/glossary/keep-in-english.txt")));
 
 /// Indonesian equivalents of an English word, best first.
 pub fn indonesian_for(english: &str) -> Option<&'static [&'static str]> {

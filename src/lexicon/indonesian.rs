@@ -6,10 +6,10 @@
 //! known root of at least three letters, so a typo rarely passes because some split finds a root.
 
 use super::hunspell::ID_ID;
-use super::{loans, parse_word_set, WordSet};
+use super::{loans, parse_word_list, WordSet};
 use std::sync::LazyLock;
 
-static EXTRA: LazyLock<WordSet> = LazyLock::new(|| parse_word_set(include_str!("../../data/id/extra-words.txt")));
+static EXTRA: LazyLock<WordSet> = LazyLock::new(|| parse_word_list(include_str!("../../data/id/extra-words.txt")));
 
 /// The lower-case stems of id_ID.dic (before any affix flags): the roots affixes attach to.
 static STEMS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {

@@ -21,11 +21,6 @@ pub type FastHash = foldhash::fast::FixedState;
 pub type WordSet<T = String> = HashSet<T, FastHash>;
 pub type WordMap<K, V> = std::collections::HashMap<K, V, FastHash>;
 
-/// [`parse_word_list`] into a [`WordSet`].
-pub fn parse_word_set(text: &str) -> WordSet {
-    parse_word_list(text).into_iter().collect()
-}
-
 /// Run `work` on a thread of its own, to have it done before it is needed. Without a thread
 /// (none can be started) it is skipped: everything built this way is also built on first use.
 pub fn in_background(name: &str, work: impl FnOnce() + Send + 'static) {
@@ -67,7 +62,7 @@ impl<T: Send + Sync + 'static> WhenBusy<T> {
 }
 
 /// Words from a plain list: one a line, `#` starts a comment. Returned lower-cased.
-pub fn parse_word_list(text: &str) -> HashSet<String> {
+pub fn parse_word_list(text: &str) -> WordSet {
     text.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
