@@ -8,7 +8,7 @@ use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::Document;
 use crate::language::Language;
 use crate::quotation::Quotations;
-use crate::words::{occurrences, occurrences_in_blocks, Occurrence, WordJudge};
+use crate::words::{occurrences_in_blocks, Occurrence, WordJudge};
 use std::cell::OnceCell;
 
 pub mod figures;
@@ -109,14 +109,11 @@ impl<'a> Context<'a> {
         self.figures.get_or_init(|| figures::Article::new(self.doc))
     }
 
-    /// The document's words worth judging ([`occurrences`]), found once for the spelling,
+    /// The document's words worth judging ([`crate::words::occurrences`]), found once for the spelling,
     /// untranslated and name rules that all walk them; in a focused context, those of the
     /// blocks in focus.
     pub fn occurrences(&self) -> &[Occurrence<'a>] {
-        self.occurrences.get_or_init(|| match self.focus {
-            Some(_) => occurrences_in_blocks(self.doc, |b| self.in_focus(b)),
-            None => occurrences(self.doc),
-        })
+        self.occurrences.get_or_init(|| occurrences_in_blocks(self.doc, |b| self.in_focus(b)))
     }
 }
 

@@ -33,7 +33,8 @@ impl Rule for NonStandard {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for word in ctx.occurrences() {
-            if !matches!(word.case, WordCase::Lower | WordCase::Initial) || !ctx.doc.block_of_token(word.token).is_some_and(|b| ctx.in_focus(b)) {
+            // (The occurrences of a focused context are those of the blocks in focus.)
+            if !matches!(word.case, WordCase::Lower | WordCase::Initial) {
                 continue;
             }
             let Verdict::NonStandard(form) = word.verdict(ctx.words) else { continue };
