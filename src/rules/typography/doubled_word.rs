@@ -2,7 +2,6 @@ use super::is_capitalised;
 use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::TokenKind;
 use crate::language::Language;
-use crate::words::lowercase;
 use crate::rules::{Context, Rule, RuleMeta, Scope};
 
 /// `yang yang` -> `yang`; `the the` -> `the`.
@@ -50,23 +49,20 @@ impl Rule for DoubledWord {
             Language::Id => ID_FUNCTION_WORDS,
             Language::En => EN_FUNCTION_WORDS,
         };
-        for (_, tokens) in ctx.focused_blocks() {
+        for (block, tokens) in ctx.focused_blocks() {
+            let base = doc.block_tokens[block].start;
             for i in 1..tokens.len() {
                 let (first, second) = (&tokens[i - 1], &tokens[i]);
                 if first.kind != TokenKind::Word || second.kind != TokenKind::Word || !second.space_before {
                     continue;
                 }
                 let (a, b) = (doc.token_str(first), doc.token_str(second));
-                // Most neighbours differ in length, or in ASCII letters whatever their case.
-                if a.is_ascii() && b.is_ascii() && !a.eq_ignore_ascii_case(b) {
+                let lower = doc.token_lower(base + i - 1);
+                if lower != doc.token_lower(base + i) || !a.chars().all(char::is_alphabetic) {
                     continue;
                 }
-                let lower = lowercase(a);
-                if lower != lowercase(b) || !a.chars().all(char::is_alphabetic) {
-                    continue;
-                }
-                let is_function = function_words.contains(&&*lower);
-                if doc.language == Language::En && EN_ALLOWED.contains(&&*lower) {
+                let is_function = function_words.contains(&lower);
+                if doc.language == Language::En && EN_ALLOWED.contains(&lower) {
                     continue;
                 }
                 // `Bora Bora`, `Sirhan Sirhan`: a repeated name.
