@@ -151,7 +151,9 @@ enum Source {
 /// A file's text and the encoding facts `fix` must keep.
 struct Loaded {
     text: String,
-    bytes: Vec<u8>,
+    /// The bytes as read, kept only when they are not `text`'s: invalid UTF-8 read with
+    /// `--lossy`. (Kept always, they were a second copy of every file.)
+    invalid_bytes: Option<Vec<u8>>,
 }
 
 enum LoadOutcome {
@@ -165,16 +167,13 @@ fn load_bytes(bytes: Vec<u8>, lossy: bool) -> Result<LoadOutcome, String> {
         return Ok(LoadOutcome::Binary);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => {
-            let bytes = text.as_bytes().to_vec();
-            Ok(LoadOutcome::Text(Loaded { text, bytes }))
-        }
+        Ok(text) => Ok(LoadOutcome::Text(Loaded { text, invalid_bytes: None })),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             if lossy {
                 let bytes = e.into_bytes();
                 let text = String::from_utf8_lossy(&bytes).into_owned();
-                Ok(LoadOutcome::Text(Loaded { text, bytes }))
+                Ok(LoadOutcome::Text(Loaded { text, invalid_bytes: Some(bytes) }))
             } else {
                 Err(format!("invalid UTF-8 at byte {offset} (use --lossy to check it anyway)"))
             }
@@ -199,7 +198,8 @@ fn read_source(source: &Source, lossy: bool) -> Result<LoadOutcome, String> {
             }
             // Pipes and devices (`<(...)`, /dev/zero) have no size to check: read no further
             // than the limit either way.
-            let mut bytes = Vec::new();
+            // Sized by the file (plus the byte that tells the end), not grown by doubling.
+            let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
             std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(|e| e.to_string())?;
             if bytes.len() as u64 > MAX_FILE_BYTES {
                 return Err(format!("larger than the limit of {} MiB", MAX_FILE_BYTES / 1024 / 1024));
@@ -298,10 +298,12 @@ fn collect_sources(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Source
 }
 
 struct Checked {
+    /// The file's report, with its text.
     report: FileReport,
     /// Warnings about the file itself (a malformed suppression comment), for standard error.
     notes: Vec<String>,
-    loaded: Loaded,
+    /// The file's bytes when they are not valid UTF-8 (see [`Loaded`]).
+    invalid_bytes: Option<Vec<u8>>,
     source: Source,
     config: Arc<Config>,
     format: DocFormat,
@@ -334,10 +336,11 @@ fn check_source(source: Source, input: &InputArgs, configs: &Configs) -> Outcome
     };
     let format = DocFormat::from_path(&name);
     let options = CheckOptions { format, language: LanguageChoice { forced: input.language, configured: config.language }, config: &config };
-    let result = engine::check(&loaded.text, &options);
+    let Loaded { text, invalid_bytes } = loaded;
+    let result = engine::check(&text, &options);
     let notes = result.notes.iter().map(|note| format!("{name}: warning: {} (byte {})", note.message, note.span.start)).collect();
-    let report = FileReport { path: name, text: loaded.text.clone(), language: result.language, diagnostics: result.diagnostics };
-    Outcome::Checked(Box::new(Checked { report, notes, loaded, source, config, format }))
+    let report = FileReport { path: name, text, language: result.language, diagnostics: result.diagnostics };
+    Outcome::Checked(Box::new(Checked { report, notes, invalid_bytes, source, config, format }))
 }
 
 fn run_inputs(input: &InputArgs) -> Result<(Vec<Checked>, Vec<FileError>), String> {
@@ -673,7 +676,7 @@ fn fix_command(args: &FixArgs) -> i32 {
     let mut fixed_files = 0;
     let mut total = 0;
     for c in &checked {
-        let (new_text, applied) = fix_text(&c.loaded.text, c, args.input.language, mode);
+        let (new_text, applied) = fix_text(&c.report.text, c, args.input.language, mode);
         if applied == 0 {
             continue;
         }
@@ -684,18 +687,18 @@ fn fix_command(args: &FixArgs) -> i32 {
                 print!("{new_text}");
                 continue;
             }
-            let diff = similar::TextDiff::from_lines(&c.loaded.text, &new_text);
+            let diff = similar::TextDiff::from_lines(&c.report.text, &new_text);
             print!("{}", diff.unified_diff().context_radius(2).header(&c.report.path, &c.report.path));
             continue;
         }
         if let Source::File(path) = &c.source {
-            if c.loaded.text.as_bytes() != c.loaded.bytes {
+            if c.invalid_bytes.is_some() {
                 // Writing the text back would turn the invalid bytes into U+FFFD for good.
                 let message = "not written: the file is not valid UTF-8 (--lossy reads it for checking only)".to_string();
                 errors.push(FileError { path: c.report.path.clone(), message });
                 continue;
             }
-            if let Err(e) = write_atomically(path, &c.loaded.bytes, new_text.as_bytes()) {
+            if let Err(e) = write_atomically(path, c.report.text.as_bytes(), new_text.as_bytes()) {
                 errors.push(FileError { path: c.report.path.clone(), message: e });
             }
         }
