@@ -4,7 +4,6 @@
 use crate::diagnostic::Span;
 use crate::language::{self, Language, LanguageSetting};
 use crate::prose::{self, Block, BlockKind, DocFormat, OPAQUE, SKIP};
-use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,11 +57,20 @@ pub struct Document<'a> {
     /// For each block, its range in `tokens`.
     pub block_tokens: Vec<Range<usize>>,
     pub tokens: Vec<Token>,
-    /// Each token in lower case (borrowed from `text` when that changes nothing), made once for
-    /// every rule that reads words case-blind.
-    pub lower: Vec<Cow<'a, str>>,
+    /// Each token in lower case, made once for every rule that reads words case-blind
+    /// ([`Self::token_lower`]).
+    lower: LowerTokens,
     pub sentences: Vec<Sentence>,
     pub emphasis: Vec<Span>,
+}
+
+/// The tokens in lower case, one after another in one buffer: four bytes a token and a byte
+/// a letter. (A `Cow` per token took 24 bytes, and an allocation for each capitalised word.)
+#[derive(Debug, Default)]
+struct LowerTokens {
+    /// Where each token's lower case ends in `buffer`; it starts where the previous one ends.
+    ends: Vec<u32>,
+    buffer: String,
 }
 
 /// Title-like abbreviations: a full stop after them never ends a sentence.
@@ -120,7 +128,7 @@ impl<'a> Document<'a> {
             blocks: prose.blocks,
             block_tokens: Vec::new(),
             tokens: Vec::new(),
-            lower: Vec::new(),
+            lower: LowerTokens::default(),
             sentences: Vec::new(),
             emphasis: prose.emphasis,
         }
@@ -136,13 +144,24 @@ impl<'a> Document<'a> {
     }
 
     /// Token `i` in lower case.
+    #[inline]
     pub fn token_lower(&self, i: usize) -> &str {
-        &self.lower[i]
+        let ends = &self.lower.ends;
+        let start = if i == 0 { 0 } else { ends.get(i - 1).map_or(0, |&e| e as usize) };
+        let end = ends.get(i).map_or(start, |&e| e as usize);
+        self.lower.buffer.get(start..end).unwrap_or("")
     }
 
     fn lower_tokens(&mut self) {
         let text = self.text;
-        self.lower = self.tokens.iter().map(|t| crate::words::lowercase(&text[t.span.range()])).collect();
+        let mut lower = LowerTokens { ends: Vec::with_capacity(self.tokens.len()), buffer: String::with_capacity(self.tokens.iter().map(|t| t.span.len()).sum()) };
+        for t in &self.tokens {
+            lower.buffer.push_str(&crate::words::lowercase(&text[t.span.range()]));
+            // Past 4 GiB of words (no document under any size limit a newsroom sets) the rest
+            // read as empty rather than overflow.
+            lower.ends.push(u32::try_from(lower.buffer.len()).unwrap_or(u32::MAX));
+        }
+        self.lower = lower;
     }
 
     pub fn block_token_slice(&self, block: usize) -> &[Token] {
@@ -441,6 +460,20 @@ mod tests {
         let w = words(&d);
         assert!(w.contains(&"U.S.".to_string()), "{w:?}");
         assert!(w.contains(&"a.n.".to_string()), "{w:?}");
+    }
+
+    #[test]
+    fn tokens_in_lower_case() {
+        // `İ` lower-cases to two characters: a token's lower case need not be its length.
+        let d = doc("Presiden JOKOWI ke İstanbul, lalu Ärzte.");
+        let lower: Vec<&str> = (0..d.tokens.len()).map(|i| d.token_lower(i)).collect();
+        assert_eq!(lower, ["presiden", "jokowi", "ke", "i\u{307}stanbul", ",", "lalu", "ärzte", "."]);
+        assert_eq!(d.token_lower(d.tokens.len()), "", "past the last token");
+        // A document tokenised only around an edit has lower-case words for those blocks alone.
+        let (around, focus) = Document::around("Satu Dua.\n\nTiga Empat.", DocFormat::PlainText, LanguageChoice::default(), &[Span::new(12, 12)]);
+        assert_eq!(focus, [false, true]);
+        let lower: Vec<&str> = (0..around.tokens.len()).map(|i| around.token_lower(i)).collect();
+        assert_eq!(lower, ["tiga", "empat", "."]);
     }
 
     #[test]

@@ -463,6 +463,8 @@ pub fn mentions(doc: &Document) -> Vec<NumberMention> {
             }
         }
     }
+    // Grown by doubling, and kept while the figures rules run: give the unused part back.
+    out.shrink_to_fit();
     out
 }
 

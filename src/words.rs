@@ -391,7 +391,7 @@ mod tests {
         // A combining mark and an N'Ko digit make a word token with no letter (found by
         // tests/properties.rs; it panicked here).
         let doc = crate::document::Document::new("\u{300}\u{7c0}\0 kata", crate::prose::DocFormat::Markdown, Default::default());
-        let words: Vec<&str> = occurrences(&doc).iter().map(|o| o.text).collect();
+        let words: Vec<&str> = occurrences(&doc).iter().map(|o| o.text()).collect();
         assert_eq!(words, ["kata"]);
     }
 }
@@ -424,29 +424,49 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     if unchanged { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) }
 }
 
-/// A word of running prose worth judging.
-#[derive(Debug, Clone)]
+/// A word of running prose worth judging. Its text, lower case and span are read from the
+/// document's token, so an occurrence is 24 bytes: a long article has hundreds of thousands.
+#[derive(Clone)]
 pub struct Occurrence<'d> {
-    pub token: usize,
-    pub span: crate::diagnostic::Span,
-    pub text: &'d str,
-    /// `text` in lower case, from the document's list.
-    lower: &'d str,
+    doc: &'d crate::document::Document<'d>,
+    /// The token's index in `doc.tokens` (`u32`: the occurrence list is the largest a check
+    /// makes, and a document has fewer tokens than bytes).
+    token: u32,
     pub case: WordCase,
     /// The verdict on `lower`, once a rule has asked for it: four rules read it for the same
     /// words, and looking it up again cost each of them a hash of the word.
     verdict: OnceCell<Arc<Verdict>>,
 }
 
-impl Occurrence<'_> {
+impl<'d> Occurrence<'d> {
+    /// The word's index in the document's tokens.
+    pub fn token(&self) -> usize {
+        self.token as usize
+    }
+
+    pub fn span(&self) -> crate::diagnostic::Span {
+        self.doc.tokens[self.token()].span
+    }
+
+    /// The word as written.
+    pub fn text(&self) -> &'d str {
+        self.doc.token_str(&self.doc.tokens[self.token()])
+    }
+
     /// The word in lower case.
-    pub fn lower(&self) -> &str {
-        self.lower
+    pub fn lower(&self) -> &'d str {
+        self.doc.token_lower(self.token())
     }
 
     /// [`WordJudge::judge`] of the word in lower case, asked once per occurrence.
     pub fn verdict(&self, words: &WordJudge<'_>) -> &Verdict {
         self.verdict.get_or_init(|| words.judge(self.lower()))
+    }
+}
+
+impl std::fmt::Debug for Occurrence<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Occurrence").field("token", &self.token).field("text", &self.text()).field("case", &self.case).finish()
     }
 }
 
@@ -509,7 +529,10 @@ pub fn occurrences_in_blocks<'d>(doc: &'d crate::document::Document<'d>, keep: i
             } else {
                 WordCase::Lower
             };
-            out.push(Occurrence { token: i, span: t.span, text, lower: doc.token_lower(i), case, verdict: OnceCell::new() });
+            // Past four thousand million tokens (no document under any size limit a newsroom
+            // sets) the rest of the words go unjudged rather than misread.
+            let Ok(token) = u32::try_from(i) else { break };
+            out.push(Occurrence { doc, token, case, verdict: OnceCell::new() });
         }
     }
     out

@@ -417,7 +417,7 @@ const RATES: &[&str] = &[
 ];
 
 fn match_phrase(words: &SentenceWords, at: usize, list: &[&str]) -> Option<usize> {
-    list.iter().find_map(|p| words.phrase_str_at(at, p))
+    words.first_phrase_at(at, list).map(|(_, n)| n)
 }
 
 /// A phrase from `list` that ends right before token `end`: (start token, entry index).
@@ -451,9 +451,9 @@ pub(crate) fn clause_of(article: &Article, sentence: usize, token: usize) -> Ran
 /// The first clause of a sentence when it opens with a time or place (`Pada 2019, ...`).
 fn opening_adverbial(article: &Article, sentence: usize) -> Option<Range<usize>> {
     let words = &article.sentences[sentence];
-    let first = words.lower.iter().position(|w| !matches!(w.as_ref(), "“" | "\"" | "‘"))?;
-    let first_word = words.lower.get(first)?;
-    if !matches!(first_word.as_ref(), "pada" | "di" | "dalam" | "in" | "on" | "at" | "during" | "selama" | "tahun" | "last" | "sejak" | "since" | "saat" | "ketika" | "when") {
+    let first = words.lower().position(|w| !matches!(w, "“" | "\"" | "‘"))?;
+    let first_word = words.lower().nth(first)?;
+    if !matches!(first_word, "pada" | "di" | "dalam" | "in" | "on" | "at" | "during" | "selama" | "tahun" | "last" | "sejak" | "since" | "saat" | "ketika" | "when") {
         return None;
     }
     let clause = clause_of(article, sentence, words.tokens.start + first);
@@ -659,7 +659,7 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
         || words.any_in(near_before.clone(), NEGATIONS)
         || words.any_in(start.saturating_sub(1).max(words.tokens.start)..start, POSSESSIVES)
         || previous_value
-        || words.lower.last().is_some_and(|w| w == "?");
+        || words.lower().next_back().is_some_and(|w| w == "?");
     // An update in the sentence before (same paragraph) carries on: `Korban tewas bertambah menjadi
     // 11 orang. Tiga pendaki masih hilang.`
     let update_before = previous_sentence.is_some_and(|p| {

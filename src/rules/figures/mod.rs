@@ -11,7 +11,6 @@ use crate::diagnostic::Span;
 use crate::document::{Document, TokenKind};
 use crate::numbers::{self, NumberMention, Role};
 use crate::prose::BlockKind;
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -27,14 +26,17 @@ pub mod weekday_date;
 pub(crate) struct SentenceWords<'d> {
     /// Token indices into `doc.tokens`.
     pub tokens: Range<usize>,
-    /// The document's lower-case tokens of the sentence.
-    pub lower: &'d [Cow<'d, str>],
+    doc: &'d Document<'d>,
 }
 
-impl SentenceWords<'_> {
+impl<'d> SentenceWords<'d> {
     /// The lowercased word at a document token index.
-    pub fn at(&self, token: usize) -> Option<&str> {
-        token.checked_sub(self.tokens.start).and_then(|i| self.lower.get(i)).map(|w| w.as_ref())
+    pub fn at(&self, token: usize) -> Option<&'d str> {
+        self.tokens.contains(&token).then(|| self.doc.token_lower(token))
+    }
+    /// The sentence's tokens in lower case, in order.
+    pub fn lower(&self) -> impl DoubleEndedIterator<Item = &'d str> + '_ {
+        self.tokens.clone().map(|t| self.doc.token_lower(t))
     }
     /// Whether `phrase` (lowercased words) starts at document token `token`.
     pub fn phrase_at(&self, token: usize, phrase: &[&str]) -> bool {
@@ -43,20 +45,41 @@ impl SentenceWords<'_> {
     /// The number of words of `phrase` (space-separated) when it starts at document token
     /// `token`. (Without collecting the words: this runs for every entry of long lists.)
     pub fn phrase_str_at(&self, token: usize, phrase: &str) -> Option<usize> {
-        // Most entries fail on the first byte.
-        if let (Some(a), Some(b)) = (self.at(token)?.as_bytes().first(), phrase.as_bytes().first())
+        self.phrase_from(self.at(token)?, token, phrase)
+    }
+    /// [`Self::phrase_str_at`] with the word at `token` already read: callers that try a list
+    /// of phrases at one token read it once.
+    fn phrase_from(&self, first: &str, token: usize, phrase: &str) -> Option<usize> {
+        // Most entries fail on the first byte, and most others on the first word.
+        if let (Some(a), Some(b)) = (first.as_bytes().first(), phrase.as_bytes().first())
             && a != b
         {
             return None;
         }
-        let mut n = 0;
-        for (k, w) in phrase.split(' ').enumerate() {
-            if self.at(token + k) != Some(w) {
+        let rest = phrase.strip_prefix(first)?;
+        // (A token with a space, such as inline code, is no word of a phrase.)
+        if first.contains(' ') {
+            return None;
+        }
+        if rest.is_empty() {
+            return Some(1);
+        }
+        let mut n = 1;
+        for w in rest.strip_prefix(' ')?.split(' ') {
+            if self.at(token + n) != Some(w) {
                 return None;
             }
-            n = k + 1;
+            n += 1;
         }
         Some(n)
+    }
+    /// The first of `phrases` that starts at document token `token`, and its number of words.
+    pub fn first_phrase_at<'p>(&self, token: usize, phrases: &'p [&'p str]) -> Option<(&'p str, usize)> {
+        let first = self.at(token)?;
+        // No phrase starts with a space, so an empty word starts none.
+        let lead = *first.as_bytes().first()?;
+        // The first byte settles most entries, here in the loop rather than a call each.
+        phrases.iter().filter(|p| p.as_bytes().first() == Some(&lead)).find_map(|p| self.phrase_from(first, token, p).map(|n| (*p, n)))
     }
     /// Whether any word in `range` (document token indices) is one of `words`.
     pub fn any_in(&self, range: Range<usize>, words: &[&str]) -> bool {
@@ -66,7 +89,7 @@ impl SentenceWords<'_> {
     pub fn any_phrase_in(&self, range: Range<usize>, phrases: &[&str]) -> bool {
         let range = range.start.max(self.tokens.start)..range.end.min(self.tokens.end);
         // Word by word, without collecting each phrase: this runs for every token of a range.
-        range.into_iter().any(|t| phrases.iter().any(|p| self.phrase_str_at(t, p).is_some()))
+        range.into_iter().any(|t| self.first_phrase_at(t, phrases).is_some())
     }
 }
 
@@ -118,7 +141,7 @@ impl<'d, 'a> Article<'d, 'a> {
         let sentences = doc
             .sentences
             .iter()
-            .map(|s| SentenceWords { tokens: s.tokens.clone(), lower: &doc.lower[s.tokens.clone()] })
+            .map(|s| SentenceWords { tokens: s.tokens.clone(), doc })
             .collect();
         let mut sentence_mentions = vec![0..0; doc.sentences.len()];
         let mut mention_at_token = crate::lexicon::WordMap::default();
@@ -279,9 +302,9 @@ impl<'d, 'a> Article<'d, 'a> {
     pub fn times_in(&self, sentence: usize) -> BTreeSet<String> {
         let words = &self.sentences[sentence];
         let mut out = BTreeSet::new();
-        for (k, w) in words.lower.iter().enumerate() {
+        for (k, w) in words.lower().enumerate() {
             let t = words.tokens.start + k;
-            if WEEKDAYS_ID.contains(&w.as_ref()) || WEEKDAYS_EN.contains(&w.as_ref()) || w == "jum'at" {
+            if WEEKDAYS_ID.contains(&w) || WEEKDAYS_EN.contains(&w) || w == "jum'at" {
                 // `Minggu` is also "week" in Indonesian: only a capitalised one is a day.
                 if w == "minggu" && !is_capitalised(self.doc.token_str(&self.doc.tokens[t])) {
                     continue;

@@ -334,7 +334,7 @@ fn whole_by_noun(article: &Article, part: usize, noun_words: &[&str]) -> Option<
                 && unit_after(m) == unit_after(pm)
                 && rate(m) == rate(pm)
                 && !matches!(q_start.checked_sub(1).and_then(|t| w.at(t)), Some("dari" | "from"))
-                && w.lower.iter().any(|x| noun_words.contains(&x.as_ref()))
+                && w.lower().any(|x| noun_words.contains(&x))
         })
         .collect();
     let first = *candidates.first()?;

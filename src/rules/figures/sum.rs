@@ -178,26 +178,7 @@ fn list_parts(article: &Article, sentence: usize, from: usize, to: usize, total:
 }
 
 fn phrase_end(words: &SentenceWords, t: usize, list: &[&str]) -> Option<usize> {
-    // Word by word, without collecting each phrase: this runs for every token of a sentence.
-    // Most tokens start no phrase, which a comparison of the first word settles.
-    let first = words.at(t)?;
-    let lead = first.as_bytes().first();
-    list.iter().find_map(|p| {
-        // The first byte settles most entries before a string comparison.
-        if lead.is_some() && p.as_bytes().first() != lead {
-            return None;
-        }
-        let rest = p.strip_prefix(first)?;
-        if !(rest.is_empty() || rest.starts_with(' ')) {
-            return None;
-        }
-        let mut len = 0;
-        p.split(' ').all(|w| {
-            len += 1;
-            words.at(t + len - 1) == Some(w)
-        })
-        .then_some(t + len)
-    })
+    words.first_phrase_at(t, list).map(|(_, n)| t + n)
 }
 
 /// `42 penumpang ..., terdiri atas 7 ..., 19 ... dan 14 ...`; `the bribes consisted of Rp 7.5

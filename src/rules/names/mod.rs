@@ -11,12 +11,12 @@ pub mod variant;
 
 /// A capitalised word that stands in a name: `Pasir` and `Talang` in *Kabupaten Pasir Talang*.
 #[derive(Debug, Clone)]
-pub(crate) struct NameWord {
+pub(crate) struct NameWord<'d> {
     /// The token's index in the document.
     pub token: usize,
     /// The word without an English possessive (`Zelensky` of `Zelensky's`).
     pub span: Span,
-    pub form: String,
+    pub form: &'d str,
     /// Its lower-case form is an ordinary word of the article's language (`Pasir`, `Kota`).
     pub is_word: bool,
     /// The index of its run of adjacent name words, and its place in that run.
@@ -43,9 +43,9 @@ fn strip_possessive(word: &str) -> &str {
 /// The name words of the article, in order, grouped into runs of adjacent capitalised words.
 /// A capitalised word that opens a sentence, or stands in a headline, is a name only when it is
 /// not an ordinary word; elsewhere a capital marks a name part even on an ordinary word.
-pub(crate) fn name_words(ctx: &Context<'_>) -> Vec<NameWord> {
+pub(crate) fn name_words<'d>(ctx: &Context<'d>) -> Vec<NameWord<'d>> {
     let doc = ctx.doc;
-    let mut out: Vec<NameWord> = Vec::new();
+    let mut out: Vec<NameWord<'d>> = Vec::new();
     let mut run = 0;
     // A name is mentioned again and again: ask about each spelling once.
     let mut ordinary: crate::lexicon::WordMap<&str, bool> = Default::default();
@@ -53,7 +53,7 @@ pub(crate) fn name_words(ctx: &Context<'_>) -> Vec<NameWord> {
         if !matches!(occurrence.case, WordCase::Capitalised | WordCase::Initial) {
             continue;
         }
-        let stem = strip_possessive(occurrence.text);
+        let stem = strip_possessive(occurrence.text());
         if !stem.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
             || !stem.chars().next().is_some_and(char::is_uppercase)
             || !stem.chars().skip(1).any(char::is_lowercase)
@@ -61,12 +61,12 @@ pub(crate) fn name_words(ctx: &Context<'_>) -> Vec<NameWord> {
             continue;
         }
         let is_word = *ordinary.entry(stem).or_insert_with(|| is_ordinary_word(ctx, &stem.to_lowercase()));
-        if is_word && (occurrence.case == WordCase::Initial || matches!(doc.block_kind_of_token(occurrence.token), Some(BlockKind::Title | BlockKind::Heading))) {
+        if is_word && (occurrence.case == WordCase::Initial || matches!(doc.block_kind_of_token(occurrence.token()), Some(BlockKind::Title | BlockKind::Heading))) {
             continue;
         }
         let adjacent = out.last().is_some_and(|prev| {
-            let token = &doc.tokens[occurrence.token];
-            prev.token + 1 == occurrence.token
+            let token = &doc.tokens[occurrence.token()];
+            prev.token + 1 == occurrence.token()
                 && token.space_before
                 && !token.line_break_before
                 && doc.tokens[prev.token].kind == TokenKind::Word
@@ -79,8 +79,8 @@ pub(crate) fn name_words(ctx: &Context<'_>) -> Vec<NameWord> {
             run += 1;
             0
         };
-        let start = doc.tokens[occurrence.token].span.start;
-        out.push(NameWord { token: occurrence.token, span: Span::new(start, start + stem.len()), form: stem.to_string(), is_word, run, place });
+        let start = doc.tokens[occurrence.token()].span.start;
+        out.push(NameWord { token: occurrence.token(), span: Span::new(start, start + stem.len()), form: stem, is_word, run, place });
     }
     out
 }

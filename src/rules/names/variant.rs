@@ -255,7 +255,7 @@ struct Form<'a> {
 }
 
 /// The keys of the name words right before and after a mention in its run.
-fn neighbours(words: &[NameWord], i: usize) -> (Option<&NameWord>, Option<&NameWord>) {
+fn neighbours<'w, 'd>(words: &'w [NameWord<'d>], i: usize) -> (Option<&'w NameWord<'d>>, Option<&'w NameWord<'d>>) {
     let w = &words[i];
     let left = (w.place > 0).then(|| i.checked_sub(1).map(|j| &words[j])).flatten();
     let right = words.get(i + 1).filter(|n| n.run == w.run);
@@ -293,7 +293,7 @@ fn evidence(words: &[NameWord], keys: &Keys, a: &Form, b: &Form) -> Evidence {
             let mut known = false;
             for &i in &a.mentions {
                 let Some(x) = sides(i)[side] else { continue };
-                let (kx, ky) = (key_of(keys, &x.form), key_of(keys, &y.form));
+                let (kx, ky) = (key_of(keys, x.form), key_of(keys, y.form));
                 if kx == ky {
                     evidence.shared = true;
                     known = true;
@@ -346,8 +346,8 @@ impl Rule for Variant {
         let mut index: crate::lexicon::WordMap<&str, usize> = Default::default();
         let mut forms: Vec<Form> = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let f = *index.entry(w.form.as_str()).or_insert_with(|| {
-                forms.push(Form { form: &w.form, first: i, count: 0, is_word: w.is_word, mentions: Vec::new() });
+            let f = *index.entry(w.form).or_insert_with(|| {
+                forms.push(Form { form: w.form, first: i, count: 0, is_word: w.is_word, mentions: Vec::new() });
                 forms.len() - 1
             });
             forms[f].count += 1;

@@ -36,7 +36,7 @@ impl Rule for Misspelled {
         // A capitalised unknown word at the start of a sentence may be a name.
         let slips: Vec<(&Occurrence<'_>, &[String])> = words
             .iter()
-            .filter(|word| word.case == WordCase::Lower && word.text.chars().count() >= 3)
+            .filter(|word| word.case == WordCase::Lower && word.text().chars().count() >= 3)
             .filter_map(|word| match word.verdict(ctx.words) {
                 Verdict::Misspelled { suggestions } => Some((word, suggestions.as_slice())),
                 _ => None,
@@ -60,14 +60,14 @@ impl Rule for Misspelled {
             // A slip is one edit from a known word; a short word has many such neighbours by
             // chance, and a word written the same way three times is deliberate (a term, a name).
             let deliberate = counts.get(word.lower()).copied().unwrap_or(0) >= 3;
-            let severity = if word.text.chars().count() >= 5 && !deliberate { Severity::Warning } else { Severity::Hint };
-            let best = suggestions.first().map(|s| match_case(word.text, s)).unwrap_or_default();
-            let message = format!("'{}' is not a word: did you mean '{best}'?", word.text);
-            let mut d = META.diagnostic(word.span, message);
+            let severity = if word.text().chars().count() >= 5 && !deliberate { Severity::Warning } else { Severity::Hint };
+            let best = suggestions.first().map(|s| match_case(word.text(), s)).unwrap_or_default();
+            let message = format!("'{}' is not a word: did you mean '{best}'?", word.text());
+            let mut d = META.diagnostic(word.span(), message);
             d.severity = severity;
             for s in suggestions {
-                let s = match_case(word.text, s);
-                d = d.with_fix(Fix::suggested(format!("Change to '{s}'"), vec![Edit::replace(word.span, s)]));
+                let s = match_case(word.text(), s);
+                d = d.with_fix(Fix::suggested(format!("Change to '{s}'"), vec![Edit::replace(word.span(), s)]));
             }
             out.push(d);
         }

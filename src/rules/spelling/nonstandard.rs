@@ -38,10 +38,10 @@ impl Rule for NonStandard {
                 continue;
             }
             let Verdict::NonStandard(form) = word.verdict(ctx.words) else { continue };
-            let standard = match_case(word.text, form.standard);
+            let standard = match_case(word.text(), form.standard);
             let mut d = META
-                .diagnostic(word.span, format!("'{}' is non-standard: the standard spelling is '{standard}'", word.text))
-                .with_fix(Fix { title: format!("Change to '{standard}'"), applicability: Applicability::Safe, edits: vec![Edit::replace(word.span, standard.clone())] });
+                .diagnostic(word.span(), format!("'{}' is non-standard: the standard spelling is '{standard}'", word.text()))
+                .with_fix(Fix { title: format!("Change to '{standard}'"), applicability: Applicability::Safe, edits: vec![Edit::replace(word.span(), standard.clone())] });
             if form.contested {
                 d.severity = Severity::Info;
             }

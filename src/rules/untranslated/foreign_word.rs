@@ -45,15 +45,15 @@ fn inside_a_name(words: &[Occurrence<'_>], i: usize) -> bool {
         return false;
     }
     let mut left = i;
-    while left > 0 && words[left - 1].token + 1 == words[left].token && connector(&words[left - 1]) {
+    while left > 0 && words[left - 1].token() + 1 == words[left].token() && connector(&words[left - 1]) {
         left -= 1;
     }
     let mut right = i;
-    while right + 1 < words.len() && words[right].token + 1 == words[right + 1].token && connector(&words[right + 1]) {
+    while right + 1 < words.len() && words[right].token() + 1 == words[right + 1].token() && connector(&words[right + 1]) {
         right += 1;
     }
-    left > 0 && words[left - 1].token + 1 == words[left].token && capital(&words[left - 1])
-        && right + 1 < words.len() && words[right].token + 1 == words[right + 1].token && capital(&words[right + 1])
+    left > 0 && words[left - 1].token() + 1 == words[left].token() && capital(&words[left - 1])
+        && right + 1 < words.len() && words[right].token() + 1 == words[right + 1].token() && capital(&words[right + 1])
 }
 
 /// An English inflection (plural, past, participle) that no Indonesian loan keeps: *boulders*,
@@ -81,7 +81,7 @@ enum Strength {
 /// What one occurrence contributes: its equivalents, and how sure the finding is.
 fn foreign(ctx: &Context<'_>, word: &Occurrence<'_>, words: &[Occurrence<'_>], i: usize) -> Option<(Vec<String>, Strength)> {
     // Short lower-case words are abbreviations, units and parts of names as often as not.
-    if word.case == WordCase::Lower && word.text.chars().count() <= 3 {
+    if word.case == WordCase::Lower && word.text().chars().count() <= 3 {
         return None;
     }
     let doc = ctx.doc;
@@ -98,7 +98,7 @@ fn foreign(ctx: &Context<'_>, word: &Occurrence<'_>, words: &[Occurrence<'_>], i
         },
         // `dia melihat Windows pecah`: a capitalised English common noun between lower-case words.
         (Language::Id, WordCase::Capitalised) => {
-            let neighbours_lower = |j: Option<usize>| j.and_then(|j| words.get(j)).is_some_and(|w| w.case == WordCase::Lower && w.token.abs_diff(word.token) == 1);
+            let neighbours_lower = |j: Option<usize>| j.and_then(|j| words.get(j)).is_some_and(|w| w.case == WordCase::Lower && w.token().abs_diff(word.token()) == 1);
             if !(neighbours_lower(i.checked_sub(1)) && neighbours_lower(Some(i + 1))) {
                 return None;
             }
@@ -107,7 +107,7 @@ fn foreign(ctx: &Context<'_>, word: &Occurrence<'_>, words: &[Occurrence<'_>], i
             (!ctx.words.is_common_word(lower, Language::Id)).then(|| (equivalents.iter().map(|e| e.to_string()).collect(), Strength::MaybeName))
         }
         (Language::En, WordCase::Capitalised | WordCase::Initial) => {
-            ID_DAYS_MONTHS.iter().find(|(id, _)| *id == word.text).map(|(_, en)| (vec![en.to_string()], Strength::Slip))
+            ID_DAYS_MONTHS.iter().find(|(id, _)| *id == word.text()).map(|(_, en)| (vec![en.to_string()], Strength::Slip))
         }
         _ => None,
     }
@@ -146,8 +146,8 @@ impl Rule for ForeignWord {
         };
         for (i, word) in words.iter().enumerate() {
             let found = foreign(ctx, word, words, i)
-                .filter(|_| !(doc.is_emphasised(word.span) || inside_a_name(words, i) || in_parentheses(doc, word.token)))
-                .and_then(|(equivalents, strength)| match quoted(ctx, word.token) {
+                .filter(|_| !(doc.is_emphasised(word.span()) || inside_a_name(words, i) || in_parentheses(doc, word.token())))
+                .and_then(|(equivalents, strength)| match quoted(ctx, word.token()) {
                     Quoted::Exempt => None,
                     // A speaker may mix languages; the translator may have slipped. Ask, don't insist.
                     Quoted::Speech => Some((equivalents, strength.min(Strength::Term))),
@@ -159,17 +159,17 @@ impl Rule for ForeignWord {
             };
             // Extend the run when only white space separates this word from the last.
             let adjacent = run.as_ref().is_some_and(|(span, _, _, _)| {
-                doc.tokens.get(word.token.wrapping_sub(1)).is_some_and(|prev| prev.span.end == span.end && prev.kind == TokenKind::Word)
+                doc.tokens.get(word.token().wrapping_sub(1)).is_some_and(|prev| prev.span.end == span.end && prev.kind == TokenKind::Word)
             });
             if adjacent && strength != Strength::MaybeName {
                 if let Some((span, count, _, run_strength)) = run.as_mut() {
-                    span.end = word.span.end;
+                    span.end = word.span().end;
                     *count += 1;
                     *run_strength = (*run_strength).max(strength);
                 }
             } else {
                 flush(&mut run, out);
-                run = Some((word.span, 1, equivalents, strength));
+                run = Some((word.span(), 1, equivalents, strength));
             }
         }
         flush(&mut run, out);

@@ -37,15 +37,15 @@ impl Rule for HasEquivalent {
                 Verdict::ForeignRoot { equivalents, hyphenated: true, .. } => equivalents.clone(),
                 _ => continue,
             };
-            if doc.is_emphasised(word.span) || in_parentheses(doc, word.token) || quoted(ctx, word.token) == Quoted::Exempt {
+            if doc.is_emphasised(word.span()) || in_parentheses(doc, word.token()) || quoted(ctx, word.token()) == Quoted::Exempt {
                 continue;
             }
             let message = match equivalents.first() {
-                Some(best) => format!("'{}' has an Indonesian equivalent: '{best}'", word.text),
-                None => format!("'{}' keeps a foreign root: use the Indonesian word if there is one", word.text),
+                Some(best) => format!("'{}' has an Indonesian equivalent: '{best}'", word.text()),
+                None => format!("'{}' keeps a foreign root: use the Indonesian word if there is one", word.text()),
             };
-            let mut d = META.diagnostic(word.span, message);
-            d.fixes = fixes(doc, word.span, &equivalents);
+            let mut d = META.diagnostic(word.span(), message);
+            d.fixes = fixes(doc, word.span(), &equivalents);
             out.push(d);
         }
     }
