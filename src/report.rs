@@ -47,13 +47,13 @@ impl From<Span> for SortedSpan {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, Copy)]
 struct SortedPosition {
     character: u32,
     line: u32,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, Copy)]
 struct SortedRange {
     end: SortedPosition,
     start: SortedPosition,
@@ -109,25 +109,29 @@ struct JsonFile<'a> {
 }
 
 fn diagnostic_json<'a>(d: &'a Diagnostic, text: &'a str, rope: &Rope) -> JsonDiagnostic<'a> {
+    // Most edits replace the diagnostic's own span (a misspelling's five corrections), and a
+    // position costs a walk along its line of the rope.
+    let range = sorted_range(rope, d.span);
+    let range_of = |span: Span| if span == d.span { range } else { sorted_range(rope, span) };
     let fixes = d
         .fixes
         .iter()
         .map(|f| JsonFix {
             applicability: f.applicability,
-            edits: f.edits.iter().map(|e| JsonEdit { new_text: &e.new_text, range: sorted_range(rope, e.span), span: e.span.into() }).collect(),
+            edits: f.edits.iter().map(|e| JsonEdit { new_text: &e.new_text, range: range_of(e.span), span: e.span.into() }).collect(),
             title: &f.title,
         })
         .collect();
     let related = d
         .related
         .iter()
-        .map(|r| JsonRelated { message: &r.message, range: sorted_range(rope, r.span), span: r.span.into(), text: text.get(r.span.range()).unwrap_or("") })
+        .map(|r| JsonRelated { message: &r.message, range: range_of(r.span), span: r.span.into(), text: text.get(r.span.range()).unwrap_or("") })
         .collect();
     JsonDiagnostic {
         code: &d.code,
         fixes,
         message: &d.message,
-        range: sorted_range(rope, d.span),
+        range,
         related,
         severity: d.severity,
         span: d.span.into(),
