@@ -11,13 +11,16 @@ use std::sync::LazyLock;
 
 static EXTRA: LazyLock<WordSet> = LazyLock::new(|| parse_word_list(include_str!("../../data/id/extra-words.txt")));
 
-/// The lower-case stems of id_ID.dic (before any affix flags): the roots affixes attach to.
-static STEMS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
+/// The roots our affixes attach to: the lower-case stems of id_ID.dic (before any affix flags)
+/// and the words of the supplementary list, in one set (every correction candidate asks it
+/// several times).
+static ROOTS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../dict/id_ID.dic")
         .lines()
         .skip(1)
         .map(|l| l.split('/').next().unwrap_or("").trim())
         .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_lowercase() || c == '-'))
+        .chain(EXTRA.iter().map(String::as_str))
         .collect()
 });
 
@@ -29,7 +32,7 @@ fn listed(word: &str) -> bool {
 /// A root: a stem of the dictionary or a word of the supplementary list. Only stems take our
 /// affixes, so an affixed dictionary form never serves as a root for a second round.
 fn is_stem(word: &str) -> bool {
-    STEMS.contains(word) || EXTRA.contains(word)
+    ROOTS.contains(word)
 }
 
 const PARTICLES: &[&str] = &["lah", "kah", "tah", "pun"];
@@ -114,24 +117,35 @@ fn derivation_roots(word: &str, visit: &mut dyn FnMut(&str, usize) -> bool) -> b
         if i > 0 && visit(stem, 3) {
             return true;
         }
-        for prefix in ["memper", "diper", "pemer", "per", "di", "ke", "se", "ter", "te", "ber", "be", "bel"] {
+        // The prefixes, by their first letter: this runs for every correction candidate, and
+        // the order of the tries does not matter (any root will do).
+        let (prefixes, nasal): (&[&str], Option<&str>) = match stem.as_bytes().first() {
+            Some(b'b') => (&["ber", "be", "bel"], None),
+            Some(b'd') => (&["diper", "di"], None),
+            Some(b'k') => (&["ke"], None),
+            Some(b'm') => (&["memper"], Some("me")),
+            Some(b'p') => (&["pemer", "per"], Some("pe")),
+            Some(b's') => (&["se"], None),
+            Some(b't') => (&["ter", "te"], None),
+            _ => (&[], None),
+        };
+        for prefix in prefixes {
             let Some(rest) = stem.strip_prefix(prefix) else { continue };
-            match prefix {
+            match *prefix {
                 // be- only before r or in bekerja / beternak; te- only before r.
                 "be" | "te" if !rest.starts_with('r') && rest != "kerja" && rest != "ternak" => continue,
                 "bel" if rest != "ajar" => continue,
                 _ => {}
             }
-            if visit(rest, if prefix == "di" { 3 } else { 4 }) {
+            if visit(rest, if *prefix == "di" { 3 } else { 4 }) {
                 return true;
             }
         }
-        for prefix in ["me", "pe"] {
-            if let Some(after) = stem.strip_prefix(prefix) {
-                let min = if after.starts_with("nge") { 3 } else { 4 };
-                if nasal_roots(after, &mut buf, &mut |r| visit(r, min)) {
-                    return true;
-                }
+        // meN- and peN-, with the nasal's sound change.
+        if let Some(after) = nasal.and_then(|prefix| stem.strip_prefix(prefix)) {
+            let min = if after.starts_with("nge") { 3 } else { 4 };
+            if nasal_roots(after, &mut buf, &mut |r| visit(r, min)) {
+                return true;
             }
         }
     }

@@ -10,8 +10,14 @@ fn key_position(c: char) -> Option<(i32, i32)> {
     QWERTY.iter().enumerate().find_map(|(row, keys)| keys.find(c).map(|col| (row as i32, col as i32)))
 }
 
+/// [`key_position`] of each letter `a`-`z`, looked up once: corrections ask it of every letter
+/// at every place in a word.
+static KEY_POSITIONS: std::sync::LazyLock<[Option<(i32, i32)>; 26]> =
+    std::sync::LazyLock::new(|| std::array::from_fn(|i| key_position(char::from(b'a' + i as u8))));
+
 fn neighbouring_keys(a: char, b: char) -> bool {
-    match (key_position(a), key_position(b)) {
+    let position = |c: char| if c.is_ascii_lowercase() { KEY_POSITIONS[usize::from(c as u8 - b'a')] } else { key_position(c) };
+    match (position(a), position(b)) {
         (Some((ra, ca)), Some((rb, cb))) => (ra - rb).abs() <= 1 && (ca - cb).abs() <= 1 && (ra, ca) != (rb, cb),
         _ => false,
     }
@@ -45,46 +51,47 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 fn one_edit(word: &str, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dictionary) -> Vec<(u8, String)> {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
+    // Where each letter starts, and the end: candidates are spelled from slices of the word.
+    let at: Vec<usize> = word.char_indices().map(|(i, _)| i).chain(std::iter::once(word.len())).collect();
+    let letter = |i: usize| &word[at[i]..at[i + 1]];
     let mut out: Vec<(u8, String)> = Vec::new();
     // Each candidate is spelled into one buffer and copied only when accepted: a word of ten
     // letters has some five hundred candidates, and few are words.
     let mut candidate = String::with_capacity(word.len() + 4);
-    let mut push = |score: u8, letters: &mut dyn Iterator<Item = char>, out: &mut Vec<(u8, String)>| {
+    let mut push = |score: u8, pieces: &[&str], out: &mut Vec<(u8, String)>| {
         candidate.clear();
-        candidate.extend(letters);
+        for piece in pieces {
+            candidate.push_str(piece);
+        }
         if candidate != word && !out.iter().any(|(_, c)| *c == candidate) && is_word(&candidate) {
             out.push((score, candidate.clone()));
         }
     };
     // Two neighbours swapped.
     for i in 0..n.saturating_sub(1) {
-        let mut letters = (0..n).map(|k| chars[if k == i { i + 1 } else if k == i + 1 { i } else { k }]);
-        push(0, &mut letters, &mut out);
+        push(0, &[&word[..at[i]], letter(i + 1), letter(i), &word[at[i + 2]..]], &mut out);
     }
     // A letter typed twice, or one extra letter.
     for i in 0..n {
         let removed = chars[i];
         let doubled = (i > 0 && chars[i - 1] == removed) || (i + 1 < n && chars[i + 1] == removed);
-        let mut letters = chars[..i].iter().chain(&chars[i + 1..]).copied();
-        push(if doubled { 1 } else { 2 }, &mut letters, &mut out);
+        push(if doubled { 1 } else { 2 }, &[&word[..at[i]], &word[at[i + 1]..]], &mut out);
     }
     // A dropped letter (a dropped double letter is the likeliest).
     for i in 0..=n {
-        for l in ALPHABET.chars() {
+        for (k, l) in ALPHABET.char_indices() {
             let doubles = (i > 0 && chars[i - 1] == l) || (i < n && chars[i] == l);
-            let mut letters = chars[..i].iter().copied().chain(std::iter::once(l)).chain(chars[i..].iter().copied());
-            push(if doubles || "aeiou".contains(l) { 1 } else { 2 }, &mut letters, &mut out);
+            push(if doubles || "aeiou".contains(l) { 1 } else { 2 }, &[&word[..at[i]], &ALPHABET[k..=k], &word[at[i]..]], &mut out);
         }
     }
     // A wrong letter: a neighbouring key, or a vowel for a vowel, is likelier.
     for i in 0..n {
-        for l in ALPHABET.chars() {
+        for (k, l) in ALPHABET.char_indices() {
             if l == chars[i] {
                 continue;
             }
             let vowels = "aeiou".contains(l) && "aeiou".contains(chars[i]);
-            let mut letters = (0..n).map(|k| if k == i { l } else { chars[k] });
-            push(if neighbouring_keys(chars[i], l) || vowels { 1 } else { 3 }, &mut letters, &mut out);
+            push(if neighbouring_keys(chars[i], l) || vowels { 1 } else { 3 }, &[&word[..at[i]], &ALPHABET[k..=k], &word[at[i + 1]..]], &mut out);
         }
     }
     // Among equally likely slips, a form the dictionary knows outright beats one only the
@@ -125,6 +132,26 @@ mod tests {
         assert_eq!(en("untill").first().map(String::as_str), Some("until"));
         assert_eq!(en("occured").first().map(String::as_str), Some("occurred"));
         assert!(en("definately").contains(&"definitely".to_string()));
+    }
+
+    #[test]
+    fn candidates_are_one_edit_away_in_any_script() {
+        for word in ["kafe", "café", "naïve", "über"] {
+            let asked = std::cell::RefCell::new(Vec::new());
+            one_edit(word, &|c| {
+                asked.borrow_mut().push(c.to_string());
+                false
+            }, &hunspell::EN_US);
+            let asked = asked.into_inner();
+            let n = word.chars().count();
+            // Swaps, deletions, 26 insertions at each place and 25 or 26 replacements at each.
+            assert!(asked.len() >= (n - 1) + n + 26 * (n + 1) + 25 * n - 30, "{word}: {}", asked.len());
+            for c in &asked {
+                assert_eq!(edit_distance(word, c), 1, "{word} -> {c}");
+            }
+            let swapped: String = { let mut c: Vec<char> = word.chars().collect(); c.swap(n - 2, n - 1); c.into_iter().collect() };
+            assert!(asked.contains(&swapped) || swapped == word, "{word}: {swapped}");
+        }
     }
 
     #[test]
