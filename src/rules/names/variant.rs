@@ -154,16 +154,24 @@ fn deletions(key: &str) -> Vec<u64> {
     let chars: Vec<char> = key.chars().collect();
     let n = chars.len();
     let depth = edit_limit(n);
-    let hash_without = |skip_a: usize, skip_b: usize| {
-        hash_chars(chars.iter().enumerate().filter(|&(k, _)| k != skip_a && k != skip_b).map(|(_, &c)| c))
-    };
-    let mut out = vec![hash_chars(chars.iter().copied())];
+    // The hash's state after each prefix: a deletion carries on from the state before it, so
+    // each remainder costs the letters after its first deletion, not all of them.
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(HASH_SEED);
+    for &c in &chars {
+        prefix.push(hash_step(prefix[prefix.len() - 1], c));
+    }
+    let rest = |state: u64, from: usize| hash_finish(chars[from..].iter().fold(state, |h, &c| hash_step(h, c)));
+    let mut out = vec![hash_finish(prefix[n])];
     if depth >= 1 {
         for i in 0..n {
-            out.push(hash_without(i, i));
+            out.push(rest(prefix[i], i + 1));
             if depth >= 2 {
+                // Without letters i and k: the letters between them carried along as k moves on.
+                let mut between = prefix[i];
                 for k in i + 1..n {
-                    out.push(hash_without(i, k));
+                    out.push(rest(between, k + 1));
+                    between = hash_step(between, chars[k]);
                 }
             }
         }
@@ -173,13 +181,20 @@ fn deletions(key: &str) -> Vec<u64> {
     out
 }
 
-/// A 64-bit hash of a sequence of letters, mixed in its high and low bits.
-fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in chars {
-        h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn hash_step(h: u64, c: char) -> u64 {
+    (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+fn hash_finish(h: u64) -> u64 {
     h ^ (h >> 29)
+}
+
+/// A 64-bit hash of a sequence of letters, mixed in its high and low bits.
+#[cfg(test)]
+fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
+    hash_finish(chars.fold(HASH_SEED, hash_step))
 }
 
 /// A hasher for keys that are hashes already.
@@ -402,6 +417,29 @@ mod tests {
     use super::*;
     use crate::language::Language::{En, Id};
     use crate::rules::typography::test_support::{fixed, flagged, run};
+
+    #[test]
+    fn deletions_hash_every_remainder_within_the_allowed_edits() {
+        for key in ["joko", "putin", "zelensky", "erdoğan", "kanriyanjapra"] {
+            let chars: Vec<char> = key.chars().collect();
+            let n = chars.len();
+            let without = |skip: &[usize]| hash_chars(chars.iter().enumerate().filter(|(k, _)| !skip.contains(k)).map(|(_, &c)| c));
+            let mut expected = vec![without(&[])];
+            for i in 0..n {
+                if edit_limit(n) >= 1 {
+                    expected.push(without(&[i]));
+                }
+                for k in i + 1..n {
+                    if edit_limit(n) >= 2 {
+                        expected.push(without(&[i, k]));
+                    }
+                }
+            }
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(deletions(key), expected, "{key}");
+        }
+    }
 
     #[test]
     fn keys_merge_transliterations() {
