@@ -68,6 +68,11 @@ pub struct UserLexicon {
 }
 
 impl UserLexicon {
+    /// No words and no dictionaries: what most newsrooms configure.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.dictionaries.is_empty()
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         // Asked of every new word: most newsrooms add no words, and then nothing is lower-cased.
         (!self.words.is_empty() && self.words.contains(&*crate::words::lowercase(word))) || self.dictionaries.iter().any(|d| d.check(word))

@@ -95,7 +95,8 @@ impl<'a> WordJudge<'a> {
         if let Some(v) = self.cache.borrow().get(lower) {
             return v.clone();
         }
-        let verdict = if self.user.contains(&normalise(lower)) {
+        // (An empty lexicon is not asked: the word would be normalised for nothing.)
+        let verdict = if !self.user.is_empty() && self.user.contains(&normalise(lower)) {
             Arc::new(Verdict::Known)
         } else {
             // Without the newsroom's own words a verdict depends only on the language, so it is
@@ -146,7 +147,7 @@ impl<'a> WordJudge<'a> {
         if let Some(v) = self.cache.borrow().get(lower) {
             return known(v);
         }
-        if self.user.contains(&normalise(lower)) {
+        if !self.user.is_empty() && self.user.contains(&normalise(lower)) {
             return true;
         }
         let table = learnt(self.language, self.dialect);
