@@ -34,13 +34,20 @@ const SUFFIXES: &[&str] = &["s", "es", "n", "an", "ian", "ns", "ese", "ish", "ny
 /// modern, then the transliteration pairs merged and doubled letters collapsed.
 pub(crate) fn key(form: &str) -> String {
     let mut s: String = form.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).map(fold_accent).collect();
+    // Which letters `a`-`z` the key holds: a pair can only be in it when both its letters are,
+    // and most keys hold none of the pairs (this runs for every name form of an article).
+    let letters = |s: &str| s.bytes().filter(u8::is_ascii_lowercase).fold(0u32, |mask, b| mask | 1 << (b - b'a'));
+    let may_hold = |mask: u32, pair: &str| pair.bytes().all(|b| b.is_ascii_lowercase() && mask & 1 << (b - b'a') != 0);
+    let mut mask = letters(&s);
     // Van Ophuijsen / Soewandi spelling: a `dj` or `oe` makes every other `j` a `y` (*Widjaja*).
-    if ["dj", "tj", "sj", "nj", "oe"].iter().any(|old| s.contains(old)) {
+    if ["dj", "tj", "sj", "nj", "oe"].iter().any(|old| may_hold(mask, old) && s.contains(old)) {
         s = s.replace("dj", "\u{1}").replace("tj", "c").replace("sj", "sy").replace("nj", "ny").replace('j', "y").replace('\u{1}', "j").replace("oe", "u");
+        mask = letters(&s);
     }
     for (from, to) in [("kh", "k"), ("ch", "k"), ("dh", "d"), ("th", "t"), ("sy", "s"), ("sh", "s"), ("ck", "k"), ("ie", "i"), ("y", "i")] {
-        if s.contains(from) {
+        if may_hold(mask, from) && s.contains(from) {
             s = s.replace(from, to);
+            mask = letters(&s);
         }
     }
     let mut out = String::with_capacity(s.len());
