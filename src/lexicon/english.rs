@@ -44,7 +44,8 @@ fn listed(word: &str, dialect: Dialect) -> bool {
 /// a possessive, a contraction nor a compound: the thousands of respellings of `loans` ask this.
 pub fn is_us_letters_word(word: &str) -> bool {
     debug_assert!(word.bytes().all(|b| b.is_ascii_lowercase()));
-    !word.is_empty() && (EXTRA.contains(word) || hunspell::check_us_letters(word))
+    // The table of starts refuses most non-words (names, typos) for a fraction of a check.
+    !word.is_empty() && us_letters_word_may_start(word.as_bytes()) && (EXTRA.contains(word) || hunspell::check_us_letters(word))
 }
 
 /// How many first letters [`us_letters_word_may_start`] looks up exactly.
@@ -135,6 +136,11 @@ pub fn us_letters_word_may_start(letters: &[u8]) -> bool {
 pub fn is_word(word: &str, dialect: Dialect) -> bool {
     if word.is_empty() {
         return false;
+    }
+    // Letters alone in US English: what `is_us_letters_word` answers, refusing most non-words
+    // (the names of Indonesian copy) by their start.
+    if dialect == Dialect::Us && word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return is_us_letters_word(word);
     }
     if listed(word, dialect) {
         return true;
