@@ -103,18 +103,18 @@ pub fn detect(text: &str) -> Option<Language> {
         // in characters; a short ASCII word is lower-cased on the stack.
         let mut ascii = [0u8; 8];
         let owned;
-        let lower = if word.len() <= ascii.len() && word.is_ascii() {
+        let lower: &[u8] = if word.len() <= ascii.len() && word.is_ascii() {
             let ascii = &mut ascii[..word.len()];
             ascii.copy_from_slice(word.as_bytes());
             ascii.make_ascii_lowercase();
-            std::str::from_utf8(ascii).unwrap_or_default()
+            ascii
         } else if word.is_ascii() || word.chars().count() > ascii.len() {
             continue;
         } else {
             owned = word.to_lowercase();
-            owned.as_str()
+            owned.as_bytes()
         };
-        let (indonesian, english) = marker(lower.as_bytes());
+        let (indonesian, english) = marker(lower);
         id += usize::from(indonesian);
         en += usize::from(english);
     }
@@ -130,29 +130,48 @@ pub fn detect(text: &str) -> Option<Language> {
 fn alphabetic_runs(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut at = 0;
+    // Whether the character at `at` is alphabetic, and its length (`at` only ever steps over
+    // whole characters, so it is a character boundary).
+    let class = move |at: usize| {
+        let b = bytes[at];
+        if b.is_ascii() {
+            (b.is_ascii_alphabetic(), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c.is_alphabetic(), c.len_utf8())
+        }
+    };
     std::iter::from_fn(move || {
-        let mut start = None;
-        while at < bytes.len() {
-            let b = bytes[at];
-            let (alphabetic, len) = if b.is_ascii() {
-                (b.is_ascii_alphabetic(), 1)
-            } else {
-                // A character boundary: `at` only ever steps over whole characters.
-                let c = text[at..].chars().next().unwrap_or(' ');
-                (c.is_alphabetic(), c.len_utf8())
-            };
-            match (alphabetic, start) {
-                (true, None) => start = Some(at),
-                (false, Some(s)) => {
-                    let word = &text[s..at];
-                    at += len;
-                    return Some(word);
-                }
-                _ => {}
+        // Up to the next letter.
+        loop {
+            while at < bytes.len() && bytes[at].is_ascii() && !bytes[at].is_ascii_alphabetic() {
+                at += 1;
+            }
+            if at >= bytes.len() {
+                return None;
+            }
+            let (alphabetic, len) = class(at);
+            if alphabetic {
+                break;
             }
             at += len;
         }
-        start.map(|s| &text[s..])
+        // Through the run.
+        let start = at;
+        loop {
+            while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
+                at += 1;
+            }
+            if at >= bytes.len() {
+                break;
+            }
+            let (alphabetic, len) = class(at);
+            if !alphabetic {
+                break;
+            }
+            at += len;
+        }
+        Some(&text[start..at])
     })
 }
 
