@@ -157,7 +157,7 @@ fn edit_limit(shortest: usize) -> usize {
 /// article's names. (The allowance grows with length, so the shorter key's allowance, which
 /// `likeness` applies, is within both keys' deletions. Two different remainders with one hash
 /// only add a candidate that `is_variant` then turns down.)
-fn deletions(key: &str) -> Vec<u64> {
+fn deletions(key: &str, out: &mut Vec<u64>) {
     let chars: Vec<char> = key.chars().collect();
     let n = chars.len();
     let depth = edit_limit(n);
@@ -169,7 +169,7 @@ fn deletions(key: &str) -> Vec<u64> {
         prefix.push(hash_step(prefix[prefix.len() - 1], c));
     }
     let rest = |state: u64, from: usize| hash_finish(chars[from..].iter().fold(state, |h, &c| hash_step(h, c)));
-    let mut out = vec![hash_finish(prefix[n])];
+    out.push(hash_finish(prefix[n]));
     if depth >= 1 {
         for i in 0..n {
             out.push(rest(prefix[i], i + 1));
@@ -183,9 +183,6 @@ fn deletions(key: &str) -> Vec<u64> {
             }
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
@@ -228,32 +225,42 @@ struct NearKeys {
     heads: HashMap<u64, usize, std::hash::BuildHasherDefault<Prehashed>>,
     links: Vec<(usize, usize)>,
     /// Each form's variant hashes.
-    variants: Vec<Vec<u64>>,
+    variants: Vec<u64>,
+    /// Where each form's hashes are in `variants` (a hash may repeat: `aab` less either `a`).
+    of_form: Vec<std::ops::Range<usize>>,
 }
 
 const NO_LINK: usize = usize::MAX;
 
 impl NearKeys {
     fn new(forms: &[Form], keys: &Keys) -> NearKeys {
-        let variants: Vec<Vec<u64>> = forms.iter().map(|form| deletions(&keys[form.form])).collect();
-        let total = variants.iter().map(Vec::len).sum();
-        let mut heads: HashMap<u64, usize, std::hash::BuildHasherDefault<Prehashed>> = HashMap::with_capacity_and_hasher(total, Default::default());
-        let mut links = Vec::with_capacity(total);
-        for (f, hashes) in variants.iter().enumerate() {
-            for &h in hashes {
+        // One buffer for every form's hashes: a list each, sorted, cost more than the hashing.
+        let mut variants = Vec::new();
+        let of_form: Vec<std::ops::Range<usize>> = forms
+            .iter()
+            .map(|form| {
+                let start = variants.len();
+                deletions(&keys[form.form], &mut variants);
+                start..variants.len()
+            })
+            .collect();
+        let mut heads: HashMap<u64, usize, std::hash::BuildHasherDefault<Prehashed>> = HashMap::with_capacity_and_hasher(variants.len(), Default::default());
+        let mut links = Vec::with_capacity(variants.len());
+        for (f, range) in of_form.iter().enumerate() {
+            for &h in &variants[range.clone()] {
                 let head = heads.entry(h).or_insert(NO_LINK);
                 links.push((f, *head));
                 *head = links.len() - 1;
             }
         }
-        NearKeys { heads, links, variants }
+        NearKeys { heads, links, variants, of_form }
     }
 
     /// Every form whose key is within the edits `likeness` allows of form `f`'s key (and some
     /// further ones).
     fn around(&self, f: usize) -> Vec<usize> {
         let mut found: Vec<usize> = Vec::new();
-        for h in &self.variants[f] {
+        for h in &self.variants[self.of_form[f].clone()] {
             let mut link = self.heads.get(h).copied().unwrap_or(NO_LINK);
             while let Some(&(form, next)) = self.links.get(link) {
                 found.push(form);
@@ -444,7 +451,11 @@ mod tests {
             }
             expected.sort_unstable();
             expected.dedup();
-            assert_eq!(deletions(key), expected, "{key}");
+            let mut made = Vec::new();
+            deletions(key, &mut made);
+            made.sort_unstable();
+            made.dedup();
+            assert_eq!(made, expected, "{key}");
         }
     }
 
