@@ -211,7 +211,7 @@ impl<'a> WordJudge<'a> {
                 }
                 // A proper noun in lower case (`maret`, `jawa`) is spelled right; its capital is
                 // the business of the capitalisation rules.
-                if hunspell::ID_ID.check(&capitalise(word)) {
+                if indonesian::may_be_listed_name(word) && hunspell::ID_ID.check(&capitalise(word)) {
                     return Some(Verdict::Known);
                 }
                 if let Some(equivalent) = glossary::official_equivalent(word) {

@@ -24,6 +24,38 @@ static ROOTS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The capitalised entries of id_ID.dic (names: *Jakarta*, *Maret*), lower-cased: those that
+/// take no affixes, whole, and the first letters of the few that do (their suffixes strip at
+/// most one letter).
+static NAMES: LazyLock<(WordSet, Vec<String>)> = LazyLock::new(|| {
+    let (mut whole, mut starts) = (WordSet::default(), Vec::new());
+    for line in include_str!("../../dict/id_ID.dic").lines().skip(1) {
+        let entry = line.split_whitespace().next().unwrap_or("");
+        let (stem, flags) = entry.split_once('/').unwrap_or((entry, ""));
+        if !stem.chars().any(char::is_uppercase) {
+            continue;
+        }
+        let lower = stem.to_lowercase();
+        if flags.is_empty() {
+            whole.insert(lower);
+        } else {
+            let keep = lower.char_indices().last().map_or(0, |(i, _)| i);
+            starts.push(lower[..keep].to_string());
+        }
+    }
+    (whole, starts)
+});
+
+/// Whether a lower-case word, capitalised, may be one of the dictionary's names. `false` is
+/// certain for a word whose lower case the dictionary refuses: Hunspell then accepts the
+/// capitalised word only by a capitalised entry. Asked before Hunspell for every new name of
+/// an article, most of which are none of the dictionary's few hundred. Only words of letters
+/// `a`-`z` are refused: Hunspell checks the parts of a hyphenated word on their own, and its
+/// casing rules for other letters are not worth second-guessing.
+pub fn may_be_listed_name(word: &str) -> bool {
+    !word.bytes().all(|b| b.is_ascii_lowercase()) || NAMES.0.contains(word) || NAMES.1.iter().any(|start| word.starts_with(start.as_str()))
+}
+
 /// A whole word the dictionary (with its own affix rules) or the supplementary list knows.
 fn listed(word: &str) -> bool {
     !word.is_empty() && (EXTRA.contains(word) || ID_ID.check(word))
@@ -314,6 +346,31 @@ mod tests {
         for w in ["anak-anak", "sayur-mayur", "bolak-balik", "berlari-lari", "kemerah-merahan", "naik-turunnya", "sebaik-baiknya", "menakut-nakuti", "rumah-rumah"] {
             assert!(is_word(w), "{w}");
         }
+    }
+
+    #[test]
+    fn names_the_dictionary_may_hold() {
+        let capitalise = |w: &str| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        };
+        assert!(may_be_listed_name("jakarta") && may_be_listed_name("allah"));
+        // Every word Hunspell accepts capitalised but not in lower case passes: the dictionary's
+        // stems, the supplementary words and made-up names, each also with common suffixes.
+        let stems = include_str!("../../dict/id_ID.dic").lines().skip(1).map(|l| l.split('/').next().unwrap_or("").trim().to_lowercase());
+        let made_up = ["putbo", "sankezal", "kanriyan", "japra", "dalinke", "rayanyan", "kedasri", "buwono", "ekwiles"];
+        let mut refused = 0;
+        for base in stems.chain(EXTRA.iter().cloned()).chain(made_up.iter().map(|w| w.to_string())) {
+            for suffix in ["", "nya", "an", "i", "kan", "lah", "s"] {
+                let word = format!("{base}{suffix}");
+                if !may_be_listed_name(&word) {
+                    refused += 1;
+                    assert!(!ID_ID.check(&capitalise(&word)) || ID_ID.check(&word), "{word}");
+                }
+            }
+        }
+        assert!(refused > 100_000, "{refused}");
+        assert!(made_up.iter().all(|w| !may_be_listed_name(w)));
     }
 
     #[test]
