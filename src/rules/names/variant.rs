@@ -171,14 +171,14 @@ fn deletions(key: &str, out: &mut Vec<u64>) {
     let rest = |state: u64, from: usize| hash_finish(chars[from..].iter().fold(state, |h, &c| hash_step(h, c)));
     out.push(hash_finish(prefix[n]));
     if depth >= 1 {
-        for i in 0..n {
-            out.push(rest(prefix[i], i + 1));
+        for (i, &before) in prefix[..n].iter().enumerate() {
+            out.push(rest(before, i + 1));
             if depth >= 2 {
                 // Without letters i and k: the letters between them carried along as k moves on.
-                let mut between = prefix[i];
-                for k in i + 1..n {
+                let mut between = before;
+                for (k, &c) in chars.iter().enumerate().skip(i + 1) {
                     out.push(rest(between, k + 1));
-                    between = hash_step(between, chars[k]);
+                    between = hash_step(between, c);
                 }
             }
         }
