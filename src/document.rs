@@ -156,7 +156,15 @@ impl<'a> Document<'a> {
         let text = self.text;
         let mut lower = LowerTokens { ends: Vec::with_capacity(self.tokens.len()), buffer: String::with_capacity(self.tokens.iter().map(|t| t.span.len()).sum()) };
         for t in &self.tokens {
-            lower.buffer.push_str(&crate::words::lowercase(&text[t.span.range()]));
+            let token = &text[t.span.range()];
+            if token.is_ascii() {
+                // Lower-cased in place: no string made for a capitalised word.
+                let start = lower.buffer.len();
+                lower.buffer.push_str(token);
+                lower.buffer[start..].make_ascii_lowercase();
+            } else {
+                lower.buffer.push_str(&token.to_lowercase());
+            }
             // Past 4 GiB of words (no document under any size limit a newsroom sets) the rest
             // read as empty rather than overflow.
             lower.ends.push(u32::try_from(lower.buffer.len()).unwrap_or(u32::MAX));
