@@ -30,7 +30,13 @@ pub struct Range {
 /// Clamp a byte offset to the document and back onto a character boundary.
 pub fn clamp_to_char_boundary(rope: &Rope, byte: usize) -> usize {
     let byte = byte.min(rope.len_bytes());
-    rope.char_to_byte(rope.byte_to_char(byte))
+    // A rope's chunks are whole strings, so the boundary is found inside one chunk.
+    let (chunk, chunk_start, _, _) = rope.chunk_at_byte(byte);
+    let mut offset = byte - chunk_start;
+    while offset > 0 && !chunk.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    chunk_start + offset
 }
 
 /// The LSP position of a byte offset. Offsets past the end map to the end; offsets inside a
@@ -41,11 +47,13 @@ pub fn byte_to_position(rope: &Rope, byte: usize, encoding: PositionEncoding) ->
     let line_start_byte = rope.line_to_byte(line);
     let character = match encoding {
         PositionEncoding::Utf8 => byte - line_start_byte,
-        PositionEncoding::Utf16 => {
-            let ch = rope.byte_to_char(byte);
-            let line_start_char = rope.line_to_char(line);
-            rope.char_to_utf16_cu(ch) - rope.char_to_utf16_cu(line_start_char)
-        }
+        // Counted along the line's text: a report converts thousands of positions, and asking
+        // the rope for characters and code units walked it four times a position.
+        PositionEncoding::Utf16 => rope
+            .byte_slice(line_start_byte..byte)
+            .chunks()
+            .map(|chunk| if chunk.is_ascii() { chunk.len() } else { chunk.encode_utf16().count() })
+            .sum(),
     };
     Position { line: line as u32, character: character as u32 }
 }
@@ -111,6 +119,25 @@ mod tests {
             }
             let pos = byte_to_position(&rope, byte, enc);
             assert_eq!(position_to_byte(&rope, pos, enc), byte, "{text:?} at {byte} ({pos:?})");
+        }
+    }
+
+    /// The position by the rope's own indices of characters and UTF-16 code units.
+    fn by_rope_indices(rope: &Rope, byte: usize) -> Position {
+        let byte = rope.char_to_byte(rope.byte_to_char(byte.min(rope.len_bytes())));
+        let line = rope.byte_to_line(byte);
+        let character = rope.char_to_utf16_cu(rope.byte_to_char(byte)) - rope.char_to_utf16_cu(rope.line_to_char(line));
+        Position { line: line as u32, character: character as u32 }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn utf16_positions_agree_with_the_ropes_indices(text in "(a|bc|\\r|\\n|\\r\\n|é|語|😀|\u{2028}| ){0,1500}", bytes in proptest::collection::vec(0usize..6000, 1..20)) {
+            // Long enough for a rope of several chunks.
+            let rope = Rope::from_str(&text);
+            for byte in bytes {
+                proptest::prop_assert_eq!(byte_to_position(&rope, byte, PositionEncoding::Utf16), by_rope_indices(&rope, byte), "byte {}", byte);
+            }
         }
     }
 
