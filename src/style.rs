@@ -776,8 +776,10 @@ impl StyleRule {
         if !titles.openings.may_hold(first) || !first.chars().next().is_some_and(char::is_lowercase) || starts.contains(&i) {
             return None;
         }
+        // The first word is read once; each title's first word is compared with it.
         let len = titles.titles.iter().find(|title| {
-            title.iter().enumerate().all(|(k, w)| word_at(i + k).is_some_and(|t| t == w) && (k == 0 || adjacent(doc, i + k - 1, i + k)))
+            title.first().is_some_and(|w| w == first)
+                && title[1..].iter().enumerate().all(|(k, w)| word_at(i + k + 1).is_some_and(|t| t == w) && adjacent(doc, i + k, i + k + 1))
         })?.len();
         // `calon presiden Prabowo`: not (yet) the title; `perusahaan's president`: a job.
         if let Some(prev) = i.checked_sub(1).filter(|&p| adjacent(doc, p, i)).and_then(word_at) {
