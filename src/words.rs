@@ -92,6 +92,11 @@ impl<'a> WordJudge<'a> {
 
     /// The verdict on a lower-case word (as it would stand mid-sentence).
     pub fn judge(&self, lower: &str) -> Arc<Verdict> {
+        if self.user.is_empty() {
+            // Verdicts are the process's alone: a table of the document's own would only copy
+            // them, a string and an insertion for each new word of each article.
+            return self.shared_verdict(lower);
+        }
         if let Some(v) = self.cache.borrow().get(lower) {
             return v.clone();
         }
@@ -99,21 +104,26 @@ impl<'a> WordJudge<'a> {
         let verdict = if !self.user.is_empty() && self.user.contains(&normalise(lower)) {
             Arc::new(Verdict::Known)
         } else {
-            // Without the newsroom's own words a verdict depends only on the language, so it is
-            // shared by every document the process checks.
-            let table = learnt(self.language, self.dialect);
-            let known = read(table).verdicts.get(lower).cloned();
-            match known {
-                Some(v) => v,
-                None => {
-                    let v = Arc::new(self.decide(lower));
-                    remember(table, lower, v.clone());
-                    v
-                }
-            }
+            self.shared_verdict(lower)
         };
         self.cache.borrow_mut().insert(lower.to_string(), verdict.clone());
         verdict
+    }
+
+    /// The verdict from the process's table, judged and added when it is new. Without the
+    /// newsroom's own words a verdict depends only on the language, so it is shared by every
+    /// document the process checks.
+    fn shared_verdict(&self, lower: &str) -> Arc<Verdict> {
+        let table = learnt(self.language, self.dialect);
+        let known = read(table).verdicts.get(lower).cloned();
+        match known {
+            Some(v) => v,
+            None => {
+                let v = Arc::new(self.decide(lower));
+                remember(table, lower, v.clone());
+                v
+            }
+        }
     }
 
     /// Whether a lower-case word is an ordinary word of `language` (known to its lexicon, the
