@@ -154,11 +154,14 @@ impl<'a> WordJudge<'a> {
     /// and most names are unknown words whose corrections nobody reads.
     pub fn is_ordinary(&self, lower: &str) -> bool {
         let known = |v: &Verdict| matches!(v, Verdict::Known | Verdict::NonStandard(_));
-        if let Some(v) = self.cache.borrow().get(lower) {
-            return known(v);
-        }
-        if !self.user.is_empty() && self.user.contains(&normalise(lower)) {
-            return true;
+        let own_words = !self.user.is_empty();
+        if own_words {
+            if let Some(v) = self.cache.borrow().get(lower) {
+                return known(v);
+            }
+            if self.user.contains(&normalise(lower)) {
+                return true;
+            }
         }
         let table = learnt(self.language, self.dialect);
         {
@@ -182,7 +185,9 @@ impl<'a> WordJudge<'a> {
         };
         let verdict = Arc::new(verdict);
         remember(table, lower, verdict.clone());
-        self.cache.borrow_mut().insert(lower.to_string(), verdict.clone());
+        if own_words {
+            self.cache.borrow_mut().insert(lower.to_string(), verdict.clone());
+        }
         known(&verdict)
     }
 
