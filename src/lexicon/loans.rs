@@ -29,12 +29,15 @@ const ENDINGS: &[(&str, &[&str])] = &[
     ("", &["", "e"]),
 ];
 
-/// English spellings for one Indonesian letter group inside a loan.
-fn letter_options(rest: &str) -> Vec<(usize, &'static str)> {
-    let mut options = Vec::new();
+/// English spellings for one Indonesian letter group inside a loan: (letters taken, English
+/// spelling, or "" for the letter itself). At most six, so they live on the stack: the search
+/// asks this at every step of every spelling.
+fn letter_options(rest: &str) -> LetterOptions {
+    let mut options = LetterOptions { items: [(0, ""); 6], len: 0 };
     let mut push = |len: usize, english: &'static [&'static str]| {
         for e in english {
-            options.push((len, *e));
+            options.items[options.len] = (len, *e);
+            options.len += 1;
         }
     };
     if rest.starts_with("ks") {
@@ -52,13 +55,25 @@ fn letter_options(rest: &str) -> Vec<(usize, &'static str)> {
         Some('e') => push(1, &["e", "a"]),
         Some('u') => push(1, &["u", "o"]),
         Some(c) if c.is_ascii_alphabetic() => {}
-        _ => return Vec::new(),
+        _ => return LetterOptions { items: [(0, ""); 6], len: 0 },
     }
-    if options.is_empty() {
+    if options.len == 0 {
         let len = rest.chars().next().map_or(0, char::len_utf8);
-        options.push((len, ""));
+        options.items[0] = (len, "");
+        options.len = 1;
     }
     options
+}
+
+struct LetterOptions {
+    items: [(usize, &'static str); 6],
+    len: usize,
+}
+
+impl LetterOptions {
+    fn iter(&self) -> impl Iterator<Item = &(usize, &'static str)> {
+        self.items[..self.len].iter()
+    }
 }
 
 /// How many spellings [`respell`] makes of each end of `stem`, budget aside: `counts[n]` for
@@ -89,7 +104,7 @@ fn respell(stem: &str, spelled: &mut String, budget: &mut usize, counts: &[usize
         *budget -= 1;
         return found(spelled);
     }
-    for (len, english) in letter_options(stem) {
+    for &(len, english) in letter_options(stem).iter() {
         let piece = if english.is_empty() { &stem[..len] } else { english };
         let at = spelled.len();
         spelled.push_str(piece);
