@@ -100,8 +100,7 @@ impl<'a> WordJudge<'a> {
         if let Some(v) = self.cache.borrow().get(lower) {
             return v.clone();
         }
-        // (An empty lexicon is not asked: the word would be normalised for nothing.)
-        let verdict = if !self.user.is_empty() && self.user.contains(&normalise(lower)) {
+        let verdict = if self.user.contains(&normalise(lower)) {
             Arc::new(Verdict::Known)
         } else {
             self.shared_verdict(lower)

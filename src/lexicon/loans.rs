@@ -33,7 +33,7 @@ const ENDINGS: &[(&str, &[&str])] = &[
 /// spelling, or "" for the letter itself). At most six, so they live on the stack: the search
 /// asks this at every step of every spelling.
 fn letter_options(rest: &str) -> LetterOptions {
-    let mut options = LetterOptions { items: [(0, ""); 6], len: 0 };
+    let mut options = LetterOptions::NONE;
     let mut push = |len: usize, english: &'static [&'static str]| {
         for e in english {
             options.items[options.len] = (len, *e);
@@ -55,7 +55,7 @@ fn letter_options(rest: &str) -> LetterOptions {
         Some('e') => push(1, &["e", "a"]),
         Some('u') => push(1, &["u", "o"]),
         Some(c) if c.is_ascii_alphabetic() => {}
-        _ => return LetterOptions { items: [(0, ""); 6], len: 0 },
+        _ => return LetterOptions::NONE,
     }
     if options.len == 0 {
         let len = rest.chars().next().map_or(0, char::len_utf8);
@@ -71,6 +71,8 @@ struct LetterOptions {
 }
 
 impl LetterOptions {
+    const NONE: LetterOptions = LetterOptions { items: [(0, ""); 6], len: 0 };
+
     fn iter(&self) -> impl Iterator<Item = &(usize, &'static str)> {
         self.items[..self.len].iter()
     }
