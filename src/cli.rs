@@ -50,7 +50,16 @@ pub enum Command {
         config: Option<PathBuf>,
     },
     /// Run the language server over standard input and output.
-    Lsp,
+    Lsp(LspArgs),
+}
+
+/// `sunting lsp`'s options. Standard input and output are the only transport; `--stdio` is
+/// accepted because most clients (vscode-languageclient among them) add it.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct LspArgs {
+    /// Talk over standard input and output (the default and only transport).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -741,7 +750,7 @@ pub fn run(cli: Cli) -> i32 {
             }
             0
         }
-        Command::Lsp => crate::lsp::run(),
+        Command::Lsp(_) => crate::lsp::run(),
         Command::Explain { code, config } => match styles_here(config.as_deref()).map(|styles| report::explain(&code, &styles)) {
             Err(status) => status,
             Ok(None) => {

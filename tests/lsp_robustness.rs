@@ -418,3 +418,33 @@ fn the_process_survives_garbage_and_ends_with_its_input() {
     stdin.write_all(&message(json!({"jsonrpc": "2.0", "method": "exit"}))).unwrap();
     assert_eq!(wait(&mut child), Some(0), "{}", String::from_utf8_lossy(&output.lock().unwrap()));
 }
+
+/// `sunting lsp --stdio`, as vscode-languageclient and most other clients start it, answers
+/// `initialize` and ends cleanly (the flag was once refused, and the VS Code extension never
+/// started).
+#[test]
+fn the_stdio_flag_that_clients_add_is_accepted() {
+    use std::io::{Read, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sunting"))
+        .args(["lsp", "--stdio"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let message = |v: Value| frame(&serde_json::to_vec(&v).unwrap());
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(&message(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))).unwrap();
+    stdin.write_all(&message(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}))).unwrap();
+    stdin.write_all(&message(json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}))).unwrap();
+    stdin.write_all(&message(json!({"jsonrpc": "2.0", "method": "exit"}))).unwrap();
+    drop(stdin);
+    let mut out = String::new();
+    child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    let status = child.wait().unwrap();
+    assert!(out.contains("\"capabilities\""), "no initialize answer; stderr: {err}");
+    assert_eq!(status.code(), Some(0), "stderr: {err}");
+}
