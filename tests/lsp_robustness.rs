@@ -424,7 +424,7 @@ fn the_process_survives_garbage_and_ends_with_its_input() {
 /// started).
 #[test]
 fn the_stdio_flag_that_clients_add_is_accepted() {
-    use std::io::{BufRead, BufReader, Write};
+    use std::io::{BufRead, BufReader, Read, Write};
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_sunting"))
         .args(["lsp", "--stdio"])
@@ -436,21 +436,34 @@ fn the_stdio_flag_that_clients_add_is_accepted() {
     let message = |v: Value| frame(&serde_json::to_vec(&v).unwrap());
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    // One framed message from the server, `None` at the end of its output.
+    let mut next = move || -> Option<Value> {
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            if stdout.read_line(&mut line).ok()? == 0 {
+                return None;
+            }
+            match line.trim_end() {
+                "" => break,
+                l => length = l.strip_prefix("Content-Length:").and_then(|v| v.trim().parse().ok()).unwrap_or(length),
+            }
+        }
+        let mut body = vec![0; length];
+        stdout.read_exact(&mut body).ok()?;
+        serde_json::from_slice(&body).ok()
+    };
+    let mut answer = |id: i64| loop {
+        let m = next().unwrap_or_else(|| panic!("the server ended before answering request {id}"));
+        if m["id"] == id {
+            return m;
+        }
+    };
     stdin.write_all(&message(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))).unwrap();
-    // A client waits for the answer before it goes on.
-    let mut seen = String::new();
-    while !seen.contains("\"capabilities\"") {
-        let mut line = String::new();
-        assert!(stdout.read_line(&mut line).unwrap() > 0, "the server ended without answering: {seen}");
-        seen.push_str(&line);
-    }
+    assert!(answer(1)["result"]["capabilities"].is_object());
     stdin.write_all(&message(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}))).unwrap();
     stdin.write_all(&message(json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}))).unwrap();
-    while !seen.contains("\"id\":2") {
-        let mut line = String::new();
-        assert!(stdout.read_line(&mut line).unwrap() > 0, "no answer to shutdown: {seen}");
-        seen.push_str(&line);
-    }
+    assert!(answer(2).get("error").is_none());
     stdin.write_all(&message(json!({"jsonrpc": "2.0", "method": "exit"}))).unwrap();
     drop(stdin);
     assert_eq!(child.wait().unwrap().code(), Some(0));
