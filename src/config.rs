@@ -441,7 +441,7 @@ mod tests {
     #[test]
     fn invalid_ignore_globs_are_errors_and_valid_ones_compile_once() {
         let err = Config::parse("language = \"id\"\nignore = [\"drafts/**\", \"[\"]\n", Path::new("/n/sunting.toml")).unwrap_err();
-        assert_eq!((err.line, err.column), (2, 25), "{err}");
+        assert_eq!((err.line, err.column), (2, 24), "{err}");
         assert!(err.message.contains("invalid ignore glob"), "{err}");
         let config = Config::parse("ignore = [\"drafts/**\"]\n", Path::new("/n/sunting.toml")).unwrap();
         assert_eq!(config.ignore_set.len(), 1);

@@ -297,4 +297,65 @@ mod tests {
         assert_eq!(lines[0]["range"], first["range"]);
         assert_eq!(lines[total], json!({"path": "x.md", "error": "gone"}));
     }
+
+    /// A writer that records the largest single write: what a format held before writing it.
+    #[derive(Default)]
+    struct Counting {
+        bytes: Vec<u8>,
+        largest: usize,
+    }
+
+    impl Write for Counting {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.largest = self.largest.max(buf.len());
+            self.bytes.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Bytes, not time: every format writes a noisy file's report in pieces of one finding or
+    /// less (so memory is bounded by the text and its findings, not by the report), and the
+    /// streamed bytes are the rendered ones.
+    #[test]
+    fn large_files_stream_finding_by_finding() {
+        let config = Config::default();
+        let text = "Warga berteriak  !! lalu pergi , kata dia .\n\n".repeat(2_000);
+        let options = CheckOptions { format: DocFormat::Markdown, language: LanguageChoice::default(), config: &config };
+        let result = check(&text, &options);
+        assert!(result.diagnostics.len() >= 4_000);
+        let file = FileReport { path: "big.md".into(), text: text.clone(), language: result.language, diagnostics: result.diagnostics };
+        let small = &reports()[0];
+        for format in [Format::Json, Format::Jsonl, Format::Sarif, Format::Github, Format::Human { color: false }, Format::Human { color: true }] {
+            let mut streamed = ReportWriter::start(Counting::default(), format).unwrap();
+            streamed.file(&render_file(format, small)).unwrap();
+            streamed.report(&file).unwrap();
+            streamed.report(small).unwrap();
+            let mut counting = Counting::default();
+            streamed.out.flush().unwrap();
+            std::mem::swap(&mut counting, &mut streamed.out);
+            let mut rendered = ReportWriter::start(Vec::new(), format).unwrap();
+            rendered.file(&render_file(format, small)).unwrap();
+            rendered.file(&render_file(format, &file)).unwrap();
+            rendered.file(&render_file(format, small)).unwrap();
+            assert_eq!(String::from_utf8_lossy(&counting.bytes), String::from_utf8_lossy(&rendered.out), "{format:?}");
+            assert!(counting.bytes.len() > 500_000, "{format:?}: {} bytes", counting.bytes.len());
+            assert!(counting.largest <= 16 * 1024, "{format:?}: a write of {} bytes", counting.largest);
+        }
+    }
+
+    #[test]
+    fn jsonl_records_are_the_json_reports_diagnostics_with_path_and_language() {
+        let files = reports();
+        let text = streamed(Format::Jsonl, &files[..1], &[]);
+        let whole = report::json_report(&files[..1], &[]);
+        for (line, d) in text.lines().zip(whole["files"][0]["diagnostics"].as_array().unwrap()) {
+            let mut expected = d.clone();
+            expected["path"] = json!("f0.md");
+            expected["language"] = json!("id");
+            assert_eq!(line, serde_json::to_string(&expected).unwrap());
+        }
+    }
 }

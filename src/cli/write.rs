@@ -110,6 +110,12 @@ pub fn tidy(path: &Path, original: &[u8], fixed: &[u8], leftovers: &mut Leftover
 /// Replace the article at `path` (through symbolic links: the file they point to), read as
 /// `original`, with `contents`.
 pub fn replace_file(path: &Path, original: &[u8], contents: &[u8]) -> Result<(), String> {
+    replace_file_with(path, original, contents, &|| {})
+}
+
+/// [`replace_file`], calling `before_swap` just before the swap (the tests save the article
+/// there, as another program could).
+fn replace_file_with(path: &Path, original: &[u8], contents: &[u8], before_swap: &dyn Fn()) -> Result<(), String> {
     let path = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return Err("not a file".to_string()) };
     let file = File::open(&path).map_err(|e| e.to_string())?;
@@ -130,6 +136,7 @@ pub fn replace_file(path: &Path, original: &[u8], contents: &[u8]) -> Result<(),
         let _ = std::fs::remove_file(&tmp_path);
         return Err(if e.kind() == io::ErrorKind::Other { format!("{e}; nothing was written") } else { describe(&e) });
     }
+    before_swap();
     swap_in(&path, &tmp_path, &file, &meta, &tmp, original)
 }
 
@@ -431,4 +438,108 @@ fn rename_after_check(path: &Path, tmp_path: &Path, original: &[u8]) -> Result<(
     }
     sync_dir(path.parent().unwrap_or(Path::new(".")));
     Ok(())
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+
+    const ORIGINAL: &[u8] = b"Berhenti !!\n";
+    const FIXED: &[u8] = b"Berhenti!\n";
+
+    fn article() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, ORIGINAL).unwrap();
+        (dir, path)
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_save_that_replaces_the_file_during_the_fix_is_kept() {
+        let (dir, path) = article();
+        let saved = b"Berhenti !!\nPARAGRAF BARU\n";
+        let err = replace_file_with(&path, ORIGINAL, FIXED, &|| {
+            let new = dir.path().join("a.md.new");
+            std::fs::write(&new, saved).unwrap();
+            std::fs::rename(&new, &path).unwrap();
+        })
+        .unwrap_err();
+        assert!(err.contains("changed"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), saved);
+        assert_eq!(names(dir.path()), ["a.md"], "no temporary file is left");
+    }
+
+    #[test]
+    fn a_save_that_writes_into_the_file_during_the_fix_is_kept() {
+        let (dir, path) = article();
+        let err = replace_file_with(&path, ORIGINAL, FIXED, &|| {
+            std::fs::OpenOptions::new().append(true).open(&path).unwrap().write_all(b"APPENDED\n").unwrap();
+        })
+        .unwrap_err();
+        assert!(err.contains("changed"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"Berhenti !!\nAPPENDED\n");
+        assert_eq!(names(dir.path()), ["a.md"]);
+    }
+
+    #[test]
+    fn a_quiet_fix_replaces_the_text_and_keeps_mode_and_attributes() {
+        let (dir, path) = article();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        // SAFETY: valid path, name and value.
+        let xattr = unsafe { libc::setxattr(c.as_ptr(), c"user.note".as_ptr(), b"keep".as_ptr().cast(), 4, 0) } == 0;
+        let inode = std::fs::metadata(&path).unwrap().ino();
+        replace_file(&path, ORIGINAL, FIXED).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), FIXED);
+        let meta = std::fs::metadata(&path).unwrap();
+        assert_eq!(meta.mode() & 0o7777, 0o640);
+        assert_ne!(meta.ino(), inode, "a new file took the old one's place");
+        if xattr {
+            let file = File::open(&path).unwrap();
+            use std::os::fd::AsRawFd;
+            assert_eq!(xattr_get(file.as_raw_fd(), c"user.note").unwrap(), b"keep");
+        }
+        assert_eq!(names(dir.path()), ["a.md"]);
+    }
+
+    #[test]
+    fn files_fix_must_not_replace_are_refused_untouched() {
+        let (dir, path) = article();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let err = replace_file(&path, ORIGINAL, FIXED).unwrap_err();
+        assert!(err.contains("read-only file (mode 0444)"), "{err}");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        std::fs::hard_link(&path, dir.path().join("b.md")).unwrap();
+        let err = replace_file(&path, ORIGINAL, FIXED).unwrap_err();
+        assert!(err.contains("2 names (hard links)"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), ORIGINAL);
+        assert_eq!(names(dir.path()), ["a.md", "b.md"]);
+    }
+
+    #[test]
+    fn leftovers_of_an_interrupted_fix_are_removed_only_when_they_hold_nothing_new() {
+        let (dir, path) = article();
+        let stale_copy = dir.path().join(".a.md.sunting-fix-4000001");
+        let stale_other = dir.path().join(".a.md.sunting-fix-4000002");
+        let in_use = dir.path().join(".a.md.sunting-fix-4000003");
+        let unrelated = dir.path().join(".b.md.sunting-fix-4000004");
+        std::fs::write(&stale_copy, FIXED).unwrap();
+        std::fs::write(&stale_other, b"someone's other text\n").unwrap();
+        std::fs::write(&unrelated, FIXED).unwrap();
+        // A fix still running holds its temporary file's lock.
+        let held = create_temp(&in_use).unwrap();
+        let notes = tidy(&path, ORIGINAL, FIXED, &mut Leftovers::default());
+        assert!(!stale_copy.exists(), "a copy of the fixed text is removed");
+        assert!(stale_other.exists() && in_use.exists() && unrelated.exists());
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes.iter().any(|n| n.contains("4000002") && n.contains("compare")), "{notes:?}");
+        drop(held);
+    }
 }
