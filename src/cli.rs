@@ -222,7 +222,7 @@ fn looks_like_bomless_utf16(head: &[u8]) -> bool {
 }
 
 fn decode_utf16(bytes: &[u8], big_endian: bool, lossy: bool) -> Result<String, String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err("UTF-16 text with an odd number of bytes".to_string());
     }
     let units = bytes.chunks_exact(2).map(|p| if big_endian { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) });

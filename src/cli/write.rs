@@ -200,16 +200,14 @@ fn clean_leftovers(dir: &Path, prefix: &OsStr, original: &[u8], fixed: &[u8], le
     for name in names {
         let path = dir.join(&name);
         match stale_copy(&path, original, fixed) {
-            Some(true) => {
-                if std::fs::remove_file(&path).is_ok() {
-                    notes.push(format!("{}: note: removed a temporary file left by an interrupted fix", path.display()));
-                }
+            Some(true) if std::fs::remove_file(&path).is_ok() => {
+                notes.push(format!("{}: note: removed a temporary file left by an interrupted fix", path.display()));
             }
             Some(false) => notes.push(format!(
                 "{}: note: left by an interrupted fix, and its text differs from the article's: compare them and remove it",
                 path.display()
             )),
-            None => {}
+            Some(true) | None => {}
         }
     }
     notes
