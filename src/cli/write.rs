@@ -493,6 +493,20 @@ mod tests {
         let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
         // SAFETY: valid path, name and value.
         let xattr = unsafe { libc::setxattr(c.as_ptr(), c"user.note".as_ptr(), b"keep".as_ptr().cast(), 4, 0) } == 0;
+        // An access ACL granting user 1 read (what `setfacl -m u:daemon:r` writes), where the
+        // file system keeps ACLs.
+        let mut acl = 2u32.to_le_bytes().to_vec();
+        for (tag, perm, id) in [(0x01u16, 6u16, u32::MAX), (0x02, 4, 1), (0x04, 4, u32::MAX), (0x10, 4, u32::MAX), (0x20, 4, u32::MAX)] {
+            acl.extend(tag.to_le_bytes().into_iter().chain(perm.to_le_bytes()).chain(id.to_le_bytes()));
+        }
+        // SAFETY: valid path, name and value.
+        let has_acl = unsafe { libc::setxattr(c.as_ptr(), c"system.posix_acl_access".as_ptr(), acl.as_ptr().cast(), acl.len(), 0) } == 0;
+        // The ACL's entries and the mode's bits are kept together: set the mode after the ACL.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let acl_before = {
+            use std::os::fd::AsRawFd;
+            xattr_get(File::open(&path).unwrap().as_raw_fd(), c"system.posix_acl_access").ok()
+        };
         let inode = std::fs::metadata(&path).unwrap().ino();
         replace_file(&path, ORIGINAL, FIXED).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), FIXED);
@@ -503,6 +517,12 @@ mod tests {
             let file = File::open(&path).unwrap();
             use std::os::fd::AsRawFd;
             assert_eq!(xattr_get(file.as_raw_fd(), c"user.note").unwrap(), b"keep");
+        }
+        if has_acl {
+            let file = File::open(&path).unwrap();
+            use std::os::fd::AsRawFd;
+            assert_eq!(xattr_get(file.as_raw_fd(), c"system.posix_acl_access").ok(), acl_before, "the ACL is kept");
+            assert!(acl_before.is_some_and(|a| a.len() == acl.len()), "the ACL still names user 1");
         }
         assert_eq!(names(dir.path()), ["a.md"]);
     }
