@@ -859,13 +859,15 @@ fn check_jsonl_input(args: &CheckArgs) -> i32 {
 }
 
 /// Apply fixes until nothing changes (fixes that overlapped wait for the next pass).
-fn fix_text(text: &str, checked: &Checked, language: Option<Language>, mode: FixMode) -> (String, usize) {
+/// The check's findings are handed over (taken from the report), not copied.
+fn fix_text(text: &str, checked: &mut Checked, language: Option<Language>, mode: FixMode) -> (String, usize) {
     let options = CheckOptions {
         format: checked.format,
         language: LanguageChoice { forced: language.or(Some(checked.report.language)), configured: checked.config.language },
         config: &checked.config,
     };
-    fix_until_stable(text, &options, Some(checked.report.diagnostics.clone()), mode)
+    let diagnostics = std::mem::take(&mut checked.report.diagnostics);
+    fix_until_stable(text, &options, Some(diagnostics), mode)
 }
 
 /// Replace `path` (read as `original`) with `contents`, keeping its metadata, refusing files it
@@ -914,8 +916,11 @@ fn fix_command(args: &FixArgs) -> i32 {
     let mut not_written = 0;
     let mut output_failed = false;
     let mut leftovers = write::Leftovers::default();
-    for c in &checked {
-        let (new_text, applied) = fix_text(&c.report.text, c, args.input.language, mode);
+    for mut c in checked {
+        let text = std::mem::take(&mut c.report.text);
+        let (new_text, applied) = fix_text(&text, &mut c, args.input.language, mode);
+        c.report.text = text;
+        let c = &c;
         let original: &[u8] = c.raw.as_deref().unwrap_or(c.report.text.as_bytes());
         let lossy = c.encoding == Encoding::LossyUtf8;
         let contents: std::borrow::Cow<[u8]> = match c.encoding {
