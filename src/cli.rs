@@ -17,8 +17,21 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+mod write;
+pub use write::describe as describe_io_error;
+
 /// Files larger than this are refused rather than read whole.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The most threads `-j` may ask for.
+pub const MAX_JOBS: u16 = 256;
+
+/// The size-limit message, with exact byte counts (64 MiB and one byte is not "64 MiB").
+fn too_large(size: Option<u64>) -> String {
+    match size {
+        Some(size) => format!("{size} bytes is larger than the limit of {MAX_FILE_BYTES} bytes (64 MiB)"),
+        None => format!("larger than the limit of {MAX_FILE_BYTES} bytes (64 MiB)"),
+    }
+}
 const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
 #[derive(Parser, Debug)]
@@ -110,6 +123,9 @@ pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD instead of refusing the file.
     #[arg(long)]
     pub lossy: bool,
+    /// Exit 0 even when no article was checked (every path excluded, skipped or empty).
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -129,9 +145,9 @@ pub struct CheckArgs {
     /// and write one line per article, in the same order: `{"id", "language", "diagnostics"}`.
     #[arg(long, conflicts_with = "paths")]
     pub jsonl_input: bool,
-    /// Check with this many threads (default: one per core).
-    #[arg(long, short = 'j')]
-    pub jobs: Option<usize>,
+    /// Check with this many threads (default: one per core; at most 256).
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(0..=MAX_JOBS as i64))]
+    pub jobs: Option<u16>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -154,15 +170,37 @@ fn parse_language(s: &str) -> Result<Language, String> {
 #[derive(Debug, Clone)]
 enum Source {
     Stdin,
+    /// Named on the command line: always checked.
     File(PathBuf),
+    /// Found in a folder walk: subject to the configuration's `ignore` globs.
+    Found(PathBuf),
+}
+
+impl Source {
+    fn path(&self) -> Option<&Path> {
+        match self {
+            Source::Stdin => None,
+            Source::File(p) | Source::Found(p) => Some(p),
+        }
+    }
+}
+
+/// How an article's bytes encode its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Utf8,
+    /// Invalid UTF-8 read with `--lossy`: never written back.
+    LossyUtf8,
+    /// UTF-16 with a byte-order mark (kept in the text as U+FEFF), little or big endian.
+    Utf16 { big_endian: bool },
 }
 
 /// A file's text and the encoding facts `fix` must keep.
 struct Loaded {
     text: String,
-    /// The bytes as read, kept only when they are not `text`'s: invalid UTF-8 read with
-    /// `--lossy`. (Kept always, they were a second copy of every file.)
-    invalid_bytes: Option<Vec<u8>>,
+    encoding: Encoding,
+    /// The bytes as read, kept only when they are not `text`'s (lossy UTF-8, UTF-16).
+    raw: Option<Vec<u8>>,
 }
 
 enum LoadOutcome {
@@ -170,19 +208,65 @@ enum LoadOutcome {
     Binary,
 }
 
+/// Whether NUL bytes in `head` fall as UTF-16 text without a byte-order mark puts them: on one
+/// parity of positions only (the high bytes of Latin letters).
+fn looks_like_bomless_utf16(head: &[u8]) -> bool {
+    if head.len() < 4 {
+        return false;
+    }
+    let pairs = head.len() / 2;
+    let zeros_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let (most, least) = (even.max(odd), even.min(odd));
+    most * 2 >= pairs && least * 20 <= pairs
+}
+
+fn decode_utf16(bytes: &[u8], big_endian: bool, lossy: bool) -> Result<String, String> {
+    if !bytes.len().is_multiple_of(2) {
+        return Err("UTF-16 text with an odd number of bytes".to_string());
+    }
+    let units = bytes.chunks_exact(2).map(|p| if big_endian { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) });
+    let mut text = String::with_capacity(bytes.len());
+    for (i, c) in char::decode_utf16(units).enumerate() {
+        match c {
+            Ok(c) => text.push(c),
+            Err(_) if lossy => text.push(char::REPLACEMENT_CHARACTER),
+            Err(_) => return Err(format!("invalid UTF-16 (an unpaired surrogate) at byte {} (use --lossy to check it anyway)", i * 2)),
+        }
+    }
+    Ok(text)
+}
+
+fn encode_utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    text.encode_utf16().flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }).collect()
+}
+
 fn load_bytes(bytes: Vec<u8>, lossy: bool) -> Result<LoadOutcome, String> {
+    // UTF-16 with a byte-order mark is decoded (its NUL bytes are not binary).
+    if let Some(big_endian) = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(false),
+        Some([0xFE, 0xFF]) => Some(true),
+        _ => None,
+    } {
+        let text = decode_utf16(&bytes, big_endian, lossy)?;
+        let encoding = if lossy && encode_utf16(&text, big_endian) != bytes { Encoding::LossyUtf8 } else { Encoding::Utf16 { big_endian } };
+        return Ok(LoadOutcome::Text(Loaded { text, encoding, raw: Some(bytes) }));
+    }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
+        if looks_like_bomless_utf16(head) {
+            return Err("looks like UTF-16 without a byte-order mark: save it as UTF-8 (or as UTF-16 with a byte-order mark)".to_string());
+        }
         return Ok(LoadOutcome::Binary);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(LoadOutcome::Text(Loaded { text, invalid_bytes: None })),
+        Ok(text) => Ok(LoadOutcome::Text(Loaded { text, encoding: Encoding::Utf8, raw: None })),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             if lossy {
                 let bytes = e.into_bytes();
                 let text = String::from_utf8_lossy(&bytes).into_owned();
-                Ok(LoadOutcome::Text(Loaded { text, invalid_bytes: Some(bytes) }))
+                Ok(LoadOutcome::Text(Loaded { text, encoding: Encoding::LossyUtf8, raw: Some(bytes) }))
             } else {
                 Err(format!("invalid UTF-8 at byte {offset} (use --lossy to check it anyway)"))
             }
@@ -196,14 +280,14 @@ fn read_source(source: &Source, lossy: bool) -> Result<LoadOutcome, String> {
             let mut bytes = Vec::new();
             std::io::stdin().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
             if bytes.len() as u64 > MAX_FILE_BYTES {
-                return Err(format!("larger than the limit of {} MiB", MAX_FILE_BYTES / 1024 / 1024));
+                return Err(too_large(None));
             }
             load_bytes(bytes, lossy)
         }
-        Source::File(path) => {
+        Source::File(path) | Source::Found(path) => {
             let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
             if meta.len() > MAX_FILE_BYTES {
-                return Err(format!("{} MiB is larger than the limit of {} MiB", meta.len() / 1024 / 1024, MAX_FILE_BYTES / 1024 / 1024));
+                return Err(too_large(Some(meta.len())));
             }
             // Pipes and devices (`<(...)`, /dev/zero) have no size to check: read no further
             // than the limit either way.
@@ -211,7 +295,7 @@ fn read_source(source: &Source, lossy: bool) -> Result<LoadOutcome, String> {
             let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
             std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(|e| e.to_string())?;
             if bytes.len() as u64 > MAX_FILE_BYTES {
-                return Err(format!("larger than the limit of {} MiB", MAX_FILE_BYTES / 1024 / 1024));
+                return Err(too_large(None));
             }
             load_bytes(bytes, lossy)
         }
@@ -243,7 +327,7 @@ impl Configs {
         if let Some(c) = cache.get(&path) {
             return Ok(c.clone());
         }
-        let config = Arc::new(if path.ends_with(crate::config::PROJECT_WORDS) { Config::with_project_words(&path) } else { Config::load(&path)? });
+        let config = Arc::new(if path.ends_with(crate::config::PROJECT_WORDS) { Config::with_project_words(&path)? } else { Config::load(&path)? });
         cache.insert(path, config.clone());
         Ok(config)
     }
@@ -253,21 +337,30 @@ fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-fn is_ignored(config: &Config, path: &Path) -> bool {
-    let (Some(root), false) = (config.root(), config.ignore.is_empty()) else { return false };
-    let mut builder = globset::GlobSetBuilder::new();
-    for pattern in &config.ignore {
-        if let Ok(glob) = globset::Glob::new(pattern) {
-            builder.add(glob);
+/// A folder walk: article extensions only; hidden files and folders skipped; `.gitignore` files
+/// (and `.git/info/exclude`) from the repository root down to the walked folder and inside it.
+/// Nothing outside the project excludes a file: not `.gitignore` files above the repository
+/// root, not the user's global Git excludes, not `.ignore` files (a ripgrep convention nobody
+/// here writes on purpose).
+fn walker(path: &Path) -> ignore::WalkParallel {
+    let mut builder = ignore::WalkBuilder::new(path);
+    builder.require_git(false).ignore(false).git_global(false).parents(false);
+    // `.gitignore` files of the folders above the walked one, within the project.
+    let abs = absolute(path);
+    let above: Vec<&Path> = crate::config::project_ancestors(&abs).skip(1).collect();
+    if above.last().is_some_and(|top| crate::config::is_repository_root(top)) {
+        for dir in above.iter().rev() {
+            let gitignore = dir.join(".gitignore");
+            if gitignore.is_file() {
+                let _ = builder.add_ignore(gitignore);
+            }
         }
     }
-    let Ok(set) = builder.build() else { return false };
-    let abs = absolute(path);
-    let rel = abs.strip_prefix(absolute(root)).unwrap_or(&abs);
-    set.is_match(rel)
+    builder.build_parallel()
 }
 
-/// Expand the command line's paths into sources; folders are walked in parallel.
+/// Expand the command line's paths into sources; folders are walked in parallel. A path named
+/// twice (or through a link) is kept once.
 fn collect_sources(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Source> {
     let mut sources = Vec::new();
     for path in paths {
@@ -276,7 +369,7 @@ fn collect_sources(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Source
         } else if path.is_dir() {
             let found = Mutex::new(Vec::new());
             let walk_errors = Mutex::new(Vec::new());
-            ignore::WalkBuilder::new(path).require_git(false).build_parallel().run(|| {
+            walker(path).run(|| {
                 Box::new(|entry| {
                     match entry {
                         Ok(entry) => {
@@ -294,7 +387,7 @@ fn collect_sources(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Source
             });
             let mut found = found.into_inner().unwrap_or_default();
             found.sort();
-            sources.extend(found.into_iter().map(Source::File));
+            sources.extend(found.into_iter().map(Source::Found));
             errors.extend(walk_errors.into_inner().unwrap_or_default());
         } else if path.exists() {
             sources.push(Source::File(path.clone()));
@@ -303,6 +396,8 @@ fn collect_sources(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Source
             errors.push(FileError { path: path.display().to_string(), message: message.to_string() });
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    sources.retain(|s| s.path().and_then(|p| std::fs::canonicalize(p).ok()).is_none_or(|c| seen.insert(c)));
     sources
 }
 
@@ -311,8 +406,9 @@ struct Checked {
     report: FileReport,
     /// Warnings about the file itself (a malformed suppression comment), for standard error.
     notes: Vec<String>,
-    /// The file's bytes when they are not valid UTF-8 (see [`Loaded`]).
-    invalid_bytes: Option<Vec<u8>>,
+    /// How the file's bytes encode its text, and the bytes when they are not the text's.
+    encoding: Encoding,
+    raw: Option<Vec<u8>>,
     source: Source,
     config: Arc<Config>,
     format: DocFormat,
@@ -328,14 +424,14 @@ enum Outcome {
 fn check_source(source: Source, input: &InputArgs, configs: &Configs) -> Outcome {
     let (name, dir) = match &source {
         Source::Stdin => (input.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string()), std::env::current_dir().unwrap_or_default()),
-        Source::File(p) => (p.display().to_string(), absolute(p).parent().map(Path::to_path_buf).unwrap_or_default()),
+        Source::File(p) | Source::Found(p) => (p.display().to_string(), absolute(p).parent().map(Path::to_path_buf).unwrap_or_default()),
     };
     let config = match configs.for_dir(&dir) {
         Ok(c) => c,
         Err(e) => return Outcome::Failed(FileError { path: name, message: format!("configuration error: {e}") }),
     };
-    if let Source::File(p) = &source
-        && is_ignored(&config, p) {
+    if let Source::Found(p) = &source
+        && config.ignores(p) {
             return Outcome::Ignored;
         }
     let loaded = match read_source(&source, input.lossy) {
@@ -345,19 +441,29 @@ fn check_source(source: Source, input: &InputArgs, configs: &Configs) -> Outcome
     };
     let format = DocFormat::from_path(&name);
     let options = CheckOptions { format, language: LanguageChoice { forced: input.language, configured: config.language }, config: &config };
-    let Loaded { text, invalid_bytes } = loaded;
+    let Loaded { text, encoding, raw } = loaded;
     let result = engine::check(&text, &options);
     let notes = result.notes.iter().map(|note| format!("{name}: warning: {} (byte {})", note.message, note.span.start)).collect();
     let report = FileReport { path: name, text, language: result.language, diagnostics: result.diagnostics };
-    Outcome::Checked(Box::new(Checked { report, notes, invalid_bytes, source, config, format }))
+    Outcome::Checked(Box::new(Checked { report, notes, encoding, raw, source, config, format }))
 }
 
-fn run_inputs(input: &InputArgs) -> Result<(Vec<Checked>, Vec<FileError>), String> {
+/// What `fix` read: the checked files, the failures, and how many files were skipped (binary)
+/// or excluded (ignore globs).
+struct Inputs {
+    checked: Vec<Checked>,
+    errors: Vec<FileError>,
+    skipped: usize,
+    ignored: usize,
+}
+
+fn run_inputs(input: &InputArgs) -> Result<Inputs, String> {
     let configs = Configs::new(input.config.as_deref()).map_err(|e| e.to_string())?;
     let mut errors = Vec::new();
     let sources = collect_sources(&input.paths, &mut errors);
     let outcomes: Vec<Outcome> = sources.into_par_iter().map(|s| check_source(s, input, &configs)).collect();
     let mut checked = Vec::new();
+    let (mut skipped, mut ignored) = (0, 0);
     for outcome in outcomes {
         match outcome {
             Outcome::Checked(c) => {
@@ -366,12 +472,15 @@ fn run_inputs(input: &InputArgs) -> Result<(Vec<Checked>, Vec<FileError>), Strin
                 }
                 checked.push(*c);
             }
-            Outcome::Skipped { path, why } => eprintln!("{path}: skipped: {why}"),
+            Outcome::Skipped { path, why } => {
+                eprintln!("{path}: skipped: {why}");
+                skipped += 1;
+            }
             Outcome::Failed(e) => errors.push(e),
-            Outcome::Ignored => {}
+            Outcome::Ignored => ignored += 1,
         }
     }
-    Ok((checked, errors))
+    Ok(Inputs { checked, errors, skipped, ignored })
 }
 
 fn severity_floor(fail_on: FailOn) -> Option<Severity> {
@@ -414,12 +523,39 @@ fn output_format(args: &CheckArgs) -> stream::Format {
     }
 }
 
-/// A file's outcome as the report needs it: its part rendered, its counts, its messages.
+/// A file's part of the report: rendered by the worker that checked it when it is small, else
+/// the findings themselves, rendered straight into the output (a noisy file's report is many
+/// times its size, and is never held whole).
+enum Part {
+    Rendered(Vec<u8>),
+    Streamed(Box<FileReport>),
+}
+
+/// Files up to this size have their report rendered in parallel, by the worker that checked them.
+const RENDER_IN_WORKER_BYTES: usize = 64 * 1024;
+
+/// A file's outcome as the report needs it: its part, its counts, its messages.
 enum Reported {
-    File { rendered: Vec<u8>, tally: Tally, notes: Vec<String> },
+    File { part: Part, tally: Tally, notes: Vec<String> },
     Skipped(String),
     Failed(FileError),
     Ignored,
+}
+
+/// A run that checked no article is an error (a CI gate that checks nothing passes everything),
+/// unless `--allow-empty` says it is expected.
+fn nothing_checked(skipped: usize, ignored: usize) {
+    let mut why = Vec::new();
+    if ignored > 0 {
+        why.push(format!("{ignored} excluded by the configuration's ignore globs"));
+    }
+    if skipped > 0 {
+        why.push(format!("{skipped} skipped (binary)"));
+    }
+    let why = if why.is_empty() { String::new() } else { format!(" ({})", why.join(", ")) };
+    eprintln!(
+        "sunting: no article was checked{why}: folders are walked for .md, .markdown and .txt files, skipping hidden ones, .gitignore'd ones and the configuration's ignore globs (see the README's \"What gets checked\"); pass --allow-empty if that is expected"
+    );
 }
 
 /// Whether a write error ends the run quietly (the reader went away, as `| head` does).
@@ -447,7 +583,7 @@ fn check_command(args: &CheckArgs) -> i32 {
     let mut errors = Vec::new();
     let sources = collect_sources(&args.input.paths, &mut errors);
     let format = output_format(args);
-    let threads = ordered::threads(args.jobs);
+    let threads = ordered::threads(args.jobs.map(usize::from));
     let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut writer = match ReportWriter::start(out, format) {
         Ok(w) => w,
@@ -457,28 +593,38 @@ fn check_command(args: &CheckArgs) -> i32 {
         let _ = writer.error(e);
     }
     let mut tally = Tally::default();
+    let (mut skipped, mut ignored) = (0usize, 0usize);
     let mut broken: Option<std::io::Error> = None;
     ordered::map_in_order(
         sources.into_iter(),
         threads,
         threads * 8,
         |source| match check_source(source, &args.input, &configs) {
-            Outcome::Checked(c) => Reported::File { rendered: stream::render_file(format, &c.report), tally: Tally::of(&c.report), notes: c.notes },
+            Outcome::Checked(c) => {
+                let tally = Tally::of(&c.report);
+                let Checked { report, notes, .. } = *c;
+                let part = if report.text.len() <= RENDER_IN_WORKER_BYTES { Part::Rendered(stream::render_file(format, &report)) } else { Part::Streamed(Box::new(report)) };
+                Reported::File { part, tally, notes }
+            }
             Outcome::Skipped { path, why } => Reported::Skipped(format!("{path}: skipped: {why}")),
             Outcome::Failed(e) => Reported::Failed(e),
             Outcome::Ignored => Reported::Ignored,
         },
         |reported| {
             let written = match reported {
-                Reported::File { rendered, tally: file_tally, notes } => {
+                Reported::File { part, tally: file_tally, notes } => {
                     for note in notes {
                         eprintln!("{note}");
                     }
                     tally.add(&file_tally);
-                    writer.file(&rendered)
+                    match part {
+                        Part::Rendered(rendered) => writer.file(&rendered),
+                        Part::Streamed(report) => writer.report(&report),
+                    }
                 }
                 Reported::Skipped(message) => {
                     eprintln!("{message}");
+                    skipped += 1;
                     Ok(())
                 }
                 Reported::Failed(e) => {
@@ -486,7 +632,10 @@ fn check_command(args: &CheckArgs) -> i32 {
                     errors.push(e);
                     written
                 }
-                Reported::Ignored => Ok(()),
+                Reported::Ignored => {
+                    ignored += 1;
+                    Ok(())
+                }
             };
             match written {
                 Ok(()) => true,
@@ -510,10 +659,14 @@ fn check_command(args: &CheckArgs) -> i32 {
     for e in &errors {
         eprintln!("{}: error: {}", e.path, e.message);
         if format == stream::Format::Github {
-            println!("::error file={}::{}", e.path, e.message.replace('\n', "%0A"));
+            let _ = emit(report::github_error_line(e).as_bytes());
         }
     }
     if !errors.is_empty() {
+        return 2;
+    }
+    if tally.files == 0 && !args.input.allow_empty {
+        nothing_checked(skipped, ignored);
         return 2;
     }
     let failing = severity_floor(args.fail_on).zip(tally.worst).is_some_and(|(floor, worst)| worst >= floor);
@@ -577,6 +730,74 @@ fn check_article(line_number: usize, line: &str, args: &CheckArgs, config: &Conf
     ArticleResult { line: value.to_string(), tally, failed: false }
 }
 
+/// The lines of `--jsonl-input`, each held no further than the size limit: a longer line is
+/// read to its end without being kept, and reported. (`BufRead::lines` held a whole line, however
+/// long, before its size could be checked: `< /dev/zero` grew until the process aborted.)
+struct BoundedLines<R> {
+    reader: R,
+    limit: usize,
+    done: bool,
+}
+
+impl<R: std::io::BufRead> BoundedLines<R> {
+    fn new(reader: R) -> Self {
+        BoundedLines { reader, limit: MAX_FILE_BYTES as usize, done: false }
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for BoundedLines<R> {
+    type Item = Result<String, String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let mut line = Vec::new();
+        let mut too_long = false;
+        let mut any = false;
+        loop {
+            let buf = match self.reader.fill_buf() {
+                Ok(buf) => buf,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(e.to_string()));
+                }
+            };
+            if buf.is_empty() {
+                self.done = true;
+                if !any {
+                    return None;
+                }
+                break;
+            }
+            any = true;
+            let newline = buf.iter().position(|&b| b == b'\n');
+            let chunk = &buf[..newline.unwrap_or(buf.len())];
+            if !too_long {
+                if line.len() + chunk.len() > self.limit {
+                    too_long = true;
+                    line = Vec::new();
+                } else {
+                    line.extend_from_slice(chunk);
+                }
+            }
+            let used = newline.map_or(buf.len(), |i| i + 1);
+            self.reader.consume(used);
+            if newline.is_some() {
+                break;
+            }
+        }
+        if too_long {
+            return Some(Err(too_large(None)));
+        }
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        Some(String::from_utf8(line).map_err(|_| "stream did not contain valid UTF-8".to_string()))
+    }
+}
+
 /// `check --jsonl-input`: a stream of articles in, a stream of results out, one line each and
 /// in the same order, so that a batch engine can run sunting as a map step over an archive.
 fn check_jsonl_input(args: &CheckArgs) -> i32 {
@@ -598,9 +819,8 @@ fn check_jsonl_input(args: &CheckArgs) -> i32 {
             return 2;
         }
     };
-    use std::io::BufRead;
-    let lines = std::io::BufReader::with_capacity(1 << 16, std::io::stdin()).lines().enumerate().filter(|(_, l)| !l.as_ref().is_ok_and(|l| l.trim().is_empty()));
-    let threads = ordered::threads(args.jobs);
+    let lines = BoundedLines::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin())).enumerate().filter(|(_, l)| !l.as_ref().is_ok_and(|l| l.trim().is_empty()));
+    let threads = ordered::threads(args.jobs.map(usize::from));
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut tally = Tally::default();
     let mut failed = 0usize;
@@ -610,13 +830,8 @@ fn check_jsonl_input(args: &CheckArgs) -> i32 {
         threads,
         threads * 8,
         |(i, line)| match line {
-            Ok(line) if line.len() as u64 > MAX_FILE_BYTES => ArticleResult {
-                line: serde_json::json!({"id": null, "line": i + 1, "error": format!("larger than the limit of {} MiB", MAX_FILE_BYTES / 1024 / 1024)}).to_string(),
-                tally: Tally::default(),
-                failed: true,
-            },
             Ok(line) => check_article(i + 1, &line, args, &config),
-            Err(e) => ArticleResult { line: serde_json::json!({"id": null, "line": i + 1, "error": e.to_string()}).to_string(), tally: Tally::default(), failed: true },
+            Err(e) => ArticleResult { line: serde_json::json!({"id": null, "line": i + 1, "error": e}).to_string(), tally: Tally::default(), failed: true },
         },
         |result| {
             tally.add(&result.tally);
@@ -644,71 +859,127 @@ fn check_jsonl_input(args: &CheckArgs) -> i32 {
 }
 
 /// Apply fixes until nothing changes (fixes that overlapped wait for the next pass).
-fn fix_text(text: &str, checked: &Checked, language: Option<Language>, mode: FixMode) -> (String, usize) {
+/// The check's findings are handed over (taken from the report), not copied.
+fn fix_text(text: &str, checked: &mut Checked, language: Option<Language>, mode: FixMode) -> (String, usize) {
     let options = CheckOptions {
         format: checked.format,
         language: LanguageChoice { forced: language.or(Some(checked.report.language)), configured: checked.config.language },
         config: &checked.config,
     };
-    fix_until_stable(text, &options, Some(checked.report.diagnostics.clone()), mode)
+    let diagnostics = std::mem::take(&mut checked.report.diagnostics);
+    fix_until_stable(text, &options, Some(diagnostics), mode)
 }
 
-/// Replace `path` with `contents` through a temporary file in the same folder, keeping the
-/// permissions, and refusing if the file changed since it was read.
+/// Replace `path` (read as `original`) with `contents`, keeping its metadata, refusing files it
+/// must not replace, and never losing a concurrent save: see [`write`]'s guarantee.
 pub fn write_atomically(path: &Path, original: &[u8], contents: &[u8]) -> Result<(), String> {
-    // Through a symbolic link, replace the file it points to, not the link.
-    let path = &std::fs::canonicalize(path).map_err(|e| e.to_string())?;
-    let dir = absolute(path).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-    let permissions = std::fs::metadata(path).map_err(|e| e.to_string())?.permissions();
-    let mut tmp = tempfile::Builder::new().prefix(".sunting-").tempfile_in(&dir).map_err(|e| format!("cannot create a temporary file: {e}"))?;
-    tmp.write_all(contents).map_err(|e| e.to_string())?;
-    tmp.as_file().sync_all().map_err(|e| e.to_string())?;
-    std::fs::set_permissions(tmp.path(), permissions).map_err(|e| e.to_string())?;
-    let now = std::fs::read(path).map_err(|e| e.to_string())?;
-    if now != original {
-        return Err("the file changed while it was being fixed; nothing was written".to_string());
+    write::replace_file(path, original, contents)
+}
+
+/// Standard output could not take more.
+enum Stopped {
+    /// The reader went away (`| head`): stop quietly.
+    ReaderGone,
+    /// Any other failure (a full disk): reported; exit status 2.
+    Failed,
+}
+
+/// Write to standard output without panicking on a closed pipe or a full disk.
+fn emit(bytes: &[u8]) -> Result<(), Stopped> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Stopped::ReaderGone),
+        Err(e) => {
+            eprintln!("sunting: cannot write the output: {e}");
+            Err(Stopped::Failed)
+        }
     }
-    tmp.persist(path).map_err(|e| e.error.to_string())?;
-    Ok(())
 }
 
 fn fix_command(args: &FixArgs) -> i32 {
     require_paths(&args.input, "fix");
-    let (checked, mut errors) = match run_inputs(&args.input) {
+    let Inputs { checked, mut errors, skipped, ignored } = match run_inputs(&args.input) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("sunting: {e}");
             return 2;
         }
     };
+    if checked.is_empty() && errors.is_empty() && !args.input.allow_empty {
+        nothing_checked(skipped, ignored);
+        return 2;
+    }
     let mode = if args.include_suggested { FixMode::IncludeSuggested } else { FixMode::SafeOnly };
     let mut fixed_files = 0;
     let mut total = 0;
-    for c in &checked {
-        let (new_text, applied) = fix_text(&c.report.text, c, args.input.language, mode);
-        if applied == 0 {
-            continue;
-        }
-        total += applied;
-        fixed_files += 1;
-        if args.diff || matches!(c.source, Source::Stdin) {
-            if matches!(c.source, Source::Stdin) && !args.diff {
-                print!("{new_text}");
+    let mut not_written = 0;
+    let mut output_failed = false;
+    let mut leftovers = write::Leftovers::default();
+    for mut c in checked {
+        let text = std::mem::take(&mut c.report.text);
+        let (new_text, applied) = fix_text(&text, &mut c, args.input.language, mode);
+        c.report.text = text;
+        let c = &c;
+        let original: &[u8] = c.raw.as_deref().unwrap_or(c.report.text.as_bytes());
+        let lossy = c.encoding == Encoding::LossyUtf8;
+        let contents: std::borrow::Cow<[u8]> = match c.encoding {
+            Encoding::Utf16 { big_endian } if applied > 0 => encode_utf16(&new_text, big_endian).into(),
+            _ if applied == 0 || lossy => original.into(),
+            _ => new_text.as_bytes().into(),
+        };
+        let shown = if args.diff {
+            if applied == 0 {
                 continue;
             }
             let diff = similar::TextDiff::from_lines(&c.report.text, &new_text);
-            print!("{}", diff.unified_diff().context_radius(2).header(&c.report.path, &c.report.path));
+            Some(diff.unified_diff().context_radius(2).header(&c.report.path, &c.report.path).to_string().into_bytes())
+        } else if matches!(c.source, Source::Stdin) {
+            // A filter (`sunting fix - < in > out`, an editor's `:%!sunting fix -`): the text goes
+            // out whether or not anything changed, in the encoding it came in.
+            Some(contents.to_vec())
+        } else {
+            None
+        };
+        if let Some(bytes) = shown {
+            match emit(&bytes) {
+                Ok(()) => {}
+                Err(Stopped::ReaderGone) => break,
+                Err(Stopped::Failed) => {
+                    output_failed = true;
+                    break;
+                }
+            }
+            if lossy && applied > 0 && !args.diff {
+                errors.push(FileError { path: c.report.path.clone(), message: "not fixed: the text is not valid UTF-8 (--lossy reads it for checking only); it was passed through unchanged".to_string() });
+            } else if applied > 0 {
+                total += applied;
+                fixed_files += 1;
+            }
             continue;
         }
-        if let Source::File(path) = &c.source {
-            if c.invalid_bytes.is_some() {
-                // Writing the text back would turn the invalid bytes into U+FFFD for good.
-                let message = "not written: the file is not valid UTF-8 (--lossy reads it for checking only)".to_string();
-                errors.push(FileError { path: c.report.path.clone(), message });
-                continue;
+        let Some(path) = c.source.path() else { continue };
+        for note in write::tidy(path, original, &contents, &mut leftovers) {
+            eprintln!("{note}");
+        }
+        if applied == 0 {
+            continue;
+        }
+        if lossy {
+            // Writing the text back would turn the invalid bytes into U+FFFD for good.
+            let message = "not written: the file is not valid UTF-8 (--lossy reads it for checking only)".to_string();
+            errors.push(FileError { path: c.report.path.clone(), message });
+            not_written += 1;
+            continue;
+        }
+        match write::replace_file(path, original, &contents) {
+            Ok(()) => {
+                total += applied;
+                fixed_files += 1;
             }
-            if let Err(e) = write_atomically(path, c.report.text.as_bytes(), new_text.as_bytes()) {
+            Err(e) => {
                 errors.push(FileError { path: c.report.path.clone(), message: e });
+                not_written += 1;
             }
         }
     }
@@ -716,8 +987,12 @@ fn fix_command(args: &FixArgs) -> i32 {
         eprintln!("{}: error: {}", e.path, e.message);
     }
     let verb = if args.diff { "would apply" } else { "applied" };
-    eprintln!("{verb} {total} fix{} in {fixed_files} file{}", if total == 1 { "" } else { "es" }, if fixed_files == 1 { "" } else { "s" });
-    if errors.is_empty() { 0 } else { 2 }
+    let mut summary = format!("{verb} {total} fix{} in {fixed_files} file{}", if total == 1 { "" } else { "es" }, if fixed_files == 1 { "" } else { "s" });
+    if not_written > 0 {
+        summary.push_str(&format!("; {not_written} file{} not written", if not_written == 1 { "" } else { "s" }));
+    }
+    eprintln!("{summary}");
+    if errors.is_empty() && !output_failed { 0 } else { 2 }
 }
 
 /// The house styles of `--config` or of the nearest `sunting.toml` (the defaults without one);
@@ -744,11 +1019,14 @@ pub fn run(cli: Cli) -> i32 {
                 Ok(s) => s,
                 Err(code) => return code,
             };
-            match format {
-                RulesFormat::Human => print!("{}", report::rules_table(&styles)),
-                RulesFormat::Json => println!("{}", serde_json::to_string_pretty(&report::rules_json(&styles)).unwrap_or_default()),
+            let text = match format {
+                RulesFormat::Human => report::rules_table(&styles),
+                RulesFormat::Json => serde_json::to_string_pretty(&report::rules_json(&styles)).unwrap_or_default() + "\n",
+            };
+            match emit(text.as_bytes()) {
+                Ok(()) | Err(Stopped::ReaderGone) => 0,
+                Err(Stopped::Failed) => 2,
             }
-            0
         }
         Command::Lsp(_) => crate::lsp::run(),
         Command::Explain { code, config } => match styles_here(config.as_deref()).map(|styles| report::explain(&code, &styles)) {
@@ -757,10 +1035,10 @@ pub fn run(cli: Cli) -> i32 {
                 eprintln!("sunting: unknown rule {code:?} (see `sunting rules`)");
                 2
             }
-            Ok(Some(text)) => {
-                print!("{text}");
-                0
-            }
+            Ok(Some(text)) => match emit(text.as_bytes()) {
+                Ok(()) | Err(Stopped::ReaderGone) => 0,
+                Err(Stopped::Failed) => 2,
+            },
         },
     }
 }

@@ -16,6 +16,58 @@ use toml::Spanned;
 pub const FILE_NAME: &str = "sunting.toml";
 /// The project word list that the editor's "Add to dictionary" appends to, beside the config.
 pub const PROJECT_WORDS: &str = ".sunting/kamus.txt";
+/// The largest configuration, style, word list or dictionary file read.
+pub const MAX_CONFIG_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Read a file the configuration names (or `sunting.toml` itself): only a regular file, and
+/// only up to [`MAX_CONFIG_FILE_BYTES`]. The file is opened first and the opened handle is
+/// examined, so a name swapped between the test and the read cannot slip a device through;
+/// it is opened without blocking, so a FIFO is refused instead of waiting for a writer, and
+/// `/dev/stdin` (a pipe or a terminal) is refused instead of reading the protocol stream.
+pub fn read_config_file(path: &Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read};
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        let kind = if meta.is_dir() { "a folder" } else { "not a regular file (a device, pipe or socket)" };
+        return Err(Error::new(ErrorKind::InvalidInput, format!("{kind}: only regular files are read")));
+    }
+    if meta.len() > MAX_CONFIG_FILE_BYTES {
+        return Err(Error::new(ErrorKind::InvalidInput, format!("{} bytes is larger than the limit of {MAX_CONFIG_FILE_BYTES} bytes (64 MiB)", meta.len())));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_CONFIG_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_CONFIG_FILE_BYTES {
+        return Err(Error::new(ErrorKind::InvalidInput, format!("grew past the limit of {MAX_CONFIG_FILE_BYTES} bytes (64 MiB) while being read")));
+    }
+    String::from_utf8(bytes).map_err(|e| Error::new(ErrorKind::InvalidData, format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to())))
+}
+
+/// Whether `dir` is the top of a repository (holds `.git`, a folder or a worktree's file):
+/// configuration is looked for no higher.
+pub fn is_repository_root(dir: &Path) -> bool {
+    dir.join(".git").symlink_metadata().is_ok()
+}
+
+/// `dir` and the folders above it, up to and including the repository root (the nearest folder
+/// holding `.git`), or up to the file system's root outside a repository.
+pub fn project_ancestors(dir: &Path) -> impl Iterator<Item = &Path> {
+    let mut done = false;
+    dir.ancestors().take_while(move |d| {
+        if done {
+            return false;
+        }
+        done = is_repository_root(d);
+        true
+    })
+}
 
 /// A configured severity, or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -45,7 +97,7 @@ impl Level {
 struct RawConfig {
     language: Option<Spanned<String>>,
     #[serde(default)]
-    ignore: Vec<String>,
+    ignore: Vec<Spanned<String>>,
     #[serde(default)]
     words: Vec<Spanned<String>>,
     #[serde(default)]
@@ -90,6 +142,8 @@ pub struct Config {
     pub language: LanguageSetting,
     /// Glob patterns (relative to the config's folder) of files not to check.
     pub ignore: Vec<String>,
+    /// `ignore` compiled once (an invalid glob is a configuration error).
+    pub ignore_set: Arc<globset::GlobSet>,
     /// Extra word lists, resolved against the config's folder.
     pub words: Vec<PathBuf>,
     /// Extra Hunspell dictionaries (`.dic` paths; the `.aff` beside each).
@@ -135,7 +189,7 @@ impl Config {
     /// Parse the text of a `sunting.toml` and load the word lists and dictionaries it names.
     /// `path` names it in errors and anchors relative paths.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        Config::parse_with(text, path, &|p| std::fs::read_to_string(p))
+        Config::parse_with(text, path, &|p| read_config_file(p))
     }
 
     /// [`Config::parse`] with the files it names read by `read` (tests pass files in memory).
@@ -209,13 +263,24 @@ impl Config {
             };
             lexicon.dictionaries.push(load().map_err(|m| error(entry.span().start, m))?);
         }
-        // The project word list is optional: it appears when someone first adds a word.
-        if let Ok(text) = read(&base.join(PROJECT_WORDS)) {
-            lexicon.words.extend(parse_word_list(&text));
+        // The project word list is optional: it appears when someone first adds a word. When it
+        // is there but cannot be read, that is an error like any configured list's.
+        let project_words = base.join(PROJECT_WORDS);
+        match read(&project_words) {
+            Ok(text) => lexicon.words.extend(parse_word_list(&text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(ConfigError { path: project_words.clone(), line: 1, column: 1, message: format!("cannot read the project word list: {e}") }),
         }
+        let mut globs = globset::GlobSetBuilder::new();
+        for pattern in &raw.ignore {
+            let glob = globset::Glob::new(pattern.get_ref()).map_err(|e| error(pattern.span().start, format!("invalid ignore glob {:?}: {}", pattern.get_ref(), e.kind())))?;
+            globs.add(glob);
+        }
+        let ignore_set = globs.build().map_err(|e| error(0, format!("the ignore globs do not compile: {e}")))?;
         Ok(Config {
             language,
-            ignore: raw.ignore,
+            ignore: raw.ignore.iter().map(|g| g.get_ref().clone()).collect(),
+            ignore_set: Arc::new(ignore_set),
             words: raw.words.iter().map(|w| base.join(w.get_ref())).collect(),
             dictionaries: raw.dictionaries.iter().map(|d| base.join(d.get_ref())).collect(),
             english,
@@ -227,7 +292,7 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let text = read_config_file(path).map_err(|e| ConfigError {
             path: path.to_path_buf(),
             line: 1,
             column: 1,
@@ -236,20 +301,37 @@ impl Config {
         Config::parse(&text, path)
     }
 
-    /// The nearest `sunting.toml` in `dir` or a folder above it.
+    /// The nearest `sunting.toml` in `dir` or a folder above it, looking no higher than the
+    /// repository root (see [`project_ancestors`]): a configuration outside the repository
+    /// does not apply to it.
     pub fn discover(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+        project_ancestors(dir).map(|d| d.join(FILE_NAME)).find(|p| p.symlink_metadata().is_ok())
     }
 
-    /// The nearest project word list (`.sunting/kamus.txt`) in `dir` or a folder above it.
+    /// The nearest project word list (`.sunting/kamus.txt`) in `dir` or a folder above it, no
+    /// higher than the repository root.
     pub fn discover_project_words(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors().map(|d| d.join(PROJECT_WORDS)).find(|p| p.is_file())
+        project_ancestors(dir).map(|d| d.join(PROJECT_WORDS)).find(|p| p.symlink_metadata().is_ok())
     }
 
     /// The default configuration with a project word list, for a project without sunting.toml.
-    pub fn with_project_words(list: &Path) -> Config {
-        let words = std::fs::read_to_string(list).map(|t| parse_word_list(&t)).unwrap_or_default();
-        Config { lexicon: Arc::new(UserLexicon { words, dictionaries: Vec::new() }), ..Config::default() }
+    /// A list that is there but cannot be read (a device, a FIFO, too large) is an error.
+    pub fn with_project_words(list: &Path) -> Result<Config, ConfigError> {
+        let text = read_config_file(list).map_err(|e| ConfigError { path: list.to_path_buf(), line: 1, column: 1, message: format!("cannot read the project word list: {e}") })?;
+        let words = parse_word_list(&text);
+        Ok(Config { lexicon: Arc::new(UserLexicon { words, dictionaries: Vec::new() }), ..Config::default() })
+    }
+
+    /// Whether the configuration's `ignore` globs exclude `path` (a path found in a folder walk;
+    /// a file named on the command line is always checked).
+    pub fn ignores(&self, path: &Path) -> bool {
+        let Some(root) = self.root() else { return false };
+        if self.ignore_set.is_empty() {
+            return false;
+        }
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        abs.strip_prefix(&root).is_ok_and(|rel| self.ignore_set.is_match(rel))
     }
 
     /// The folder relative paths in this config are anchored to.
@@ -354,5 +436,75 @@ mod tests {
         assert!(err.message.contains("already defined"), "{err}");
         let err = Config::parse_with("default-styles = \"no\"\n", Path::new("/n/sunting.toml"), &read).unwrap_err();
         assert_eq!(err.line, 1, "{err}");
+    }
+
+    #[test]
+    fn invalid_ignore_globs_are_errors_and_valid_ones_compile_once() {
+        let err = Config::parse("language = \"id\"\nignore = [\"drafts/**\", \"[\"]\n", Path::new("/n/sunting.toml")).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 24), "{err}");
+        assert!(err.message.contains("invalid ignore glob"), "{err}");
+        let config = Config::parse("ignore = [\"drafts/**\"]\n", Path::new("/n/sunting.toml")).unwrap();
+        assert_eq!(config.ignore_set.len(), 1);
+        assert!(config.ignores(Path::new("/n/drafts/a.md")));
+        assert!(!config.ignores(Path::new("/n/news/a.md")));
+        // Outside the configuration's folder, its globs say nothing.
+        assert!(!config.ignores(Path::new("/elsewhere/drafts/a.md")));
+    }
+
+    #[test]
+    fn the_project_word_list_failing_is_reported() {
+        let read = |p: &Path| -> std::io::Result<String> {
+            match p.to_str() {
+                Some("/n/.sunting/kamus.txt") => Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file")),
+                _ => Err(std::io::Error::new(std::io::ErrorKind::NotFound, "not found")),
+            }
+        };
+        let err = Config::parse_with("", Path::new("/n/sunting.toml"), &read).unwrap_err();
+        assert_eq!(err.path, Path::new("/n/.sunting/kamus.txt"));
+        assert!(err.message.contains("not a regular file"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_bounded_regular_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = dir.path().join("kamus.txt");
+        std::fs::write(&ok, "kata\n").unwrap();
+        assert_eq!(read_config_file(&ok).unwrap(), "kata\n");
+        for special in ["/dev/zero", "/dev/null", "/dev/stdin"] {
+            if Path::new(special).exists() {
+                assert!(read_config_file(Path::new(special)).is_err(), "{special} was read");
+            }
+        }
+        assert!(read_config_file(dir.path()).unwrap_err().to_string().contains("folder"));
+        // A FIFO with no writer: refused at once, not waited on.
+        let fifo = dir.path().join("fifo.txt");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        if unsafe { libc::mkfifo(c.as_ptr(), 0o600) } == 0 {
+            assert!(read_config_file(&fifo).unwrap_err().to_string().contains("not a regular file"));
+        }
+        // A sparse file over the limit is refused unread.
+        let big = dir.path().join("big.txt");
+        std::fs::File::create(&big).unwrap().set_len(MAX_CONFIG_FILE_BYTES + 1).unwrap();
+        assert!(read_config_file(&big).unwrap_err().to_string().contains("larger than the limit"));
+    }
+
+    #[test]
+    fn discovery_stops_at_the_repository_root() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "ignore = [\"**\"]\n").unwrap();
+        let repo = dir.path().join("repo");
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::create_dir_all(repo.join("news")).unwrap();
+        std::fs::create_dir_all(dir.path().join(".sunting")).unwrap();
+        std::fs::write(dir.path().join(PROJECT_WORDS), "kata\n").unwrap();
+        assert_eq!(Config::discover(&repo.join("news")), None);
+        assert_eq!(Config::discover_project_words(&repo.join("news")), None);
+        // Outside a repository, the search goes on up.
+        let plain = dir.path().join("plain/news");
+        std::fs::create_dir_all(&plain).unwrap();
+        assert_eq!(Config::discover(&plain), Some(dir.path().join(FILE_NAME)));
+        std::fs::write(repo.join(FILE_NAME), "").unwrap();
+        assert_eq!(Config::discover(&repo.join("news")), Some(repo.join(FILE_NAME)));
     }
 }

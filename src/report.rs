@@ -148,9 +148,61 @@ pub fn json_file(file: &FileReport) -> Value {
     serde_json::to_value(json_file_typed(file)).unwrap_or(Value::Null)
 }
 
-/// [`json_file`] written compact, as `serde_json` writes the whole report.
-pub fn write_json_file(file: &FileReport, out: &mut Vec<u8>) {
-    let _ = serde_json::to_writer(out, &json_file_typed(file));
+/// [`json_file`] written compact, as `serde_json` writes the whole report, one finding at a
+/// time: the file's findings are never all converted at once.
+pub fn write_json_file(file: &FileReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let rope = Rope::from_str(&file.text);
+    out.write_all(b"{\"diagnostics\":[")?;
+    for (i, d) in file.diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *out, &diagnostic_json(d, &file.text, &rope))?;
+    }
+    out.write_all(b"],\"language\":")?;
+    serde_json::to_writer(&mut *out, &file.language)?;
+    out.write_all(b",\"path\":")?;
+    serde_json::to_writer(&mut *out, file.path.as_str())?;
+    out.write_all(b"}")
+}
+
+/// One finding as a JSON Lines record: the JSON report's diagnostic object with the file's
+/// `path` and `language` added (members sorted, as a `serde_json::Value` writes them).
+#[derive(Serialize)]
+struct JsonlRecord<'a> {
+    code: &'a str,
+    fixes: Vec<JsonFix<'a>>,
+    language: Language,
+    message: &'a str,
+    path: &'a str,
+    range: SortedRange,
+    related: Vec<JsonRelated<'a>>,
+    severity: Severity,
+    span: SortedSpan,
+    text: &'a str,
+}
+
+/// The file's findings as JSON Lines, one record a line, written as they are made.
+pub fn write_jsonl_file(file: &FileReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let rope = Rope::from_str(&file.text);
+    for d in &file.diagnostics {
+        let j = diagnostic_json(d, &file.text, &rope);
+        let record = JsonlRecord {
+            code: j.code,
+            fixes: j.fixes,
+            language: file.language,
+            message: j.message,
+            path: &file.path,
+            range: j.range,
+            related: j.related,
+            severity: j.severity,
+            span: j.span,
+            text: j.text,
+        };
+        serde_json::to_writer(&mut *out, &record)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 pub fn json_report(files: &[FileReport], errors: &[FileError]) -> Value {
@@ -172,9 +224,20 @@ fn sarif_level(severity: Severity) -> &'static str {
     }
 }
 
-fn sarif_uri(path: &str) -> String {
+/// A relative URI reference for a path: `/` separators, and every byte that is not an
+/// unreserved character or `/` percent-encoded (`my article #1.md` is `my%20article%20%231.md`).
+pub fn sarif_uri(path: &str) -> String {
     let p = path.replace('\\', "/");
-    p.strip_prefix("./").unwrap_or(&p).to_string()
+    let p = p.strip_prefix("./").unwrap_or(&p);
+    let mut uri = String::with_capacity(p.len());
+    for &b in p.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
 }
 
 fn sarif_region(rope: &Rope, span: Span, text: &str) -> Value {
@@ -212,7 +275,10 @@ pub fn sarif_report(files: &[FileReport]) -> Value {
         .collect();
     let mut results = Vec::new();
     for file in files {
-        sarif_file_results(file, &known, &mut results);
+        let _ = sarif_each_result(file, &known, &mut |r| {
+            results.push(r);
+            Ok(())
+        });
     }
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -225,14 +291,13 @@ pub fn sarif_report(files: &[FileReport]) -> Value {
     })
 }
 
-/// The SARIF results of one file (the streamed report writes them file by file).
-pub fn sarif_results(file: &FileReport) -> Vec<Value> {
-    let mut results = Vec::new();
-    sarif_file_results(file, &crate::style::known_rules(), &mut results);
-    results
+/// The SARIF results of one file, each handed to `each` as it is made (the streamed report
+/// writes them one by one).
+pub fn sarif_results(file: &FileReport, each: &mut dyn FnMut(Value) -> std::io::Result<()>) -> std::io::Result<()> {
+    sarif_each_result(file, &crate::style::known_rules(), each)
 }
 
-fn sarif_file_results(file: &FileReport, known: &[&'static dyn Rule], results: &mut Vec<Value>) {
+fn sarif_each_result(file: &FileReport, known: &[&'static dyn Rule], each: &mut dyn FnMut(Value) -> std::io::Result<()>) -> std::io::Result<()> {
     let rope = Rope::from_str(&file.text);
     let uri = sarif_uri(&file.path);
     for d in &file.diagnostics {
@@ -280,8 +345,9 @@ fn sarif_file_results(file: &FileReport, known: &[&'static dyn Rule], results: &
                 })
                 .collect();
         }
-        results.push(result);
+        each(result)?;
     }
+    Ok(())
 }
 
 fn escape_github_data(s: &str) -> String {
@@ -292,79 +358,257 @@ fn escape_github_property(s: &str) -> String {
     escape_github_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// A file that could not be checked, as a GitHub error annotation.
+pub fn github_error_line(error: &FileError) -> String {
+    format!("::error file={}::{}\n", escape_github_property(&error.path), escape_github_data(&error.message))
+}
+
 /// GitHub Actions workflow commands, one line per finding.
 pub fn github_report(files: &[FileReport]) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     for file in files {
-        let rope = Rope::from_str(&file.text);
-        for d in &file.diagnostics {
-            let r = span_to_range(&rope, d.span.start, d.span.end, PositionEncoding::Utf16);
-            let command = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info | Severity::Hint => "notice",
-            };
-            let mut message = d.message.clone();
-            if let Some(fix) = d.fixes.first() {
-                message.push_str(&format!(" (fix: {})", fix.title));
-            }
-            out.push_str(&format!(
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                escape_github_property(&file.path),
-                r.start.line + 1,
-                r.start.character + 1,
-                r.end.line + 1,
-                r.end.character + 1,
-                escape_github_property(&d.code),
-                escape_github_data(&message),
-            ));
+        let _ = github_file(file, &mut out);
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// One file's GitHub workflow commands, written line by line.
+pub fn github_file(file: &FileReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let rope = Rope::from_str(&file.text);
+    let path = escape_github_property(&file.path);
+    for d in &file.diagnostics {
+        let r = span_to_range(&rope, d.span.start, d.span.end, PositionEncoding::Utf16);
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info | Severity::Hint => "notice",
+        };
+        let mut message = d.message.clone();
+        if let Some(fix) = d.fixes.first() {
+            message.push_str(&format!(" (fix: {})", fix.title));
         }
+        writeln!(
+            out,
+            "::{command} file={path},line={},col={},endLine={},endColumn={},title={}::{}",
+            r.start.line + 1,
+            r.start.character + 1,
+            r.end.line + 1,
+            r.end.character + 1,
+            escape_github_property(&d.code),
+            escape_github_data(&message),
+        )?;
+    }
+    Ok(())
+}
+
+/// How many characters of a source line the human format shows on each side of a finding, and
+/// of the finding itself: a finding on a 200 KB line shows a window of it, not the line.
+pub const EXCERPT_CONTEXT_CHARS: usize = 60;
+pub const EXCERPT_SPAN_CHARS: usize = 120;
+
+/// Text from an article or a message, safe to print on a terminal: C0 controls (but tab, shown
+/// as a space), DEL and C1 controls become visible symbols (`ESC` is `␛`), and the
+/// bidirectional embeddings, overrides and isolates are shown as `<U+202E>`; so an article
+/// cannot retitle the terminal, hide text or move the cursor over other findings.
+pub fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_terminal_safe(&mut out, c);
     }
     out
 }
 
-/// Compiler-style output: `path:line:col`, the code, the message, the source line with the span
-/// underlined, and the suggested fix.
-pub fn human_report(files: &[FileReport], color: bool, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
-    use codespan_reporting::files::SimpleFile;
-    use codespan_reporting::term::{self, termcolor::{Ansi, NoColor}, Config};
-
-    let config = Config::default();
-    for file in files {
-        let source = SimpleFile::new(file.path.as_str(), file.text.as_str());
-        for d in &file.diagnostics {
-            let severity = match d.severity {
-                Severity::Error => CsSeverity::Error,
-                Severity::Warning => CsSeverity::Warning,
-                Severity::Info => CsSeverity::Note,
-                Severity::Hint => CsSeverity::Help,
-            };
-            let mut labels = vec![Label::primary((), d.span.range()).with_message(d.message.as_str())];
-            for r in &d.related {
-                labels.push(Label::secondary((), r.span.range()).with_message(r.message.as_str()));
-            }
-            let notes = d
-                .fixes
-                .iter()
-                .take(3)
-                .map(|f| {
-                    let kind = if f.applicability == Applicability::Safe { "fix" } else { "suggestion" };
-                    format!("{kind}: {}", f.title)
-                })
-                .collect();
-            let diagnostic = CsDiagnostic::new(severity)
-                .with_code(d.code.to_string())
-                .with_message(d.message.as_str())
-                .with_labels(labels)
-                .with_notes(notes);
-            let result = if color {
-                term::emit_to_write_style(&mut Ansi::new(&mut *out), &config, &source, &diagnostic)
-            } else {
-                term::emit_to_write_style(&mut NoColor::new(&mut *out), &config, &source, &diagnostic)
-            };
-            result.map_err(|e| std::io::Error::other(e.to_string()))?;
+fn push_terminal_safe(out: &mut String, c: char) {
+    match c {
+        '\t' => out.push(' '),
+        '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+        '\u{7f}' => out.push('\u{2421}'),
+        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}' => {
+            out.push_str(&format!("<U+{:04X}>", c as u32))
         }
+        c => out.push(c),
+    }
+}
+
+/// Where findings sit in a text by line, for the human format: a cursor that moves forward
+/// through the text, so findings reported in order cost a walk over the text once in all, not
+/// once each from their line's start.
+struct LineCursor<'a> {
+    text: &'a str,
+    /// Start of the cursor's line, its 0-based number, and the byte and character column the
+    /// cursor has counted to.
+    line_start: usize,
+    line: usize,
+    at: usize,
+    column: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCursor { text, line_start: 0, line: 0, at: 0, column: 0 }
+    }
+
+    /// The 1-based line and character column of `byte` (on a character boundary).
+    fn locate(&mut self, byte: usize) -> (usize, usize) {
+        let byte = byte.min(self.text.len());
+        if byte < self.at {
+            // Out of order: start again from the top (findings mostly come in order).
+            *self = LineCursor::new(self.text);
+        }
+        let bytes = self.text.as_bytes();
+        while self.at < byte {
+            let b = bytes[self.at];
+            let next = self.at + 1;
+            let breaks = b == b'\n' || (b == b'\r' && bytes.get(next) != Some(&b'\n'));
+            if breaks {
+                self.line += 1;
+                self.line_start = next;
+                self.column = 0;
+            } else if b & 0xC0 != 0x80 {
+                self.column += 1;
+            }
+            self.at = next;
+        }
+        (self.line + 1, self.column + 1)
+    }
+
+}
+
+/// A place in a text: 1-based line and character column, and the byte where its line starts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Loc {
+    line: usize,
+    column: usize,
+    line_start: usize,
+}
+
+/// The places of `offsets` (character boundaries), found in one pass over the text, sorted by
+/// offset for [`loc_of`].
+fn locate_all(text: &str, mut offsets: Vec<usize>) -> Vec<(usize, Loc)> {
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut cursor = LineCursor::new(text);
+    offsets
+        .into_iter()
+        .map(|o| {
+            let (line, column) = cursor.locate(o);
+            (o, Loc { line, column, line_start: cursor.line_start })
+        })
+        .collect()
+}
+
+fn loc_of(locs: &[(usize, Loc)], offset: usize) -> Loc {
+    locs.binary_search_by_key(&offset, |(o, _)| *o).map(|i| locs[i].1).unwrap_or_default()
+}
+
+/// Up to `chars` characters on from `byte`, stopping at `limit` and at a line break.
+fn forward_in_line(text: &str, byte: usize, chars: usize, limit: usize) -> usize {
+    for (n, (i, c)) in text[byte..limit.max(byte)].char_indices().enumerate() {
+        if n == chars || c == '\n' || c == '\r' {
+            return byte + i;
+        }
+    }
+    limit.max(byte)
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The start of the window: up to `chars` characters before `byte`, not before `floor`.
+fn back_chars(text: &str, byte: usize, chars: usize, floor: usize) -> usize {
+    let mut start = byte;
+    for (n, (i, _)) in text[floor..byte].char_indices().rev().enumerate() {
+        if n == chars {
+            break;
+        }
+        start = floor + i;
+    }
+    start
+}
+
+
+struct Paint {
+    color: bool,
+}
+
+impl Paint {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+    }
+}
+
+/// One file in the human format, written finding by finding: `severity[code]: message`, the
+/// place, a window of the source line with the finding underlined, related places and fixes.
+/// Every piece of the article and of messages goes through [`terminal_safe`].
+pub fn human_file(file: &FileReport, color: bool, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let paint = Paint { color };
+    let text = file.text.as_str();
+    let path = terminal_safe(&file.path);
+    let starts = file.diagnostics.iter().flat_map(|d| std::iter::once(d.span.start).chain(d.related.iter().map(|r| r.span.start)));
+    let locs = locate_all(text, starts.map(|o| floor_boundary(text, o)).collect());
+    for d in &file.diagnostics {
+        let (label, style) = match d.severity {
+            Severity::Error => ("error", "1;31"),
+            Severity::Warning => ("warning", "1;33"),
+            Severity::Info => ("note", "1;36"),
+            Severity::Hint => ("help", "1;32"),
+        };
+        let start = floor_boundary(text, d.span.start);
+        let end = floor_boundary(text, d.span.end.max(start));
+        let Loc { line, column, line_start } = loc_of(&locs, start);
+        // The window: some context, the finding (cut when long or at its line's end), some
+        // context; found by walking at most a window's width, whatever the line's length.
+        let shown_end = forward_in_line(text, start, EXCERPT_SPAN_CHARS, end);
+        let from = back_chars(text, start, EXCERPT_CONTEXT_CHARS, line_start);
+        let to = forward_in_line(text, shown_end, EXCERPT_CONTEXT_CHARS, text.len());
+        let cut_right = to < text.len() && !matches!(text.as_bytes()[to], b'\n' | b'\r');
+        let mut excerpt = String::new();
+        if from > line_start {
+            excerpt.push('…');
+        }
+        let mut indent = excerpt.chars().count();
+        for c in text[from..start].chars() {
+            push_terminal_safe(&mut excerpt, c);
+        }
+        indent += terminal_safe(&text[from..start]).chars().count();
+        let marked = terminal_safe(&text[start..shown_end]).chars().count().max(1);
+        for c in text[start..to].chars() {
+            push_terminal_safe(&mut excerpt, c);
+        }
+        if cut_right {
+            excerpt.push('…');
+        }
+        let number = line.to_string();
+        let gutter = " ".repeat(number.len());
+        let bar = paint.paint("1;34", "|");
+        writeln!(out, "{}: {}", paint.paint(style, &format!("{label}[{}]", d.code)), paint.paint("1", &terminal_safe(&d.message)))?;
+        writeln!(out, "{gutter}{} {path}:{line}:{column}", paint.paint("1;34", "-->"))?;
+        writeln!(out, "{gutter} {bar}")?;
+        writeln!(out, "{} {bar} {excerpt}", paint.paint("1;34", &number))?;
+        let carets = if end > shown_end { format!("{}…", "^".repeat(marked)) } else { "^".repeat(marked) };
+        writeln!(out, "{gutter} {bar} {}{}", " ".repeat(indent), paint.paint(style, &carets))?;
+        for r in &d.related {
+            let Loc { line: rl, column: rc, .. } = loc_of(&locs, floor_boundary(text, r.span.start));
+            writeln!(out, "{gutter} {} related: {} ({path}:{rl}:{rc})", paint.paint("1;34", "="), terminal_safe(&r.message))?;
+        }
+        for f in d.fixes.iter().take(3) {
+            let kind = if f.applicability == Applicability::Safe { "fix" } else { "suggestion" };
+            writeln!(out, "{gutter} {} {kind}: {}", paint.paint("1;34", "="), terminal_safe(&f.title))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Compiler-style output for whole files (the streamed report writes [`human_file`] file by file).
+pub fn human_report(files: &[FileReport], color: bool, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    for file in files {
+        human_file(file, color, out)?;
     }
     Ok(())
 }

@@ -64,25 +64,6 @@ impl Tally {
     }
 }
 
-/// One finding of `file` as a JSON Lines record: the JSON report's diagnostic object with the
-/// file's `path` and `language` added.
-fn jsonl_records(file_json: Value) -> Vec<Value> {
-    let Value::Object(mut file) = file_json else { return Vec::new() };
-    let path = file.remove("path").unwrap_or(Value::Null);
-    let language = file.remove("language").unwrap_or(Value::Null);
-    let Some(Value::Array(diagnostics)) = file.remove("diagnostics") else { return Vec::new() };
-    diagnostics
-        .into_iter()
-        .map(|mut d| {
-            if let Value::Object(map) = &mut d {
-                map.insert("path".to_string(), path.clone());
-                map.insert("language".to_string(), language.clone());
-            }
-            d
-        })
-        .collect()
-}
-
 /// Pretty JSON for a value nested `depth` levels deep in a pretty document.
 fn pretty_at(value: &Value, depth: usize) -> String {
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
@@ -93,30 +74,31 @@ fn pretty_at(value: &Value, depth: usize) -> String {
 const SARIF_RESULTS_DEPTH: usize = 4;
 const SARIF_RESULTS_SLOT: &str = "\"results\": []";
 
-/// A file's part of the report in `format`, rendered where the file was checked.
+/// A file's part of the report in `format`, written to `out` finding by finding (no format
+/// holds more than one finding's output at a time). `sarif_written` counts the SARIF results
+/// written before, for the separators.
+fn write_file(format: Format, file: &FileReport, out: &mut dyn Write, sarif_written: &mut usize) -> io::Result<()> {
+    match format {
+        // Written as `serde_json` writes the whole report, compact.
+        Format::Json => report::write_json_file(file, out),
+        Format::Jsonl => report::write_jsonl_file(file, out),
+        Format::Sarif => report::sarif_results(file, &mut |r| {
+            if *sarif_written > 0 {
+                out.write_all(b",")?;
+            }
+            *sarif_written += 1;
+            write!(out, "\n{}{}", "  ".repeat(SARIF_RESULTS_DEPTH), pretty_at(&r, SARIF_RESULTS_DEPTH))
+        }),
+        Format::Github => report::github_file(file, out),
+        Format::Human { color } => report::human_file(file, color, out),
+    }
+}
+
+/// A file's part of the report in `format`, rendered where the file was checked (for small
+/// files; [`ReportWriter::report`] writes a large one's straight to the output).
 pub fn render_file(format: Format, file: &FileReport) -> Vec<u8> {
     let mut out = Vec::new();
-    match format {
-        Format::Json => {
-            // Written as `serde_json` writes the whole report, compact.
-            report::write_json_file(file, &mut out);
-        }
-        Format::Jsonl => {
-            for record in jsonl_records(report::json_file(file)) {
-                let _ = serde_json::to_writer(&mut out, &record);
-                out.push(b'\n');
-            }
-        }
-        Format::Sarif => {
-            let results = report::sarif_results(file);
-            let parts: Vec<String> = results.iter().map(|r| format!("\n{}{}", "  ".repeat(SARIF_RESULTS_DEPTH), pretty_at(r, SARIF_RESULTS_DEPTH))).collect();
-            out.extend_from_slice(parts.join(",").as_bytes());
-        }
-        Format::Github => out.extend_from_slice(report::github_report(std::slice::from_ref(file)).as_bytes()),
-        Format::Human { color } => {
-            let _ = report::human_report(std::slice::from_ref(file), color, &mut out);
-        }
-    }
+    let _ = write_file(format, file, &mut out, &mut 0);
     out
 }
 
@@ -171,6 +153,25 @@ impl<W: Write> ReportWriter<W> {
         }
         self.out.write_all(rendered)?;
         // Line-oriented formats reach a reader (a pipe, a batch job) as they are made.
+        if matches!(self.format, Format::Jsonl | Format::Github) {
+            self.out.flush()?;
+        }
+        Ok(())
+    }
+
+    /// A file's part, written straight to the output as it is made.
+    pub fn report(&mut self, file: &FileReport) -> io::Result<()> {
+        if self.format == Format::Json {
+            if self.written > 0 {
+                self.out.write_all(b",")?;
+            }
+            self.written += 1;
+        }
+        let mut sarif_written = self.written;
+        write_file(self.format, file, &mut self.out, &mut sarif_written)?;
+        if matches!(self.format, Format::Sarif) {
+            self.written = sarif_written;
+        }
         if matches!(self.format, Format::Jsonl | Format::Github) {
             self.out.flush()?;
         }
@@ -295,5 +296,66 @@ mod tests {
         assert_eq!(lines[0]["code"], first["code"]);
         assert_eq!(lines[0]["range"], first["range"]);
         assert_eq!(lines[total], json!({"path": "x.md", "error": "gone"}));
+    }
+
+    /// A writer that records the largest single write: what a format held before writing it.
+    #[derive(Default)]
+    struct Counting {
+        bytes: Vec<u8>,
+        largest: usize,
+    }
+
+    impl Write for Counting {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.largest = self.largest.max(buf.len());
+            self.bytes.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Bytes, not time: every format writes a noisy file's report in pieces of one finding or
+    /// less (so memory is bounded by the text and its findings, not by the report), and the
+    /// streamed bytes are the rendered ones.
+    #[test]
+    fn large_files_stream_finding_by_finding() {
+        let config = Config::default();
+        let text = "Warga berteriak  !! lalu pergi , kata dia .\n\n".repeat(2_000);
+        let options = CheckOptions { format: DocFormat::Markdown, language: LanguageChoice::default(), config: &config };
+        let result = check(&text, &options);
+        assert!(result.diagnostics.len() >= 4_000);
+        let file = FileReport { path: "big.md".into(), text: text.clone(), language: result.language, diagnostics: result.diagnostics };
+        let small = &reports()[0];
+        for format in [Format::Json, Format::Jsonl, Format::Sarif, Format::Github, Format::Human { color: false }, Format::Human { color: true }] {
+            let mut streamed = ReportWriter::start(Counting::default(), format).unwrap();
+            streamed.file(&render_file(format, small)).unwrap();
+            streamed.report(&file).unwrap();
+            streamed.report(small).unwrap();
+            let mut counting = Counting::default();
+            streamed.out.flush().unwrap();
+            std::mem::swap(&mut counting, &mut streamed.out);
+            let mut rendered = ReportWriter::start(Vec::new(), format).unwrap();
+            rendered.file(&render_file(format, small)).unwrap();
+            rendered.file(&render_file(format, &file)).unwrap();
+            rendered.file(&render_file(format, small)).unwrap();
+            assert_eq!(String::from_utf8_lossy(&counting.bytes), String::from_utf8_lossy(&rendered.out), "{format:?}");
+            assert!(counting.bytes.len() > 500_000, "{format:?}: {} bytes", counting.bytes.len());
+            assert!(counting.largest <= 16 * 1024, "{format:?}: a write of {} bytes", counting.largest);
+        }
+    }
+
+    #[test]
+    fn jsonl_records_are_the_json_reports_diagnostics_with_path_and_language() {
+        let files = reports();
+        let text = streamed(Format::Jsonl, &files[..1], &[]);
+        let whole = report::json_report(&files[..1], &[]);
+        for (line, d) in text.lines().zip(whole["files"][0]["diagnostics"].as_array().unwrap()) {
+            let mut expected = d.clone();
+            expected["path"] = json!("f0.md");
+            expected["language"] = json!("id");
+            assert_eq!(line, serde_json::to_string(&expected).unwrap());
+        }
     }
 }

@@ -343,3 +343,74 @@ fn jsonl_input_gives_one_result_line_per_article_in_order() {
     let wrong = sunting_stdin(&["check", "--jsonl-input", "--format", "json"], dir.path(), b"");
     assert_eq!(wrong.status.code(), Some(2));
 }
+
+/// Every exclusion is limited to the project and documented; a file named on the command line is
+/// always checked; a run that checked nothing fails unless allowed.
+#[test]
+fn exclusions_stay_inside_the_project_and_an_empty_run_fails() {
+    let dir = temp_with(&[("repo/articles/a.md", ARTICLE.as_bytes()), ("repo/articles/.draft.md", ARTICLE.as_bytes())]);
+    std::fs::create_dir(dir.path().join("repo/.git")).unwrap();
+    let repo = dir.path().join("repo");
+    let files = |out: &std::process::Output| json(out)["summary"]["files"].as_u64().unwrap();
+    // An `.ignore` file is not an exclusion source.
+    std::fs::write(repo.join("articles/.ignore"), "*.md\n").unwrap();
+    assert_eq!(files(&sunting(&["check", "--format", "json", "articles"], &repo)), 1);
+    // Neither a configuration nor a .gitignore above the repository applies inside it.
+    std::fs::write(dir.path().join("sunting.toml"), "ignore = [\"**\"]\n").unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "*.md\n").unwrap();
+    assert_eq!(files(&sunting(&["check", "--format", "json", "articles"], &repo)), 1);
+    assert_eq!(files(&sunting(&["check", "--format", "json", "articles/a.md"], &repo)), 1);
+    // The repository's own .gitignore applies to a walk of a folder below it.
+    std::fs::write(repo.join(".gitignore"), "articles/a.md\n").unwrap();
+    let out = sunting(&["check", "articles"], &repo);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no article was checked"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(sunting(&["check", "--allow-empty", "articles"], &repo).status.code(), Some(0));
+    // A file named explicitly is checked, hidden, git-ignored or globbed away or not.
+    std::fs::write(repo.join("sunting.toml"), "ignore = [\"articles/**\"]\n").unwrap();
+    assert_eq!(files(&sunting(&["check", "--format", "json", "articles/a.md", "articles/.draft.md"], &repo)), 2);
+    // An invalid glob is a configuration error.
+    std::fs::write(repo.join("sunting.toml"), "ignore = [\"[\"]\n").unwrap();
+    let out = sunting(&["check", "articles/a.md"], &repo);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid ignore glob"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded() {
+    let dir = temp_with(&[("my article #1 100%.md", ARTICLE.as_bytes())]);
+    let sarif = json(&sunting(&["check", "--format", "sarif", "my article #1 100%.md"], dir.path()));
+    let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert_eq!(uri, "my%20article%20%231%20100%25.md");
+}
+
+/// The human format shows a window of a long line per finding and escapes what a terminal
+/// would obey.
+#[test]
+fn human_output_is_bounded_and_terminal_safe() {
+    let line = |n: usize| "Polisi datang ke lokasi dan warga berteriak , kata dia . ".repeat(n) + "\n";
+    let output_bytes = |n: usize| {
+        let dir = temp_with(&[("line.md", line(n).as_bytes())]);
+        let out = sunting(&["check", "--color", "never", "line.md"], dir.path());
+        let text = String::from_utf8(out.stdout).unwrap();
+        let findings = text.matches("-->").count();
+        assert!(findings >= n, "{findings} findings for {n} sentences");
+        // No printed line is much longer than the window.
+        assert!(text.lines().all(|l| l.chars().count() < 400), "a long line was printed whole");
+        (text.len(), findings)
+    };
+    let (small, small_findings) = output_bytes(500);
+    let (large, large_findings) = output_bytes(1_000);
+    // Output grows with the findings, not with findings times the line's length.
+    assert!(large * small_findings <= small * large_findings * 11 / 10, "{small} bytes for {small_findings} findings, {large} for {large_findings}");
+
+    let evil = "Warga berteriak “Berhenti !!” lalu pergi. \x1b]0;PWNED\x07\x1b[8mtersembunyi\x1b[0m\x1b[1A\x1b[2K\u{202e}balik\u{9b}31m\n";
+    let dir = temp_with(&[("esc.md", evil.as_bytes())]);
+    let out = sunting(&["check", "--color", "never", "esc.md"], dir.path());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("doubled-punctuation"), "{text}");
+    for c in ['\x1b', '\x07', '\u{202e}', '\u{9b}'] {
+        assert!(!text.contains(c), "{c:?} reached the terminal: {text}");
+    }
+    assert!(text.contains("␛]0;PWNED␇"), "{text}");
+}

@@ -268,7 +268,7 @@ impl Settings {
 pub fn project_config(toml_path: Option<&Path>, root: Option<&Path>, settings: &Settings) -> (Config, Vec<String>) {
     let mut problems = Vec::new();
     let (path, text) = match toml_path {
-        Some(p) => match std::fs::read_to_string(p) {
+        Some(p) => match crate::config::read_config_file(p) {
             Ok(t) => (Some(p.to_path_buf()), t),
             Err(e) => {
                 problems.push(format!("{}: cannot read: {e}", p.display()));
