@@ -47,18 +47,23 @@ if [ ! -f "$cs/.installed" ]; then
     # --ignore-scripts: its install script would download things; the steps are done below.
     npm install --no-audit --no-fund --loglevel=error --ignore-scripts "code-server@$CODE_SERVER_VERSION"
     pkg="$cs/node_modules/code-server"
+    export npm_config_yes=true
+    # code-server's own native module (password hashing), built here rather than downloaded.
+    npm rebuild --loglevel=error argon2 --build-from-source
     cd "$pkg/lib/vscode"
     npm install --no-audit --no-fund --loglevel=error --omit=dev --ignore-scripts
     # @vscode/ripgrep's install script downloads rg: use Debian's.
     mkdir -p node_modules/@vscode/ripgrep/bin
     cp "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg
-    # node-pty's install script runs `npx node-gyp`: let npx fetch it without asking.
-    npm_config_yes=true npm rebuild --loglevel=error
+    # The native modules; node-pty's install script runs `npx node-gyp` (npm_config_yes above
+    # lets npx fetch it without asking).
+    npm rebuild --loglevel=error
+    # code-server's own install step (links, the built-in extensions' dependencies), as npm
+    # would run it; as root npm wants unsafe-perm for it.
     cd "$pkg"
-    npm_config_yes=true npm rebuild --loglevel=error
-    npm_config_yes=true bash ./postinstall.sh
+    npm_config_user_agent="npm/$(npm --version) node/$(node --version) linux x64" npm_config_unsafe_perm=true bash ./postinstall.sh
   ) >&2
-  test -x "$cs/node_modules/code-server/out/node/entry.js" || test -f "$cs/node_modules/code-server/out/node/entry.js"
+  "$cs/node_modules/.bin/code-server" --config /dev/null --version >&2
   touch "$cs/.installed"
 fi
 

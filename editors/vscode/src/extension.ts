@@ -151,7 +151,7 @@ async function startClient(): Promise<void> {
     return;
   }
   program = found.path;
-  log(`starting ${program} lsp (found through ${found.source})`);
+  log(`starting ${[program, ...SERVER_ARGS].join(' ')} (found through ${found.source})`);
 
   const commandLine = [program, ...SERVER_ARGS].join(' ');
   const run: Session = { commandLine, policy: new RestartPolicy(), ran: false, reported: false };
@@ -178,6 +178,12 @@ async function startClient(): Promise<void> {
     documentSelector: selector,
     initializationOptions: () => serverSettings(config()),
     outputChannel: output,
+    // A failed initialize is told by reportFailure (from the start() below), not by the
+    // client's own notification of the bare error.
+    initializationFailedHandler: (err) => {
+      log(`initialize failed: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    },
     errorHandler: {
       error: (err, _message, count) => {
         // A write to a server that has ended fails once per message: the close says it all.
@@ -257,7 +263,7 @@ async function reportFailure(run: Session, clientError?: string): Promise<void> 
   if (pick === 'Show output') {
     output.show(true);
   } else if (pick === 'Open settings') {
-    void vscode.commands.executeCommand('workbench.action.openSettings', 'sunting.path');
+    openPathSetting();
   } else if (pick === 'Restart server') {
     void restart();
   }
@@ -268,9 +274,19 @@ async function notFound(reason: string): Promise<void> {
   if (pick === 'Install instructions') {
     void vscode.env.openExternal(vscode.Uri.parse(INSTALL_URL));
   } else if (pick === 'Set sunting.path') {
-    void vscode.commands.executeCommand('workbench.action.openSettings', 'sunting.path');
+    openPathSetting();
   } else if (pick === 'Show output') {
     output.show(true);
+  }
+}
+
+/** The settings editor at sunting.path: in a remote window (Remote-SSH, WSL, code-server) its
+ * Remote tab, since a `machine` setting is the machine's where the server runs. */
+function openPathSetting(): void {
+  if (vscode.env.remoteName) {
+    void vscode.commands.executeCommand('workbench.action.openRemoteSettings', { query: 'sunting.path' });
+  } else {
+    void vscode.commands.executeCommand('workbench.action.openSettings', 'sunting.path');
   }
 }
 
