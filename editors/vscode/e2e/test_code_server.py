@@ -254,7 +254,7 @@ def squiggles(page) -> int:
 
 
 def error_toasts(page):
-    return page.locator(".notifications-toasts .notification-toast-container", has_text="sunting")
+    return page.locator(".notifications-toasts .notification-toast-container")
 
 
 def problems(page) -> list[str]:
@@ -290,19 +290,23 @@ def wait_for(what: str, f, timeout: float = 30.0, interval: float = 0.25):
 def test_a_failed_start_is_explained_once(env):
     page = env.page
     open_article(page)
-    toast = error_toasts(page)
-    expect(toast.first).to_be_visible(timeout=LONG)
-    # Room for any late ones (the old extension showed eight, one per failed write).
+    # The notification center lists every notification (toasts may be hidden or throttled).
+    command(page, "Notifications: Show Notifications")
+    center = page.locator(".notifications-center")
+    expect(center).to_be_visible()
+    items = center.locator(".notification-list-item")
+    expect(items.first).to_be_visible(timeout=LONG)
+    # Room for any late ones (the extension before this test showed one per failed write and
+    # restart, and none with the program's own error).
     time.sleep(4)
-    texts = [t.replace("\u00a0", " ") for t in toast.all_inner_texts()]
+    texts = [t.replace("\u00a0", " ") for t in items.all_inner_texts()]
     assert len(texts) == 1, f"expected one notification, got {len(texts)}: {texts}"
     text = texts[0]
     assert "did not start" in text, text
     assert "exited with code 2" in text, text
     assert "unexpected argument '--stdio' found" in text, text
-    assert "Cannot call write" not in page.locator(".notifications-toasts").inner_text()
     for button in ("Open settings", "Show output"):
-        expect(toast.first.get_by_role("button", name=button)).to_be_visible()
+        expect(items.first.get_by_role("button", name=button)).to_be_visible()
     # The status bar says the server is not running.
     expect(status_item(page)).to_be_visible()
 
@@ -314,13 +318,18 @@ def test_a_failed_start_is_explained_once(env):
     starts = env.output_log().count("starting ")
     command(page, "Sunting: Restart server")
     wait_for("a second start in the output", lambda: env.output_log().count("starting ") > starts)
-    expect(toast.first).to_be_visible()
-    assert toast.count() == 1, toast.all_inner_texts()
+    time.sleep(2)
+    # Still one notification: the same failure again is the same message.
+    if not center.is_visible():
+        command(page, "Notifications: Show Notifications")
+    expect(center).to_be_visible()
+    texts = [t.replace("\u00a0", " ") for t in items.all_inner_texts()]
+    assert len(texts) == 1, f"expected one notification, got {len(texts)}: {texts}"
+    assert "unexpected argument '--stdio' found" in texts[0], texts[0]
 
-    # The button leads to the fix.
     # The button leads to the fix: code-server is a remote window, where sunting.path (a
     # `machine` setting) is in the Remote tab.
-    toast.first.get_by_role("button", name="Open settings").click()
+    items.first.get_by_role("button", name="Open settings").click()
     editor = page.locator(".settings-editor")
     expect(editor).to_be_visible(timeout=15000)
     expect(editor.locator(".settings-tabs-widget .action-label.checked", has_text="Remote")).to_be_visible()
