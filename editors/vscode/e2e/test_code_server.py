@@ -1,8 +1,8 @@
 """The VS Code extension in a real VS Code: code-server (VS Code's workbench served to a browser)
 driven headless in Debian's chromium with Playwright, the packaged .vsix installed as a user
 would, and assertions on what the user sees: squiggles, the Problems panel, the status bar, a
-quick fix, the "Fix all" and "Add word" commands, and a failed start explained by one
-notification.
+quick fix, the "Fix all" and "Add word" commands, and a program that fails to start or is missing
+explained by one notification each.
 
 Run through e2e/run.sh (it installs what is needed and packages the .vsix), or with these set:
   SUNTING_BIN           the sunting program the extension is pointed at (sunting.path)
@@ -425,3 +425,28 @@ def test_add_word_to_dictionary(env):
     open_problems(page)
     wait_for("the Problems panel without it", lambda: not any("mengunjunggi" in r for r in problems(page)))
     expect(status_item(page)).to_have_text(re.compile(r"sunting ID · 0"), timeout=30000)
+
+
+@shot_on_failure
+def test_a_missing_program_is_explained_once(env):
+    page = env.page
+    command(page, "Notifications: Clear All Notifications")
+    # The Remote settings file, changed in place as an editor would save it.
+    machine = env.user_data / "Machine" / "settings.json"
+    settings = json.loads(machine.read_text())
+    missing = str(env.root / "nowhere" / "sunting")
+    settings["sunting.path"] = missing
+    with open(machine, "w") as f:
+        f.write(json.dumps(settings, indent=2))
+    wait_for("the restart in the output", lambda: "is not an executable file" in env.output_log())
+    command(page, "Notifications: Show Notifications")
+    center = page.locator(".notifications-center")
+    expect(center).to_be_visible()
+    items = center.locator(".notification-list-item")
+    wait_for("a notification", lambda: notifications(items), timeout=30)
+    time.sleep(3)
+    texts = notifications(items)
+    assert len(texts) == 1, f"expected one notification, got {len(texts)}: {texts}"
+    assert f"{missing} is not an executable file" in texts[0], texts[0]
+    expect(items.first.get_by_role("button", name="Set sunting.path")).to_be_visible()
+    expect(status_item(page)).to_have_attribute("aria-label", re.compile("was not found"))

@@ -1,7 +1,8 @@
 // The VS Code extension: starts `sunting lsp` through vscode-languageclient, keeps the server's
 // settings in step with VS Code's, shows the article's language and findings in the status bar,
-// and offers commands. The logic worth testing lives in discovery.ts, settings.ts, status.ts and
-// language.ts, which do not import `vscode`.
+// and offers commands, and explains once why the server did not start. The logic worth testing
+// lives in discovery.ts, settings.ts, status.ts, language.ts and failure.ts, which do not import
+// `vscode`; e2e/ runs the packaged extension in code-server.
 
 import { spawn } from 'child_process';
 import * as os from 'os';
@@ -151,9 +152,9 @@ async function startClient(): Promise<void> {
     return;
   }
   program = found.path;
-  log(`starting ${[program, ...SERVER_ARGS].join(' ')} (found through ${found.source})`);
-
   const commandLine = [program, ...SERVER_ARGS].join(' ');
+  log(`starting ${commandLine} (found through ${found.source})`);
+
   const run: Session = { commandLine, policy: new RestartPolicy(), ran: false, reported: false };
   session = run;
   const exe = program;
