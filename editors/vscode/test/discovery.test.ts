@@ -10,7 +10,6 @@ function env(over: Partial<DiscoveryEnv> & { files?: string[] }): DiscoveryEnv {
   return {
     platform: over.platform ?? 'linux',
     env: over.env ?? {},
-    workspaceFolder: over.workspaceFolder,
     isExecutable: (f) => files.has(f),
   };
 }
@@ -44,9 +43,8 @@ test('says what it tried when sunting is nowhere', () => {
 });
 
 test('a configured path is used as it is, with no fallback', () => {
-  const e = env({ env: { PATH: '/usr/bin', HOME: '/home/w' }, workspaceFolder: '/work/news', files: ['/usr/bin/sunting', '/work/news/bin/sunting', '/home/w/tools/sunting'] });
-  assert.deepEqual(findSunting('bin/sunting', e), { found: true, path: '/work/news/bin/sunting', source: 'setting' });
-  assert.deepEqual(findSunting('${workspaceFolder}/bin/sunting', e), { found: true, path: '/work/news/bin/sunting', source: 'setting' });
+  const e = env({ env: { PATH: '/usr/bin', HOME: '/home/w' }, files: ['/usr/bin/sunting', '/work/news/bin/sunting', '/home/w/tools/sunting'] });
+  assert.deepEqual(findSunting('/work/news/bin/sunting', e), { found: true, path: '/work/news/bin/sunting', source: 'setting' });
   assert.deepEqual(findSunting('~/tools/sunting', e), { found: true, path: '/home/w/tools/sunting', source: 'setting' });
   const missing = findSunting('/nope/sunting', e);
   assert.equal(missing.found, false);
@@ -88,5 +86,35 @@ test('isExecutableFile checks a real file\'s mode', () => {
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// D18: a repository's .vscode/settings.json must not choose the program the editor runs.
+test('a relative or workspace-relative sunting.path is refused, not resolved against the workspace', () => {
+  const e = env({ env: { PATH: '/usr/bin', HOME: '/home/w' }, files: ['/usr/bin/sunting', 'bin/sunting', './tools/evil', '${workspaceFolder}/bin/sunting'] });
+  for (const configured of ['bin/sunting', './tools/evil', '${workspaceFolder}/bin/sunting']) {
+    const r = findSunting(configured, e);
+    assert.equal(r.found, false, configured);
+    if (!r.found) {
+      assert.match(r.reason, /not an absolute path/);
+      assert.deepEqual(r.tried, []);
+    }
+  }
+  assert.equal(expandConfiguredPath('${workspaceFolder}/bin/sunting', e), '${workspaceFolder}/bin/sunting');
+  const w = env({ platform: 'win32', env: { Path: 'C:\\Tools', USERPROFILE: 'C:\\Users\\w' }, files: ['bin\\sunting.exe'] });
+  assert.equal(findSunting('bin\\sunting.exe', w).found, false);
+});
+
+test('the manifest keeps sunting.path out of workspace settings and restricted in untrusted folders', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  const setting = manifest.contributes.configuration.properties['sunting.path'];
+  // `machine`: user or remote settings only; not `machine-overridable`, `window` or `resource`.
+  assert.equal(setting.scope, 'machine');
+  const untrusted = manifest.capabilities?.untrustedWorkspaces;
+  assert.ok(untrusted, 'capabilities.untrustedWorkspaces is declared');
+  assert.ok(untrusted.supported === false || untrusted.supported === 'limited', `supported: ${untrusted.supported}`);
+  if (untrusted.supported === 'limited') {
+    assert.ok(untrusted.restrictedConfigurations.includes('sunting.path'));
+    assert.ok(typeof untrusted.description === 'string' && untrusted.description.length > 0);
   }
 });

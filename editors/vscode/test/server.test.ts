@@ -30,6 +30,7 @@ import {
   StreamMessageWriter,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_ARGS } from '../src/discovery';
 import { detectLanguage } from '../src/language';
 import { configurationAnswer, fromObject, serverSettings } from '../src/settings';
 
@@ -67,7 +68,7 @@ async function until<T>(what: string, f: () => T | undefined, ms = 15000): Promi
 }
 
 async function start(root: string, settings: object): Promise<Session> {
-  const child = spawn(bin as string, ['lsp'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, SUNTING_LOG: 'warn' } });
+  const child = spawn(bin as string, [...SERVER_ARGS], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, SUNTING_LOG: 'warn' } });
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
