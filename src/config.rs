@@ -103,6 +103,9 @@ pub struct Config {
     /// House style rules: the shipped defaults (unless `default-styles = false`), then the
     /// `styles` files, resolved against the config's folder.
     pub styles: Styles,
+    /// The project's ignore file ([`crate::suppress::IGNORE_FILE`]), read beside the
+    /// configuration: findings ignored without touching the copy.
+    pub ignored: Arc<crate::suppress::IgnoreList>,
     /// The file this came from, if any.
     pub path: Option<PathBuf>,
 }
@@ -213,8 +216,18 @@ impl Config {
         if let Ok(text) = read(&base.join(PROJECT_WORDS)) {
             lexicon.words.extend(parse_word_list(&text));
         }
+        let ignored = match read(&base.join(crate::suppress::IGNORE_FILE)) {
+            Ok(text) => crate::suppress::IgnoreList::parse(&text).map_err(|(line, message)| ConfigError {
+                path: base.join(crate::suppress::IGNORE_FILE),
+                line,
+                column: 1,
+                message,
+            })?,
+            Err(_) => crate::suppress::IgnoreList::default(),
+        };
         Ok(Config {
             language,
+            ignored: Arc::new(ignored),
             ignore: raw.ignore,
             words: raw.words.iter().map(|w| base.join(w.get_ref())).collect(),
             dictionaries: raw.dictionaries.iter().map(|d| base.join(d.get_ref())).collect(),
@@ -241,15 +254,24 @@ impl Config {
         dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
     }
 
-    /// The nearest project word list (`.sunting/kamus.txt`) in `dir` or a folder above it.
+    /// The nearest project word list (`.sunting/kamus.txt`) in `dir` or a folder above it; or,
+    /// where a folder has only an ignore file (`.sunting/ignore`), where its word list would be.
     pub fn discover_project_words(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors().map(|d| d.join(PROJECT_WORDS)).find(|p| p.is_file())
+        dir.ancestors()
+            .find(|d| d.join(PROJECT_WORDS).is_file() || d.join(crate::suppress::IGNORE_FILE).is_file())
+            .map(|d| d.join(PROJECT_WORDS))
     }
 
-    /// The default configuration with a project word list, for a project without sunting.toml.
+    /// The default configuration with a project word list, for a project without sunting.toml
+    /// (and the ignore file beside the list, if there is one).
     pub fn with_project_words(list: &Path) -> Config {
         let words = std::fs::read_to_string(list).map(|t| parse_word_list(&t)).unwrap_or_default();
-        Config { lexicon: Arc::new(UserLexicon { words, dictionaries: Vec::new() }), ..Config::default() }
+        let ignored = list
+            .parent()
+            .and_then(|d| std::fs::read_to_string(d.join("ignore")).ok())
+            .and_then(|t| crate::suppress::IgnoreList::parse(&t).ok())
+            .unwrap_or_default();
+        Config { lexicon: Arc::new(UserLexicon { words, dictionaries: Vec::new() }), ignored: Arc::new(ignored), ..Config::default() }
     }
 
     /// The folder relative paths in this config are anchored to.

@@ -51,6 +51,9 @@ pub struct Document {
     pub floor: u64,
     /// Wakes the document's worker; dropping the document ends the worker.
     pub trigger: watch::Sender<Trigger>,
+    /// The version and meaning ([`super::state::fingerprint`]) of the last list published, so
+    /// the same list is not sent twice and an older version never follows a newer one.
+    pub published: Option<(i32, u64)>,
 }
 
 /// Why an incremental change could not be applied as sent.
@@ -62,10 +65,25 @@ pub enum ChangeWarning {
     ReversedRange(LspRange),
 }
 
+impl std::fmt::Display for ChangeWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChangeWarning::Version { current, received } => {
+                write!(f, "a change came with version {received}, not newer than the document's {current}; applied all the same")
+            }
+            ChangeWarning::ReversedRange(r) => write!(
+                f,
+                "a change's range ends before it starts ({}:{} to {}:{}); applied with its ends swapped",
+                r.start.line, r.start.character, r.end.line, r.end.character
+            ),
+        }
+    }
+}
+
 impl Document {
     pub fn new(uri: Uri, language_id: String, version: i32, text: &str, generation: u64) -> (Document, watch::Receiver<Trigger>) {
         let (trigger, rx) = watch::channel(Trigger { generation, urgent: true });
-        let doc = Document { uri, language_id, version, rope: Rope::from_str(text), generation, checked: None, edits: Vec::new(), floor: generation, trigger };
+        let doc = Document { uri, language_id, version, rope: Rope::from_str(text), generation, checked: None, edits: Vec::new(), floor: generation, trigger, published: None };
         (doc, rx)
     }
 
