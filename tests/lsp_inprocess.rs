@@ -801,9 +801,10 @@ async fn the_same_findings_are_not_published_twice_and_the_list_is_capped() {
 /// many; the result is the same text.
 #[tokio::test]
 async fn fix_all_sends_few_edits() {
-    for paragraphs in [3usize, 60] {
+    // (paragraphs, fixAllEdits setting, edits expected): the default is 4.
+    for (paragraphs, setting, expected) in [(3usize, Value::Null, 3usize), (60, Value::Null, 4), (60, json!(1), 1), (60, json!(1000), 60)] {
         let mut c = Client::start();
-        c.initialize(json!({"workspace": {"applyEdit": true}}), typography_only(json!({})), None).await;
+        c.initialize(json!({"workspace": {"applyEdit": true}}), typography_only(json!({"fixAllEdits": setting})), None).await;
         let text: String = (0..paragraphs).map(|i| format!("Warga {i} datang , lalu pergi , kata dia .\n\n")).collect();
         c.open(URI, "markdown", &text).await;
         let diags = c.diagnostics_for(URI, 1).await;
@@ -812,7 +813,6 @@ async fn fix_all_sends_few_edits() {
         assert_eq!(r["result"]["applied"], true, "{r}");
         let sent = c.server_requests.lock().unwrap().iter().find(|m| m["method"] == "workspace/applyEdit").cloned().unwrap();
         let edits = sent["params"]["edit"]["changes"][URI].as_array().cloned().unwrap();
-        let expected = if paragraphs == 3 { 3 } else { 1 };
         assert_eq!(edits.len(), expected, "{edits:?}");
         let fixed = apply_edits(&text, &edits);
         assert_eq!(fixed, (0..paragraphs).map(|i| format!("Warga {i} datang, lalu pergi, kata dia.\n\n")).collect::<String>());

@@ -23,7 +23,6 @@
   (load (expand-file-name "../../editors/emacs/sunting.el" here) nil t)
   (setq eglot-sync-connect t)
   (setq jsonrpc-default-request-timeout 120)
-  (setq-default eglot-workspace-configuration '(:sunting (:debounceMs 150)))
   (advice-add 'eglot-handle-notification :around
               (lambda (orig server method &rest args)
                 (if (not (eq method 'textDocument/publishDiagnostics))

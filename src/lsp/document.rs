@@ -54,6 +54,9 @@ pub struct Document {
     /// The version and meaning ([`super::state::fingerprint`]) of the last list published, so
     /// the same list is not sent twice and an older version never follows a newer one.
     pub published: Option<(i32, u64)>,
+    /// Where the last change ended (a byte offset): the findings nearest it are published
+    /// first when there are more than `maxDiagnostics`.
+    pub last_edit: Option<usize>,
 }
 
 /// Why an incremental change could not be applied as sent.
@@ -83,7 +86,7 @@ impl std::fmt::Display for ChangeWarning {
 impl Document {
     pub fn new(uri: Uri, language_id: String, version: i32, text: &str, generation: u64) -> (Document, watch::Receiver<Trigger>) {
         let (trigger, rx) = watch::channel(Trigger { generation, urgent: true });
-        let doc = Document { uri, language_id, version, rope: Rope::from_str(text), generation, checked: None, edits: Vec::new(), floor: generation, trigger, published: None };
+        let doc = Document { uri, language_id, version, rope: Rope::from_str(text), generation, checked: None, edits: Vec::new(), floor: generation, trigger, published: None, last_edit: None };
         (doc, rx)
     }
 
@@ -114,6 +117,7 @@ impl Document {
                         std::mem::swap(&mut start, &mut end);
                     }
                     self.log(TextChange { start, end, new_len: change.text.len() });
+                    self.last_edit = Some(start + change.text.len());
                     let start_char = self.rope.byte_to_char(start);
                     let end_char = self.rope.byte_to_char(end);
                     if end_char > start_char {

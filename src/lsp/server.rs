@@ -48,6 +48,7 @@ impl Backend {
     async fn fix_all_edits(&self, uri: &Uri) -> Option<(i32, Vec<TextEdit>)> {
         let stored = self.shared.stored(uri);
         let encoding = self.shared.encoding();
+        let max_edits = self.shared.settings().fix_all_edits;
         self.shared
             .with_config(uri, move |job| {
                 let format = job.format?;
@@ -59,7 +60,7 @@ impl Backend {
                 if applied == 0 || fixed == text {
                     return None;
                 }
-                let edits = convert::merge_edits(&text, convert::diff_edits(&text, &fixed), convert::MAX_FIX_ALL_EDITS)
+                let edits = convert::merge_edits(&text, convert::diff_edits(&text, &fixed), max_edits)
                     .into_iter()
                     .map(|(span, new_text)| TextEdit { range: range_of(&job.rope, span.start, span.end, encoding), new_text })
                     .collect();
@@ -496,7 +497,7 @@ impl LanguageServer for Backend {
                 unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id },
             })));
         }
-        let items = state::lsp_diagnostics(&checked, &uri, self.shared.encoding(), self.shared.settings().max_diagnostics);
+        let items = state::lsp_diagnostics(&checked, &uri, self.shared.encoding(), self.shared.settings().max_diagnostics, self.shared.last_edit(&uri));
         Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
             related_documents: None,
             full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: Some(result_id), items },

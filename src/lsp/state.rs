@@ -94,8 +94,10 @@ pub struct Job {
     pub problems: Vec<String>,
     /// The newest full check of an earlier text and the changes since, if there is one.
     pub carried: Option<(Arc<Checked>, ChangeLog)>,
-    /// At most this many findings are published (`maxDiagnostics`).
+    /// At most this many findings are published (`maxDiagnostics`), the ones nearest `near`
+    /// (where the last edit was) first.
     pub max_diagnostics: usize,
+    pub near: Option<usize>,
 }
 
 /// Articles at least this long (about 5,000 words) get a provisional re-diagnosis
@@ -134,7 +136,7 @@ impl Job {
         let text = self.rope.to_string();
         let diagnostics = incremental::provisional(&base.diagnostics, base.language?, changes, &text, &self.options(format))?;
         let mut converter = convert::Converter::new(&self.rope, self.encoding, &self.uri, self.version).without_fixes();
-        Some(capped(&diagnostics, self.max_diagnostics).into_iter().map(|d| converter.diagnostic(d)).collect())
+        Some(capped(&diagnostics, self.max_diagnostics, self.near).into_iter().map(|d| converter.diagnostic(d)).collect())
     }
 
     /// The article's language as a check settles it (front matter, configuration, detection);
@@ -151,7 +153,7 @@ impl Job {
         let started = std::time::Instant::now();
         let checked = self.check();
         let checked_at = started.elapsed();
-        let lsp = lsp_diagnostics(&checked, &self.uri, self.encoding, self.max_diagnostics);
+        let lsp = lsp_diagnostics(&checked, &self.uri, self.encoding, self.max_diagnostics, self.near);
         debug!(
             uri = self.uri.as_str(),
             version = self.version,
@@ -165,19 +167,21 @@ impl Job {
     }
 }
 
-pub fn lsp_diagnostics(checked: &Checked, uri: &Uri, encoding: PositionEncoding, max: usize) -> Vec<ls_types::Diagnostic> {
+pub fn lsp_diagnostics(checked: &Checked, uri: &Uri, encoding: PositionEncoding, max: usize, near: Option<usize>) -> Vec<ls_types::Diagnostic> {
     let mut converter = convert::Converter::new(&checked.rope, encoding, uri, checked.version);
-    capped(&checked.diagnostics, max).into_iter().map(|d| converter.diagnostic(d)).collect()
+    capped(&checked.diagnostics, max, near).into_iter().map(|d| converter.diagnostic(d)).collect()
 }
 
-/// At most `max` findings, in the order given: the most severe first, then the earliest
-/// (`maxDiagnostics`; an editor spends time on each one it is sent).
-pub fn capped(diagnostics: &[crate::Diagnostic], max: usize) -> Vec<&crate::Diagnostic> {
+/// At most `max` findings, in the order given (`maxDiagnostics`; an editor spends time on each
+/// one it is sent): the most severe first, then those nearest `near` (where the writer is
+/// working), else the earliest.
+pub fn capped(diagnostics: &[crate::Diagnostic], max: usize, near: Option<usize>) -> Vec<&crate::Diagnostic> {
     if diagnostics.len() <= max {
         return diagnostics.iter().collect();
     }
     let mut order: Vec<usize> = (0..diagnostics.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(diagnostics[i].severity), i));
+    let distance = |i: usize| near.map_or(i, |at| diagnostics[i].span.start.abs_diff(at));
+    order.sort_by_key(|&i| (std::cmp::Reverse(diagnostics[i].severity), distance(i), i));
     order.truncate(max);
     order.sort_unstable();
     order.into_iter().map(|i| &diagnostics[i]).collect()
@@ -460,6 +464,11 @@ impl Shared {
         }
     }
 
+    /// Where the document was last edited (a byte offset), if it was.
+    pub fn last_edit(&self, uri: &Uri) -> Option<usize> {
+        lock(&self.docs).get(uri).and_then(|d| d.last_edit)
+    }
+
     pub fn is_open(&self, uri: &Uri) -> bool {
         lock(&self.docs).contains_key(uri)
     }
@@ -536,10 +545,10 @@ impl Shared {
     /// A check job for the document as it is now; `None` when it is not open.
     pub fn job(&self, uri: &Uri) -> Option<Job> {
         let session = self.session();
-        let (generation, version, rope, language_id, carried) = {
+        let (generation, version, rope, language_id, carried, near) = {
             let docs = lock(&self.docs);
             let doc = docs.get(uri)?;
-            (doc.generation, doc.version, doc.rope.clone(), doc.language_id.clone(), doc.carried())
+            (doc.generation, doc.version, doc.rope.clone(), doc.language_id.clone(), doc.carried(), doc.last_edit)
         };
         let settings = session.settings.clone();
         let path = uri_path(uri);
@@ -568,7 +577,7 @@ impl Shared {
             resolved = Arc::new(Resolved { config: Config::default(), root: None, problems: Vec::new() });
         }
         problems.extend(resolved.problems.iter().cloned());
-        Some(Job { uri: uri.clone(), generation, version, rope, format, resolved, encoding: session.encoding, problems, carried, max_diagnostics: settings.max_diagnostics })
+        Some(Job { uri: uri.clone(), generation, version, rope, format, resolved, encoding: session.encoding, problems, carried, max_diagnostics: settings.max_diagnostics, near })
     }
 
     /// Keep a full check (to carry over to later edits); say whether it is of the current text.
