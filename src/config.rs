@@ -301,8 +301,25 @@ mod tests {
     #[test]
     fn parses_a_full_config() {
         let text = "language = \"id\"\nignore = [\"drafts/**\"]\nwords = [\"kamus.txt\"]\n[severity]\ntypography = \"error\"\n\"typography/doubled-word\" = \"off\"\n";
-        let config = Config::parse_with(text, Path::new("/news/sunting.toml"), &|_| Ok("kata\n".into())).unwrap();
+        let read = |p: &Path| {
+            if p.ends_with(crate::suppress::IGNORE_FILE) { Err(std::io::ErrorKind::NotFound.into()) } else { Ok("kata\n".into()) }
+        };
+        let config = Config::parse_with(text, Path::new("/news/sunting.toml"), &read).unwrap();
         assert_eq!(config.language, LanguageSetting::Fixed(crate::language::Language::Id));
+        assert!(config.ignored.is_empty());
+        // The project's ignore file is read beside the configuration; a bad line is an error
+        // that names the file and the line.
+        let ignore = "{\"rule\": \"typography\", \"text\": \"!!\", \"sentence\": \"Berhenti !!\"}\n";
+        let with = Config::parse_with("", Path::new("/news/sunting.toml"), &|p| {
+            if p.ends_with(crate::suppress::IGNORE_FILE) { Ok(ignore.into()) } else { Err(std::io::ErrorKind::NotFound.into()) }
+        })
+        .unwrap();
+        assert_eq!(with.ignored.entries().len(), 1);
+        let err = Config::parse_with("", Path::new("/news/sunting.toml"), &|p| {
+            if p.ends_with(crate::suppress::IGNORE_FILE) { Ok("\nnot json\n".into()) } else { Err(std::io::ErrorKind::NotFound.into()) }
+        })
+        .unwrap_err();
+        assert_eq!((err.path.clone(), err.line), (PathBuf::from("/news/.sunting/ignore"), 2), "{err}");
         assert_eq!(config.words, vec![PathBuf::from("/news/kamus.txt")]);
         let doubled = rules::find("typography/doubled-word").unwrap().meta();
         assert_eq!(config.severity_for(doubled), None);
