@@ -243,7 +243,7 @@ impl Configs {
         if let Some(c) = cache.get(&path) {
             return Ok(c.clone());
         }
-        let config = Arc::new(if path.ends_with(crate::config::PROJECT_WORDS) { Config::with_project_words(&path) } else { Config::load(&path)? });
+        let config = Arc::new(if path.ends_with(crate::config::PROJECT_WORDS) { Config::with_project_words(&path)? } else { Config::load(&path)? });
         cache.insert(path, config.clone());
         Ok(config)
     }

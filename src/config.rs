@@ -263,15 +263,16 @@ impl Config {
     }
 
     /// The default configuration with a project word list, for a project without sunting.toml
-    /// (and the ignore file beside the list, if there is one).
-    pub fn with_project_words(list: &Path) -> Config {
+    /// (and the ignore file beside the list, if there is one: a bad line in it is an error).
+    pub fn with_project_words(list: &Path) -> Result<Config, ConfigError> {
         let words = std::fs::read_to_string(list).map(|t| parse_word_list(&t)).unwrap_or_default();
-        let ignored = list
-            .parent()
-            .and_then(|d| std::fs::read_to_string(d.join("ignore")).ok())
-            .and_then(|t| crate::suppress::IgnoreList::parse(&t).ok())
-            .unwrap_or_default();
-        Config { lexicon: Arc::new(UserLexicon { words, dictionaries: Vec::new() }), ignored: Arc::new(ignored), ..Config::default() }
+        let ignore_path = list.with_file_name("ignore");
+        let ignored = match std::fs::read_to_string(&ignore_path) {
+            Ok(text) => crate::suppress::IgnoreList::parse(&text)
+                .map_err(|(line, message)| ConfigError { path: ignore_path.clone(), line, column: 1, message })?,
+            Err(_) => crate::suppress::IgnoreList::default(),
+        };
+        Ok(Config { lexicon: Arc::new(UserLexicon { words, dictionaries: Vec::new() }), ignored: Arc::new(ignored), ..Config::default() })
     }
 
     /// The folder relative paths in this config are anchored to.

@@ -995,3 +995,17 @@ async fn word_lists_are_not_articles_and_empty_language_ids_go_by_extension() {
     assert!(value.contains("[Documentation]("), "{value}");
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
+
+/// Item 5: the command line reads the project's ignore file too, and a broken one is an error
+/// that names the file and the line, not something silently skipped.
+#[test]
+fn the_command_line_reports_a_broken_ignore_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".sunting")).unwrap();
+    std::fs::write(dir.path().join(".sunting/ignore"), "# comment\ntypography/doubled-word yang yang\n").unwrap();
+    std::fs::write(dir.path().join("berita.md"), "Dia yang yang datang.\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sunting")).args(["check", "berita.md"]).current_dir(dir.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains(".sunting/ignore:2"), "{err}");
+}
