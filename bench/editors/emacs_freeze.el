@@ -23,6 +23,11 @@
   (load (expand-file-name "../../editors/emacs/sunting.el" here) nil t)
   (setq eglot-sync-connect t)
   (setq jsonrpc-default-request-timeout 120)
+  ;; MAX_DIAGNOSTICS=N tries another `maxDiagnostics' than the default.
+  (when (getenv "MAX_DIAGNOSTICS")
+    (setq-default eglot-workspace-configuration
+                  (list :sunting (append (plist-get (default-value 'eglot-workspace-configuration) :sunting)
+                                         (list :maxDiagnostics (string-to-number (getenv "MAX_DIAGNOSTICS")))))))
   (advice-add 'eglot-handle-notification :around
               (lambda (orig server method &rest args)
                 (if (not (eq method 'textDocument/publishDiagnostics))

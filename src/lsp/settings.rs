@@ -12,7 +12,7 @@
 //!   "documentKinds": { "asciidoc": "plaintext", "markdown": "off" },
 //!   "diagnosticMode": "auto" | "push" | "pull",
 //!   "maxDocumentBytes": 67108864,
-//!   "maxDiagnostics": 200,                 (per document; 0 for no limit)
+//!   "maxDiagnostics": 100,                 (per document; 0 for no limit)
 //!   "fixAllEdits": 4                       (at most this many edits per "fix all")
 //! }
 //! ```
@@ -36,10 +36,10 @@ pub const DEFAULT_DICTIONARY: &str = ".sunting/kamus.txt";
 pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 
 /// How many findings are published per document unless `maxDiagnostics` says otherwise: an
-/// editor spends time on every published finding (Emacs 28's eglot and flymake about 0.45 ms
-/// each, Neovim 0.7 about 0.25 ms: bench/editors/), and past a couple of hundred the list is
-/// no longer read anyway. Those nearest the writer's last edit are kept.
-pub const DEFAULT_MAX_DIAGNOSTICS: usize = 200;
+/// editor spends time on every published finding (Emacs 28's eglot and flymake up to 1 ms each
+/// after an edit to a long article, Neovim 0.7 less: bench/editors/), and past a hundred the
+/// list is no longer read anyway. Those nearest the writer's last edit are kept.
+pub const DEFAULT_MAX_DIAGNOSTICS: usize = 100;
 
 /// How many edits "fix all" sends at most unless `fixAllEdits` says otherwise: Neovim 0.7
 /// spends about 17 ms on each edit to a 280 KB article, whatever its size; Emacs's eglot diffs
