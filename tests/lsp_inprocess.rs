@@ -804,7 +804,7 @@ async fn fix_all_sends_few_edits() {
     // (paragraphs, fixAllEdits setting, edits expected): the default is 4.
     for (paragraphs, setting, expected) in [(3usize, Value::Null, 3usize), (60, Value::Null, 4), (60, json!(1), 1), (60, json!(1000), 60)] {
         let mut c = Client::start();
-        c.initialize(json!({"workspace": {"applyEdit": true}}), typography_only(json!({"fixAllEdits": setting})), None).await;
+        c.initialize(json!({"workspace": {"applyEdit": true}}), typography_only(json!({"fixAllEdits": setting, "maxDiagnostics": 0})), None).await;
         let text: String = (0..paragraphs).map(|i| format!("Warga {i} datang , lalu pergi , kata dia .\n\n")).collect();
         c.open(URI, "markdown", &text).await;
         let diags = c.diagnostics_for(URI, 1).await;
