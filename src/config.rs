@@ -19,6 +19,16 @@ pub const PROJECT_WORDS: &str = ".sunting/kamus.txt";
 /// The largest configuration, style, word list or dictionary file read.
 pub const MAX_CONFIG_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The project's ignore file (`.sunting/ignore`), empty when there is none; a file that is there
+/// but cannot be read or has a bad line is an error naming the file and line.
+fn read_ignore_list(path: &Path) -> Result<crate::suppress::IgnoreList, ConfigError> {
+    match read_config_file(path) {
+        Ok(text) => crate::suppress::IgnoreList::parse(&text).map_err(|(line, message)| ConfigError { path: path.to_path_buf(), line, column: 1, message }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(crate::suppress::IgnoreList::default()),
+        Err(e) => Err(ConfigError { path: path.to_path_buf(), line: 1, column: 1, message: format!("cannot read the ignore file: {e}") }),
+    }
+}
+
 /// Read a file the configuration names (or `sunting.toml` itself): only a regular file, and
 /// only up to [`MAX_CONFIG_FILE_BYTES`]. The file is opened first and the opened handle is
 /// examined, so a name swapped between the test and the read cannot slip a device through;
@@ -157,6 +167,9 @@ pub struct Config {
     /// House style rules: the shipped defaults (unless `default-styles = false`), then the
     /// `styles` files, resolved against the config's folder.
     pub styles: Styles,
+    /// The project's ignore file ([`crate::suppress::IGNORE_FILE`]), read beside the
+    /// configuration: findings ignored without touching the copy.
+    pub ignored: Arc<crate::suppress::IgnoreList>,
     /// The file this came from, if any.
     pub path: Option<PathBuf>,
 }
@@ -277,8 +290,10 @@ impl Config {
             globs.add(glob);
         }
         let ignore_set = globs.build().map_err(|e| error(0, format!("the ignore globs do not compile: {e}")))?;
+        let ignored = read_ignore_list(&base.join(crate::suppress::IGNORE_FILE))?;
         Ok(Config {
             language,
+            ignored: Arc::new(ignored),
             ignore: raw.ignore.iter().map(|g| g.get_ref().clone()).collect(),
             ignore_set: Arc::new(ignore_set),
             words: raw.words.iter().map(|w| base.join(w.get_ref())).collect(),
@@ -309,17 +324,25 @@ impl Config {
     }
 
     /// The nearest project word list (`.sunting/kamus.txt`) in `dir` or a folder above it, no
-    /// higher than the repository root.
+    /// higher than the repository root; or, where a folder has only an ignore file
+    /// (`.sunting/ignore`), where its word list would be.
     pub fn discover_project_words(dir: &Path) -> Option<PathBuf> {
-        project_ancestors(dir).map(|d| d.join(PROJECT_WORDS)).find(|p| p.symlink_metadata().is_ok())
+        project_ancestors(dir)
+            .find(|d| d.join(PROJECT_WORDS).symlink_metadata().is_ok() || d.join(crate::suppress::IGNORE_FILE).symlink_metadata().is_ok())
+            .map(|d| d.join(PROJECT_WORDS))
     }
 
-    /// The default configuration with a project word list, for a project without sunting.toml.
-    /// A list that is there but cannot be read (a device, a FIFO, too large) is an error.
+    /// The default configuration with a project word list, for a project without sunting.toml
+    /// (and the ignore file beside the list, if there is one). A list or ignore file that is
+    /// there but cannot be read (a device, a FIFO, too large) or parsed is an error.
     pub fn with_project_words(list: &Path) -> Result<Config, ConfigError> {
-        let text = read_config_file(list).map_err(|e| ConfigError { path: list.to_path_buf(), line: 1, column: 1, message: format!("cannot read the project word list: {e}") })?;
-        let words = parse_word_list(&text);
-        Ok(Config { lexicon: Arc::new(UserLexicon { words, dictionaries: Vec::new() }), ..Config::default() })
+        let words = match read_config_file(list) {
+            Ok(text) => parse_word_list(&text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
+            Err(e) => return Err(ConfigError { path: list.to_path_buf(), line: 1, column: 1, message: format!("cannot read the project word list: {e}") }),
+        };
+        let ignored = read_ignore_list(&list.with_file_name("ignore"))?;
+        Ok(Config { lexicon: Arc::new(UserLexicon { words, dictionaries: Vec::new() }), ignored: Arc::new(ignored), ..Config::default() })
     }
 
     /// Whether the configuration's `ignore` globs exclude `path` (a path found in a folder walk;
@@ -361,8 +384,25 @@ mod tests {
     #[test]
     fn parses_a_full_config() {
         let text = "language = \"id\"\nignore = [\"drafts/**\"]\nwords = [\"kamus.txt\"]\n[severity]\ntypography = \"error\"\n\"typography/doubled-word\" = \"off\"\n";
-        let config = Config::parse_with(text, Path::new("/news/sunting.toml"), &|_| Ok("kata\n".into())).unwrap();
+        let read = |p: &Path| {
+            if p.ends_with(crate::suppress::IGNORE_FILE) { Err(std::io::ErrorKind::NotFound.into()) } else { Ok("kata\n".into()) }
+        };
+        let config = Config::parse_with(text, Path::new("/news/sunting.toml"), &read).unwrap();
         assert_eq!(config.language, LanguageSetting::Fixed(crate::language::Language::Id));
+        assert!(config.ignored.is_empty());
+        // The project's ignore file is read beside the configuration; a bad line is an error
+        // that names the file and the line.
+        let ignore = "{\"rule\": \"typography\", \"text\": \"!!\", \"sentence\": \"Berhenti !!\"}\n";
+        let with = Config::parse_with("", Path::new("/news/sunting.toml"), &|p| {
+            if p.ends_with(crate::suppress::IGNORE_FILE) { Ok(ignore.into()) } else { Err(std::io::ErrorKind::NotFound.into()) }
+        })
+        .unwrap();
+        assert_eq!(with.ignored.entries().len(), 1);
+        let err = Config::parse_with("", Path::new("/news/sunting.toml"), &|p| {
+            if p.ends_with(crate::suppress::IGNORE_FILE) { Ok("\nnot json\n".into()) } else { Err(std::io::ErrorKind::NotFound.into()) }
+        })
+        .unwrap_err();
+        assert_eq!((err.path.clone(), err.line), (PathBuf::from("/news/.sunting/ignore"), 2), "{err}");
         assert_eq!(config.words, vec![PathBuf::from("/news/kamus.txt")]);
         let doubled = rules::find("typography/doubled-word").unwrap().meta();
         assert_eq!(config.severity_for(doubled), None);

@@ -27,7 +27,8 @@ pub struct CheckResult {
 
 pub fn check(text: &str, options: &CheckOptions<'_>) -> CheckResult {
     let doc = Document::new(text, options.format, options.language);
-    let diagnostics = run_rules(&doc, options, None);
+    let mut diagnostics = run_rules(&doc, options, None);
+    crate::suppress::drop_ignored(&doc, &options.config.ignored, &mut diagnostics);
     finish(&doc, diagnostics)
 }
 
@@ -40,6 +41,7 @@ pub fn check_paragraphs(text: &str, options: &CheckOptions<'_>, around: &[Span])
     let blocks: Vec<Span> = doc.blocks.iter().zip(&focus).filter(|(_, f)| **f).map(|(b, _)| b.span).collect();
     let mut diagnostics = run_rules(&doc, options, Some(&focus));
     diagnostics.retain(|d| blocks.iter().any(|b| b.start <= d.span.start && d.span.end <= b.end));
+    crate::suppress::drop_ignored(&doc, &options.config.ignored, &mut diagnostics);
     (finish(&doc, diagnostics), blocks)
 }
 

@@ -119,6 +119,55 @@ pub fn map_diagnostic(d: &Diagnostic, changes: &ChangeLog) -> Option<Diagnostic>
     Some(moved)
 }
 
+const MISSPELLED: &str = "spelling/misspelled";
+
+/// The misspelled words of the blocks around `touched`, as a full check reports them: the rule
+/// reads the whole article only to count how often a slip is written (three times or more makes
+/// it a hint), so it runs on the touched blocks and each finding's count is taken over the
+/// whole text. Without this the word being typed would lose its squiggle until the full check
+/// (a flicker on every pause). `None` when the rule is off or does not apply.
+fn misspelled_in(text: &str, options: &CheckOptions<'_>, touched: &[Span], language: Language) -> Option<Vec<Diagnostic>> {
+    let rule = crate::rules::find(MISSPELLED)?;
+    let meta = rule.meta();
+    let level = options.config.level_for(meta);
+    if level == Some(crate::config::Level::Off) || !meta.applies_to(language) {
+        return None;
+    }
+    let (doc, focus) = crate::document::Document::around(text, options.format, options.language, touched);
+    if doc.language != language {
+        return None;
+    }
+    let words = crate::words::WordJudge::new(doc.language, options.config.english, &options.config.lexicon);
+    let ctx = crate::rules::Context::focused(&doc, options.config, &words, &focus);
+    let mut out = Vec::new();
+    rule.check(&ctx, &mut out);
+    crate::suppress::drop_ignored(&doc, &options.config.ignored, &mut out);
+    let lower = text.to_lowercase();
+    for d in &mut out {
+        if let Some(severity) = level.and_then(crate::config::Level::severity) {
+            d.severity = severity;
+        } else if d.severity == crate::diagnostic::Severity::Warning
+            && lower.len() == text.len()
+            && count_word(&lower, &lower[d.span.start..d.span.end]) >= 3
+        {
+            d.severity = crate::diagnostic::Severity::Hint;
+        }
+    }
+    Some(out)
+}
+
+/// How often `word` (lower case) stands as a whole word in `lower`.
+fn count_word(lower: &str, word: &str) -> usize {
+    if word.is_empty() {
+        return 0;
+    }
+    let is_word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'');
+    lower
+        .match_indices(word)
+        .filter(|(i, _)| !is_word_char(lower[..*i].chars().next_back()) && !is_word_char(lower[i + word.len()..].chars().next()))
+        .count()
+}
+
 /// The findings for `text` made from the findings of an earlier version (`previous`, in
 /// `language`) and the changes since: fresh findings of the paragraph-scoped rules in the
 /// blocks the changes touched, the rest moved with the changes. `None` when the article's
@@ -130,12 +179,14 @@ pub fn provisional(previous: &[Diagnostic], language: Language, changes: &Change
         return None;
     }
     let in_rechecked_block = |s: Span| blocks.iter().any(|b| b.start <= s.start && s.end <= b.end);
+    let spelling = misspelled_in(text, options, &touched, language);
     let mut diagnostics: Vec<Diagnostic> = previous
         .iter()
         .filter_map(|d| map_diagnostic(d, changes))
         .filter(|d| d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end))
-        .filter(|d| !(is_paragraph_scoped(&d.code) && in_rechecked_block(d.span)))
+        .filter(|d| !((is_paragraph_scoped(&d.code) || spelling.is_some() && d.code == MISSPELLED) && in_rechecked_block(d.span)))
         .collect();
+    diagnostics.extend(spelling.unwrap_or_default().into_iter().filter(|d| in_rechecked_block(d.span)));
     // A suppression comment the edit wrote applies to the findings that moved, too.
     let suppressions = Suppressions::parse(text, &mut Vec::new());
     diagnostics.retain(|d| !suppressions.is_suppressed(d));
@@ -229,5 +280,40 @@ mod tests {
         let replacement = "The government said the price of rice would rise next month and then fall.";
         let (after, changes) = edit(before, &[(0, before.len(), replacement)]);
         assert_eq!(provisional(&previous.diagnostics, previous.language, &changes, &after, &auto), None);
+    }
+
+    #[test]
+    fn the_word_being_typed_keeps_its_spelling_finding() {
+        let config = Config::default();
+        let before = "Juru bicara pemerintah datang.\n\nBantuan akan teirma besok, kata dia.\n\nWarga menunggu di lokasi.\n";
+        let previous = engine::check(before, &options(&config));
+        assert!(previous.diagnostics.iter().any(|d| d.code == MISSPELLED), "{:?}", previous.diagnostics);
+        // Type a letter in "pemerintah" (making it a slip) and one after "teirma".
+        let at = before.find("pemerintah").unwrap() + 4;
+        let (after, changes) = edit(before, &[(at, at, "x")]);
+        let at = after.find("teirma").unwrap() + "teirma".len();
+        let (after2, more) = edit(&after, &[(at, at, "a")]);
+        let mut changes = changes;
+        for c in more.changes() {
+            changes.push(*c);
+        }
+        let quick = provisional(&previous.diagnostics, previous.language, &changes, &after2, &options(&config)).unwrap();
+        let full = engine::check(&after2, &options(&config));
+        assert_eq!(quick, full.diagnostics);
+        assert!(quick.iter().filter(|d| d.code == MISSPELLED).count() >= 1, "{quick:?}");
+    }
+
+    #[test]
+    fn a_slip_written_three_times_is_a_hint_in_the_provisional_check_too() {
+        let config = Config::default();
+        let para = "Warga menunggu di lokasi bersama petugas.";
+        let before = format!("{para}\n\nBantuan teirmaa datang.\n\nBantuan teirmaa tiba.\n\n{para}\n");
+        let previous = engine::check(&before, &options(&config));
+        let at = before.rfind(para).unwrap() + "Warga".len();
+        let (after, changes) = edit(&before, &[(at, at, " teirmaa")]);
+        let quick = provisional(&previous.diagnostics, previous.language, &changes, &after, &options(&config)).unwrap();
+        let full = engine::check(&after, &options(&config));
+        assert_eq!(quick, full.diagnostics);
+        assert_eq!(count_word("a teirmaa b teirmaa-x teirmaa", "teirmaa"), 2);
     }
 }

@@ -1,6 +1,8 @@
-//! Inline suppression comments:
+//! Suppressions: inline comments written by hand,
 //! `<!-- sunting-disable RULE -->` ... `<!-- sunting-enable RULE -->` and
-//! `<!-- sunting-ignore-next-line [RULE] -->`. RULE is a code, a category, or nothing (all).
+//! `<!-- sunting-ignore-next-line [RULE] -->` (RULE is a code, a category, or nothing: all),
+//! and the project's ignore file ([`IgnoreList`], `.sunting/ignore`), which keeps ignored
+//! findings out of the copy.
 
 use crate::diagnostic::{Category, Diagnostic, Span};
 use crate::rules;
@@ -107,6 +109,127 @@ fn next_line_span(text: &str, offset: usize) -> Span {
     Span::new(text.len(), text.len())
 }
 
+/// The project's ignore file, beside `sunting.toml` (or in the project's folder).
+pub const IGNORE_FILE: &str = ".sunting/ignore";
+
+/// Longest flagged text or sentence an ignore entry may hold (characters).
+pub const MAX_IGNORE_FIELD: usize = 4000;
+
+/// One ignored finding: a rule (a code or a category), the text it flagged and the sentence
+/// around it, white space collapsed. The finding is ignored wherever that rule flags that text
+/// in that sentence, so the entry survives edits elsewhere in the article.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreEntry {
+    pub rule: String,
+    pub text: String,
+    pub sentence: String,
+}
+
+/// The entries of `.sunting/ignore`: JSON Lines, one [`IgnoreEntry`] a line
+/// (`{"rule": "typography/doubled-word", "text": "yang yang", "sentence": "Dia yang yang datang."}`);
+/// blank lines and lines starting with `#` are skipped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IgnoreList {
+    entries: Vec<IgnoreEntry>,
+}
+
+/// White space collapsed to single spaces, trimmed: how flagged text and sentences compare.
+pub fn collapse_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl IgnoreEntry {
+    /// An entry made valid: a known rule or category, a flagged text and a sentence (white
+    /// space collapsed), neither empty nor longer than [`MAX_IGNORE_FIELD`].
+    pub fn new(rule: &str, text: &str, sentence: &str) -> Result<IgnoreEntry, String> {
+        let rule = rule.trim();
+        if !is_known(rule) {
+            return Err(format!("unknown rule {rule:?}"));
+        }
+        let (text, sentence) = (collapse_space(text), collapse_space(sentence));
+        if text.is_empty() {
+            return Err("the flagged text is empty".to_string());
+        }
+        if text.chars().count() > MAX_IGNORE_FIELD || sentence.chars().count() > MAX_IGNORE_FIELD {
+            return Err(format!("the flagged text or its sentence is longer than {MAX_IGNORE_FIELD} characters"));
+        }
+        if !sentence.contains(&text) {
+            return Err("the sentence does not contain the flagged text".to_string());
+        }
+        Ok(IgnoreEntry { rule: rule.to_string(), text, sentence })
+    }
+
+    /// The entry as a line of the file (without its line ending).
+    pub fn to_line(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl IgnoreList {
+    /// Parse the file; an error names the line (1-based) and what is wrong with it.
+    pub fn parse(text: &str) -> Result<IgnoreList, (usize, String)> {
+        let mut entries = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let raw: IgnoreEntry = serde_json::from_str(line)
+                .map_err(|e| (i + 1, format!("expected {{\"rule\": ..., \"text\": ..., \"sentence\": ...}}: {e}")))?;
+            let entry = IgnoreEntry::new(&raw.rule, &raw.text, &raw.sentence).map_err(|e| (i + 1, e))?;
+            entries.push(entry);
+        }
+        Ok(IgnoreList { entries })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn entries(&self) -> &[IgnoreEntry] {
+        &self.entries
+    }
+
+    pub fn contains(&self, entry: &IgnoreEntry) -> bool {
+        self.entries.contains(entry)
+    }
+
+    /// Whether a finding of `code` flagging `flagged` in `sentence` is ignored.
+    pub fn is_ignored(&self, code: &str, flagged: &str, sentence: &str) -> bool {
+        let mut keys = None;
+        self.entries.iter().any(|e| {
+            selector_matches(&e.rule, code) && {
+                let (f, s) = keys.get_or_insert_with(|| (collapse_space(flagged), collapse_space(sentence)));
+                e.text == *f && e.sentence == *s
+            }
+        })
+    }
+}
+
+/// The sentence of `doc` around `span` (its block when it is in none, e.g. a heading): what an
+/// ignore entry keys a finding by, with the flagged text.
+pub fn sentence_around(doc: &crate::document::Document<'_>, span: Span) -> Span {
+    if let Some(s) = doc.sentences.iter().find(|s| s.span.start <= span.start && span.end <= s.span.end) {
+        return s.span;
+    }
+    doc.blocks.iter().map(|b| b.span).find(|b| b.start <= span.start && span.end <= b.end).unwrap_or(span)
+}
+
+/// Drop the findings the project's ignore file lists.
+pub fn drop_ignored(doc: &crate::document::Document<'_>, ignored: &IgnoreList, diagnostics: &mut Vec<Diagnostic>) {
+    if ignored.is_empty() {
+        return;
+    }
+    let text = doc.text;
+    diagnostics.retain(|d| {
+        let Some(flagged) = text.get(d.span.start..d.span.end) else { return true };
+        let sentence = sentence_around(doc, d.span);
+        let sentence = text.get(sentence.start..sentence.end).unwrap_or(flagged);
+        !ignored.is_ignored(&d.code, flagged, sentence)
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +257,25 @@ mod tests {
         let s = Suppressions::parse(text, &mut vec![]);
         assert!(s.is_suppressed(&diag("typography/doubled-word", text.find("yang").unwrap())));
         assert!(!s.is_suppressed(&diag("typography/doubled-word", text.find("lagi").unwrap())));
+    }
+
+    #[test]
+    fn ignore_file_entries_match_rule_text_and_sentence() {
+        let file = "# ignored findings\n\n{\"rule\": \"typography/doubled-word\", \"text\": \"yang yang\", \"sentence\": \"Dia yang yang datang.\"}\n{\"rule\":\"spelling\",\"text\":\"ibukota\",\"sentence\":\"Di  ibukota\\nitu.\"}\n";
+        let list = IgnoreList::parse(file).unwrap();
+        assert_eq!(list.entries().len(), 2);
+        assert!(list.is_ignored("typography/doubled-word", "yang yang", "Dia yang  yang\ndatang."));
+        assert!(!list.is_ignored("typography/doubled-word", "yang yang", "Lain yang yang datang."));
+        assert!(!list.is_ignored("spelling/misspelled", "yang yang", "Dia yang yang datang."));
+        // A category selects its rules; white space is collapsed on both sides.
+        assert!(list.is_ignored("spelling/nonstandard", "ibukota", "Di ibukota itu."));
+        // Bad lines are refused with their line number.
+        assert_eq!(IgnoreList::parse("\n{\"rule\": \"nope/x\", \"text\": \"a\", \"sentence\": \"a\"}").unwrap_err().0, 2);
+        assert!(IgnoreList::parse("typography/doubled-word yang yang").is_err());
+        assert!(IgnoreList::parse("{\"rule\": \"typography\", \"text\": \"x\", \"sentence\": \"y\"}").is_err());
+        assert!(IgnoreList::parse("{\"rule\": \"typography\", \"text\": \"x\", \"sentence\": \"x\", \"extra\": 1}").is_err());
+        let entry = IgnoreEntry::new("typography/doubled-word", "yang\tyang", " Dia yang yang datang.\n").unwrap();
+        assert_eq!(IgnoreList::parse(&entry.to_line()).unwrap().entries(), [entry]);
     }
 
     #[test]

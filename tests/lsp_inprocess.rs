@@ -130,6 +130,17 @@ impl Client {
         }
     }
 
+    /// The next notification of this method within `wait`, if any (others are dropped).
+    async fn next_within(&mut self, method: &str, wait: Duration) -> Option<Value> {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            let msg = tokio::time::timeout_at(deadline, self.notifications.recv()).await.ok()??;
+            if msg["method"] == method {
+                return Some(msg["params"].clone());
+            }
+        }
+    }
+
     /// The next diagnostics published for `uri` at `version` (earlier ones are skipped).
     async fn diagnostics_for(&mut self, uri: &str, version: i64) -> Vec<Value> {
         loop {
@@ -251,7 +262,7 @@ async fn open_publishes_then_a_quick_fix_clears_the_finding() {
     let fix = actions.iter().find(|a| a["isPreferred"] == true).expect("a preferred quick fix");
     assert_eq!(fix["kind"], "quickfix");
     assert_eq!(fix["edit"]["documentChanges"][0]["textDocument"]["version"], 1);
-    assert!(actions.iter().any(|a| a["title"] == "Ignore typography/space-before-punctuation here"));
+    assert!(actions.iter().any(|a| a["title"].as_str().unwrap().starts_with("Ignore typography/space-before-punctuation here")));
 
     let fixed = apply_edits(TEXT, &edits_of(fix, URI));
     assert!(fixed.contains("“Berhenti!!”"), "{fixed}");
@@ -274,22 +285,82 @@ async fn open_publishes_then_a_quick_fix_clears_the_finding() {
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
 
+/// Item 5 of issue 17: "Ignore" keeps the copy as it is and writes the project's ignore file,
+/// keyed by rule, flagged text and sentence; the finding goes, in the editor and for the CLI,
+/// and a second finding of the same words in another sentence stays.
 #[tokio::test]
-async fn ignore_action_inserts_a_suppression_comment() {
+async fn ignore_writes_the_project_ignore_file_not_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    let uri = format!("file://{}/berita.txt", root.display());
     let mut c = Client::start();
-    c.initialize(json!({}), typography_only(json!({})), None).await;
-    let text = "Satu.\r\n\r\nWarga berteriak Berhenti !!\r\n";
-    c.open(URI, "markdown", text).await;
-    let diags = c.diagnostics_for(URI, 1).await;
-    let d = diags.iter().find(|d| d["code"] == "typography/doubled-punctuation").unwrap().clone();
-    let actions = c.request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": d["range"], "context": {"diagnostics": [d]}})).await;
+    c.initialize(json!({"workspace": {"applyEdit": true}}), typography_only(json!({})), Some(&root)).await;
+    // A wrapped paragraph: the finding is on its second line.
+    let text = "Satu.\n\nWarga berteriak keras\nBerhenti !! lalu pergi.\n\nLain kali Berhenti !! lagi.\n";
+    c.open(&uri, "plaintext", text).await;
+    let diags = c.diagnostics_for(&uri, 1).await;
+    let doubled: Vec<Value> = diags.iter().filter(|d| d["code"] == "typography/doubled-punctuation").cloned().collect();
+    assert_eq!(doubled.len(), 2, "{diags:?}");
+    let d = doubled[0].clone();
+    let actions = c.request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}})).await;
     let ignore = actions["result"].as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().starts_with("Ignore")).unwrap().clone();
-    let new_text = apply_edits(text, &edits_of(&ignore, URI));
-    assert_eq!(new_text, "Satu.\r\n\r\n<!-- sunting-ignore-next-line typography/doubled-punctuation -->\r\nWarga berteriak Berhenti !!\r\n");
-    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": new_text}]})).await;
-    let diags = c.diagnostics_for(URI, 2).await;
-    assert_eq!(codes(&diags), ["typography/space-before-punctuation"]);
+    assert!(ignore.get("edit").is_none_or(Value::is_null), "the copy is not edited: {ignore}");
+    let command = &ignore["command"];
+    let r = c.request("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]})).await;
+    assert_eq!(r["result"]["added"], 1, "{r}");
+    let file = std::fs::read_to_string(root.join(".sunting/ignore")).unwrap();
+    assert!(file.contains(r#""rule":"typography/doubled-punctuation","text":"!!","sentence":"Berhenti !! lalu pergi.""#) || file.contains("Warga berteriak keras Berhenti !! lalu pergi."), "{file}");
+    // Re-checked: the ignored finding is gone, the one in the other sentence stays.
+    let diags = c.diagnostics_for(&uri, 1).await;
+    let left: Vec<&Value> = diags.iter().filter(|d| d["code"] == "typography/doubled-punctuation").collect();
+    assert_eq!(left.len(), 1, "{diags:?}");
+    assert_eq!(left[0]["range"]["start"]["line"], 5);
+    // Asking again adds nothing.
+    let r = c.request("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]})).await;
+    assert_eq!(r["result"]["added"], 0, "{r}");
     assert_eq!(c.shutdown_and_exit().await, 0);
+    // The command line reads the same file.
+    std::fs::write(root.join("berita.txt"), text).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sunting"))
+        .args(["check", "--format", "json", "berita.txt"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let found = report.to_string().matches("typography/doubled-punctuation").count();
+    assert_eq!(found, 1, "{report}");
+}
+
+/// The ignore file is never written through a symbolic link, nor over a file it cannot read.
+#[test]
+fn the_ignore_file_stays_inside_the_project() {
+    use sunting::lsp::server::add_ignore_entries;
+    use sunting::suppress::IgnoreEntry;
+    let entry = IgnoreEntry::new("typography/doubled-word", "yang yang", "Dia yang yang datang.").unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let project = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(outside.path(), project.path().join(".sunting")).unwrap();
+    assert!(add_ignore_entries(project.path(), std::slice::from_ref(&entry)).unwrap_err().contains("symbolic link"));
+    assert!(std::fs::read_dir(outside.path()).unwrap().next().is_none());
+    let project = tempfile::tempdir().unwrap();
+    std::fs::create_dir(project.path().join(".sunting")).unwrap();
+    let target = outside.path().join("victim");
+    std::fs::write(&target, "keep\n").unwrap();
+    std::os::unix::fs::symlink(&target, project.path().join(".sunting/ignore")).unwrap();
+    assert!(add_ignore_entries(project.path(), std::slice::from_ref(&entry)).unwrap_err().contains("symbolic link"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep\n");
+    // A broken file is not rewritten.
+    let project = tempfile::tempdir().unwrap();
+    std::fs::create_dir(project.path().join(".sunting")).unwrap();
+    std::fs::write(project.path().join(".sunting/ignore"), "not json\n").unwrap();
+    assert!(add_ignore_entries(project.path(), std::slice::from_ref(&entry)).unwrap_err().contains(":1:"));
+    assert_eq!(std::fs::read_to_string(project.path().join(".sunting/ignore")).unwrap(), "not json\n");
+    // A fresh project gets the folder and the file; entries are not repeated.
+    let project = tempfile::tempdir().unwrap();
+    let (path, added) = add_ignore_entries(project.path(), &[entry.clone(), entry.clone()]).unwrap();
+    assert_eq!(added, 1);
+    assert_eq!(add_ignore_entries(project.path(), std::slice::from_ref(&entry)).unwrap().1, 0);
+    assert!(sunting::suppress::IgnoreList::parse(&std::fs::read_to_string(path).unwrap()).unwrap().contains(&entry));
 }
 
 #[tokio::test]
@@ -493,6 +564,8 @@ async fn hover_explains_the_rule() {
     let value = r["result"]["contents"]["value"].as_str().unwrap();
     assert_eq!(r["result"]["contents"]["kind"], "markdown");
     assert!(value.contains("**typography/doubled-punctuation**"), "{value}");
+    // The finding first, then the rule.
+    assert_eq!(value.lines().next(), doubled["message"].as_str(), "{value}");
     assert!(value.contains("Example") && value.contains('✗') && value.contains('✓'), "{value}");
     assert_eq!(r["result"]["range"], doubled["range"]);
     let r = c.request("textDocument/hover", json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 1}})).await;
@@ -553,7 +626,8 @@ async fn debounce_holds_back_publication() {
     c.diagnostics_for(URI, 1).await;
     let started = std::time::Instant::now();
     for v in 2..=5 {
-        c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": v}, "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "a"}]})).await;
+        // (Before the findings, so that each version's differ: the same findings are not sent again.)
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": v}, "contentChanges": [{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "text": "a"}]})).await;
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     // Only the last version is published, a debounce after the last change.
@@ -643,7 +717,7 @@ async fn document_info_reports_language_and_kind() {
 }
 
 #[tokio::test]
-async fn a_long_article_gets_a_quick_publication_then_the_full_one() {
+async fn a_long_article_gets_one_quick_publication_the_full_check_agrees_with() {
     let mut c = Client::start();
     c.initialize(json!({}), json!({"debounceMs": 0}), None).await;
     // Over 32 KiB: long enough that an edit is first answered from the last full check.
@@ -667,7 +741,10 @@ async fn a_long_article_gets_a_quick_publication_then_the_full_one() {
     c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"range": {"start": pos, "end": pos}, "text": " "}]})).await;
     text.insert(at, ' ');
     let quick = c.diagnostics_for(URI, 2).await;
-    let full = c.diagnostics_for(URI, 2).await;
+    // The full check agrees with the quick one: it is not sent again (issue 17, item 3).
+    let again = c.next_within("textDocument/publishDiagnostics", Duration::from_secs(3)).await;
+    assert!(again.is_none(), "a second publication of the same findings: {again:?}");
+    let full = quick.clone();
     let line = p.line as u64;
     let at_edit = |diags: &[Value]| diags.iter().filter(|d| d["range"]["start"]["line"] == line).map(|d| d["code"].as_str().unwrap().to_string()).collect::<Vec<_>>();
     // The quick one already has the new finding; the article-wide figures come with it, carried.
@@ -687,4 +764,248 @@ async fn a_long_article_gets_a_quick_publication_then_the_full_one() {
     let fresh = c.diagnostics_for(other, 1).await;
     assert_eq!(strip(&full), strip(&fresh));
     assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+// ---- Issue 17, items 3-7: the editor experience ----
+
+fn position_of(text: &str, needle: &str) -> Value {
+    let rope = ropey::Rope::from_str(text);
+    let p = sunting::position::byte_to_position(&rope, text.find(needle).unwrap(), PositionEncoding::Utf16);
+    json!({"line": p.line, "character": p.character})
+}
+
+/// Item 3: a check that finds what was already published sends nothing (a save, a setting that
+/// changes nothing the user sees), and at most `maxDiagnostics` findings are sent, the most
+/// severe first.
+#[tokio::test]
+async fn the_same_findings_are_not_published_twice_and_the_list_is_capped() {
+    let mut c = Client::start();
+    c.initialize(json!({}), typography_only(json!({"severity": {"typography/doubled-punctuation": "error"}, "maxDiagnostics": 2})), None).await;
+    let text = "Satu , dua , tiga , empat.\n\nWarga berteriak Berhenti !! lalu pergi.\n";
+    c.open(URI, "markdown", text).await;
+    let diags = c.diagnostics_for(URI, 1).await;
+    assert_eq!(diags.len(), 2, "{diags:?}");
+    // The error comes first of all, then the earliest warning, in the order of the text.
+    assert_eq!(codes(&diags), ["typography/space-before-punctuation", "typography/doubled-punctuation"]);
+    assert_eq!(diags[0]["range"]["start"], json!({"line": 0, "character": 4}));
+    c.notify("textDocument/didSave", json!({"textDocument": {"uri": URI}})).await;
+    let again = c.next_within("textDocument/publishDiagnostics", Duration::from_millis(1500)).await;
+    assert!(again.is_none(), "{again:?}");
+    // An edit that changes them is published.
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": "Bersih.\n"}]})).await;
+    assert!(c.diagnostics_for(URI, 2).await.is_empty());
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+/// Item 3: "fix all" sends one edit per paragraph, and one for the whole range when there are
+/// many; the result is the same text.
+#[tokio::test]
+async fn fix_all_sends_few_edits() {
+    // (paragraphs, fixAllEdits setting, edits expected): the default is 4.
+    for (paragraphs, setting, expected) in [(3usize, Value::Null, 3usize), (60, Value::Null, 4), (60, json!(1), 1), (60, json!(1000), 60)] {
+        let mut c = Client::start();
+        c.initialize(json!({"workspace": {"applyEdit": true}}), typography_only(json!({"fixAllEdits": setting, "maxDiagnostics": 0})), None).await;
+        let text: String = (0..paragraphs).map(|i| format!("Warga {i} datang , lalu pergi , kata dia .\n\n")).collect();
+        c.open(URI, "markdown", &text).await;
+        let diags = c.diagnostics_for(URI, 1).await;
+        assert!(diags.len() >= 3 * paragraphs, "{}", diags.len());
+        let r = c.request("workspace/executeCommand", json!({"command": "sunting.fixAll", "arguments": [{"uri": URI}]})).await;
+        assert_eq!(r["result"]["applied"], true, "{r}");
+        let sent = c.server_requests.lock().unwrap().iter().find(|m| m["method"] == "workspace/applyEdit").cloned().unwrap();
+        let edits = sent["params"]["edit"]["changes"][URI].as_array().cloned().unwrap();
+        assert_eq!(edits.len(), expected, "{edits:?}");
+        let fixed = apply_edits(&text, &edits);
+        assert_eq!(fixed, (0..paragraphs).map(|i| format!("Warga {i} datang, lalu pergi, kata dia.\n\n")).collect::<String>());
+        assert_eq!(c.shutdown_and_exit().await, 0);
+    }
+}
+
+/// Item 4: code actions for the findings that touch the range only, each once; one "Ignore" per
+/// rule; "Apply all" in the quick-fix menu; no "Add to dictionary" for a known non-standard form.
+#[tokio::test]
+async fn code_actions_answer_for_the_cursor() {
+    let mut c = Client::start();
+    c.initialize(json!({"workspace": {"applyEdit": true}}), json!({"debounceMs": 0, "language": "id", "enabledCategories": ["typography", "spelling"]}), None).await;
+    let text = "Warga di ibukota itu datang ke lokasi. Mereka berteriak Berhenti !! lalu pergi , kata juru bicara pemerinatah itu.\n";
+    c.open(URI, "markdown", text).await;
+    let diags = c.diagnostics_for(URI, 1).await;
+    assert!(diags.len() >= 5, "{diags:?}");
+    // As Neovim 0.7 sends them: every finding of the line, one of them twice.
+    let mut sent = diags.clone();
+    sent.push(diags[0].clone());
+    let comma = position_of(text, " , kata");
+    let ask = |only: Value| json!({"textDocument": {"uri": URI}, "range": {"start": comma, "end": comma}, "context": {"diagnostics": sent, "only": only}});
+    let actions = c.request("textDocument/codeAction", ask(Value::Null)).await["result"].as_array().cloned().unwrap();
+    let titles: Vec<&str> = actions.iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert!(titles.iter().all(|t| !t.contains("ibukota") && !t.contains("pemerinatah") && !t.contains("'!'")), "{titles:?}");
+    assert_eq!(titles.iter().filter(|t| t.starts_with("Ignore")).count(), 1, "{titles:?}");
+    assert_eq!(titles.iter().filter(|t| t.starts_with("Ignore typography/space-before-punctuation")).count(), 1, "{titles:?}");
+    let all: Vec<&Value> = actions.iter().filter(|a| a["title"] == "Apply all safe sunting fixes").collect();
+    assert_eq!(all.len(), 1, "{titles:?}");
+    assert_eq!(all[0]["kind"], "quickfix");
+    // The quick-fix menu (only: quickfix) has it too.
+    let quick = c.request("textDocument/codeAction", ask(json!(["quickfix"]))).await["result"].as_array().cloned().unwrap();
+    assert!(quick.iter().any(|a| a["title"] == "Apply all safe sunting fixes"), "{quick:?}");
+    // A known non-standard form is a word: it gets its fix, not "Add to dictionary".
+    let ibukota = position_of(text, "ibukota");
+    let r = c.request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": {"start": ibukota, "end": ibukota}, "context": {"diagnostics": sent}})).await;
+    let titles: Vec<String> = r["result"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap().to_string()).collect();
+    assert!(titles.iter().any(|t| t.contains("ibu kota")), "{titles:?}");
+    assert!(!titles.iter().any(|t| t.starts_with("Add")), "{titles:?}");
+    // A misspelling gets it.
+    let slip = position_of(text, "pemerinatah");
+    let r = c.request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": {"start": slip, "end": slip}, "context": {"diagnostics": sent}})).await;
+    let titles: Vec<String> = r["result"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap().to_string()).collect();
+    assert!(titles.contains(&"Add 'pemerinatah' to dictionary".to_string()), "{titles:?}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+/// Item 6: with the default filter nothing routine reaches standard error (clients show it as
+/// errors); what is worth telling goes to `window/logMessage`; a warning names no Rust types.
+#[test]
+fn routine_news_goes_to_the_client_log_not_standard_error() {
+    use std::io::{Read, Write};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sunting"))
+        .arg("lsp")
+        .env_remove("SUNTING_LOG")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let send = |w: &mut std::process::ChildStdin, v: Value| {
+        let body = serde_json::to_vec(&v).unwrap();
+        w.write_all(&frame(&body)).unwrap();
+        w.flush().unwrap();
+    };
+    send(&mut stdin, json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": null, "capabilities": {}}}));
+    // (A client waits for the answer before it goes on.)
+    std::thread::sleep(Duration::from_millis(300));
+    send(&mut stdin, json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    send(&mut stdin, json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": URI, "languageId": "markdown", "version": 3, "text": TEXT}}}));
+    send(&mut stdin, json!({"jsonrpc": "2.0", "method": "workspace/didChangeConfiguration", "params": {"settings": {"sunting": {"debounceMs": 10}}}}));
+    std::thread::sleep(Duration::from_millis(500));
+    send(&mut stdin, json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": null}));
+    send(&mut stdin, json!({"jsonrpc": "2.0", "method": "exit", "params": null}));
+    drop(stdin);
+    let mut out = String::new();
+    child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(child.wait().unwrap().success());
+    assert_eq!(err, "", "standard error should be quiet");
+    assert!(out.contains("window/logMessage") && out.contains("settings changed"), "{}", &out[out.len().saturating_sub(3000)..]);
+
+    // A change whose version does not increase is worth a warning, in words.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sunting"))
+        .arg("lsp")
+        .env_remove("SUNTING_LOG")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    send(&mut stdin, json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": null, "capabilities": {}}}));
+    send(&mut stdin, json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": URI, "languageId": "markdown", "version": 57, "text": TEXT}}}));
+    send(&mut stdin, json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": URI, "version": 57}, "contentChanges": [{"text": "x"}]}}));
+    send(&mut stdin, json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": null}));
+    send(&mut stdin, json!({"jsonrpc": "2.0", "method": "exit", "params": null}));
+    drop(stdin);
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child.wait().unwrap();
+    assert!(err.contains("version 57, not newer than the document's 57"), "{err}");
+    assert!(!err.contains("Version {") && !err.contains("current:"), "{err}");
+}
+
+/// Item 7: the rule documentation the hover and `codeDescription` link to exists and is
+/// current. `SUNTING_UPDATE_DOCS=1 cargo test --test lsp_inprocess rules_doc` rewrites it.
+#[test]
+fn rules_doc_is_current_and_every_linked_anchor_exists() {
+    let mut doc = String::from(
+        "# sunting's rules\n\n<!-- Generated from the rule registry by `SUNTING_UPDATE_DOCS=1 cargo test --test lsp_inprocess rules_doc`; do not edit by hand. -->\n\n\
+         Each rule's code is `category/rule`; the editor's hover and the link on each finding lead here. \
+         `sunting explain CODE` prints the same text, and `sunting.toml`'s `[severity]` table sets a rule's severity by its code or category.\n\n",
+    );
+    for rule in sunting::rules::REGISTRY {
+        let m = rule.meta();
+        let languages = if m.languages.is_empty() { "all".to_string() } else { m.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ") };
+        doc.push_str(&format!(
+            "<a id=\"{}\"></a>\n\n## `{}`\n\n{}\n\nCategory: {}. Default severity: {}. Languages: {}.\n\n{}\n\n- ✗ {}\n- ✓ {}\n\n",
+            m.code.replace('/', "-"),
+            m.code,
+            m.summary,
+            m.category.as_str(),
+            m.default_severity.as_str(),
+            languages,
+            m.explanation.trim(),
+            m.example_bad,
+            m.example_good
+        ));
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    if std::env::var_os("SUNTING_UPDATE_DOCS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &doc).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(on_disk == doc, "docs/rules.md is out of date: run SUNTING_UPDATE_DOCS=1 cargo test --test lsp_inprocess rules_doc");
+    for rule in sunting::rules::REGISTRY {
+        let href = convert::rule_docs_href(rule.meta().code);
+        let (file, anchor) = href.split_once('#').unwrap();
+        assert!(file.ends_with("/docs/rules.md"), "{href}");
+        assert!(on_disk.contains(&format!("<a id=\"{anchor}\"></a>")), "{href}");
+    }
+}
+
+/// Item 7: the project's word list is not an article; a document whose languageId the client
+/// left empty is judged by its extension; the hover says the finding first, once.
+#[tokio::test]
+async fn word_lists_are_not_articles_and_empty_language_ids_go_by_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    std::fs::create_dir_all(root.join(".sunting")).unwrap();
+    std::fs::write(root.join("istilah.txt"), "Berhenti !!\n").unwrap();
+    std::fs::write(root.join("sunting.toml"), "words = [\"istilah.txt\"]\n").unwrap();
+    let mut c = Client::start();
+    c.initialize(json!({"textDocument": {"hover": {"contentFormat": ["markdown"]}}}), typography_only(json!({})), Some(&root)).await;
+    for name in [".sunting/kamus.txt", "istilah.txt"] {
+        let uri = format!("file://{}/{name}", root.display());
+        c.open(&uri, "plaintext", "Berhenti !!\n").await;
+        let diags = c.diagnostics_for(&uri, 1).await;
+        assert!(diags.is_empty(), "{name}: {diags:?}");
+    }
+    for (name, id) in [("berita.md", ""), ("catatan.txt", ""), ("lain.markdown", "unknown")] {
+        let uri = format!("file://{}/{name}", root.display());
+        c.open(&uri, id, "Warga berteriak Berhenti !! lalu pergi.\n").await;
+        let diags = c.diagnostics_for(&uri, 1).await;
+        assert!(codes(&diags).contains(&"typography/doubled-punctuation".to_string()), "{name}: {diags:?}");
+    }
+    let uri = format!("file://{}/berita.md", root.display());
+    let mut at = position_of("Warga berteriak Berhenti !! lalu pergi.\n", "!!");
+    at["character"] = json!(at["character"].as_u64().unwrap() + 1);
+    let r = c.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": at})).await;
+    let value = r["result"]["contents"]["value"].as_str().unwrap().to_string();
+    let first = value.lines().next().unwrap();
+    assert_eq!(first, "'!!': one '!' is enough", "{value}");
+    let message_lines = value.lines().filter(|l| *l == first).count();
+    assert_eq!(message_lines, 1, "{value}");
+    assert!(value.contains("[Documentation]("), "{value}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+/// Item 5: the command line reads the project's ignore file too, and a broken one is an error
+/// that names the file and the line, not something silently skipped.
+#[test]
+fn the_command_line_reports_a_broken_ignore_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".sunting")).unwrap();
+    std::fs::write(dir.path().join(".sunting/ignore"), "# comment\ntypography/doubled-word yang yang\n").unwrap();
+    std::fs::write(dir.path().join("berita.md"), "Dia yang yang datang.\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sunting")).args(["check", "berita.md"]).current_dir(dir.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains(".sunting/ignore:2"), "{err}");
 }

@@ -19,9 +19,12 @@
 (add-hook 'text-mode-hook #'sunting-eglot-ensure)
 
 ;; The server's settings (section `sunting`), e.g. (:language "id" :debounceMs 150).
+;; eglot applies each edit by diffing its region against the new text, so "fix all" is asked
+;; for in one edit per paragraph rather than a few long ones (on a 280 KB article with 386
+;; fixes: 0.4 s that way, 3 s in 56 edits, 10 s in one: bench/editors/).
 (setq-default eglot-workspace-configuration
               (plist-put (default-value 'eglot-workspace-configuration)
-                         :sunting '(:language "auto")))
+                         :sunting '(:language "auto" :fixAllEdits 1000000)))
 
 (defun sunting-fix-all ()
   "Apply every safe sunting fix in this buffer."

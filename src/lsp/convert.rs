@@ -2,7 +2,7 @@
 //! fixes carried in `data`), code actions, hover text and minimal text edits.
 
 use tower_lsp_server::ls_types;
-use super::document::{from_pos, range_of};
+use super::document::from_pos;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::position::PositionEncoding;
 use crate::rules;
@@ -22,6 +22,10 @@ pub const FIX_ALL_KIND: &str = "source.fixAll.sunting";
 pub const COMMAND_ADD_WORD: &str = "sunting.addToDictionary";
 pub const COMMAND_FIX_ALL: &str = "sunting.fixAll";
 pub const COMMAND_DOCUMENT_INFO: &str = "sunting.documentInfo";
+pub const COMMAND_IGNORE: &str = "sunting.ignore";
+/// The one rule whose finding is a word no dictionary knows, so "Add to dictionary" fits it.
+pub const ADDABLE_CODE: &str = "spelling/misspelled";
+
 
 pub fn rule_docs_href(code: &str) -> String {
     format!("{RULE_DOCS}#{}", code.replace('/', "-"))
@@ -128,7 +132,7 @@ impl<'a> Converter<'a> {
         let code_description = match self.links.get(d.code.as_ref()) {
             Some(link) => link.clone(),
             None => {
-                let link = rule_docs_href(&d.code).parse().ok().map(|href| CodeDescription { href });
+                let link = has_docs(&d.code).then(|| rule_docs_href(&d.code).parse().ok().map(|href| CodeDescription { href })).flatten();
                 self.links.insert(d.code.to_string(), link.clone());
                 link
             }
@@ -194,44 +198,30 @@ pub fn quick_fix(title: String, diagnostic: &ls_types::Diagnostic, edit: Workspa
     }
 }
 
-/// The edit that puts `<!-- sunting-ignore-next-line CODE -->` on its own line above `line`,
-/// indented like it (and inside the same block quote), with the line's own line ending.
-pub fn ignore_edit(rope: &Rope, line: usize, code: &str, encoding: PositionEncoding) -> TextEdit {
-    let line = line.min(rope.len_lines().saturating_sub(1));
-    let text: String = rope.line(line).chars().collect();
-    let prefix: String = text.chars().take_while(|c| *c == ' ' || *c == '\t' || *c == '>').collect();
-    let newline = if text.ends_with("\r\n") {
-        "\r\n"
-    } else if text.ends_with('\r') {
-        "\r"
-    } else if line > 0 && rope.line(line - 1).to_string().ends_with("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
-    let at = rope.line_to_byte(line);
-    TextEdit {
-        range: range_of(rope, at, at, encoding),
-        new_text: format!("{prefix}<!-- sunting-ignore-next-line {code} -->{newline}"),
-    }
+/// Whether `docs/rules.md` documents a rule (the built-in ones; house style rules live in
+/// their own files).
+pub fn has_docs(code: &str) -> bool {
+    rules::REGISTRY.iter().any(|r| r.meta().code == code)
 }
 
-/// Hover text for a finding: the rule's summary, the finding itself, the rule's explanation
-/// and its example.
+/// Hover text for a finding: the finding itself first, then the rule (code and summary), its
+/// explanation, its example and a link to its documentation. The finding is said once.
 pub fn hover_text(d: &Diagnostic, markdown: bool) -> String {
     let meta = rules::find(&d.code).map(|r| r.meta());
     let mut out = String::new();
     match (meta, markdown) {
         (Some(m), true) => {
-            out.push_str(&format!("**{}** — {}\n\n{}\n\n{}\n\n", m.code, m.summary, d.message, m.explanation.trim()));
-            out.push_str(&format!("Example:\n\n- ✗ {}\n- ✓ {}\n\n", m.example_bad, m.example_good));
-            out.push_str(&format!("[Documentation]({})", rule_docs_href(m.code)));
+            out.push_str(&format!("{}\n\n**{}**: {}\n\n{}\n\n", d.message, m.code, m.summary, m.explanation.trim()));
+            out.push_str(&format!("Example:\n\n- ✗ {}\n- ✓ {}", m.example_bad, m.example_good));
+            if has_docs(m.code) {
+                out.push_str(&format!("\n\n[Documentation]({})", rule_docs_href(m.code)));
+            }
         }
         (Some(m), false) => {
-            out.push_str(&format!("{} — {}\n\n{}\n\n{}\n\n", m.code, m.summary, d.message, m.explanation.trim()));
+            out.push_str(&format!("{}\n\n{}: {}\n\n{}\n\n", d.message, m.code, m.summary, m.explanation.trim()));
             out.push_str(&format!("Example:\n  ✗ {}\n  ✓ {}\n", m.example_bad, m.example_good));
         }
-        (None, _) => out.push_str(&format!("{}: {}", d.code, d.message)),
+        (None, _) => out.push_str(&format!("{} ({})", d.message, d.code)),
     }
     out
 }
@@ -298,6 +288,54 @@ pub fn diff_edits(old: &str, new: &str) -> Vec<(std::ops::Range<usize>, String)>
     edits
 }
 
+/// Edits that make the same change as `edits` (sorted, not overlapping, byte ranges into
+/// `old`), at most `max` of them: edits within one paragraph (no blank line between them)
+/// become one; when more than `max` paragraphs remain, consecutive ones are joined into `max`
+/// replacements with as many paragraphs each (one replacement from the first edit to the last
+/// when `max` is 1). An editor applies each edit on its own (Neovim 0.7 spent 6.6 s on 386).
+pub fn merge_edits(old: &str, edits: Vec<(std::ops::Range<usize>, String)>, max: usize) -> Vec<(std::ops::Range<usize>, String)> {
+    fn blank_line(gap: &str) -> bool {
+        let mut newlines = 0;
+        for c in gap.chars() {
+            match c {
+                '\n' => {
+                    newlines += 1;
+                    if newlines >= 2 {
+                        return true;
+                    }
+                }
+                ' ' | '\t' | '\r' => {}
+                _ => newlines = 0,
+            }
+        }
+        false
+    }
+    fn join(old: &str, group: &[(std::ops::Range<usize>, String)]) -> (std::ops::Range<usize>, String) {
+        let start = group[0].0.start;
+        let mut text = String::new();
+        let mut at = start;
+        for (r, t) in group {
+            text.push_str(&old[at..r.start]);
+            text.push_str(t);
+            at = r.end;
+        }
+        (start..at, text)
+    }
+    let mut groups: Vec<Vec<(std::ops::Range<usize>, String)>> = Vec::new();
+    for e in edits {
+        match groups.last_mut() {
+            Some(g) if g.last().is_some_and(|(r, _)| r.end <= e.0.start && !blank_line(&old[r.end..e.0.start])) => g.push(e),
+            _ => groups.push(vec![e]),
+        }
+    }
+    let max = max.max(1);
+    if groups.len() > max {
+        let per = groups.len().div_ceil(max);
+        return groups.chunks(per).map(|c| join(old, &c.iter().flatten().cloned().collect::<Vec<_>>())).collect();
+    }
+    groups.iter().map(|g| join(old, g)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,6 +375,29 @@ mod tests {
     }
 
     #[test]
+    fn fix_all_edits_merge_per_paragraph_then_into_one() {
+        let old = "Satu ,dua ,tiga .\n\nEmpat ,lima .\n\nEnam .\n";
+        let new = "Satu, dua, tiga.\n\nEmpat, lima.\n\nEnam.\n";
+        // One edit per slip, as a fixer makes them.
+        let mut edits = Vec::new();
+        for (i, _) in old.match_indices(" ,").chain(old.match_indices(" .")) {
+            edits.push((i..i + 2, if &old[i + 1..i + 2] == "," { ", ".to_string() } else { ".".to_string() }));
+        }
+        edits.sort_by_key(|(r, _)| r.start);
+        assert_eq!(edits.len(), 6, "{edits:?}");
+        let merged = merge_edits(old, edits.clone(), 10);
+        assert_eq!(merged.len(), 3, "{merged:?}");
+        assert_eq!(apply(old, &merged), new);
+        let two = merge_edits(old, edits.clone(), 2);
+        assert_eq!(two.len(), 2);
+        assert_eq!(apply(old, &two), new);
+        let one = merge_edits(old, edits, 1);
+        assert_eq!(one.len(), 1);
+        assert_eq!(apply(old, &one), new);
+        assert!(merge_edits(old, Vec::new(), 2).is_empty());
+    }
+
+    #[test]
     fn diagnostics_carry_code_link_and_fixes() {
         let text = "a😀 , b";
         let rope = Rope::from_str(text);
@@ -354,13 +415,5 @@ mod tests {
         assert!(data.fixes[0].safe);
         assert_eq!(data.fixes[0].edits[0].range, l.range);
         assert_eq!(l.related_information.unwrap().len(), 1);
-    }
-
-    #[test]
-    fn ignore_comment_goes_above_the_line() {
-        let rope = Rope::from_str("satu\r\n  > dua tiga\r\n");
-        let e = ignore_edit(&rope, 1, "typography/doubled-word", PositionEncoding::Utf16);
-        assert_eq!(e.range.start, ls_types::Position::new(1, 0));
-        assert_eq!(e.new_text, "  > <!-- sunting-ignore-next-line typography/doubled-word -->\r\n");
     }
 }

@@ -51,6 +51,12 @@ pub struct Document {
     pub floor: u64,
     /// Wakes the document's worker; dropping the document ends the worker.
     pub trigger: watch::Sender<Trigger>,
+    /// The version and meaning ([`super::state::fingerprint`]) of the last list published, so
+    /// the same list is not sent twice and an older version never follows a newer one.
+    pub published: Option<(i32, u64)>,
+    /// Where the last change ended (a byte offset): the findings nearest it are published
+    /// first when there are more than `maxDiagnostics`.
+    pub last_edit: Option<usize>,
 }
 
 /// Why an incremental change could not be applied as sent.
@@ -62,10 +68,25 @@ pub enum ChangeWarning {
     ReversedRange(LspRange),
 }
 
+impl std::fmt::Display for ChangeWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChangeWarning::Version { current, received } => {
+                write!(f, "a change came with version {received}, not newer than the document's {current}; applied all the same")
+            }
+            ChangeWarning::ReversedRange(r) => write!(
+                f,
+                "a change's range ends before it starts ({}:{} to {}:{}); applied with its ends swapped",
+                r.start.line, r.start.character, r.end.line, r.end.character
+            ),
+        }
+    }
+}
+
 impl Document {
     pub fn new(uri: Uri, language_id: String, version: i32, text: &str, generation: u64) -> (Document, watch::Receiver<Trigger>) {
         let (trigger, rx) = watch::channel(Trigger { generation, urgent: true });
-        let doc = Document { uri, language_id, version, rope: Rope::from_str(text), generation, checked: None, edits: Vec::new(), floor: generation, trigger };
+        let doc = Document { uri, language_id, version, rope: Rope::from_str(text), generation, checked: None, edits: Vec::new(), floor: generation, trigger, published: None, last_edit: None };
         (doc, rx)
     }
 
@@ -96,6 +117,7 @@ impl Document {
                         std::mem::swap(&mut start, &mut end);
                     }
                     self.log(TextChange { start, end, new_len: change.text.len() });
+                    self.last_edit = Some(start + change.text.len());
                     let start_char = self.rope.byte_to_char(start);
                     let end_char = self.rope.byte_to_char(end);
                     if end_char > start_char {

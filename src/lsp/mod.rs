@@ -10,8 +10,9 @@
 //! - [`settings`]: the editor's settings and how they combine with `sunting.toml`.
 //! - [`server`]: the protocol handlers.
 //!
-//! Logs go to standard error through `tracing`; `SUNTING_LOG` sets the filter
-//! (default `info`).
+//! Logs go to standard error through `tracing`; `SUNTING_LOG` sets the filter (default
+//! `warn`: clients show whatever arrives on standard error as an error). Routine news goes to
+//! the client's log through `window/logMessage` ([`state::Shared::log`]).
 
 pub mod convert;
 pub mod document;
@@ -33,7 +34,7 @@ const CONCURRENCY: usize = 16;
 /// Serve LSP over standard input and output until the client exits; returns the exit status:
 /// 0 after `shutdown` then `exit`, 1 when the client left without a `shutdown`.
 pub fn run() -> i32 {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("SUNTING_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SUNTING_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
     let _ = tracing_subscriber::fmt().with_writer(std::io::stderr).with_ansi(false).with_env_filter(filter).try_init();
     pool::tune_allocator();
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).max_blocking_threads(8).enable_all().build() {

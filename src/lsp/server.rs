@@ -1,19 +1,20 @@
 //! The protocol handlers: capabilities, configuration, hover, code actions, pulled
 //! diagnostics and commands. Text synchronisation is in [`super::gate`] and [`super::state`].
 
-use super::convert::{self, DiagnosticData, COMMAND_ADD_WORD, COMMAND_DOCUMENT_INFO, COMMAND_FIX_ALL, FIX_ALL_KIND};
+use super::convert::{self, DiagnosticData, COMMAND_ADD_WORD, COMMAND_DOCUMENT_INFO, COMMAND_FIX_ALL, COMMAND_IGNORE, FIX_ALL_KIND};
 use super::document::{byte_of, range_of};
 use super::settings::{self, Settings};
 use super::state::{self, Shared};
 use crate::document::LanguageChoice;
 use crate::engine::CheckOptions;
 use crate::fix::{fix_until_stable, FixMode};
+use crate::suppress::{IgnoreEntry, IgnoreList, IGNORE_FILE};
 use tower_lsp_server::ls_types::*;
 use serde_json::{json, Value};
 use std::sync::Arc;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::LanguageServer;
-use tracing::{debug, info, warn};
+use tracing::{debug, warn};
 
 pub struct Backend {
     pub shared: Arc<Shared>,
@@ -47,6 +48,7 @@ impl Backend {
     async fn fix_all_edits(&self, uri: &Uri) -> Option<(i32, Vec<TextEdit>)> {
         let stored = self.shared.stored(uri);
         let encoding = self.shared.encoding();
+        let max_edits = self.shared.settings().fix_all_edits;
         self.shared
             .with_config(uri, move |job| {
                 let format = job.format?;
@@ -58,7 +60,7 @@ impl Backend {
                 if applied == 0 || fixed == text {
                     return None;
                 }
-                let edits = convert::diff_edits(&text, &fixed)
+                let edits = convert::merge_edits(&text, convert::diff_edits(&text, &fixed), max_edits)
                     .into_iter()
                     .map(|(span, new_text)| TextEdit { range: range_of(&job.rope, span.start, span.end, encoding), new_text })
                     .collect();
@@ -90,8 +92,56 @@ impl Backend {
         if !warnings.is_empty() {
             self.shared.report(&warnings.iter().map(|w| format!("setting {w}")).collect::<Vec<_>>()).await;
         }
-        info!("settings changed");
+        self.shared.log(MessageType::INFO, "settings changed; checking again".to_string()).await;
         self.shared.set_settings(settings);
+    }
+
+    /// Ignore the findings of `code` at `ranges` (of the document's current text) in the
+    /// project's ignore file.
+    async fn ignore(&self, uri: &Uri, code: &str, ranges: &[Range], version: Option<i64>) -> Result<Value> {
+        if !self.shared.is_open(uri) {
+            return Err(not_open(uri));
+        }
+        let Some(root) = self.shared.project_root(uri) else {
+            return Err(invalid_params("no project folder to keep the ignore file in"));
+        };
+        let encoding = self.shared.encoding();
+        let (code, ranges) = (code.to_string(), ranges.to_vec());
+        let entries = self
+            .shared
+            .with_config(uri, move |job| -> std::result::Result<Vec<IgnoreEntry>, String> {
+                if version.is_some_and(|v| v != i64::from(job.version)) {
+                    return Err("the document changed since; ask again".to_string());
+                }
+                let format = job.format.ok_or("this document is not checked")?;
+                let text = job.rope.to_string();
+                let choice = LanguageChoice { forced: None, configured: job.resolved.config.language };
+                ranges
+                    .iter()
+                    .map(|r| {
+                        let span = crate::diagnostic::Span::new(byte_of(&job.rope, r.start, encoding), byte_of(&job.rope, r.end, encoding).max(byte_of(&job.rope, r.start, encoding)));
+                        let (doc, _) = crate::document::Document::around(&text, format, choice, &[span]);
+                        let sentence = crate::suppress::sentence_around(&doc, span);
+                        IgnoreEntry::new(&code, &text[span.start..span.end], &text[sentence.start..sentence.end])
+                    })
+                    .collect()
+            })
+            .await
+            .ok_or_else(|| not_open(uri))?
+            .map_err(invalid_params)?;
+        let written = self.shared.pool_run(move || add_ignore_entries(&root, &entries)).await;
+        match written {
+            Some(Ok((path, added))) => {
+                self.shared.log(MessageType::INFO, format!("ignored {added} finding(s) in {}", path.display())).await;
+                self.shared.reload();
+                Ok(json!({"added": added, "path": path.display().to_string()}))
+            }
+            Some(Err(message)) => {
+                self.shared.client.show_message(MessageType::ERROR, format!("sunting: {message}")).await;
+                Err(Error { code: ErrorCode::InternalError, message: message.into(), data: None })
+            }
+            None => Err(Error { code: ErrorCode::InternalError, message: "the ignore file could not be written".into(), data: None }),
+        }
     }
 
     async fn add_word(&self, word: &str, uri: Option<&Uri>) -> Result<Value> {
@@ -105,7 +155,7 @@ impl Backend {
         let path = self.shared.settings().dictionary_path(&root);
         match settings::add_word(&path, word) {
             Ok(added) => {
-                info!(word, path = %path.display(), added, "add to dictionary");
+                self.shared.log(MessageType::INFO, format!("{word} {} {}", if added { "added to" } else { "already in" }, path.display())).await;
                 self.shared.reload();
                 Ok(json!({"added": added, "path": path.display().to_string()}))
             }
@@ -116,6 +166,75 @@ impl Backend {
             }
         }
     }
+}
+
+/// The single word a finding's range covers in `rope`, if it is one.
+fn flagged_word(rope: &ropey::Rope, diagnostic: &Diagnostic, encoding: crate::position::PositionEncoding) -> Option<String> {
+    let start = byte_of(rope, diagnostic.range.start, encoding);
+    let end = byte_of(rope, diagnostic.range.end, encoding);
+    let word = rope.byte_slice(start..end.max(start)).to_string();
+    (!word.trim().is_empty() && !word.contains(char::is_whitespace)).then_some(word)
+}
+
+const FIX_ALL_TITLE: &str = "Apply all safe sunting fixes";
+
+/// Keep `.sunting/ignore` at `root` with `entries` added (those not there yet); returns the
+/// file and how many were added. The file stays inside the project: neither `.sunting` nor
+/// the file may be a symbolic link, the file is rewritten through a new file renamed over it
+/// (a rename replaces a link, never follows one), and what is there already must parse.
+pub fn add_ignore_entries(root: &std::path::Path, entries: &[IgnoreEntry]) -> std::result::Result<(std::path::PathBuf, usize), String> {
+    use std::io::Write;
+    const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+    let root = root.canonicalize().map_err(|e| format!("{}: {e}", root.display()))?;
+    let dir = root.join(".sunting");
+    match std::fs::symlink_metadata(&dir) {
+        Ok(m) if m.file_type().is_symlink() => return Err(format!("{} is a symbolic link; not followed", dir.display())),
+        Ok(m) if !m.is_dir() => return Err(format!("{} is not a folder", dir.display())),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?,
+        Err(e) => return Err(format!("{}: {e}", dir.display())),
+    }
+    let path = root.join(IGNORE_FILE);
+    let existing = match std::fs::symlink_metadata(&path) {
+        Ok(m) if m.file_type().is_symlink() => return Err(format!("{} is a symbolic link; not followed", path.display())),
+        Ok(m) if !m.is_file() => return Err(format!("{} is not a file", path.display())),
+        Ok(m) if m.len() > MAX_FILE_BYTES => return Err(format!("{} is over {} MiB", path.display(), MAX_FILE_BYTES >> 20)),
+        Ok(_) => std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let list = IgnoreList::parse(&existing).map_err(|(line, e)| format!("{}:{line}: {e}; fix or remove that line first", path.display()))?;
+    let mut fresh: Vec<&IgnoreEntry> = Vec::new();
+    for e in entries {
+        if !list.contains(e) && !fresh.contains(&e) {
+            fresh.push(e);
+        }
+    }
+    if fresh.is_empty() {
+        return Ok((path, 0));
+    }
+    let mut text = existing;
+    if text.is_empty() {
+        text.push_str("# Findings sunting ignores in this project: one JSON object a line (rule, flagged text, sentence).\n");
+    } else if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    for e in &fresh {
+        text.push_str(&e.to_line());
+        text.push('\n');
+    }
+    let tmp = dir.join(format!(".ignore.{}.tmp", std::process::id()));
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, &path)
+    };
+    if let Err(e) = write() {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(format!("cannot write {}: {e}", path.display()));
+    }
+    Ok((path, fresh.len()))
 }
 
 fn arg_str<'a>(args: &'a [Value], index: usize, key: &str) -> Option<&'a str> {
@@ -135,7 +254,7 @@ impl LanguageServer for Backend {
             "textDocumentSync": {"openClose": true, "change": 2, "save": {"includeText": false}},
             "hoverProvider": true,
             "codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll", FIX_ALL_KIND], "resolveProvider": false},
-            "executeCommandProvider": {"commands": [COMMAND_ADD_WORD, COMMAND_FIX_ALL, COMMAND_DOCUMENT_INFO]},
+            "executeCommandProvider": {"commands": [COMMAND_ADD_WORD, COMMAND_FIX_ALL, COMMAND_DOCUMENT_INFO, COMMAND_IGNORE]},
             "workspace": {"workspaceFolders": {"supported": true, "changeNotifications": true}},
         });
         if !session.push {
@@ -167,14 +286,14 @@ impl LanguageServer for Backend {
 
     async fn shutdown(&self) -> Result<()> {
         self.shared.mark_shut_down();
-        info!("shutdown");
+        debug!("shutdown");
         Ok(())
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         let uri = params.text_document.uri;
         if state::uri_path(&uri).is_some_and(|p| self.shared.is_config_file(&p)) {
-            info!(uri = uri.as_str(), "configuration saved; re-checking");
+            self.shared.log(MessageType::INFO, format!("{} saved; checking again", uri.as_str())).await;
             self.shared.reload();
         } else {
             self.shared.touch(&uri);
@@ -194,7 +313,7 @@ impl LanguageServer for Backend {
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         let relevant = params.changes.iter().any(|c| state::uri_path(&c.uri).is_some_and(|p| self.shared.is_config_file(&p)));
         if relevant {
-            info!("configuration files changed; re-checking");
+            self.shared.log(MessageType::INFO, "configuration files changed; checking again".to_string()).await;
             self.shared.reload();
         }
     }
@@ -218,6 +337,13 @@ impl LanguageServer for Backend {
             return Ok(None);
         }
         hits.sort_by_key(|d| d.span.len());
+        let mut seen = Vec::new();
+        hits.retain(|d| {
+            let key = (d.code.clone(), d.message.clone());
+            let fresh = !seen.contains(&key);
+            seen.push(key);
+            fresh
+        });
         let markdown = self.shared.session().flags.markdown_hover;
         let text = hits.iter().map(|d| convert::hover_text(d, markdown)).collect::<Vec<_>>().join(if markdown { "\n\n---\n\n" } else { "\n\n" });
         Ok(Some(Hover {
@@ -235,75 +361,128 @@ impl LanguageServer for Backend {
         let session = self.shared.session();
         let encoding = session.encoding;
         let only = params.context.only.as_ref();
+        // Only the findings that touch the range asked about, each once: some clients send
+        // every diagnostic of a long line, some the same one twice.
+        let touches = |r: &Range| r.start <= params.range.end && params.range.start <= r.end;
+        let mut diagnostics: Vec<&Diagnostic> = Vec::new();
+        for d in &params.context.diagnostics {
+            let same = |e: &&Diagnostic| e.range == d.range && e.code == d.code && e.message == d.message;
+            if d.source.as_deref() == Some(convert::SOURCE) && convert::code_of(d).is_some() && touches(&d.range) && !diagnostics.iter().any(same) {
+                diagnostics.push(d);
+            }
+        }
         let mut actions: Vec<CodeActionOrCommand> = Vec::new();
+        let mut current: Option<Option<Arc<crate::lsp::document::Checked>>> = None;
         if wanted(only, "quickfix") {
-            for diagnostic in &params.context.diagnostics {
-                if diagnostic.source.as_deref() != Some(convert::SOURCE) {
-                    continue;
-                }
+            let mut ignores: Vec<(&str, Vec<&Diagnostic>)> = Vec::new();
+            for diagnostic in &diagnostics {
                 let Some(code) = convert::code_of(diagnostic) else { continue };
                 // The fixes travel in `data`; if they are missing or of another version, take
                 // them from the current check.
                 let fixes = match diagnostic.data.as_ref().and_then(DiagnosticData::from_value) {
                     Some(data) if data.version == version => data.fixes,
-                    _ => match self.shared.current(&uri).await {
-                        Some(checked) if checked.version == version => checked
-                            .diagnostics
-                            .iter()
-                            .find(|d| d.code == code && range_of(&checked.rope, d.span.start, d.span.end, encoding) == diagnostic.range)
-                            .map(|d| convert::fix_data(d, &checked.rope, encoding))
-                            .unwrap_or_default(),
-                        _ => Vec::new(),
-                    },
+                    _ => {
+                        if current.is_none() {
+                            current = Some(self.shared.current(&uri).await);
+                        }
+                        match current.as_ref().and_then(Option::as_ref) {
+                            Some(checked) if checked.version == version => checked
+                                .diagnostics
+                                .iter()
+                                .find(|d| d.code == code && range_of(&checked.rope, d.span.start, d.span.end, encoding) == diagnostic.range)
+                                .map(|d| convert::fix_data(d, &checked.rope, encoding))
+                                .unwrap_or_default(),
+                            _ => Vec::new(),
+                        }
+                    }
                 };
                 for (i, fix) in fixes.into_iter().enumerate() {
                     let edits = fix.edits.into_iter().map(|e| TextEdit { range: e.range, new_text: e.new_text }).collect();
                     let edit = convert::workspace_edit(&uri, Some(version), edits, session.flags.document_changes);
                     actions.push(convert::quick_fix(fix.title, diagnostic, edit, i == 0).into());
                 }
-                if code.starts_with("spelling/") {
-                    let start = byte_of(&rope, diagnostic.range.start, encoding);
-                    let end = byte_of(&rope, diagnostic.range.end, encoding);
-                    let word = rope.byte_slice(start..end.max(start)).to_string();
-                    if !word.trim().is_empty() && !word.contains(['\n', '\r']) {
-                        actions.push(
-                            CodeAction {
-                                title: format!("Add '{word}' to dictionary"),
-                                kind: Some(CodeActionKind::QUICKFIX),
-                                diagnostics: Some(vec![diagnostic.clone()]),
-                                command: Some(Command {
-                                    title: format!("Add '{word}' to dictionary"),
-                                    command: COMMAND_ADD_WORD.to_string(),
-                                    arguments: Some(vec![json!({"word": word, "uri": uri.as_str()})]),
-                                }),
-                                ..CodeAction::default()
-                            }
-                            .into(),
-                        );
-                    }
+                // Only a word no dictionary knows can be added to one; a known non-standard
+                // form (*ibukota*) is a word, used wrongly.
+                if code == convert::ADDABLE_CODE
+                    && let Some(word) = flagged_word(&rope, diagnostic, encoding)
+                {
+                    let title = format!("Add '{word}' to dictionary");
+                    actions.push(
+                        CodeAction {
+                            title: title.clone(),
+                            kind: Some(CodeActionKind::QUICKFIX),
+                            diagnostics: Some(vec![(*diagnostic).clone()]),
+                            command: Some(Command { title, command: COMMAND_ADD_WORD.to_string(), arguments: Some(vec![json!({"word": word, "uri": uri.as_str()})]) }),
+                            ..CodeAction::default()
+                        }
+                        .into(),
+                    );
                 }
-                let ignore = convert::ignore_edit(&rope, diagnostic.range.start.line as usize, code, encoding);
-                let edit = convert::workspace_edit(&uri, Some(version), vec![ignore], session.flags.document_changes);
-                actions.push(convert::quick_fix(format!("Ignore {code} here"), diagnostic, edit, false).into());
+                match ignores.iter_mut().find(|(c, _)| *c == code) {
+                    Some((_, ds)) => ds.push(diagnostic),
+                    None => ignores.push((code, vec![diagnostic])),
+                }
+            }
+            // One "Ignore" per rule, for every finding of it here: written to the project's
+            // ignore file, not into the copy.
+            for (code, ds) in ignores {
+                let ranges: Vec<Range> = ds.iter().map(|d| d.range).collect();
+                let title = format!("Ignore {code} here (in {})", crate::suppress::IGNORE_FILE);
+                actions.push(
+                    CodeAction {
+                        title: title.clone(),
+                        kind: Some(CodeActionKind::QUICKFIX),
+                        diagnostics: Some(ds.iter().map(|d| (*d).clone()).collect()),
+                        command: Some(Command {
+                            title,
+                            command: COMMAND_IGNORE.to_string(),
+                            arguments: Some(vec![json!({"uri": uri.as_str(), "version": version, "code": code, "ranges": ranges})]),
+                        }),
+                        ..CodeAction::default()
+                    }
+                    .into(),
+                );
             }
         }
-        // "Fix all" when asked for by kind, or offered beside quick fixes when a safe fix exists.
+        // "Apply all": when asked for by kind (as an edit, for fix-on-save), and in the quick-fix
+        // menu beside the fixes of a finding here when the document has a safe fix (as the
+        // command, so that it is worked out only when chosen).
         let asked_for_fix_all = only.is_some() && wanted(only, FIX_ALL_KIND);
-        let has_safe = params.context.diagnostics.iter().any(|d| {
-            d.data.as_ref().and_then(DiagnosticData::from_value).is_some_and(|data| data.fixes.iter().any(|f| f.safe))
-        });
-        if (asked_for_fix_all || (only.is_none() && has_safe))
-            && let Some((version, edits)) = self.fix_all_edits(&uri).await
-        {
-            actions.push(
-                CodeAction {
-                    title: "Apply all safe sunting fixes".to_string(),
-                    kind: Some(CodeActionKind::from(FIX_ALL_KIND)),
-                    edit: Some(convert::workspace_edit(&uri, Some(version), edits, session.flags.document_changes)),
-                    ..CodeAction::default()
-                }
-                .into(),
-            );
+        if asked_for_fix_all {
+            if let Some((version, edits)) = self.fix_all_edits(&uri).await {
+                actions.push(
+                    CodeAction {
+                        title: FIX_ALL_TITLE.to_string(),
+                        kind: Some(CodeActionKind::from(FIX_ALL_KIND)),
+                        edit: Some(convert::workspace_edit(&uri, Some(version), edits, session.flags.document_changes)),
+                        ..CodeAction::default()
+                    }
+                    .into(),
+                );
+            }
+        } else if wanted(only, "quickfix") && !diagnostics.is_empty() {
+            let has_safe = match current {
+                Some(c) => c,
+                None => self.shared.current(&uri).await,
+            }
+            .is_some_and(|c| c.diagnostics.iter().any(|d| d.fixes.iter().any(|f| f.applicability == crate::diagnostic::Applicability::Safe)));
+            if has_safe {
+                let command = Command { title: FIX_ALL_TITLE.to_string(), command: COMMAND_FIX_ALL.to_string(), arguments: Some(vec![json!({"uri": uri.as_str()})]) };
+                let action = if session.flags.apply_edit {
+                    CodeAction { title: FIX_ALL_TITLE.to_string(), kind: Some(CodeActionKind::QUICKFIX), command: Some(command), ..CodeAction::default() }
+                } else {
+                    match self.fix_all_edits(&uri).await {
+                        Some((version, edits)) => CodeAction {
+                            title: FIX_ALL_TITLE.to_string(),
+                            kind: Some(CodeActionKind::QUICKFIX),
+                            edit: Some(convert::workspace_edit(&uri, Some(version), edits, session.flags.document_changes)),
+                            ..CodeAction::default()
+                        },
+                        None => return Ok(Some(actions)),
+                    }
+                };
+                actions.push(action.into());
+            }
         }
         Ok(Some(actions))
     }
@@ -318,7 +497,7 @@ impl LanguageServer for Backend {
                 unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id },
             })));
         }
-        let items = state::lsp_diagnostics(&checked, &uri, self.shared.encoding());
+        let items = state::lsp_diagnostics(&checked, &uri, self.shared.encoding(), self.shared.settings().max_diagnostics, self.shared.last_edit(&uri));
         Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
             related_documents: None,
             full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: Some(result_id), items },
@@ -351,6 +530,17 @@ impl LanguageServer for Backend {
                         Err(e)
                     }
                 }
+            }
+            COMMAND_IGNORE => {
+                let Some(uri) = uri else { return Err(invalid_params("expected the document's uri")) };
+                let Some(code) = arg_str(&args, 2, "code") else { return Err(invalid_params("expected a rule code")) };
+                let ranges: Vec<Range> = args
+                    .first()
+                    .and_then(|a| a.get("ranges"))
+                    .and_then(|r| serde_json::from_value(r.clone()).ok())
+                    .ok_or_else(|| invalid_params("expected the ranges of the findings to ignore"))?;
+                let version = args.first().and_then(|a| a.get("version")).and_then(Value::as_i64);
+                self.ignore(&uri, code, &ranges, version).await.map(Some)
             }
             COMMAND_DOCUMENT_INFO => {
                 let Some(uri) = arg_str(&args, 0, "uri").and_then(|u| u.parse::<Uri>().ok()) else {

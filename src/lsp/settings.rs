@@ -11,7 +11,9 @@
 //!   "debounceMs": 150,
 //!   "documentKinds": { "asciidoc": "plaintext", "markdown": "off" },
 //!   "diagnosticMode": "auto" | "push" | "pull",
-//!   "maxDocumentBytes": 67108864
+//!   "maxDocumentBytes": 67108864,
+//!   "maxDiagnostics": 100,                 (per document; 0 for no limit)
+//!   "fixAllEdits": 4                       (at most this many edits per "fix all")
 //! }
 //! ```
 //!
@@ -33,6 +35,18 @@ pub const DEFAULT_DICTIONARY: &str = ".sunting/kamus.txt";
 /// Documents larger than this are tracked but not checked (the command line's limit).
 pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 
+/// How many findings are published per document unless `maxDiagnostics` says otherwise: an
+/// editor spends time on every published finding (Emacs 28's eglot and flymake up to 1 ms each
+/// after an edit to a long article, Neovim 0.7 less: bench/editors/), and past a hundred the
+/// list is no longer read anyway. Those nearest the writer's last edit are kept.
+pub const DEFAULT_MAX_DIAGNOSTICS: usize = 100;
+
+/// How many edits "fix all" sends at most unless `fixAllEdits` says otherwise: Neovim 0.7
+/// spends about 17 ms on each edit to a 280 KB article, whatever its size; Emacs's eglot diffs
+/// each edit's region, so it does better with one edit per paragraph (its configuration in
+/// editors/emacs asks for that). Measured with bench/editors/.
+pub const DEFAULT_FIX_ALL_EDITS: usize = 4;
+
 /// Every setting's name.
 pub const KEYS: &[&str] = &[
     "language",
@@ -44,6 +58,8 @@ pub const KEYS: &[&str] = &[
     "documentKinds",
     "diagnosticMode",
     "maxDocumentBytes",
+    "maxDiagnostics",
+    "fixAllEdits",
 ];
 
 /// Where diagnostics go.
@@ -77,6 +93,11 @@ pub struct Settings {
     pub document_kinds: BTreeMap<String, Kind>,
     pub diagnostic_mode: DiagnosticMode,
     pub max_document_bytes: usize,
+    /// At most this many findings are published per document (the most severe first);
+    /// `usize::MAX` for no limit.
+    pub max_diagnostics: usize,
+    /// At most this many edits make up "fix all" ([`super::convert::merge_edits`]).
+    pub fix_all_edits: usize,
 }
 
 impl Default for Settings {
@@ -95,6 +116,8 @@ impl Default for Settings {
             document_kinds,
             diagnostic_mode: DiagnosticMode::Auto,
             max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+            max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
+            fix_all_edits: DEFAULT_FIX_ALL_EDITS,
         }
     }
 }
@@ -218,6 +241,17 @@ impl Settings {
                     None if v.is_null() => {}
                     None => warnings.push(format!("maxDocumentBytes: expected a number, not {v}")),
                 },
+                "maxDiagnostics" => match v.as_u64() {
+                    Some(0) => s.max_diagnostics = usize::MAX,
+                    Some(n) => s.max_diagnostics = usize::try_from(n).unwrap_or(usize::MAX),
+                    None if v.is_null() => {}
+                    None => warnings.push(format!("maxDiagnostics: expected a number, not {v}")),
+                },
+                "fixAllEdits" => match v.as_u64() {
+                    Some(n) if n >= 1 => s.fix_all_edits = usize::try_from(n).unwrap_or(usize::MAX),
+                    None if v.is_null() => {}
+                    _ => warnings.push(format!("fixAllEdits: expected a number from 1, not {v}")),
+                },
                 other => warnings.push(format!("unknown setting {other:?}")),
             }
         }
@@ -227,6 +261,22 @@ impl Settings {
     /// How to check a document of this `languageId`, if at all.
     pub fn kind(&self, language_id: &str) -> Kind {
         self.document_kinds.get(language_id).copied().unwrap_or(Kind::Off)
+    }
+
+    /// How to check a document: by its `languageId`, or, when the client sent none this
+    /// configuration knows (Neovim without filetype detection sends `""`), by the file's
+    /// extension (`.md`, `.markdown` -> markdown; `.txt` -> plaintext).
+    pub fn kind_for(&self, language_id: &str, path: Option<&Path>) -> Kind {
+        if let Some(kind) = self.document_kinds.get(language_id) {
+            return *kind;
+        }
+        let ext = path.and_then(Path::extension).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let by_ext = match ext.as_deref() {
+            Some("md" | "markdown" | "mdown" | "mkd") => "markdown",
+            Some("txt" | "text") => "plaintext",
+            _ => return Kind::Off,
+        };
+        self.kind(by_ext)
     }
 
     /// Overlay these settings on the project's configuration (word lists are loaded by
@@ -362,6 +412,25 @@ mod tests {
         assert_eq!(s.kind("markdown"), Kind::Off);
         assert_eq!(s.kind("rust"), Kind::Off);
         assert_eq!(w.len(), 4, "{w:?}");
+    }
+
+    #[test]
+    fn an_unknown_language_id_is_judged_by_the_extension() {
+        let s = Settings::default();
+        let md = Path::new("/a/berita.md");
+        assert_eq!(s.kind_for("", Some(md)), Kind::Check(DocFormat::Markdown));
+        assert_eq!(s.kind_for("", Some(Path::new("/a/B.MARKDOWN"))), Kind::Check(DocFormat::Markdown));
+        assert_eq!(s.kind_for("unknown", Some(Path::new("/a/b.txt"))), Kind::Check(DocFormat::PlainText));
+        assert_eq!(s.kind_for("", Some(Path::new("/a/b.rs"))), Kind::Off);
+        assert_eq!(s.kind_for("", None), Kind::Off);
+        assert_eq!(s.kind_for("rust", Some(Path::new("/a/main.rs"))), Kind::Off);
+        // A languageId the settings know wins over the extension.
+        assert_eq!(s.kind_for("plaintext", Some(md)), Kind::Check(DocFormat::PlainText));
+        let (off, _) = Settings::parse(&json!({"documentKinds": {"markdown": "off"}}));
+        assert_eq!(off.kind_for("", Some(md)), Kind::Off);
+        let (n, w) = Settings::parse(&json!({"maxDiagnostics": 0}));
+        assert!(w.is_empty());
+        assert_eq!(n.max_diagnostics, usize::MAX);
     }
 
     #[test]

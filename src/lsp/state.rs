@@ -28,7 +28,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use tokio::sync::watch;
 use tower_lsp_server::Client;
-use tracing::{debug, info, warn};
+use tracing::{debug, warn};
 
 /// What the client said it can do, read leniently from the raw `initialize` parameters.
 #[derive(Debug, Clone, Default)]
@@ -94,6 +94,10 @@ pub struct Job {
     pub problems: Vec<String>,
     /// The newest full check of an earlier text and the changes since, if there is one.
     pub carried: Option<(Arc<Checked>, ChangeLog)>,
+    /// At most this many findings are published (`maxDiagnostics`), the ones nearest `near`
+    /// (where the last edit was) first.
+    pub max_diagnostics: usize,
+    pub near: Option<usize>,
 }
 
 /// Articles at least this long (about 5,000 words) get a provisional re-diagnosis
@@ -132,7 +136,7 @@ impl Job {
         let text = self.rope.to_string();
         let diagnostics = incremental::provisional(&base.diagnostics, base.language?, changes, &text, &self.options(format))?;
         let mut converter = convert::Converter::new(&self.rope, self.encoding, &self.uri, self.version).without_fixes();
-        Some(diagnostics.iter().map(|d| converter.diagnostic(d)).collect())
+        Some(capped(&diagnostics, self.max_diagnostics, self.near).into_iter().map(|d| converter.diagnostic(d)).collect())
     }
 
     /// The article's language as a check settles it (front matter, configuration, detection);
@@ -149,7 +153,7 @@ impl Job {
         let started = std::time::Instant::now();
         let checked = self.check();
         let checked_at = started.elapsed();
-        let lsp = lsp_diagnostics(&checked, &self.uri, self.encoding);
+        let lsp = lsp_diagnostics(&checked, &self.uri, self.encoding, self.max_diagnostics, self.near);
         debug!(
             uri = self.uri.as_str(),
             version = self.version,
@@ -163,9 +167,46 @@ impl Job {
     }
 }
 
-pub fn lsp_diagnostics(checked: &Checked, uri: &Uri, encoding: PositionEncoding) -> Vec<ls_types::Diagnostic> {
+pub fn lsp_diagnostics(checked: &Checked, uri: &Uri, encoding: PositionEncoding, max: usize, near: Option<usize>) -> Vec<ls_types::Diagnostic> {
     let mut converter = convert::Converter::new(&checked.rope, encoding, uri, checked.version);
-    checked.diagnostics.iter().map(|d| converter.diagnostic(d)).collect()
+    capped(&checked.diagnostics, max, near).into_iter().map(|d| converter.diagnostic(d)).collect()
+}
+
+/// At most `max` findings, in the order given (`maxDiagnostics`; an editor spends time on each
+/// one it is sent): the most severe first, then those nearest `near` (where the writer is
+/// working), else the earliest.
+pub fn capped(diagnostics: &[crate::Diagnostic], max: usize, near: Option<usize>) -> Vec<&crate::Diagnostic> {
+    if diagnostics.len() <= max {
+        return diagnostics.iter().collect();
+    }
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    let distance = |i: usize| near.map_or(i, |at| diagnostics[i].span.start.abs_diff(at));
+    order.sort_by_key(|&i| (std::cmp::Reverse(diagnostics[i].severity), distance(i), i));
+    order.truncate(max);
+    order.sort_unstable();
+    order.into_iter().map(|i| &diagnostics[i]).collect()
+}
+
+/// What a published list means to the user: ranges, severities, codes, messages and related
+/// locations, not the fixes carried in `data` (a provisional list leaves them out). Two lists
+/// with the same fingerprint look the same in the editor.
+pub fn fingerprint(diagnostics: &[ls_types::Diagnostic]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    diagnostics.len().hash(&mut h);
+    for d in diagnostics {
+        for p in [d.range.start, d.range.end] {
+            (p.line, p.character).hash(&mut h);
+        }
+        d.severity.map(|s| format!("{s:?}")).hash(&mut h);
+        convert::code_of(d).hash(&mut h);
+        d.message.hash(&mut h);
+        for r in d.related_information.iter().flatten() {
+            (r.location.range.start.line, r.location.range.start.character, r.location.range.end.line, r.location.range.end.character).hash(&mut h);
+            r.message.hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
@@ -173,6 +214,21 @@ pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
         return None;
     }
     uri.to_file_path().map(|p| p.into_owned())
+}
+
+/// Whether `path` is one of the project's word lists (the dictionary "Add to dictionary" writes,
+/// the configured `words`) or a file of its `.sunting/` folder: data, not an article.
+fn is_word_list(path: &Path, resolved: &Resolved, settings: &Settings) -> bool {
+    let same = |a: &Path, b: &Path| a == b || a.canonicalize().ok().zip(b.canonicalize().ok()).is_some_and(|(a, b)| a == b);
+    if path.parent().and_then(Path::file_name).is_some_and(|n| n == ".sunting") {
+        return true;
+    }
+    if let Some(root) = &resolved.root
+        && same(path, &settings.dictionary_path(root))
+    {
+        return true;
+    }
+    resolved.config.words.iter().any(|w| same(path, w))
 }
 
 pub struct Shared {
@@ -284,7 +340,7 @@ impl Shared {
             DiagnosticMode::Auto => !flags.pull_diagnostics,
         };
         let encoding = if flags.utf8 { PositionEncoding::Utf8 } else { PositionEncoding::Utf16 };
-        info!(?encoding, push, roots = ?roots, "initialize");
+        debug!(utf8 = flags.utf8, push, roots = roots.len(), "initialize");
         *self.session.write().unwrap_or_else(|e| e.into_inner()) = Session { flags, encoding, roots, push, settings: Arc::new(settings) };
         self.initialize_seen.store(true, Ordering::SeqCst);
         for w in &warnings {
@@ -376,7 +432,7 @@ impl Shared {
         // The generation first: the changes are logged under the one they make.
         doc.generation = self.next_generation();
         for w in doc.apply_changes(params.text_document.version, &params.content_changes, encoding) {
-            warn!(uri = uri.as_str(), "{w:?}");
+            warn!(uri = uri.as_str(), "{w}");
         }
         doc.trigger.send_replace(Trigger { generation: doc.generation, urgent: false });
         tracing::trace!(uri = uri.as_str(), version = doc.version, "change applied");
@@ -406,6 +462,11 @@ impl Shared {
             doc.generation = self.next_generation();
             doc.trigger.send_replace(Trigger { generation: doc.generation, urgent: true });
         }
+    }
+
+    /// Where the document was last edited (a byte offset), if it was.
+    pub fn last_edit(&self, uri: &Uri) -> Option<usize> {
+        lock(&self.docs).get(uri).and_then(|d| d.last_edit)
     }
 
     pub fn is_open(&self, uri: &Uri) -> bool {
@@ -484,13 +545,14 @@ impl Shared {
     /// A check job for the document as it is now; `None` when it is not open.
     pub fn job(&self, uri: &Uri) -> Option<Job> {
         let session = self.session();
-        let (generation, version, rope, language_id, carried) = {
+        let (generation, version, rope, language_id, carried, near) = {
             let docs = lock(&self.docs);
             let doc = docs.get(uri)?;
-            (doc.generation, doc.version, doc.rope.clone(), doc.language_id.clone(), doc.carried())
+            (doc.generation, doc.version, doc.rope.clone(), doc.language_id.clone(), doc.carried(), doc.last_edit)
         };
         let settings = session.settings.clone();
-        let mut format = match settings.kind(&language_id) {
+        let path = uri_path(uri);
+        let mut format = match settings.kind_for(&language_id, path.as_deref()) {
             Kind::Check(f) => Some(f),
             Kind::Off => {
                 debug!(uri = uri.as_str(), language_id = language_id.as_str(), "not a kind of document that is checked");
@@ -499,7 +561,7 @@ impl Shared {
         };
         let mut problems = Vec::new();
         if format.is_some() && rope.len_bytes() > settings.max_document_bytes {
-            info!(uri = uri.as_str(), bytes = rope.len_bytes(), "larger than maxDocumentBytes; not checked");
+            debug!(uri = uri.as_str(), bytes = rope.len_bytes(), "larger than maxDocumentBytes; not checked");
             problems.push(format!(
                 "{} is {} MiB, over the limit of {} MiB (maxDocumentBytes): it is not checked",
                 uri.as_str(),
@@ -508,9 +570,14 @@ impl Shared {
             ));
             format = None;
         }
-        let resolved = if format.is_some() { self.resolve(uri, &settings) } else { Arc::new(Resolved { config: Config::default(), root: None, problems: Vec::new() }) };
+        let mut resolved = if format.is_some() { self.resolve(uri, &settings) } else { Arc::new(Resolved { config: Config::default(), root: None, problems: Vec::new() }) };
+        if format.is_some() && path.as_deref().is_some_and(|p| is_word_list(p, &resolved, &settings)) {
+            debug!(uri = uri.as_str(), "a word list or a file of .sunting/; not checked as an article");
+            format = None;
+            resolved = Arc::new(Resolved { config: Config::default(), root: None, problems: Vec::new() });
+        }
         problems.extend(resolved.problems.iter().cloned());
-        Some(Job { uri: uri.clone(), generation, version, rope, format, resolved, encoding: session.encoding, problems, carried })
+        Some(Job { uri: uri.clone(), generation, version, rope, format, resolved, encoding: session.encoding, problems, carried, max_diagnostics: settings.max_diagnostics, near })
     }
 
     /// Keep a full check (to carry over to later edits); say whether it is of the current text.
@@ -525,8 +592,7 @@ impl Shared {
         if self.is_shut_down() || !current {
             return;
         }
-        self.client.publish_diagnostics(uri.clone(), diagnostics, Some(version)).await;
-        tracing::trace!(uri = uri.as_str(), version, "published provisionally");
+        self.publish(uri, version, diagnostics).await;
     }
 
     /// Publish a finished check, unless the document moved on, closed, or the server is
@@ -537,8 +603,33 @@ impl Shared {
             debug!(uri = uri.as_str(), generation = checked.generation, "result superseded; dropped");
             return;
         }
-        self.client.publish_diagnostics(uri.clone(), diagnostics, Some(checked.version)).await;
-        tracing::trace!(uri = uri.as_str(), version = checked.version, "published");
+        self.publish(uri, checked.version, diagnostics).await;
+    }
+
+    /// Send a list (the caller holds `publish_lock`), unless it means what the last one sent
+    /// for the document meant, or is for a version older than one already published: a long
+    /// article's full check usually agrees with the provisional list, and an editor spends
+    /// time on every list it receives (seconds, in Emacs, for a few thousand findings).
+    async fn publish(&self, uri: &Uri, version: i32, diagnostics: Vec<ls_types::Diagnostic>) {
+        let meaning = fingerprint(&diagnostics);
+        {
+            let mut docs = lock(&self.docs);
+            let Some(doc) = docs.get_mut(uri) else { return };
+            match doc.published {
+                Some((v, _)) if version < v => {
+                    debug!(uri = uri.as_str(), version, published = v, "older than the list already published; dropped");
+                    return;
+                }
+                Some((_, m)) if m == meaning => {
+                    doc.published = Some((version, meaning));
+                    tracing::trace!(uri = uri.as_str(), version, "same findings as published; not sent again");
+                    return;
+                }
+                _ => doc.published = Some((version, meaning)),
+            }
+        }
+        self.client.publish_diagnostics(uri.clone(), diagnostics, Some(version)).await;
+        tracing::trace!(uri = uri.as_str(), version, "published");
     }
 
     /// The stored check of the document's current text, if there is one.
@@ -586,6 +677,18 @@ impl Shared {
         {
             self.pool.run(super::pool::release_free_memory).await;
         }
+    }
+
+    /// Run a closure on the blocking pool (file I/O); `None` if it panicked.
+    pub async fn pool_run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+        self.pool.run(f).await
+    }
+
+    /// Tell the client's log (`window/logMessage`) what the server did: routine news goes
+    /// there, not to standard error, which clients show as errors.
+    pub async fn log(&self, level: MessageType, message: String) {
+        debug!("{message}");
+        self.client.log_message(level, format!("sunting: {message}")).await;
     }
 
     /// Run a closure with the document's resolved configuration, off the protocol task.

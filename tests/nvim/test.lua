@@ -142,6 +142,19 @@ local ok, err = pcall(function()
   end
   check(string.find(hover_text, "typography/", 1, true) ~= nil, "hover names the rule")
 
+  -- A buffer without a filetype (Neovim without filetype detection sends languageId ""):
+  -- the server reads it by its extension (issue 17, item 7).
+  local note = dir .. "/catatan.txt"
+  vim.fn.writefile({ "Warga berteriak Berhenti !! lalu pergi." }, note)
+  vim.cmd("edit " .. note)
+  local note_buf = vim.api.nvim_get_current_buf()
+  vim.bo[note_buf].filetype = ""
+  vim.lsp.buf_attach_client(note_buf, client_id)
+  got = vim.wait(15000, function()
+    return string.find(codes(note_buf), "typography/doubled-punctuation", 1, true) ~= nil
+  end, 20)
+  check(got, "a buffer without a filetype is checked by its extension: " .. codes(note_buf))
+
   vim.lsp.stop_client(client_id)
   vim.wait(5000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 20)
 end)
