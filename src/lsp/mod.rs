@@ -7,6 +7,7 @@
 //! - [`pool`]: the threads checks run on.
 //! - [`document`]: one open document's rope and versions.
 //! - [`convert`]: diagnostics, fixes, code actions and hover in protocol terms.
+//! - [`dictionary`]: "Add to dictionary", confined to the workspace.
 //! - [`settings`]: the editor's settings and how they combine with `sunting.toml`.
 //! - [`server`]: the protocol handlers.
 //!
@@ -14,6 +15,7 @@
 //! (default `info`).
 
 pub mod convert;
+pub mod dictionary;
 pub mod document;
 pub mod gate;
 pub mod pool;

@@ -3,7 +3,8 @@
 
 use super::convert::{self, DiagnosticData, COMMAND_ADD_WORD, COMMAND_DOCUMENT_INFO, COMMAND_FIX_ALL, FIX_ALL_KIND};
 use super::document::{byte_of, range_of};
-use super::settings::{self, Settings};
+use super::dictionary;
+use super::settings::Settings;
 use super::state::{self, Shared};
 use crate::document::LanguageChoice;
 use crate::engine::CheckOptions;
@@ -95,24 +96,27 @@ impl Backend {
     }
 
     async fn add_word(&self, word: &str, uri: Option<&Uri>) -> Result<Value> {
+        // Only inside a folder the client opened (see `dictionary`).
+        let roots = self.shared.session().roots;
         let root = match uri {
             Some(u) => self.shared.project_root(u),
-            None => self.shared.session().roots.first().cloned(),
+            None => roots.first().cloned(),
         };
         let Some(root) = root else {
             return Err(invalid_params("no workspace folder to keep the word list in"));
         };
-        let path = self.shared.settings().dictionary_path(&root);
-        match settings::add_word(&path, word) {
-            Ok(added) => {
-                info!(word, path = %path.display(), added, "add to dictionary");
+        let dictionary = self.shared.settings().dictionary.clone();
+        match dictionary::add_word(&roots, &root, &dictionary, word) {
+            Ok(done) => {
+                info!(word, path = %done.path.display(), added = done.added, "add to dictionary");
                 self.shared.reload();
-                Ok(json!({"added": added, "path": path.display().to_string()}))
+                Ok(json!({"added": done.added, "path": done.path.display().to_string()}))
             }
-            Err(e) => {
-                let message = format!("cannot add {word:?} to {}: {e}", path.display());
+            Err(refusal) => {
+                let message = format!("cannot add {word:?} to the dictionary: {refusal}");
+                warn!("{message}");
                 self.shared.client.show_message(MessageType::ERROR, format!("sunting: {message}")).await;
-                Err(Error { code: ErrorCode::InternalError, message: message.into(), data: None })
+                Err(invalid_params(message))
             }
         }
     }
@@ -265,7 +269,7 @@ impl LanguageServer for Backend {
                     let start = byte_of(&rope, diagnostic.range.start, encoding);
                     let end = byte_of(&rope, diagnostic.range.end, encoding);
                     let word = rope.byte_slice(start..end.max(start)).to_string();
-                    if !word.trim().is_empty() && !word.contains(['\n', '\r']) {
+                    if dictionary::valid_word(&word).is_ok() {
                         actions.push(
                             CodeAction {
                                 title: format!("Add '{word}' to dictionary"),
