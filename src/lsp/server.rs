@@ -211,8 +211,8 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let uri = params.text_document_position_params.text_document.uri;
         let position = params.text_document_position_params.position;
-        let Some(checked) = self.shared.current(&uri).await else {
-            debug!(uri = uri.as_str(), "hover on a document that is not open");
+        let Some(checked) = self.shared.current_within(&uri, Some(state::REQUEST_WAIT)).await else {
+            debug!(uri = uri.as_str(), "hover on a document that is not open, or still being checked");
             return Ok(None);
         };
         let encoding = self.shared.encoding();
@@ -250,7 +250,7 @@ impl LanguageServer for Backend {
                 // them from the current check.
                 let fixes = match diagnostic.data.as_ref().and_then(DiagnosticData::from_value) {
                     Some(data) if data.version == version => data.fixes,
-                    _ => match self.shared.current(&uri).await {
+                    _ => match self.shared.current_within(&uri, Some(state::REQUEST_WAIT)).await {
                         Some(checked) if checked.version == version => checked
                             .diagnostics
                             .iter()
