@@ -721,3 +721,25 @@ async fn long_checks_hold_up_no_other_document_or_request() {
     }
     assert_eq!(c.shutdown_and_exit().await, 0);
 }
+
+/// A document with thousands of findings is published without the fixes in `data` (they made up
+/// most of the 330 MB a megabyte of noisy text held at its publication: D9), and its quick fixes
+/// still come, from the stored check.
+#[tokio::test]
+async fn a_noisy_document_is_published_compactly_and_keeps_its_quick_fixes() {
+    let mut c = Client::start(1 << 24);
+    c.initialize(typography_only()).await;
+    let text = "Berhenti !!\n\n".repeat(1_200);
+    c.open(URI, &text).await;
+    let diags = c.diagnostics_for(URI, 1).await;
+    assert_eq!(diags.len(), 2_400);
+    assert!(diags.iter().all(|d| d.get("data").is_none()), "{}", diags[0]);
+    let d = diags.iter().find(|d| d["code"] == "typography/doubled-punctuation" && d["range"]["start"]["line"] == 600).unwrap().clone();
+    let r = c.request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": d["range"], "context": {"diagnostics": [d], "only": ["quickfix"]}})).await;
+    let actions = r["result"].as_array().unwrap();
+    let fix = actions.iter().find(|a| a["title"] == "Replace with '!'").unwrap_or_else(|| panic!("{r}"));
+    let edits = &fix["edit"]["changes"][URI];
+    assert_eq!(edits[0]["newText"], "!", "{fix}");
+    assert_eq!(edits[0]["range"]["start"]["line"], 600, "{fix}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}

@@ -163,8 +163,16 @@ impl Job {
     }
 }
 
+/// Past this many findings, a publication carries no fixes in `data`: they are half of what a
+/// publication holds while tower-lsp turns it into JSON, and a code action finds them in the
+/// stored check instead.
+pub const MAX_FINDINGS_WITH_FIXES: usize = 2_000;
+
 pub fn lsp_diagnostics(checked: &Checked, uri: &Uri, encoding: PositionEncoding) -> Vec<ls_types::Diagnostic> {
     let mut converter = convert::Converter::new(&checked.rope, encoding, uri, checked.version);
+    if checked.diagnostics.len() > MAX_FINDINGS_WITH_FIXES {
+        converter = converter.without_fixes();
+    }
     checked.diagnostics.iter().map(|d| converter.diagnostic(d)).collect()
 }
 
