@@ -501,7 +501,8 @@ async fn a_wrong_content_length_does_not_leave_the_server_deaf() {
     c.initialize(typography_only()).await;
     c.open(URI, TEXT).await;
     c.diagnostics_for(URI, 1).await;
-    let bad_frames: [(&str, Box<dyn Fn(&[u8]) -> Vec<u8>>); 5] = [
+    type Framing = Box<dyn Fn(&[u8]) -> Vec<u8>>;
+    let bad_frames: [(&str, Framing); 5] = [
         ("10 bytes short", Box::new(|b: &[u8]| [format!("Content-Length: {}\r\n\r\n", b.len() - 10).as_bytes(), b].concat())),
         ("10 bytes long", Box::new(|b: &[u8]| [format!("Content-Length: {}\r\n\r\n", b.len() + 10).as_bytes(), b].concat())),
         ("1 byte long", Box::new(|b: &[u8]| [format!("Content-Length: {}\r\n\r\n", b.len() + 1).as_bytes(), b].concat())),

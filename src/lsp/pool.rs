@@ -239,8 +239,10 @@ mod tests {
         assert_eq!(pool.run(|| std::thread::current().name().map(str::to_string)).await, Some(Some("sunting-check-0".to_string())));
     }
 
+    type Blocked = (Vec<tokio::task::JoinHandle<Option<()>>>, std::sync::mpsc::Receiver<()>, Vec<std::sync::mpsc::Sender<()>>);
+
     /// Jobs that block until released, each saying when it started.
-    fn blocked(pool: &Arc<Pool>, n: usize) -> (Vec<tokio::task::JoinHandle<Option<()>>>, std::sync::mpsc::Receiver<()>, Vec<std::sync::mpsc::Sender<()>>) {
+    fn blocked(pool: &Arc<Pool>, n: usize) -> Blocked {
         let (started_tx, started_rx) = std::sync::mpsc::channel();
         let mut releases = Vec::new();
         let mut handles = Vec::new();

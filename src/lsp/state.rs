@@ -616,7 +616,8 @@ impl Shared {
             // In push mode the document's worker checks every generation, so a request with a
             // limit waits for it even before it starts; otherwise only for a check running.
             let worker_busy = lock(&self.running).get(uri) == Some(&generation);
-            if !worker_busy && !(limit.is_some() && self.session().push) {
+            let worker_will = limit.is_some() && self.session().push;
+            if !worker_busy && !worker_will {
                 break;
             }
             let changed = match deadline {
