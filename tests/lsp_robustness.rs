@@ -538,6 +538,13 @@ async fn a_wrong_content_length_does_not_leave_the_server_deaf() {
     c.send_bytes(&[format!("Content-Length: {}\r\n\r\n", body.len() + 10).as_bytes(), &body].concat()).await;
     let r = tokio::time::timeout(TIMEOUT, rx).await.expect("the last frame, too long, was not answered").unwrap();
     assert!(r["result"]["contents"].is_object(), "{r}");
+    // So is a last frame whose length is no use, or missing.
+    for (id, header) in [(4243, "Content-Length: -5\r\n\r\n"), (4244, "Content-Type: application/vscode-jsonrpc\r\n\r\n")] {
+        let rx = c.expect_answer(id);
+        c.send_bytes(&[header.as_bytes(), &hover_body(id)].concat()).await;
+        let r = tokio::time::timeout(TIMEOUT, rx).await.unwrap_or_else(|_| panic!("{header:?} as the last frame was not answered")).unwrap();
+        assert!(r["result"]["contents"].is_object(), "{r}");
+    }
     c.still_answers().await;
     assert_eq!(c.shutdown_and_exit().await, 0);
 }

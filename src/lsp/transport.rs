@@ -14,7 +14,8 @@
 //!   a body longer than its message is cut after the first JSON value and the rest read again as
 //!   input; a body that does not parse gives back what looks like the next header inside it; and
 //!   a body still waiting for bytes that already holds one whole JSON value is taken as it is once
-//!   the input goes quiet (the client is waiting for an answer).
+//!   the input goes quiet (the client is waiting for an answer), and so is a whole JSON object met
+//!   where a header should be (a frame whose header was no use).
 //! - **Memory.** A body is read as its bytes arrive, never allocated from the header alone, and a
 //!   length over the limit (the `maxDocumentBytes` setting, twice over for JSON escapes, plus
 //!   [`HEADROOM`]) is skipped unread into memory.
@@ -286,7 +287,24 @@ impl<R: AsyncRead + Unpin> Input<R> {
                 self.pos += take;
                 return Ok(Some(line));
             }
-            if self.fill().await? == 0 {
+            // A whole JSON object with no line end after it (a message that came without a
+            // usable header, its client waiting for the answer): taken once the input goes quiet.
+            let trimmed = window.trim_ascii();
+            let object_like = trimmed.first() == Some(&b'{') && trimmed.last() == Some(&b'}');
+            let filled = if object_like {
+                match tokio::time::timeout(STALL, self.fill()).await {
+                    Ok(n) => n?,
+                    Err(_) if first_value_end(self.available().trim_ascii()) == Some(self.available().trim_ascii().len()) => {
+                        let line = self.available().to_vec();
+                        self.pos = self.buf.len();
+                        return Ok(Some(line));
+                    }
+                    Err(_) => continue,
+                }
+            } else {
+                self.fill().await?
+            };
+            if filled == 0 {
                 if self.available().is_empty() {
                     return Ok(None);
                 }
@@ -417,7 +435,17 @@ pub async fn pump<R: AsyncRead + Unpin>(input: R, mut out: DuplexStream, limit: 
                         saw_header = false;
                     }
                     None => {
-                        warn!("skipping a line that is not a header: {:?}", header.chars().take(80).collect::<String>());
+                        let trimmed = text.trim_ascii();
+                        if trimmed.first() == Some(&b'{') && first_value_end(trimmed) == Some(trimmed.len()) {
+                            // A whole message on its own, after a header that was no use.
+                            warn!("a message without a usable Content-Length; taken as it is");
+                            if deliver(&mut out, trimmed).await.is_err() {
+                                break 'frames;
+                            }
+                            length = None;
+                        } else {
+                            warn!("skipping a line that is not a header: {:?}", header.chars().take(80).collect::<String>());
+                        }
                         saw_header = false;
                     }
                 },
