@@ -331,36 +331,45 @@ async fn ignore_writes_the_project_ignore_file_not_the_copy() {
     assert_eq!(found, 1, "{report}");
 }
 
-/// The ignore file is never written through a symbolic link, nor over a file it cannot read.
+/// The ignore file is never written through a symbolic link, nor over a file it cannot read, nor
+/// outside the workspace folders.
 #[test]
 fn the_ignore_file_stays_inside_the_project() {
-    use sunting::lsp::server::add_ignore_entries;
+    use sunting::lsp::dictionary;
     use sunting::suppress::IgnoreEntry;
+    // The project is its own workspace folder here.
+    let add = |root: &std::path::Path, entries: &[IgnoreEntry]| dictionary::add_ignore_entries(&[root.to_path_buf()], root, entries);
     let entry = IgnoreEntry::new("typography/doubled-word", "yang yang", "Dia yang yang datang.").unwrap();
     let outside = tempfile::tempdir().unwrap();
     let project = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(outside.path(), project.path().join(".sunting")).unwrap();
-    assert!(add_ignore_entries(project.path(), std::slice::from_ref(&entry)).unwrap_err().contains("symbolic link"));
+    assert!(add(project.path(), std::slice::from_ref(&entry)).unwrap_err().contains("symbolic link"));
     assert!(std::fs::read_dir(outside.path()).unwrap().next().is_none());
     let project = tempfile::tempdir().unwrap();
     std::fs::create_dir(project.path().join(".sunting")).unwrap();
     let target = outside.path().join("victim");
     std::fs::write(&target, "keep\n").unwrap();
     std::os::unix::fs::symlink(&target, project.path().join(".sunting/ignore")).unwrap();
-    assert!(add_ignore_entries(project.path(), std::slice::from_ref(&entry)).unwrap_err().contains("symbolic link"));
+    assert!(add(project.path(), std::slice::from_ref(&entry)).unwrap_err().contains("symbolic link"));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep\n");
     // A broken file is not rewritten.
     let project = tempfile::tempdir().unwrap();
     std::fs::create_dir(project.path().join(".sunting")).unwrap();
     std::fs::write(project.path().join(".sunting/ignore"), "not json\n").unwrap();
-    assert!(add_ignore_entries(project.path(), std::slice::from_ref(&entry)).unwrap_err().contains(":1:"));
+    assert!(add(project.path(), std::slice::from_ref(&entry)).unwrap_err().contains(":1:"));
     assert_eq!(std::fs::read_to_string(project.path().join(".sunting/ignore")).unwrap(), "not json\n");
     // A fresh project gets the folder and the file; entries are not repeated.
     let project = tempfile::tempdir().unwrap();
-    let (path, added) = add_ignore_entries(project.path(), &[entry.clone(), entry.clone()]).unwrap();
+    let (path, added) = add(project.path(), &[entry.clone(), entry.clone()]).unwrap();
     assert_eq!(added, 1);
-    assert_eq!(add_ignore_entries(project.path(), std::slice::from_ref(&entry)).unwrap().1, 0);
+    assert_eq!(add(project.path(), std::slice::from_ref(&entry)).unwrap().1, 0);
     assert!(sunting::suppress::IgnoreList::parse(&std::fs::read_to_string(path).unwrap()).unwrap().contains(&entry));
+    // A project folder outside every workspace folder (a sunting.toml above it) is refused.
+    let workspace = tempfile::tempdir().unwrap();
+    let above = tempfile::tempdir().unwrap();
+    let refused = dictionary::add_ignore_entries(&[workspace.path().to_path_buf()], above.path(), std::slice::from_ref(&entry)).unwrap_err();
+    assert!(refused.contains("outside the workspace"), "{refused}");
+    assert!(!above.path().join(".sunting").exists());
 }
 
 #[tokio::test]

@@ -30,6 +30,8 @@ struct Client {
     reader: JoinHandle<()>,
     paused: Arc<Mutex<bool>>,
     resume: Arc<Notify>,
+    /// The raw `result` to answer `workspace/configuration` with (`[null]` when unset).
+    config_reply: Arc<Mutex<Option<String>>>,
 }
 
 impl Client {
@@ -44,8 +46,9 @@ impl Client {
         let (tx, notifications) = mpsc::unbounded_channel();
         let paused = Arc::new(Mutex::new(false));
         let resume = Arc::new(Notify::new());
-        let reader = tokio::spawn(Self::read_loop(read, writer.clone(), pending.clone(), tx, paused.clone(), resume.clone()));
-        Client { writer, pending, notifications, next_id: 1, server, reader, paused, resume }
+        let config_reply = Arc::new(Mutex::new(None));
+        let reader = tokio::spawn(Self::read_loop(read, writer.clone(), pending.clone(), tx, paused.clone(), resume.clone(), config_reply.clone()));
+        Client { writer, pending, notifications, next_id: 1, server, reader, paused, resume, config_reply }
     }
 
     async fn read_loop(
@@ -55,6 +58,7 @@ impl Client {
         tx: mpsc::UnboundedSender<Value>,
         paused: Arc<Mutex<bool>>,
         resume: Arc<Notify>,
+        config_reply: Arc<Mutex<Option<String>>>,
     ) {
         let mut read = BufReader::with_capacity(1024, read);
         loop {
@@ -69,7 +73,10 @@ impl Client {
                     Some("workspace/applyEdit") => json!({"applied": true}),
                     _ => Value::Null,
                 };
-                let body = serde_json::to_vec(&json!({"jsonrpc": "2.0", "id": msg["id"], "result": result})).unwrap();
+                let mut body = serde_json::to_vec(&json!({"jsonrpc": "2.0", "id": msg["id"], "result": result})).unwrap();
+                if let (Some("workspace/configuration"), Some(raw)) = (msg["method"].as_str(), config_reply.lock().unwrap().clone()) {
+                    body = format!(r#"{{"jsonrpc":"2.0","id":{},"result":{raw}}}"#, msg["id"]).into_bytes();
+                }
                 let mut w = writer.lock().await;
                 let _ = w.write_all(&frame(&body)).await;
             } else if msg.get("method").is_some() {
@@ -117,13 +124,24 @@ impl Client {
         rx
     }
 
+    /// Expect an answer to `id`, for a request sent by hand.
+    fn expect_answer(&self, id: i64) -> oneshot::Receiver<Value> {
+        let (tx, rx) = oneshot::channel();
+        self.pending.lock().unwrap().insert(id, tx);
+        rx
+    }
+
     async fn request(&mut self, method: &str, params: Value) -> Value {
         let rx = self.send_request(method, params).await;
         tokio::time::timeout(TIMEOUT, rx).await.unwrap_or_else(|_| panic!("no answer to {method}")).unwrap()
     }
 
     async fn initialize(&mut self, options: Value) {
-        let r = self.request("initialize", json!({"processId": null, "capabilities": {}, "initializationOptions": options})).await;
+        self.initialize_with(json!({"processId": null, "capabilities": {}, "initializationOptions": options})).await;
+    }
+
+    async fn initialize_with(&mut self, params: Value) {
+        let r = self.request("initialize", params).await;
         assert!(r.get("error").is_none(), "{r}");
         self.notify("initialized", json!({})).await;
     }
@@ -467,4 +485,269 @@ fn the_stdio_flag_that_clients_add_is_accepted() {
     stdin.write_all(&message(json!({"jsonrpc": "2.0", "method": "exit"}))).unwrap();
     drop(stdin);
     assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
+/// A hover request's body, with its id.
+fn hover_body(id: i64) -> Vec<u8> {
+    serde_json::to_vec(&json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": {"textDocument": {"uri": URI}, "position": {"line": 2, "character": 25}}})).unwrap()
+}
+
+/// A frame whose `Content-Length` is wrong by any of the ways clients and proxies get it wrong
+/// does not leave the server deaf: the requests after it are answered (the attack report's
+/// D19), and so is the bad frame itself where its message is whole.
+#[tokio::test]
+async fn a_wrong_content_length_does_not_leave_the_server_deaf() {
+    let mut c = Client::start(1 << 20);
+    c.initialize(typography_only()).await;
+    c.open(URI, TEXT).await;
+    c.diagnostics_for(URI, 1).await;
+    type Framing = Box<dyn Fn(&[u8]) -> Vec<u8>>;
+    let bad_frames: [(&str, Framing); 5] = [
+        ("10 bytes short", Box::new(|b: &[u8]| [format!("Content-Length: {}\r\n\r\n", b.len() - 10).as_bytes(), b].concat())),
+        ("10 bytes long", Box::new(|b: &[u8]| [format!("Content-Length: {}\r\n\r\n", b.len() + 10).as_bytes(), b].concat())),
+        ("1 byte long", Box::new(|b: &[u8]| [format!("Content-Length: {}\r\n\r\n", b.len() + 1).as_bytes(), b].concat())),
+        ("negative", Box::new(|b: &[u8]| [b"Content-Length: -5\r\n\r\n".as_slice(), b].concat())),
+        ("Content-Type only", Box::new(|b: &[u8]| [b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n".as_slice(), b].concat())),
+    ];
+    let mut answers = Vec::new();
+    for (i, (label, bad)) in bad_frames.iter().enumerate() {
+        let bad_id = 1000 + i as i64;
+        answers.push((label, c.expect_answer(bad_id)));
+        c.send_bytes(&bad(&hover_body(bad_id))).await;
+        // Later requests, sent straight after: every one is answered.
+        let mut later = Vec::new();
+        for _ in 0..5 {
+            later.push(c.send_request("textDocument/hover", json!({"textDocument": {"uri": URI}, "position": {"line": 2, "character": 25}})).await);
+        }
+        for rx in later {
+            let r = tokio::time::timeout(TIMEOUT, rx).await.unwrap_or_else(|_| panic!("{label}: a later request was not answered")).unwrap();
+            assert!(r["result"]["contents"].is_object(), "{label}: {r}");
+        }
+    }
+    // The short frame's message is cut, so it gets a parse error; every other bad frame held its
+    // whole message, which is answered.
+    assert_eq!(c.next("$/response").await["error"]["code"], -32700);
+    for (label, rx) in answers.into_iter().skip(1) {
+        let r = tokio::time::timeout(TIMEOUT, rx).await.unwrap_or_else(|_| panic!("{label}: its own message was not answered")).unwrap();
+        assert!(r["result"]["contents"].is_object(), "{label}: {r}");
+    }
+    // A frame too long with nothing after it (the client waits for its answer): once the input
+    // goes quiet, the whole message in hand is taken.
+    let body = hover_body(4242);
+    let rx = c.expect_answer(4242);
+    c.send_bytes(&[format!("Content-Length: {}\r\n\r\n", body.len() + 10).as_bytes(), &body].concat()).await;
+    let r = tokio::time::timeout(TIMEOUT, rx).await.expect("the last frame, too long, was not answered").unwrap();
+    assert!(r["result"]["contents"].is_object(), "{r}");
+    // So is a last frame whose length is no use, or missing.
+    for (id, header) in [(4243, "Content-Length: -5\r\n\r\n"), (4244, "Content-Type: application/vscode-jsonrpc\r\n\r\n")] {
+        let rx = c.expect_answer(id);
+        c.send_bytes(&[header.as_bytes(), &hover_body(id)].concat()).await;
+        let r = tokio::time::timeout(TIMEOUT, rx).await.unwrap_or_else(|_| panic!("{header:?} as the last frame was not answered")).unwrap();
+        assert!(r["result"]["contents"].is_object(), "{r}");
+    }
+    c.still_answers().await;
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+fn nested(depth: usize) -> String {
+    format!("{}1{}", "[".repeat(depth), "]".repeat(depth))
+}
+
+/// Messages nested past serde's recursion limit (which ended tower-lsp's input stream and the
+/// server with it: D6) are refused, in requests, notifications, `initializationOptions`,
+/// `didChangeConfiguration` and an answer to `workspace/configuration`.
+#[tokio::test]
+async fn messages_nested_too_deep_are_refused_and_the_server_lives() {
+    let mut c = Client::start(1 << 20);
+    // initialize itself, too deep: refused, and a proper one after it works.
+    let deep_init = format!(r#"{{"jsonrpc":"2.0","id":1,"method":"initialize","params":{{"capabilities":{{}},"initializationOptions":{{"sunting":{{"words":{}}}}}}}}}"#, nested(130));
+    let rx = c.expect_answer(1);
+    c.send_raw(deep_init.as_bytes()).await;
+    let r = rx.await.unwrap();
+    assert_eq!((r["id"].clone(), r["error"]["code"].clone()), (json!(1), json!(-32600)), "{r}");
+    c.next_id = 2;
+    c.initialize_with(json!({"processId": null, "capabilities": {"workspace": {"configuration": true}}, "initializationOptions": typography_only()})).await;
+    c.open(URI, TEXT).await;
+    c.diagnostics_for(URI, 1).await;
+    for depth in [127, 128, 1000, 100_000] {
+        let request = format!(r#"{{"jsonrpc":"2.0","id":{depth},"method":"textDocument/hover","params":{{"textDocument":{{"uri":"{URI}"}},"position":{{"line":0,"character":0}},"x":{}}}}}"#, nested(depth));
+        let rx = c.expect_answer(depth as i64);
+        c.send_raw(request.as_bytes()).await;
+        let r = tokio::time::timeout(TIMEOUT, rx).await.expect("no answer").unwrap();
+        assert_eq!((r["id"].clone(), r["error"]["code"].clone()), (json!(depth), json!(-32600)), "{r}");
+        let notification = format!(r#"{{"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{{"settings":{{"sunting":{{"words":{}}}}}}}}}"#, nested(depth));
+        c.send_raw(notification.as_bytes()).await;
+        c.still_answers().await;
+    }
+    // Settings fetched from the client, answered too deep: refused; the server goes on.
+    *c.config_reply.lock().unwrap() = Some(format!(r#"[{{"debounceMs":0,"words":{}}}]"#, nested(200)));
+    c.notify("workspace/didChangeConfiguration", json!({"settings": null})).await;
+    c.still_answers().await;
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": "Berhenti !!"}]})).await;
+    assert_eq!(codes(&c.diagnostics_for(URI, 2).await), ["typography/space-before-punctuation", "typography/doubled-punctuation"]);
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+/// A `shutdown` sent before `initialize` is refused and changes nothing: the session that
+/// follows checks documents as usual (D23).
+#[tokio::test]
+async fn a_shutdown_refused_before_initialize_changes_nothing() {
+    let mut c = Client::start(1 << 20);
+    let r = c.request("shutdown", Value::Null).await;
+    assert_eq!(r["error"]["code"], -32002, "{r}");
+    c.initialize(typography_only()).await;
+    c.open(URI, TEXT).await;
+    assert_eq!(codes(&c.diagnostics_for(URI, 1).await), ["typography/space-before-punctuation", "typography/doubled-punctuation"]);
+    let r = c.request("textDocument/hover", json!({"textDocument": {"uri": URI}, "position": {"line": 2, "character": 25}})).await;
+    assert!(r["result"]["contents"].is_object(), "{r}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+/// `Content-Length: 120000000` and no body: the server does not allocate the body from the
+/// header (it once zeroed 512 MiB at once: D20), and a length over the limit derived from
+/// `maxDocumentBytes` is skipped without being kept.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_huge_content_length_allocates_nothing_up_front() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sunting")).arg("lsp").stdin(Stdio::piped()).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(&frame(&serde_json::to_vec(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})).unwrap())).unwrap();
+    stdin.write_all(b"Content-Length: 120000000\r\n\r\n{\"jsonrpc\":\"2.0\"").unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap();
+    let peak_kb: u64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok()).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(peak_kb < 100 * 1024, "peak resident size {peak_kb} kB after a 120 MB header with no body");
+}
+
+/// "Add to dictionary" writes only a plain file inside a workspace folder, and only a word (D5):
+/// not through a symbolic link the repository ships, not to a path the settings lead out of the
+/// project, not to a project whose `sunting.toml` lies above the workspace folder.
+#[cfg(unix)]
+#[tokio::test]
+async fn add_to_dictionary_stays_inside_the_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    std::fs::write(home.join(".bashrc"), "# bashrc\n").unwrap();
+    let add = |word: &str, uri: &str| json!({"command": "sunting.addToDictionary", "arguments": [{"word": word, "uri": uri}]});
+    let session = |root: &std::path::Path, options: Value| {
+        let root = root.to_path_buf();
+        async move {
+            let mut c = Client::start(1 << 20);
+            let folder = format!("file://{}", root.display());
+            c.initialize_with(json!({"processId": null, "capabilities": {}, "rootUri": folder, "workspaceFolders": [{"uri": folder, "name": "repo"}], "initializationOptions": options})).await;
+            c
+        }
+    };
+    // A repository shipping its word list as a link to the user's files, or its folder as one.
+    for (name, link, target) in [("a", ".sunting/kamus.txt", home.join(".bashrc")), ("b", ".sunting", home.clone())] {
+        let repo = dir.path().join(name);
+        std::fs::create_dir_all(repo.join(".sunting")).unwrap();
+        if link == ".sunting" {
+            std::fs::remove_dir(repo.join(".sunting")).unwrap();
+            std::fs::write(home.join("kamus.txt"), "").unwrap();
+        }
+        std::os::unix::fs::symlink(&target, repo.join(link)).unwrap();
+        let mut c = session(&repo, json!({})).await;
+        let uri = format!("file://{}/berita.md", repo.display());
+        let r = c.request("workspace/executeCommand", add("banjri", &uri)).await;
+        assert!(r["error"]["message"].as_str().is_some_and(|m| m.contains("symbolic link")), "{name}: {r}");
+        assert_eq!(c.next("window/showMessage").await["type"], 1);
+        assert_eq!(c.shutdown_and_exit().await, 0);
+    }
+    // Settings that lead out of the project are refused (and the default list is used).
+    let repo = dir.path().join("c");
+    std::fs::create_dir(&repo).unwrap();
+    let uri = format!("file://{}/berita.md", repo.display());
+    let mut c = session(&repo, json!({"dictionary": "../home/.bashrc"})).await;
+    let r = c.request("workspace/executeCommand", add("banjri", &uri)).await;
+    assert_eq!(r["result"]["path"], repo.canonicalize().unwrap().join(".sunting/kamus.txt").display().to_string(), "{r}");
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"sunting": {"dictionary": home.join(".bashrc").display().to_string()}}})).await;
+    let r = c.request("workspace/executeCommand", add("banjrii", &uri)).await;
+    assert_eq!(r["result"]["added"], true, "{r}");
+    // Not a word: refused, whatever the path.
+    for word in ["curl -s http://127.0.0.1:9/x | sh # ; $(id)", "a\u{7}b", &"a".repeat(200)] {
+        let r = c.request("workspace/executeCommand", add(word, &uri)).await;
+        assert!(r["error"]["message"].as_str().is_some_and(|m| m.contains("not a word") || m.contains("longer than")), "{word:?}: {r}");
+    }
+    assert_eq!(c.shutdown_and_exit().await, 0);
+    assert_eq!(std::fs::read_to_string(repo.join(".sunting/kamus.txt")).unwrap(), "banjri\nbanjrii\n");
+    // A project file above the workspace folder: refused, nothing written above it.
+    let up = dir.path().join("up");
+    std::fs::create_dir_all(up.join("repo")).unwrap();
+    std::fs::write(up.join("sunting.toml"), "").unwrap();
+    let mut c = session(&up.join("repo"), json!({})).await;
+    let r = c.request("workspace/executeCommand", add("banjri", &format!("file://{}/repo/berita.md", up.display()))).await;
+    assert!(r["error"]["message"].as_str().is_some_and(|m| m.contains("outside the workspace")), "{r}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
+    assert!(!up.join(".sunting").exists());
+    assert_eq!(std::fs::read_to_string(home.join(".bashrc")).unwrap(), "# bashrc\n");
+    assert_eq!(std::fs::read_to_string(home.join("kamus.txt")).unwrap(), "");
+}
+
+/// While long checks run, other documents are still checked and requests still answered (issue
+/// 18, item 4): with more long documents open than the pool has threads, a short document
+/// opened after them is published before any of them, and a hover on a long one answers (empty)
+/// before that one's check is done. Counted by the order of events, not by the clock.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn long_checks_hold_up_no_other_document_or_request() {
+    let mut c = Client::start(1 << 24);
+    c.initialize(json!({"debounceMs": 0, "language": "id"})).await;
+    let long = "Warga berteriak Berhenti !! lalu pergi ke pasar , kata dia . Polisi datang ke lokasi kejadian pada pagi hari.\n\n".repeat(6_000);
+    let threads = sunting::lsp::pool::Pool::default_size();
+    let long_uris: Vec<String> = (0..threads + 1).map(|i| format!("file:///tmp/sunting-robust/long-{i}.md")).collect();
+    for uri in &long_uris {
+        c.open(uri, &long).await;
+    }
+    let hover = c.send_request("textDocument/hover", json!({"textDocument": {"uri": long_uris[0]}, "position": {"line": 0, "character": 18}})).await;
+    c.open(URI, TEXT).await;
+    let mut hover = Some(hover);
+    let mut order = Vec::new();
+    while order.len() < long_uris.len() + 1 {
+        let p = c.next("textDocument/publishDiagnostics").await;
+        if let Some(rx) = hover.as_mut()
+            && let Ok(r) = rx.try_recv()
+        {
+            assert!(r.get("error").is_none(), "{r}");
+            order.push("hover".to_string());
+            hover = None;
+        }
+        order.push(p["uri"].as_str().unwrap_or("").to_string());
+    }
+    let short_at = order.iter().position(|u| u == URI).unwrap();
+    let first_long = order.iter().position(|u| long_uris.contains(u)).unwrap();
+    assert!(short_at < first_long, "{order:?}");
+    if let Some(h) = order.iter().position(|u| u == "hover") {
+        assert!(h <= first_long, "{order:?}");
+    } else {
+        panic!("the hover was not answered before the long checks ended: {order:?}");
+    }
+    assert_eq!(c.shutdown_and_exit().await, 0);
+}
+
+/// A document with thousands of findings is published without the fixes in `data` (they made up
+/// most of the 330 MB a megabyte of noisy text held at its publication: D9), and its quick fixes
+/// still come, from the stored check.
+#[tokio::test]
+async fn a_noisy_document_is_published_compactly_and_keeps_its_quick_fixes() {
+    let mut c = Client::start(1 << 24);
+    c.initialize(typography_only()).await;
+    let text = "Berhenti !!\n\n".repeat(1_200);
+    c.open(URI, &text).await;
+    let diags = c.diagnostics_for(URI, 1).await;
+    assert_eq!(diags.len(), 2_400);
+    assert!(diags.iter().all(|d| d.get("data").is_none()), "{}", diags[0]);
+    let d = diags.iter().find(|d| d["code"] == "typography/doubled-punctuation" && d["range"]["start"]["line"] == 600).unwrap().clone();
+    let r = c.request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": d["range"], "context": {"diagnostics": [d], "only": ["quickfix"]}})).await;
+    let actions = r["result"].as_array().unwrap();
+    let fix = actions.iter().find(|a| a["title"] == "Replace with '!'").unwrap_or_else(|| panic!("{r}"));
+    let edits = &fix["edit"]["changes"][URI];
+    assert_eq!(edits[0]["newText"], "!", "{fix}");
+    assert_eq!(edits[0]["range"]["start"]["line"], 600, "{fix}");
+    assert_eq!(c.shutdown_and_exit().await, 0);
 }

@@ -25,6 +25,8 @@ use tracing::warn;
 /// Stand-in methods for messages that are not JSON-RPC (see [`super::transport`]).
 pub const PARSE_ERROR_METHOD: &str = "$/sunting/parseError";
 pub const INVALID_REQUEST_METHOD: &str = "$/sunting/invalidRequest";
+/// Stand-in for a request nested deeper than [`super::transport::MAX_DEPTH`].
+pub const TOO_DEEP_METHOD: &str = "$/sunting/tooDeep";
 
 pub struct Gate<S> {
     inner: S,
@@ -70,13 +72,20 @@ where
         match req.method() {
             PARSE_ERROR_METHOD => return answer(req.id().cloned(), Error::parse_error()),
             INVALID_REQUEST_METHOD => return answer(req.id().cloned(), Error::invalid_request()),
+            TOO_DEEP_METHOD => {
+                let message = format!("invalid request: nested more than {} levels deep", super::transport::MAX_DEPTH);
+                return answer(req.id().cloned(), Error { code: tower_lsp_server::jsonrpc::ErrorCode::InvalidRequest, message: message.into(), data: None });
+            }
             // (A second `initialize` is refused by tower-lsp and changes nothing here.)
             "initialize" if !self.shared.initialize_seen() => {
                 if let Some(p) = req.params() {
                     self.shared.on_initialize(p);
                 }
             }
-            "shutdown" => self.shared.mark_shut_down(),
+            // Only a `shutdown` that tower-lsp will accept: before `initialize` it is refused
+            // (-32002) and must change nothing. (tower-lsp holds every request back while
+            // `initialize` runs, so once it has been seen, `shutdown` is answered.)
+            "shutdown" if self.shared.initialize_seen() => self.shared.mark_shut_down(),
             method @ ("textDocument/didOpen" | "textDocument/didChange" | "textDocument/didClose") => {
                 if let Some(id) = req.id().cloned() {
                     return answer(Some(id), Error::invalid_request());

@@ -7,6 +7,7 @@
 //! - [`pool`]: the threads checks run on.
 //! - [`document`]: one open document's rope and versions.
 //! - [`convert`]: diagnostics, fixes, code actions and hover in protocol terms.
+//! - [`dictionary`]: "Add to dictionary", confined to the workspace.
 //! - [`settings`]: the editor's settings and how they combine with `sunting.toml`.
 //! - [`server`]: the protocol handlers.
 //!
@@ -15,6 +16,7 @@
 //! the client's log through `window/logMessage` ([`state::Shared::log`]).
 
 pub mod convert;
+pub mod dictionary;
 pub mod document;
 pub mod gate;
 pub mod pool;
@@ -57,8 +59,6 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
 {
-    let (screened_in, screened_out) = tokio::io::duplex(256 * 1024);
-    let pump = tokio::spawn(transport::pump(input, screened_in));
     let mut shared = None;
     let (service, socket) = LspService::new(|client| {
         let s = Arc::new(state::Shared::new(client));
@@ -66,6 +66,10 @@ where
         server::Backend::new(s)
     });
     let Some(shared) = shared else { return 2 };
+    let (screened_in, screened_out) = tokio::io::duplex(256 * 1024);
+    let settings_of = shared.clone();
+    let limit = move || transport::message_limit(settings_of.settings().max_document_bytes);
+    let pump = tokio::spawn(transport::pump(input, screened_in, limit));
     let gate = gate::Gate::new(service, shared.clone());
     Server::new(screened_out, output, socket).concurrency_level(CONCURRENCY).serve(gate).await;
     pump.abort();

@@ -3,12 +3,13 @@
 
 use super::convert::{self, DiagnosticData, COMMAND_ADD_WORD, COMMAND_DOCUMENT_INFO, COMMAND_FIX_ALL, COMMAND_IGNORE, FIX_ALL_KIND};
 use super::document::{byte_of, range_of};
-use super::settings::{self, Settings};
+use super::dictionary;
+use super::settings::Settings;
 use super::state::{self, Shared};
 use crate::document::LanguageChoice;
 use crate::engine::CheckOptions;
 use crate::fix::{fix_until_stable, FixMode};
-use crate::suppress::{IgnoreEntry, IgnoreList, IGNORE_FILE};
+use crate::suppress::IgnoreEntry;
 use tower_lsp_server::ls_types::*;
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -129,7 +130,8 @@ impl Backend {
             .await
             .ok_or_else(|| not_open(uri))?
             .map_err(invalid_params)?;
-        let written = self.shared.pool_run(move || add_ignore_entries(&root, &entries)).await;
+        let roots = self.shared.session().roots;
+        let written = self.shared.pool_run(move || dictionary::add_ignore_entries(&roots, &root, &entries)).await;
         match written {
             Some(Ok((path, added))) => {
                 self.shared.log(MessageType::INFO, format!("ignored {added} finding(s) in {}", path.display())).await;
@@ -145,24 +147,27 @@ impl Backend {
     }
 
     async fn add_word(&self, word: &str, uri: Option<&Uri>) -> Result<Value> {
+        // Only inside a folder the client opened (see `dictionary`).
+        let roots = self.shared.session().roots;
         let root = match uri {
             Some(u) => self.shared.project_root(u),
-            None => self.shared.session().roots.first().cloned(),
+            None => roots.first().cloned(),
         };
         let Some(root) = root else {
             return Err(invalid_params("no workspace folder to keep the word list in"));
         };
-        let path = self.shared.settings().dictionary_path(&root);
-        match settings::add_word(&path, word) {
-            Ok(added) => {
-                self.shared.log(MessageType::INFO, format!("{word} {} {}", if added { "added to" } else { "already in" }, path.display())).await;
+        let dictionary = self.shared.settings().dictionary.clone();
+        match dictionary::add_word(&roots, &root, &dictionary, word) {
+            Ok(done) => {
+                self.shared.log(MessageType::INFO, format!("{word} {} {}", if done.added { "added to" } else { "already in" }, done.path.display())).await;
                 self.shared.reload();
-                Ok(json!({"added": added, "path": path.display().to_string()}))
+                Ok(json!({"added": done.added, "path": done.path.display().to_string()}))
             }
-            Err(e) => {
-                let message = format!("cannot add {word:?} to {}: {e}", path.display());
+            Err(refusal) => {
+                let message = format!("cannot add {word:?} to the dictionary: {refusal}");
+                warn!("{message}");
                 self.shared.client.show_message(MessageType::ERROR, format!("sunting: {message}")).await;
-                Err(Error { code: ErrorCode::InternalError, message: message.into(), data: None })
+                Err(invalid_params(message))
             }
         }
     }
@@ -178,64 +183,6 @@ fn flagged_word(rope: &ropey::Rope, diagnostic: &Diagnostic, encoding: crate::po
 
 const FIX_ALL_TITLE: &str = "Apply all safe sunting fixes";
 
-/// Keep `.sunting/ignore` at `root` with `entries` added (those not there yet); returns the
-/// file and how many were added. The file stays inside the project: neither `.sunting` nor
-/// the file may be a symbolic link, the file is rewritten through a new file renamed over it
-/// (a rename replaces a link, never follows one), and what is there already must parse.
-pub fn add_ignore_entries(root: &std::path::Path, entries: &[IgnoreEntry]) -> std::result::Result<(std::path::PathBuf, usize), String> {
-    use std::io::Write;
-    const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
-    let root = root.canonicalize().map_err(|e| format!("{}: {e}", root.display()))?;
-    let dir = root.join(".sunting");
-    match std::fs::symlink_metadata(&dir) {
-        Ok(m) if m.file_type().is_symlink() => return Err(format!("{} is a symbolic link; not followed", dir.display())),
-        Ok(m) if !m.is_dir() => return Err(format!("{} is not a folder", dir.display())),
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?,
-        Err(e) => return Err(format!("{}: {e}", dir.display())),
-    }
-    let path = root.join(IGNORE_FILE);
-    let existing = match std::fs::symlink_metadata(&path) {
-        Ok(m) if m.file_type().is_symlink() => return Err(format!("{} is a symbolic link; not followed", path.display())),
-        Ok(m) if !m.is_file() => return Err(format!("{} is not a file", path.display())),
-        Ok(m) if m.len() > MAX_FILE_BYTES => return Err(format!("{} is over {} MiB", path.display(), MAX_FILE_BYTES >> 20)),
-        Ok(_) => std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
-    };
-    let list = IgnoreList::parse(&existing).map_err(|(line, e)| format!("{}:{line}: {e}; fix or remove that line first", path.display()))?;
-    let mut fresh: Vec<&IgnoreEntry> = Vec::new();
-    for e in entries {
-        if !list.contains(e) && !fresh.contains(&e) {
-            fresh.push(e);
-        }
-    }
-    if fresh.is_empty() {
-        return Ok((path, 0));
-    }
-    let mut text = existing;
-    if text.is_empty() {
-        text.push_str("# Findings sunting ignores in this project: one JSON object a line (rule, flagged text, sentence).\n");
-    } else if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    for e in &fresh {
-        text.push_str(&e.to_line());
-        text.push('\n');
-    }
-    let tmp = dir.join(format!(".ignore.{}.tmp", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, &path)
-    };
-    if let Err(e) = write() {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(format!("cannot write {}: {e}", path.display()));
-    }
-    Ok((path, fresh.len()))
-}
 
 fn arg_str<'a>(args: &'a [Value], index: usize, key: &str) -> Option<&'a str> {
     args.first().and_then(|a| a.get(key)).and_then(Value::as_str).or_else(|| args.get(index).and_then(Value::as_str))
@@ -326,8 +273,8 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let uri = params.text_document_position_params.text_document.uri;
         let position = params.text_document_position_params.position;
-        let Some(checked) = self.shared.current(&uri).await else {
-            debug!(uri = uri.as_str(), "hover on a document that is not open");
+        let Some(checked) = self.shared.current_within(&uri, Some(state::REQUEST_WAIT)).await else {
+            debug!(uri = uri.as_str(), "hover on a document that is not open, or still being checked");
             return Ok(None);
         };
         let encoding = self.shared.encoding();
@@ -383,7 +330,7 @@ impl LanguageServer for Backend {
                     Some(data) if data.version == version => data.fixes,
                     _ => {
                         if current.is_none() {
-                            current = Some(self.shared.current(&uri).await);
+                            current = Some(self.shared.current_within(&uri, Some(state::REQUEST_WAIT)).await);
                         }
                         match current.as_ref().and_then(Option::as_ref) {
                             Some(checked) if checked.version == version => checked
@@ -405,6 +352,7 @@ impl LanguageServer for Backend {
                 // form (*ibukota*) is a word, used wrongly.
                 if code == convert::ADDABLE_CODE
                     && let Some(word) = flagged_word(&rope, diagnostic, encoding)
+                    && dictionary::valid_word(&word).is_ok()
                 {
                     let title = format!("Add '{word}' to dictionary");
                     actions.push(

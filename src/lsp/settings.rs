@@ -87,7 +87,8 @@ pub struct Settings {
     pub enabled_categories: Option<Vec<Category>>,
     /// Extra word lists, relative to the project's folder unless absolute.
     pub words: Vec<String>,
-    /// The word list "Add to dictionary" appends to, relative to the project's folder.
+    /// The word list "Add to dictionary" appends to, relative to the project's folder (a path
+    /// leaving it is refused here and by [`super::dictionary`]).
     pub dictionary: String,
     pub debounce: Duration,
     pub document_kinds: BTreeMap<String, Kind>,
@@ -201,7 +202,10 @@ impl Settings {
                     None => warnings.push("words: expected a list of file names".to_string()),
                 },
                 "dictionary" => match v.as_str() {
-                    Some(p) if !p.trim().is_empty() => s.dictionary = p.to_string(),
+                    // Only a path inside the project ("Add to dictionary" writes there).
+                    Some(p) if Path::new(p).components().all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
+                        && Path::new(p).file_name().is_some() => s.dictionary = p.to_string(),
+                    Some(p) if !p.trim().is_empty() => warnings.push(format!("dictionary: {p:?} must be a path inside the project, relative and without '..'")),
                     _ if v.is_null() => {}
                     _ => warnings.push("dictionary: expected a file name".to_string()),
                 },
@@ -363,31 +367,6 @@ fn with_extra_words(text: &str, paths: &[PathBuf]) -> Option<String> {
     toml::to_string(&table).ok()
 }
 
-/// Append `word` to the word list at `path` (one word a line), creating its folder and file.
-/// Returns false when the word was already there.
-pub fn add_word(path: &Path, word: &str) -> std::io::Result<bool> {
-    use std::io::Write;
-    let word = word.trim();
-    if word.is_empty() || word.contains(['\n', '\r']) {
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a single word"));
-    }
-    let existing = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e),
-    };
-    if existing.lines().any(|l| l.trim() == word) {
-        return Ok(false);
-    }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
-    let sep = if existing.is_empty() || existing.ends_with('\n') { "" } else { "\n" };
-    writeln!(file, "{sep}{word}")?;
-    Ok(true)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,16 +429,5 @@ mod tests {
         let config = s.apply(&base);
         let meta = rules::find("typography/doubled-word").unwrap().meta();
         assert_eq!(config.severity_for(meta), None);
-    }
-
-    #[test]
-    fn add_word_appends_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(".sunting/kamus.txt");
-        assert!(add_word(&path, "Jokowi").unwrap());
-        assert!(!add_word(&path, "Jokowi").unwrap());
-        assert!(add_word(&path, "swasembada").unwrap());
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "Jokowi\nswasembada\n");
-        assert!(add_word(&path, "two\nlines").is_err());
     }
 }

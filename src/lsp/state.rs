@@ -167,9 +167,18 @@ impl Job {
     }
 }
 
+/// Past this many findings, a publication carries no fixes in `data`: they are half of what a
+/// publication holds while tower-lsp turns it into JSON, and a code action finds them in the
+/// stored check instead.
+pub const MAX_FINDINGS_WITH_FIXES: usize = 2_000;
+
 pub fn lsp_diagnostics(checked: &Checked, uri: &Uri, encoding: PositionEncoding, max: usize, near: Option<usize>) -> Vec<ls_types::Diagnostic> {
     let mut converter = convert::Converter::new(&checked.rope, encoding, uri, checked.version);
-    capped(&checked.diagnostics, max, near).into_iter().map(|d| converter.diagnostic(d)).collect()
+    let shown = capped(&checked.diagnostics, max, near);
+    if shown.len() > MAX_FINDINGS_WITH_FIXES {
+        converter = converter.without_fixes();
+    }
+    shown.into_iter().map(|d| converter.diagnostic(d)).collect()
 }
 
 /// At most `max` findings, in the order given (`maxDiagnostics`; an editor spends time on each
@@ -249,6 +258,41 @@ pub struct Shared {
     started: std::time::Instant,
     initialize_seen: AtomicBool,
     shut_down: AtomicBool,
+    /// The full check each document's worker is running now, by generation (see
+    /// [`Shared::current_within`]).
+    running: Mutex<HashMap<Uri, u64>>,
+    /// Bumped whenever a worker's check has been delivered or dropped.
+    progress: watch::Sender<u64>,
+}
+
+/// How long a request (hover, a code action's fixes) waits for the check its document's worker
+/// is running before answering without it.
+pub const REQUEST_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Marks a document's full check as running until dropped (after its result is delivered).
+struct Running {
+    shared: Arc<Shared>,
+    uri: Uri,
+    generation: u64,
+}
+
+impl Running {
+    fn new(shared: Arc<Shared>, uri: Uri, generation: u64) -> Running {
+        lock(&shared.running).insert(uri.clone(), generation);
+        Running { shared, uri, generation }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        {
+            let mut running = lock(&self.shared.running);
+            if running.get(&self.uri) == Some(&self.generation) {
+                running.remove(&self.uri);
+            }
+        }
+        self.shared.progress.send_modify(|n| *n = n.wrapping_add(1));
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -271,6 +315,8 @@ impl Shared {
             started: std::time::Instant::now(),
             initialize_seen: AtomicBool::new(false),
             shut_down: AtomicBool::new(false),
+            running: Mutex::new(HashMap::new()),
+            progress: watch::Sender::new(0),
         }
     }
 
@@ -640,8 +686,45 @@ impl Shared {
     /// The check of the document's current text: the stored one, or a fresh one (made off the
     /// protocol task, since resolving the configuration may read files).
     pub async fn current(self: &Arc<Self>, uri: &Uri) -> Option<Arc<Checked>> {
-        if let Some(c) = lock(&self.docs).get(uri).and_then(Document::current_check) {
-            return Some(c);
+        self.current_within(uri, None).await
+    }
+
+    /// As [`Shared::current`], but when the document's worker is checking this text (or, with
+    /// a `limit` in push mode, will check it), wait for that check instead of running a second
+    /// one, for at most `limit`, then give up (`None`): a request on a document whose check is
+    /// long answers without it, and never adds a duplicate of that check to the pool.
+    pub async fn current_within(self: &Arc<Self>, uri: &Uri, limit: Option<std::time::Duration>) -> Option<Arc<Checked>> {
+        let deadline = limit.map(|l| tokio::time::Instant::now() + l);
+        let mut progress = self.progress.subscribe();
+        loop {
+            let generation = {
+                let docs = lock(&self.docs);
+                let doc = docs.get(uri)?;
+                if let Some(c) = doc.current_check() {
+                    return Some(c);
+                }
+                doc.generation
+            };
+            // In push mode the document's worker checks every generation, so a request with a
+            // limit waits for it even before it starts; otherwise only for a check running.
+            let worker_busy = lock(&self.running).get(uri) == Some(&generation);
+            let worker_will = limit.is_some() && self.session().push;
+            if !worker_busy && !worker_will {
+                break;
+            }
+            let changed = match deadline {
+                Some(deadline) => match tokio::time::timeout_at(deadline, progress.changed()).await {
+                    Ok(changed) => changed,
+                    Err(_) => {
+                        debug!(uri = uri.as_str(), "its check is still running; answering without it");
+                        return None;
+                    }
+                },
+                None => progress.changed().await,
+            };
+            if changed.is_err() {
+                break;
+            }
         }
         let shared = self.clone();
         let uri2 = uri.clone();
@@ -746,17 +829,20 @@ async fn worker(shared: Arc<Shared>, uri: Uri, mut rx: watch::Receiver<Trigger>)
             .pool
             .run(move || {
                 let job = shared2.job(&uri2)?;
+                // Requests about this text wait for this check instead of running their own.
+                let running = Running::new(shared2.clone(), uri2.clone(), job.generation);
                 let problems = job.problems.clone();
                 let (checked, lsp) = job.run();
-                Some((checked, lsp, problems))
+                Some((checked, lsp, problems, running))
             })
             .await;
         match outcome {
-            Some(Some((checked, lsp, problems))) => {
+            Some(Some((checked, lsp, problems, running))) => {
                 if !problems.is_empty() {
                     shared.report(&problems).await;
                 }
                 shared.deliver(&uri, checked, lsp).await;
+                drop(running);
                 if !rx.has_changed().unwrap_or(false) {
                     shared.idle().await;
                 }
