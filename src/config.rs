@@ -22,7 +22,12 @@ pub const MAX_CONFIG_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// The project's ignore file (`.sunting/ignore`), empty when there is none; a file that is there
 /// but cannot be read or has a bad line is an error naming the file and line.
 fn read_ignore_list(path: &Path) -> Result<crate::suppress::IgnoreList, ConfigError> {
-    match read_config_file(path) {
+    ignore_list_from(read_config_file(path), path)
+}
+
+/// The ignore file's entries from what reading `path` gave.
+fn ignore_list_from(read: std::io::Result<String>, path: &Path) -> Result<crate::suppress::IgnoreList, ConfigError> {
+    match read {
         Ok(text) => crate::suppress::IgnoreList::parse(&text).map_err(|(line, message)| ConfigError { path: path.to_path_buf(), line, column: 1, message }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(crate::suppress::IgnoreList::default()),
         Err(e) => Err(ConfigError { path: path.to_path_buf(), line: 1, column: 1, message: format!("cannot read the ignore file: {e}") }),
@@ -290,7 +295,8 @@ impl Config {
             globs.add(glob);
         }
         let ignore_set = globs.build().map_err(|e| error(0, format!("the ignore globs do not compile: {e}")))?;
-        let ignored = read_ignore_list(&base.join(crate::suppress::IGNORE_FILE))?;
+        let ignore_file = base.join(crate::suppress::IGNORE_FILE);
+        let ignored = ignore_list_from(read(&ignore_file), &ignore_file)?;
         Ok(Config {
             language,
             ignored: Arc::new(ignored),
