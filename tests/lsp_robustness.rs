@@ -736,7 +736,10 @@ async fn long_checks_hold_up_no_other_document_or_request() {
 #[tokio::test]
 async fn a_noisy_document_is_published_compactly_and_keeps_its_quick_fixes() {
     let mut c = Client::start(1 << 24);
-    c.initialize(typography_only()).await;
+    // No cap on what is published (`maxDiagnostics` 0): the whole noisy list goes out.
+    let mut options = typography_only();
+    options["maxDiagnostics"] = json!(0);
+    c.initialize(options).await;
     let text = "Berhenti !!\n\n".repeat(1_200);
     c.open(URI, &text).await;
     let diags = c.diagnostics_for(URI, 1).await;
