@@ -165,12 +165,16 @@ fn deletions(key: &str, out: &mut Vec<u64>) {
     let depth = if n > crate::lexicon::MAX_WORD_LETTERS { 0 } else { edit_limit(n) };
     // The hash's state after each prefix: a deletion carries on from the state before it, so
     // each remainder costs the letters after its first deletion, not all of them.
+    crate::engine::work::count(n);
     let mut prefix = Vec::with_capacity(n + 1);
     prefix.push(HASH_SEED);
     for &c in &chars {
         prefix.push(hash_step(prefix[prefix.len() - 1], c));
     }
-    let rest = |state: u64, from: usize| hash_finish(chars[from..].iter().fold(state, |h, &c| hash_step(h, c)));
+    let rest = |state: u64, from: usize| {
+        crate::engine::work::count(n - from);
+        hash_finish(chars[from..].iter().fold(state, |h, &c| hash_step(h, c)))
+    };
     out.push(hash_finish(prefix[n]));
     if depth >= 1 {
         for (i, &before) in prefix[..n].iter().enumerate() {
