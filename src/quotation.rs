@@ -548,7 +548,8 @@ mod tests {
                 }
                 let chains = q.chains();
                 for i in 0..q.quotes.len() {
-                    proptest::prop_assert_eq!(chains.of(i), q.chain(i).as_slice());
+                    let chain = q.chain(i);
+                    proptest::prop_assert_eq!(chains.of(i), chain.as_slice());
                 }
             }
         }
