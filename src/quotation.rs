@@ -177,7 +177,14 @@ impl Quotations {
 
     /// The innermost quotation whose span contains `offset`.
     pub fn enclosing(&self, offset: usize) -> Option<&Quotation> {
-        self.quotes.iter().filter(|q| q.span().contains(offset)).max_by_key(|q| q.depth)
+        // A quotation lies within its block: only those of the block of the last one opened
+        // before `offset` can hold it (read from the first of the article for every word
+        // asked about, a long article cost its words times its quotations).
+        let before = self.quotes.partition_point(|q| q.open.start <= offset);
+        let block = self.quotes.get(before.checked_sub(1)?)?.block;
+        let from = self.quotes[..before].partition_point(|q| q.block < block);
+        crate::engine::work::count(before - from);
+        self.quotes[from..before].iter().filter(|q| q.span().contains(offset)).max_by_key(|q| q.depth)
     }
 }
 
