@@ -676,7 +676,7 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
         && article.facts[m.sentence]
             .place_lists
             .get_or_init(|| {
-                let mut latest: Vec<((Option<&'static str>, bool), usize)> = Vec::new();
+                let mut latest: Vec<(super::Unit, usize)> = Vec::new();
                 for (_, o) in article.in_sentence(m.sentence) {
                     let k = o.full_tokens.end;
                     let before_place = o.role == Role::Quantity

@@ -119,8 +119,13 @@ pub(crate) struct Article<'d, 'a> {
     pub facts: Vec<SentenceFacts>,
     /// Where the phrases of a list start in a sentence: (sentence, list address, list length)
     /// -> token indices in order ([`Article::phrase_in`]).
-    phrase_starts: RefCell<crate::lexicon::WordMap<(usize, usize, usize), Rc<[usize]>>>,
+    phrase_starts: RefCell<PhraseStarts>,
 }
+
+/// (sentence, list address, list length) -> where the list's phrases start in the sentence.
+type PhraseStarts = crate::lexicon::WordMap<(usize, usize, usize), Rc<[usize]>>;
+/// A unit of figures: (currency, percent).
+pub(crate) type Unit = (Option<&'static str>, bool);
 
 /// What a sentence's figures share, each part worked out once, on first use: asked of every
 /// figure instead, a sentence listing n figures cost n² (`figures/conflict`: 19,000 figures in
@@ -144,7 +149,7 @@ pub(crate) struct SentenceFacts {
     pub several_events: OnceCell<bool>,
     pub opening: OnceCell<Option<Range<usize>>>,
     /// Mentions followed by a place (`five in Bekasi`): per unit, the latest start.
-    pub place_lists: OnceCell<Vec<((Option<&'static str>, bool), usize)>>,
+    pub place_lists: OnceCell<Vec<(Unit, usize)>>,
 }
 
 /// The most number mentions the figures rules read. Their cost is in proportion to the text
