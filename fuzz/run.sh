@@ -9,11 +9,17 @@
 # fuzz/artifacts/<target>/). Without them (`FUZZ_ENGINE=stable` forces it), the same target
 # bodies run on stable Rust through tests/fuzz_smoke.rs with a seeded generator.
 # A crashing input belongs in tests/regressions/<target>/, where `cargo test` replays it.
+# Each input must finish within FUZZ_TIMEOUT seconds (default 5; a slow input is a failure, as a
+# crash is: cost must stay in proportion to the text), and the check targets are also seeded with
+# the inputs that once were slow or crashed, made by fuzz/gen_adversarial.py at the longest
+# input allowed (FUZZ_MAX_LEN, default 65536 bytes).
 # Exits non-zero if any target found a failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 secs="${1:-60}"
+timeout_secs="${FUZZ_TIMEOUT:-5}"
+max_len="${FUZZ_MAX_LEN:-65536}"
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(check markdown rope_edits config)
@@ -41,7 +47,8 @@ seed_corpus() {
         { printf '\x00'; cat "$f"; } >"$dir/seed-md-$n"
         { printf '\x01'; cat "$f"; } >"$dir/seed-txt-$n"
         { printf '\x83'; cat "$f"; } >"$dir/seed-fix-$n"
-      done ;;
+      done
+      python3 fuzz/gen_adversarial.py "$dir" "$max_len" ;;
     config)
       printf 'language = "id"\nwords = ["kamus.txt"]\n[severity]\ntypography = "error"\n\x00kata\n' >"$dir/seed-words"
       for f in styles/*.toml; do
@@ -69,7 +76,7 @@ if [ "$engine" = libfuzzer ]; then
     log="fuzz/artifacts/$t.log"
     set +e
     "fuzz/target/$host/release/$t" "fuzz/corpus/$t" -artifact_prefix="fuzz/artifacts/$t/" \
-      -max_total_time="$secs" -print_final_stats=1 -rss_limit_mb=4096 -max_len=65536 -timeout=30 >"$log" 2>&1
+      -max_total_time="$secs" -print_final_stats=1 -rss_limit_mb=4096 -max_len="$max_len" -timeout="$timeout_secs" >"$log" 2>&1
     rc=$?
     set -e
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
@@ -79,7 +86,7 @@ if [ "$engine" = libfuzzer ]; then
       echo "$t: ${runs:-?} executions in ${secs}s (${rate:-?}/s), $cov, no crash"
     else
       echo "$t: FAILED (exit $rc) after ${runs:-?} executions; see $log and fuzz/artifacts/$t/"
-      grep -m1 -A3 -E 'panicked at|ERROR: libFuzzer|ERROR: AddressSanitizer' "$log" || true
+      grep -m1 -A3 -E 'panicked at|ERROR: libFuzzer|ERROR: AddressSanitizer|ALARM: working on the last Unit' "$log" || true
       status=1
     fi
   done
@@ -87,9 +94,10 @@ else
   echo "== stable harness (tests/fuzz_smoke.rs), ${secs}s per target: ${targets[*]}"
   filters=()
   for t in "${targets[@]}"; do filters+=("fuzz_$t"); done
-  mkdir -p fuzz/artifacts
+  mkdir -p fuzz/artifacts fuzz/corpus/adversarial
+  python3 fuzz/gen_adversarial.py fuzz/corpus/adversarial "$max_len"
   log=fuzz/artifacts/stable.log
-  SUNTING_FUZZ_SECS="$secs" cargo test --release --test fuzz_smoke -- --nocapture --test-threads=1 "${filters[@]}" >"$log" 2>&1 || status=1
-  grep -oE 'fuzz [a-z_]+: [0-9]+ runs.*|panicked.*|fuzz target .* failed on .*|test result.*' "$log" || true
+  SUNTING_FUZZ_SEEDS=fuzz/corpus/adversarial SUNTING_FUZZ_TIMEOUT="$timeout_secs" SUNTING_FUZZ_SECS="$secs" cargo test --release --test fuzz_smoke -- --nocapture --test-threads=1 "${filters[@]}" >"$log" 2>&1 || status=1
+  grep -oE 'fuzz [a-z_]+: [0-9]+ runs.*|panicked.*|fuzz target .* (failed|took [0-9.]+ s) on .*|test result.*' "$log" || true
 fi
 exit $status

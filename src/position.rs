@@ -47,15 +47,26 @@ pub fn byte_to_position(rope: &Rope, byte: usize, encoding: PositionEncoding) ->
     let line_start_byte = rope.line_to_byte(line);
     let character = match encoding {
         PositionEncoding::Utf8 => byte - line_start_byte,
-        // Counted along the line's text: a report converts thousands of positions, and asking
-        // the rope for characters and code units walked it four times a position.
-        PositionEncoding::Utf16 => rope
-            .byte_slice(line_start_byte..byte)
-            .chunks()
-            .map(|chunk| if chunk.is_ascii() { chunk.len() } else { chunk.encode_utf16().count() })
-            .sum(),
+        // Near the line's start, counted along the line's text: a report converts thousands of
+        // positions, and asking the rope for characters and code units walks its tree four
+        // times. Farther in, the rope's indices answer in O(log n): counting from the line's
+        // start made a long line with many findings quadratic (a 3.6 MB line took 35 s).
+        PositionEncoding::Utf16 if byte - line_start_byte <= COUNT_ALONG_LINE => utf16_len(rope.byte_slice(line_start_byte..byte)),
+        PositionEncoding::Utf16 => {
+            crate::engine::work::count(1);
+            rope.char_to_utf16_cu(rope.byte_to_char(byte)) - rope.char_to_utf16_cu(rope.byte_to_char(line_start_byte))
+        }
     };
     Position { line: line as u32, character: character as u32 }
+}
+
+/// How far into a line a UTF-16 column is counted along the text rather than by the rope's
+/// indices (a bounded walk: see [`byte_to_position`]).
+const COUNT_ALONG_LINE: usize = 512;
+
+fn utf16_len(slice: ropey::RopeSlice<'_>) -> usize {
+    crate::engine::work::count(slice.len_bytes());
+    slice.chunks().map(|chunk| if chunk.is_ascii() { chunk.len() } else { chunk.encode_utf16().count() }).sum()
 }
 
 pub fn span_to_range(rope: &Rope, start: usize, end: usize, encoding: PositionEncoding) -> Range {
@@ -139,6 +150,33 @@ mod tests {
                 proptest::prop_assert_eq!(byte_to_position(&rope, byte, PositionEncoding::Utf16), by_rope_indices(&rope, byte), "byte {}", byte);
             }
         }
+    }
+
+    proptest::proptest! {
+        /// Long lines: far from the line's start a column comes from the rope's indices.
+        #[test]
+        fn utf16_positions_on_long_lines_agree_with_the_ropes_indices(text in "(a|bc|é|語|😀|\u{2028}| ){300,1200}(\\r\\n|\\n|\\r)(a|é|😀| ){0,900}", bytes in proptest::collection::vec(0usize..9000, 1..20)) {
+            let rope = Rope::from_str(&text);
+            for byte in bytes {
+                proptest::prop_assert_eq!(byte_to_position(&rope, byte, PositionEncoding::Utf16), by_rope_indices(&rope, byte), "byte {}", byte);
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_line_costs_no_walk_from_its_start() {
+        // Converting every word's position on one line walked it from its start each time (D16).
+        let line = "Polisi datang ke lokasi, kata dia. ".repeat(4_000);
+        let rope = Rope::from_str(&line);
+        let steps = |n: usize| {
+            crate::engine::work::take();
+            for byte in (0..n).map(|k| k * 35) {
+                byte_to_position(&rope, byte, PositionEncoding::Utf16);
+            }
+            crate::engine::work::take()
+        };
+        let (half, whole) = (steps(2_000), steps(4_000));
+        assert!(whole <= 3 * half, "{half} -> {whole}");
     }
 
     #[test]

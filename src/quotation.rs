@@ -75,6 +75,25 @@ impl Quotation {
     }
 }
 
+/// The quotations grouped into multi-paragraph quotations ([`Quotations::chains`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chains {
+    of: Vec<usize>,
+    parts: Vec<Vec<usize>>,
+}
+
+impl Chains {
+    /// The parts of the quotation that `index` belongs to, first to last: `chain(index)`.
+    pub fn of(&self, index: usize) -> &[usize] {
+        &self.parts[self.of[index]]
+    }
+
+    /// Every quotation's parts, each once.
+    pub fn parts(&self) -> impl Iterator<Item = &[usize]> {
+        self.parts.iter().map(Vec::as_slice)
+    }
+}
+
 /// A closing mark with no opening mark before it in its paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StrayClose {
@@ -113,6 +132,27 @@ impl Quotations {
         (start..end).map(move |i| (i, &self.quotes[i]))
     }
 
+    /// [`Self::chain`] for every quotation at once, in time proportional to their number (asked
+    /// of each part in turn, a quotation reopened over n paragraphs costs n²).
+    pub fn chains(&self) -> Chains {
+        let mut of = Vec::with_capacity(self.quotes.len());
+        let mut parts: Vec<Vec<usize>> = Vec::new();
+        for (i, q) in self.quotes.iter().enumerate() {
+            crate::engine::work::count(1);
+            // A part continues one before it, already placed.
+            let chain = match q.continues.filter(|&p| p < i && self.quotes[p].continued) {
+                Some(p) => of[p],
+                None => {
+                    parts.push(Vec::new());
+                    parts.len() - 1
+                }
+            };
+            parts[chain].push(i);
+            of.push(chain);
+        }
+        Chains { of, parts }
+    }
+
     /// The parts of the multi-paragraph quotation that `index` belongs to, first to last (just
     /// `[index]` for a quotation within one paragraph).
     pub fn chain(&self, index: usize) -> Vec<usize> {
@@ -137,7 +177,14 @@ impl Quotations {
 
     /// The innermost quotation whose span contains `offset`.
     pub fn enclosing(&self, offset: usize) -> Option<&Quotation> {
-        self.quotes.iter().filter(|q| q.span().contains(offset)).max_by_key(|q| q.depth)
+        // A quotation lies within its block: only those of the block of the last one opened
+        // before `offset` can hold it (read from the first of the article for every word
+        // asked about, a long article cost its words times its quotations).
+        let before = self.quotes.partition_point(|q| q.open.start <= offset);
+        let block = self.quotes.get(before.checked_sub(1)?)?.block;
+        let from = self.quotes[..before].partition_point(|q| q.block < block);
+        crate::engine::work::count(before - from);
+        self.quotes[from..before].iter().filter(|q| q.span().contains(offset)).max_by_key(|q| q.depth)
     }
 }
 
@@ -147,11 +194,56 @@ struct Open {
     open: Span,
 }
 
+/// The quotations open at a point of a block, innermost last, with where each style's are: the
+/// innermost open quotation of a style is found without reading the stack (read from the top
+/// for every mark, n nested openers cost n²).
+#[derive(Default)]
+struct OpenStack {
+    items: Vec<Open>,
+    /// For each style, the positions in `items` of its quotations, in order.
+    by_style: [Vec<usize>; 5],
+}
+
+impl OpenStack {
+    fn slot(style: QuoteStyle) -> usize {
+        match style {
+            QuoteStyle::Straight => 0,
+            QuoteStyle::Curly => 1,
+            QuoteStyle::CurlySingle => 2,
+            QuoteStyle::Guillemet => 3,
+            QuoteStyle::LowHigh => 4,
+        }
+    }
+    fn push(&mut self, open: Open) {
+        self.by_style[Self::slot(open.style)].push(self.items.len());
+        self.items.push(open);
+    }
+    fn pop(&mut self) -> Option<Open> {
+        let open = self.items.pop()?;
+        self.by_style[Self::slot(open.style)].pop();
+        Some(open)
+    }
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+    fn last(&self) -> Option<&Open> {
+        self.items.last()
+    }
+    fn first(&self) -> Option<&Open> {
+        self.items.first()
+    }
+    /// The position of the innermost open quotation of one of `styles`.
+    fn find(&self, styles: &[QuoteStyle]) -> Option<usize> {
+        crate::engine::work::count(styles.len());
+        styles.iter().filter_map(|&s| self.by_style[Self::slot(s)].last().copied()).max()
+    }
+}
+
 /// Pair the marks of one block; returns the opening mark of the quotation still open at its end.
 fn pair_block(doc: &Document, block_index: usize, block: Span, all: &mut Quotations) -> Option<Span> {
     let masked = &doc.masked;
     let text = masked.get(block.range())?;
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack = OpenStack::default();
     let finish = |all: &mut Quotations, stack_depth: usize, o: Open, close: Option<Span>, end: usize| {
         let inner = trimmed(masked, o.open.end, end);
         all.quotes.push(Quotation {
@@ -166,7 +258,7 @@ fn pair_block(doc: &Document, block_index: usize, block: Span, all: &mut Quotati
         });
     };
     // Close the quotation at `position` in the stack; those opened inside it are left unclosed.
-    let close_at = |all: &mut Quotations, stack: &mut Vec<Open>, position: usize, mark: Span| {
+    let close_at = |all: &mut Quotations, stack: &mut OpenStack, position: usize, mark: Span| {
         while stack.len() > position + 1 {
             let depth = stack.len() - 1;
             let o = stack.pop().expect("non-empty");
@@ -175,7 +267,7 @@ fn pair_block(doc: &Document, block_index: usize, block: Span, all: &mut Quotati
         let o = stack.pop().expect("non-empty");
         finish(all, position, o, Some(mark), mark.start);
     };
-    let find = |stack: &[Open], styles: &[QuoteStyle]| stack.iter().rposition(|o| styles.contains(&o.style));
+    let find = |stack: &OpenStack, styles: &[QuoteStyle]| stack.find(styles);
 
     for (i, c) in text.char_indices() {
         if !matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '„') {
@@ -274,7 +366,7 @@ fn pair_block(doc: &Document, block_index: usize, block: Span, all: &mut Quotati
 /// ending before `at`.
 fn close_at_abandoned(
     all: &mut Quotations,
-    stack: &mut Vec<Open>,
+    stack: &mut OpenStack,
     position: usize,
     at: usize,
     finish: &impl Fn(&mut Quotations, usize, Open, Option<Span>, usize),
@@ -300,10 +392,10 @@ fn link_paragraphs(doc: &Document, all: &mut Quotations, open_at_end: &[Option<u
             continue;
         }
         let first_visible = first_visible_offset(&doc.masked, next.span);
-        let reopening = all
-            .quotes
-            .iter()
-            .position(|q| q.block == next_block && q.depth == 0 && q.style.is_double() && Some(q.open.start) == first_visible);
+        // The next block's quotations only (found by binary search: read from the first
+        // quotation of the article for every paragraph, a quotation reopened over n paragraphs
+        // cost n²).
+        let reopening = all.in_block(next_block).find(|(_, q)| q.depth == 0 && q.style.is_double() && Some(q.open.start) == first_visible).map(|(i, _)| i);
         if let Some(reopening) = reopening {
             all.quotes[left_open].continued = true;
             all.quotes[reopening].continues = Some(left_open);
@@ -438,6 +530,7 @@ mod tests {
         assert!(q.quotes[0].continued && !q.quotes[0].is_unbalanced());
         assert_eq!(q.quotes[1].continues, Some(0));
         assert_eq!(q.chain(1), [0, 1]);
+        assert_eq!(q.chains().of(1), [0, 1]);
         // Not reopened: the first stays unbalanced.
         let text = "“Kami sudah siap sejak pagi.\n\nSemua tim sudah bergerak.";
         let d = doc(text);
@@ -459,6 +552,11 @@ mod tests {
                         proptest::prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
                     }
                     let _ = q.chain(q.quotes.iter().position(|x| x == quote).unwrap_or(0));
+                }
+                let chains = q.chains();
+                for i in 0..q.quotes.len() {
+                    let chain = q.chain(i);
+                    proptest::prop_assert_eq!(chains.of(i), chain.as_slice());
                 }
             }
         }

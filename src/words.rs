@@ -131,7 +131,7 @@ impl<'a> WordJudge<'a> {
     pub fn is_common_word(&self, lower: &str, language: Language) -> bool {
         let word = normalise(lower);
         self.user.contains(&word)
-            || match language {
+            || !crate::lexicon::too_long_to_search(&word) && match language {
                 Language::Id => nonstandard::standard_form(&word).is_some() || indonesian::is_word(&word) || glossary::is_absorbed_loan(&word),
                 Language::En => self.is_english(&word),
             }
@@ -191,6 +191,7 @@ impl<'a> WordJudge<'a> {
     }
 
     fn decide(&self, lower: &str) -> Verdict {
+        crate::engine::work::count(lower.len());
         let word = normalise(lower);
         if let Some(verdict) = self.decide_early(&word) {
             return verdict;
@@ -215,6 +216,11 @@ impl<'a> WordJudge<'a> {
     /// The verdicts reached from the word lists alone, without generating corrections; `None`
     /// when only the later, costlier tests of [`Self::decide`] can tell.
     fn decide_early(&self, word: &str) -> Option<Verdict> {
+        // Thousands of letters in a row are no word to correct, respell or split: unknown, so
+        // no finding (D1: the loan search overflowed the stack on one).
+        if crate::lexicon::too_long_to_search(word) {
+            return Some(Verdict::Unknown);
+        }
         match self.language {
             Language::Id => {
                 if let Some(form) = nonstandard::standard_form(word) {

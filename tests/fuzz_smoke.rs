@@ -140,16 +140,36 @@ fn generate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
     data
 }
 
-/// Run one input; on a panic, keep the input and fail with where it is.
+/// Run one input; on a panic, or when it takes longer than `SUNTING_FUZZ_TIMEOUT` seconds (as
+/// libFuzzer's `-timeout`), keep the input and fail with where it is.
 fn run_one(name: &str, target: Target, data: &[u8]) {
-    if catch_unwind(AssertUnwindSafe(|| target(data))).is_err() {
+    let started = Instant::now();
+    let panicked = catch_unwind(AssertUnwindSafe(|| target(data))).is_err();
+    let took = started.elapsed();
+    let slow = input_limit().is_some_and(|limit| took > limit);
+    if panicked || slow {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fuzz-failures").join(name);
         std::fs::create_dir_all(&dir).unwrap();
         let hash = data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-        let path = dir.join(format!("crash-{hash:016x}"));
+        let path = dir.join(format!("{}-{hash:016x}", if panicked { "crash" } else { "slow" }));
         std::fs::write(&path, data).unwrap();
-        panic!("fuzz target {name} failed on {} (keep it in tests/regressions/{name}/): {:?}", path.display(), String::from_utf8_lossy(&data[..data.len().min(300)]));
+        let what = if panicked { "failed".to_string() } else { format!("took {:.1} s", took.as_secs_f64()) };
+        panic!("fuzz target {name} {what} on {} (keep it in tests/regressions/{name}/): {:?}", path.display(), String::from_utf8_lossy(&data[..data.len().min(300)]));
     }
+}
+
+/// The time one input may take (`SUNTING_FUZZ_TIMEOUT`, seconds; none by default).
+fn input_limit() -> Option<Duration> {
+    std::env::var("SUNTING_FUZZ_TIMEOUT").ok().and_then(|s| s.parse::<f64>().ok()).map(Duration::from_secs_f64)
+}
+
+/// The inputs in the folder `SUNTING_FUZZ_SEEDS` names (`fuzz/run.sh` puts the ones
+/// `fuzz/gen_adversarial.py` makes there).
+fn extra_seeds() -> Vec<Vec<u8>> {
+    let Some(dir) = std::env::var_os("SUNTING_FUZZ_SEEDS") else { return Vec::new() };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
 }
 
 #[test]
@@ -187,17 +207,24 @@ fn fuzz(name: &str) {
         "config" => config_seeds(),
         "rope_edits" => Vec::new(),
         // The first byte picks the format and language (bit 7: also fix until stable).
-        _ => fixture_seeds().into_iter().flat_map(|s| [[&[0u8][..], &s].concat(), [&[0x83u8][..], &s].concat()]).collect(),
+        _ => {
+            let mut seeds: Vec<Vec<u8>> = fixture_seeds().into_iter().flat_map(|s| [[&[0u8][..], &s].concat(), [&[0x83u8][..], &s].concat()]).collect();
+            seeds.extend(extra_seeds());
+            seeds
+        }
     };
     let started = Instant::now();
     let budget = budget();
     let mut runs = 0u64;
-    for seed_input in &seeds {
+    // The seeds from `SUNTING_FUZZ_SEEDS` come last and are always run: they are the inputs
+    // that once were slow.
+    let extra = if matches!(name, "config" | "rope_edits") { 0 } else { extra_seeds().len() };
+    for (k, seed_input) in seeds.iter().enumerate() {
+        if started.elapsed() > budget && k < seeds.len() - extra {
+            continue;
+        }
         run_one(name, target, seed_input);
         runs += 1;
-        if started.elapsed() > budget {
-            break;
-        }
     }
     while started.elapsed() < budget || runs < 20 {
         let mut data = generate(&mut rng, &seeds);

@@ -283,7 +283,7 @@ pub fn is_listed_form(word: &str) -> bool {
 
 fn is_word_to(word: &str, depth: Depth) -> bool {
     let is_inflected = |w: &str| is_inflected(w, depth);
-    if word.is_empty() {
+    if word.is_empty() || super::too_long_to_search(word) {
         return false;
     }
     if is_inflected(word) {

@@ -102,6 +102,7 @@ fn respell(stem: &str, spelled: &mut String, budget: &mut usize, counts: &[usize
     if *budget == 0 {
         return false;
     }
+    crate::engine::work::count(1);
     if stem.is_empty() {
         *budget -= 1;
         return found(spelled);
@@ -138,7 +139,8 @@ pub fn is_regular_loan(word: &str) -> bool {
 
 fn regular_loan(word: &str, may_start: MayStart) -> bool {
     // An English word is English, not a loan respelled (`delete` is not `delate` absorbed).
-    if word.chars().count() < 5 || !word.chars().all(|c| c.is_ascii_lowercase()) || english::is_us_letters_word(word) {
+    // The search recurses once per letter of the stem: a bounded word keeps it shallow.
+    if word.chars().count() < 5 || super::too_long_to_search(word) || !word.chars().all(|c| c.is_ascii_lowercase()) || english::is_us_letters_word(word) {
         return false;
     }
     for (ending, english_endings) in ENDINGS {
@@ -261,6 +263,15 @@ mod tests {
         }
         // Both answers are exercised.
         assert!(loans > 100 && words.len() - loans > 100, "{loans} of {}", words.len());
+    }
+
+    #[test]
+    fn a_word_of_thousands_of_letters_is_no_loan_and_no_crash() {
+        // Each letter was a level of recursion: 7,676 letters overflowed the stack (D1).
+        for word in ["a".repeat(20_000), "ha".repeat(10_000), "komposisi".repeat(2_000)] {
+            assert!(!is_regular_loan(&word));
+        }
+        assert!(!is_regular_loan(&"a".repeat(super::super::MAX_WORD_LETTERS + 1)));
     }
 
     #[test]

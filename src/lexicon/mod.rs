@@ -12,6 +12,18 @@ pub mod suggest;
 
 use std::collections::HashSet;
 
+/// The longest word, in characters, that the lexicon searches: corrections, loan respellings,
+/// morphology and name variants all grow with a word's length (some with its square), and no
+/// Indonesian or English word comes near this. A longer letter run is not a word to correct
+/// (a pasted hash, a keyboard held down): it gets no finding, and costs nothing to judge.
+pub const MAX_WORD_LETTERS: usize = 64;
+
+/// Whether a word is too long to be searched (see [`MAX_WORD_LETTERS`]).
+pub fn too_long_to_search(word: &str) -> bool {
+    // Bytes bound characters from above: a short word is answered without counting.
+    word.len() > MAX_WORD_LETTERS && word.chars().count() > MAX_WORD_LETTERS
+}
+
 /// foldhash with a fixed seed: words are looked up hundreds of thousands of times a run,
 /// mostly words of our own generation (affix splits, correction candidates), so SipHash's
 /// defence against chosen keys buys nothing and cost a tenth of a folder check. The seed is

@@ -436,20 +436,21 @@ fn phrase_ending_at<T: Copy>(words: &SentenceWords, end: usize, list: &[(&str, T
 /// The clause around a token: bounded by `,` `;` `:` `(` `)` and the sentence.
 pub(crate) fn clause_of(article: &Article, sentence: usize, token: usize) -> Range<usize> {
     let words = &article.sentences[sentence];
-    let is_boundary = |t: usize| words.at(t).is_some_and(|w| matches!(w, "," | ";" | ":" | "(" | ")" | "—" | "–"));
-    let mut start = token;
-    while start > words.tokens.start && !is_boundary(start - 1) {
-        start -= 1;
-    }
-    let mut end = token;
-    while end < words.tokens.end && !is_boundary(end) {
-        end += 1;
-    }
+    // From the sentence's bounds, found once: walked from each figure, a sentence with few of
+    // them cost its length for every figure.
+    let bounds = article.clause_boundaries(sentence);
+    let k = bounds.partition_point(|&b| b < token);
+    let start = if token > words.tokens.start { k.checked_sub(1).map_or(words.tokens.start, |p| bounds[p] + 1).max(words.tokens.start).min(token) } else { token };
+    let end = if token < words.tokens.end { bounds.get(k).copied().unwrap_or(words.tokens.end).min(words.tokens.end).max(token) } else { token };
     start..end
 }
 
 /// The first clause of a sentence when it opens with a time or place (`Pada 2019, ...`).
 fn opening_adverbial(article: &Article, sentence: usize) -> Option<Range<usize>> {
+    article.facts[sentence].opening.get_or_init(|| find_opening_adverbial(article, sentence)).clone()
+}
+
+fn find_opening_adverbial(article: &Article, sentence: usize) -> Option<Range<usize>> {
     let words = &article.sentences[sentence];
     let first = words.lower().position(|w| !matches!(w, "“" | "\"" | "‘"))?;
     let first_word = words.lower().nth(first)?;
@@ -522,7 +523,7 @@ fn money_claim(article: &Article, m: &NumberMention) -> Option<Claim> {
     // Or a few words further back in the clause: `kerugian negara dalam perkara itu mencapai Rp 3 miliar`.
     let clause = clause_of(article, m.sentence, start);
     let near = || (t.saturating_sub(4).max(clause.start)..t).rev().find_map(|e| phrase_ending_at(words, e, MONEY_BEFORE).map(|(_, c)| c));
-    let no_number_between = |from: usize| !article.in_sentence(m.sentence).any(|(_, o)| o.tokens.start >= from && o.tokens.start < start);
+    let no_number_between = |from: usize| article.mentions_starting_in(m.sentence, from..start).next().is_none();
     let concept = phrase_ending_at(words, t, MONEY_BEFORE).map(|(_, c)| c).or_else(|| near().filter(|_| no_number_between(t.saturating_sub(4).max(clause.start)))).or_else(|| {
         MONEY_AFTER.iter().find_map(|(p, c)| words.phrase_str_at(m.full_tokens.end, p).map(|_| *c))
     })?;
@@ -530,11 +531,6 @@ fn money_claim(article: &Article, m: &NumberMention) -> Option<Claim> {
     let mut claim = base_claim(article, m, (qualifier, qual_start), Kind::Money, Some(concept.to_string()), m.full_tokens.end);
     claim.money = Some(m.clone());
     // Whose money: `110 pengacara ... Rp 131,4 miliar` is not `3.187 notaris ... Rp 187,4 miliar`.
-    for (_, o) in article.in_sentence(m.sentence).filter(|(_, o)| o.role == Role::Quantity && o.currency.is_none() && !o.percent) {
-        if let Some(noun) = words.at(o.full_tokens.end).filter(|w| w.chars().all(char::is_alphabetic)) {
-            claim.names.insert(noun.to_string());
-        }
-    }
     claim.names = article.names_in(m.sentence);
     if claim.heading {
         claim.names.clear();
@@ -616,12 +612,12 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
     // Scope words are read from the start of the sentence to the end of the claim's clause: the
     // clauses before set the scene (`The second attack was in X, killing eight`), those after do not.
     let scene = words.tokens.start..clause.end;
-    let in_scope = |list: &[&str]| words.any_phrase_in(scene.clone(), list);
+    let in_scope = |list: &'static [&'static str]| article.phrase_in(m.sentence, scene.clone(), list);
     let before = clause.start..start;
     let near_before = start.saturating_sub(3).max(words.tokens.start)..start;
     // The window for places: the clause, cut at the neighbouring numbers.
-    let prev_number_end = article.in_sentence(m.sentence).filter(|(_, o)| o.full_tokens.end <= start).map(|(_, o)| o.full_tokens.end).max();
-    let next_number_start = article.in_sentence(m.sentence).filter(|(_, o)| o.tokens.start >= end).map(|(_, o)| o.full_tokens.start).min();
+    let prev_number_end = article.mention_end_before(m.sentence, start);
+    let next_number_start = article.mention_start_after(m.sentence, end);
     let window = clause.start.max(prev_number_end.unwrap_or(0))..clause.end.min(next_number_start.unwrap_or(usize::MAX)).max(end);
     let mut places = article.places_in(m.sentence, window);
     if let Some(opening) = opening_adverbial(article, m.sentence)
@@ -635,7 +631,7 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
     let previous_sentence = m.sentence.checked_sub(1).filter(|&p| doc.sentences[p].block == doc.sentences[m.sentence].block);
     let scene_elsewhere = previous_sentence.is_some_and(|p| {
         let pw = &article.sentences[p];
-        pw.any_phrase_in(pw.tokens.clone(), OTHER_EVENT) || article.other_years_in(p)
+        article.phrase_in(p, pw.tokens.clone(), OTHER_EVENT) || article.other_years_in(p)
     });
     let mut times = article.times_in(m.sentence);
     if times.is_empty()
@@ -648,14 +644,16 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
         || qual_start >= words.tokens.start + 2 && words.phrase_at(qual_start - 2, &["of", "the"])
         || words.any_phrase_in(qual_start.saturating_sub(5).max(words.tokens.start)..qual_start, &["all but", "semua kecuali", "kecuali"]);
     // `3 kecelakaan ..., dengan 4 orang tewas`: a total over several events.
-    let several_events = article.in_sentence(m.sentence).any(|(_, o)| {
-        o.value > 1.0 && o.role == Role::Quantity && words.at(o.full_tokens.end).is_some_and(|w| EVENT_NOUNS.contains(&w))
+    let several_events = *article.facts[m.sentence].several_events.get_or_init(|| {
+        article.in_sentence(m.sentence).any(|(_, o)| {
+            o.value > 1.0 && o.role == Role::Quantity && words.at(o.full_tokens.end).is_some_and(|w| EVENT_NOUNS.contains(&w))
+        })
     });
     let excluded = in_scope(OTHER_EVENT)
         || several_events
         || scene_elsewhere
         || article.other_years_in(m.sentence)
-        || words.any_phrase_in(before.clone(), HYPOTHETICAL)
+        || article.phrase_in(m.sentence, before.clone(), HYPOTHETICAL)
         || words.any_in(near_before.clone(), NEGATIONS)
         || words.any_in(start.saturating_sub(1).max(words.tokens.start)..start, POSSESSIVES)
         || previous_value
@@ -664,28 +662,44 @@ fn base_claim(article: &Article, m: &NumberMention, (qualifier, qual_start): (Qu
     // 11 orang. Tiga pendaki masih hilang.`
     let update_before = previous_sentence.is_some_and(|p| {
         let pw = &article.sentences[p];
-        pw.any_phrase_in(pw.tokens.clone(), UPDATE)
+        article.phrase_in(p, pw.tokens.clone(), UPDATE)
     });
     let update = update_before
-        || words.any_phrase_in(clause.clone(), UPDATE)
+        || article.phrase_in(m.sentence, clause.clone(), UPDATE)
         || words.any_in(qual_start.saturating_sub(2).max(words.tokens.start)..qual_start, UPDATE_BEFORE)
         || words.any_in(start..(end + 2).min(words.tokens.end), UPDATE_AFTER);
     let earlier = in_scope(EARLIER);
     // Part of a larger count: `termasuk 3 anak`; a count beside `the rest` / `sisanya`; the first
     // of a list of places (`Nine people died in Jakarta, five in Bekasi and two in Depok`).
+    // (The latest such count of each unit, found once for the sentence.)
     let list_of_places = !places.is_empty()
-        && article.in_sentence(m.sentence).any(|(_, o)| {
-            o.tokens.start > end && o.role == Role::Quantity && o.same_unit(m) && {
-                let k = o.full_tokens.end;
-                words.at(k).is_some_and(|w| PLACE_PREPOSITIONS_SHORT.contains(&w))
-                    && doc.tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word && super::is_capitalised(doc.token_str(n)))
-            }
-        });
+        && article.facts[m.sentence]
+            .place_lists
+            .get_or_init(|| {
+                let mut latest: Vec<(super::Unit, usize)> = Vec::new();
+                for (_, o) in article.in_sentence(m.sentence) {
+                    let k = o.full_tokens.end;
+                    let before_place = o.role == Role::Quantity
+                        && words.at(k).is_some_and(|w| PLACE_PREPOSITIONS_SHORT.contains(&w))
+                        && doc.tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word && super::is_capitalised(doc.token_str(n)));
+                    if !before_place {
+                        continue;
+                    }
+                    let unit = (o.currency, o.percent);
+                    match latest.iter_mut().find(|(u, _)| *u == unit) {
+                        Some((_, start)) => *start = (*start).max(o.tokens.start),
+                        None => latest.push((unit, o.tokens.start)),
+                    }
+                }
+                latest
+            })
+            .iter()
+            .any(|&((currency, percent), latest)| currency == m.currency && percent == m.percent && latest > end);
     // `tiga korban lain`, `three other people`: others than those counted before.
     let others = words.any_in(end.saturating_sub(1).max(start)..(end + 2).min(words.tokens.end), &["lain", "other", "others"])
         || words.at(start.saturating_sub(1)).is_some_and(|w| w == "other");
     let subset = words.any_phrase_in(before.start.max(start.saturating_sub(4))..start, SUBSET_BEFORE)
-        || words.any_phrase_in(words.tokens.clone(), REMAINDER)
+        || article.phrase_in(m.sentence, words.tokens.clone(), REMAINDER)
         || list_of_places
         || others;
     // A rate is said next to the number: `1.200 pasien per hari`, `rata-rata 3 orang`.

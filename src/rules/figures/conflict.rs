@@ -80,6 +80,15 @@ impl Rule for Conflict {
         let doc = ctx.doc;
         let article = ctx.figures_article();
         if article.too_large() {
+            // Not silently: the figures were not compared.
+            if let Some(first) = article.mentions.first() {
+                let message = format!(
+                    "figures not checked: this document has {} numbers, more than the {} the figures rules read",
+                    article.mentions.len(),
+                    super::MAX_MENTIONS
+                );
+                out.push(crate::diagnostic::Diagnostic::new(META.code, crate::diagnostic::Severity::Info, first.span, message));
+            }
             return;
         }
         let claims = claims(article);

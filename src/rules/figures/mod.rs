@@ -11,8 +11,10 @@ use crate::diagnostic::Span;
 use crate::document::{Document, TokenKind};
 use crate::numbers::{self, NumberMention, Role};
 use crate::prose::BlockKind;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::rc::Rc;
 
 pub mod age;
 pub mod claims;
@@ -83,11 +85,13 @@ impl<'d> SentenceWords<'d> {
     }
     /// Whether any word in `range` (document token indices) is one of `words`.
     pub fn any_in(&self, range: Range<usize>, words: &[&str]) -> bool {
+        crate::engine::work::count(range.len());
         range.into_iter().any(|t| self.at(t).is_some_and(|w| words.contains(&w)))
     }
     /// Whether any of `phrases` (space-separated) occurs in `range`.
     pub fn any_phrase_in(&self, range: Range<usize>, phrases: &[&str]) -> bool {
         let range = range.start.max(self.tokens.start)..range.end.min(self.tokens.end);
+        crate::engine::work::count(range.len());
         // Word by word, without collecting each phrase: this runs for every token of a range.
         range.into_iter().any(|t| self.first_phrase_at(t, phrases).is_some())
     }
@@ -111,9 +115,48 @@ pub(crate) struct Article<'d, 'a> {
     pub main_times: BTreeSet<String>,
     /// The year of the article's first full date, if any.
     pub year: Option<i64>,
+    /// Per sentence, what its figures share, worked out on first use.
+    pub facts: Vec<SentenceFacts>,
+    /// Where the phrases of a list start in a sentence: (sentence, list address, list length)
+    /// -> token indices in order ([`Article::phrase_in`]).
+    phrase_starts: RefCell<PhraseStarts>,
 }
 
-const MAX_MENTIONS: usize = 20_000;
+/// (sentence, list address, list length) -> where the list's phrases start in the sentence.
+type PhraseStarts = crate::lexicon::WordMap<(usize, usize, usize), Rc<[usize]>>;
+/// A unit of figures: (currency, percent).
+pub(crate) type Unit = (Option<&'static str>, bool);
+
+/// What a sentence's figures share, each part worked out once, on first use: asked of every
+/// figure instead, a sentence listing n figures cost n² (`figures/conflict`: 19,000 figures in
+/// one sentence took 137 s).
+#[derive(Default)]
+pub(crate) struct SentenceFacts {
+    times: OnceCell<BTreeSet<String>>,
+    places: OnceCell<BTreeSet<String>>,
+    speakers: OnceCell<BTreeSet<String>>,
+    names: OnceCell<BTreeSet<String>>,
+    other_years: OnceCell<bool>,
+    /// The tokens that bound clauses (`,` `;` `:` `(` `)` dashes), in order.
+    boundaries: OnceCell<Vec<usize>>,
+    /// The mentions' `full_tokens.end`, sorted.
+    mention_ends: OnceCell<Vec<usize>>,
+    /// The mentions by `tokens.start`, each with the least `full_tokens.start` from it on.
+    mention_starts: OnceCell<Vec<(usize, usize)>>,
+    /// The mentions' (`tokens.start`, index), sorted.
+    by_start: OnceCell<Vec<(usize, usize)>>,
+    /// Sentence-wide facts the claims read (see `claims.rs`).
+    pub several_events: OnceCell<bool>,
+    pub opening: OnceCell<Option<Range<usize>>>,
+    /// Mentions followed by a place (`five in Bekasi`): per unit, the latest start.
+    pub place_lists: OnceCell<Vec<(Unit, usize)>>,
+}
+
+/// The most number mentions the figures rules read. Their cost is in proportion to the text
+/// (`tests/growth.rs`), so this only bounds the time a document built of numbers takes: ten
+/// times the 20,000 it was when a sentence of them cost its square, and past it
+/// `figures/conflict` says so rather than going silent.
+pub(crate) const MAX_MENTIONS: usize = 200_000;
 
 /// Days, written as words, that pin a figure to a time.
 pub(crate) const WEEKDAYS_ID: &[&str] = &["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"];
@@ -171,6 +214,8 @@ impl<'d, 'a> Article<'d, 'a> {
             main_places: BTreeSet::new(),
             main_times: BTreeSet::new(),
             year: None,
+            facts: (0..doc.sentences.len()).map(|_| SentenceFacts::default()).collect(),
+            phrase_starts: RefCell::default(),
         };
         article.year = article.first_full_date_year();
         // The headline and the first paragraph of running text set the main scope.
@@ -253,10 +298,19 @@ impl<'d, 'a> Article<'d, 'a> {
     /// Place names after a preposition in a token range of a sentence, lowercased:
     /// `di Kabupaten Pasir Talang` -> `pasir talang`.
     pub fn places_in(&self, sentence: usize, range: Range<usize>) -> BTreeSet<String> {
+        let words = &self.sentences[sentence];
+        if range.start <= words.tokens.start && words.tokens.end <= range.end {
+            return self.facts[sentence].places.get_or_init(|| self.find_places(sentence, range)).clone();
+        }
+        self.find_places(sentence, range)
+    }
+
+    fn find_places(&self, sentence: usize, range: Range<usize>) -> BTreeSet<String> {
         let doc = self.doc;
         let words = &self.sentences[sentence];
         let mut out = BTreeSet::new();
         let range = range.start.max(words.tokens.start)..range.end.min(words.tokens.end);
+        crate::engine::work::count(range.len());
         let heading = self.is_heading_block(doc.sentences[sentence].block);
         for t in range.clone() {
             let w = words.at(t).unwrap_or("");
@@ -300,6 +354,10 @@ impl<'d, 'a> Article<'d, 'a> {
 
     /// Days and dates a sentence names: weekdays, `kemarin`, `hari ini`, months and years.
     pub fn times_in(&self, sentence: usize) -> BTreeSet<String> {
+        self.facts[sentence].times.get_or_init(|| self.find_times(sentence)).clone()
+    }
+
+    fn find_times(&self, sentence: usize) -> BTreeSet<String> {
         let words = &self.sentences[sentence];
         let mut out = BTreeSet::new();
         for (k, w) in words.lower().enumerate() {
@@ -327,16 +385,85 @@ impl<'d, 'a> Article<'d, 'a> {
 
     /// Years a sentence names other than the article's own.
     pub fn other_years_in(&self, sentence: usize) -> bool {
-        self.in_sentence(sentence)
-            .map(|(_, m)| m)
-            .filter(|m| m.role == Role::Year || m.role == Role::Date && m.value >= 1000.0)
-            .any(|m| Some(m.value as i64) != self.year)
+        *self.facts[sentence].other_years.get_or_init(|| {
+            self.in_sentence(sentence)
+                .map(|(_, m)| m)
+                .filter(|m| m.role == Role::Year || m.role == Role::Date && m.value >= 1000.0)
+                .any(|m| Some(m.value as i64) != self.year)
+        })
     }
 
     /// The mentions of a sentence, with their indices.
     pub fn in_sentence(&self, sentence: usize) -> impl Iterator<Item = (usize, &NumberMention)> {
         let range = self.sentence_mentions.get(sentence).cloned().unwrap_or(0..0);
+        crate::engine::work::count(range.len());
         range.clone().zip(&self.mentions[range])
+    }
+
+    /// The furthest end (`full_tokens.end`) of the sentence's mentions that end by `token`.
+    pub fn mention_end_before(&self, sentence: usize, token: usize) -> Option<usize> {
+        let ends = self.facts[sentence].mention_ends.get_or_init(|| {
+            let mut ends: Vec<usize> = self.in_sentence(sentence).map(|(_, o)| o.full_tokens.end).collect();
+            ends.sort_unstable();
+            ends
+        });
+        ends[..ends.partition_point(|&e| e <= token)].last().copied()
+    }
+
+    /// The least start (`full_tokens.start`) of the sentence's mentions whose number starts at
+    /// or after `token`.
+    pub fn mention_start_after(&self, sentence: usize, token: usize) -> Option<usize> {
+        let starts = self.facts[sentence].mention_starts.get_or_init(|| {
+            let mut starts: Vec<(usize, usize)> = self.in_sentence(sentence).map(|(_, o)| (o.tokens.start, o.full_tokens.start)).collect();
+            starts.sort_unstable();
+            for k in (0..starts.len().saturating_sub(1)).rev() {
+                starts[k].1 = starts[k].1.min(starts[k + 1].1);
+            }
+            starts
+        });
+        starts.get(starts.partition_point(|&(s, _)| s < token)).map(|&(_, least)| least)
+    }
+
+    /// The sentence's mentions whose number starts in `tokens`, by where they start.
+    pub fn mentions_starting_in(&self, sentence: usize, tokens: Range<usize>) -> impl Iterator<Item = (usize, &NumberMention)> {
+        let by_start = self.facts[sentence].by_start.get_or_init(|| {
+            let mut v: Vec<(usize, usize)> = self.in_sentence(sentence).map(|(i, o)| (o.tokens.start, i)).collect();
+            v.sort_unstable();
+            v
+        });
+        let from = by_start.partition_point(|&(s, _)| s < tokens.start);
+        by_start[from..].iter().take_while(move |&&(s, _)| s < tokens.end).map(|&(_, i)| {
+            crate::engine::work::count(1);
+            (i, &self.mentions[i])
+        })
+    }
+
+    /// `self.sentences[sentence].any_phrase_in(range, list)`, from the list's starts in the
+    /// sentence, found once: figures ask it of ranges that grow with the sentence (the clause
+    /// so far, the sentence before), once per figure.
+    pub fn phrase_in(&self, sentence: usize, range: Range<usize>, list: &'static [&'static str]) -> bool {
+        crate::engine::work::count(1);
+        let key = (sentence, list.as_ptr() as usize, list.len());
+        let starts = self.phrase_starts.borrow().get(&key).cloned();
+        let starts = starts.unwrap_or_else(|| {
+            let words = &self.sentences[sentence];
+            crate::engine::work::count(words.tokens.len());
+            let found: Rc<[usize]> = words.tokens.clone().filter(|&t| words.first_phrase_at(t, list).is_some()).collect();
+            self.phrase_starts.borrow_mut().insert(key, found.clone());
+            found
+        });
+        let words = &self.sentences[sentence];
+        let range = range.start.max(words.tokens.start)..range.end.min(words.tokens.end);
+        starts.get(starts.partition_point(|&t| t < range.start)).is_some_and(|&t| t < range.end)
+    }
+
+    /// The clause bounds of a sentence, found once.
+    pub fn clause_boundaries(&self, sentence: usize) -> &[usize] {
+        self.facts[sentence].boundaries.get_or_init(|| {
+            let words = &self.sentences[sentence];
+            crate::engine::work::count(words.tokens.len());
+            words.tokens.clone().filter(|&t| words.at(t).is_some_and(|w| matches!(w, "," | ";" | ":" | "(" | ")" | "—" | "–"))).collect()
+        })
     }
 
     /// The mention whose number or currency starts at token `t`.
@@ -344,8 +471,8 @@ impl<'d, 'a> Article<'d, 'a> {
         self.mention_at_token.get(&t).copied()
     }
 
-    /// A document with more numbers than any article: the figures rules leave it alone rather
-    /// than spend quadratic time on it.
+    /// A document with more numbers than any article ([`MAX_MENTIONS`]): the figures rules
+    /// leave it alone, and `figures/conflict` notes it.
     pub fn too_large(&self) -> bool {
         self.mentions.len() > MAX_MENTIONS
     }
@@ -353,6 +480,10 @@ impl<'d, 'a> Article<'d, 'a> {
     /// Capitalised words of a sentence that are not its first word, a weekday or a month: the
     /// names it mentions, to tell whose sentence or age a figure is.
     pub fn names_in(&self, sentence: usize) -> BTreeSet<String> {
+        self.facts[sentence].names.get_or_init(|| self.find_names(sentence)).clone()
+    }
+
+    fn find_names(&self, sentence: usize) -> BTreeSet<String> {
         let doc = self.doc;
         let s = &doc.sentences[sentence];
         let mut out = BTreeSet::new();
@@ -360,17 +491,24 @@ impl<'d, 'a> Article<'d, 'a> {
             return out;
         }
         let words = &self.sentences[sentence];
+        crate::engine::work::count(s.tokens.len());
+        let is_name_word = |t: usize| doc.tokens[t].kind == TokenKind::Word && is_capitalised(doc.token_str(&doc.tokens[t]));
+        // Where the run of capitalised words before the token starts, carried along (walked
+        // back from each token, a long run of them cost its square).
+        let mut run_start = s.tokens.start;
         for t in s.tokens.clone() {
+            let n = if t > s.tokens.start && is_name_word(t - 1) { run_start } else { t };
+            if !is_name_word(t) {
+                run_start = t + 1;
+            } else if n == t {
+                run_start = t;
+            }
             let tok = &doc.tokens[t];
             if tok.kind != TokenKind::Word || t == s.tokens.start {
                 continue;
             }
             let after_quote = t > s.tokens.start && matches!(doc.token_str(&doc.tokens[t - 1]), "“" | "\"" | "‘" | "(");
             // The speaker of `kata Benny` is not whom the figure is about.
-            let mut n = t;
-            while n > s.tokens.start && doc.tokens[n - 1].kind == TokenKind::Word && is_capitalised(doc.token_str(&doc.tokens[n - 1])) {
-                n -= 1;
-            }
             if n > s.tokens.start && words.at(n - 1).is_some_and(|w| ATTRIBUTION.contains(&w)) {
                 continue;
             }
@@ -399,6 +537,10 @@ impl Article<'_, '_> {
     /// `kata` / `said` / `menurut`, or opening the sentence before an apposition
     /// (`Abdurrahman Mangal, spokesperson for the governor, said`).
     pub fn speakers_in(&self, sentence: usize) -> BTreeSet<String> {
+        self.facts[sentence].speakers.get_or_init(|| self.find_speakers(sentence)).clone()
+    }
+
+    fn find_speakers(&self, sentence: usize) -> BTreeSet<String> {
         let doc = self.doc;
         let words = &self.sentences[sentence];
         let range = words.tokens.clone();

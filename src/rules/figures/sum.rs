@@ -153,7 +153,7 @@ fn list_parts(article: &Article, sentence: usize, from: usize, to: usize, total:
                     }
                     // `25 lembar pecahan Rp 100 ribu`: a count of something priced, not a plain part.
                     let conjunct_end = (m.full_tokens.end..to).find(|&k| words.at(k).is_some_and(|w| SEPARATORS.contains(&w))).unwrap_or(to);
-                    if article.in_sentence(sentence).any(|(_, o)| o.tokens.start >= m.full_tokens.end && o.tokens.start < conjunct_end && o.role == Role::Quantity && !o.same_unit(m)) {
+                    if article.mentions_starting_in(sentence, m.full_tokens.end..conjunct_end).any(|(_, o)| o.role == Role::Quantity && !o.same_unit(m)) {
                         return None;
                     }
                     let after = m.full_tokens.end;

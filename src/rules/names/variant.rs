@@ -160,15 +160,21 @@ fn edit_limit(shortest: usize) -> usize {
 fn deletions(key: &str, out: &mut Vec<u64>) {
     let chars: Vec<char> = key.chars().collect();
     let n = chars.len();
-    let depth = edit_limit(n);
+    // A key longer than any name is compared whole only: its deletion variants are O(n²)
+    // hashes of O(n) letters each (a 7,000-letter word took 81 s and 1.7 GB).
+    let depth = if n > crate::lexicon::MAX_WORD_LETTERS { 0 } else { edit_limit(n) };
     // The hash's state after each prefix: a deletion carries on from the state before it, so
     // each remainder costs the letters after its first deletion, not all of them.
+    crate::engine::work::count(n);
     let mut prefix = Vec::with_capacity(n + 1);
     prefix.push(HASH_SEED);
     for &c in &chars {
         prefix.push(hash_step(prefix[prefix.len() - 1], c));
     }
-    let rest = |state: u64, from: usize| hash_finish(chars[from..].iter().fold(state, |h, &c| hash_step(h, c)));
+    let rest = |state: u64, from: usize| {
+        crate::engine::work::count(n - from);
+        hash_finish(chars[from..].iter().fold(state, |h, &c| hash_step(h, c)))
+    };
     out.push(hash_finish(prefix[n]));
     if depth >= 1 {
         for (i, &before) in prefix[..n].iter().enumerate() {
@@ -220,9 +226,9 @@ impl std::hash::Hasher for Prehashed {
 }
 
 /// Forms by the deletion variants of their keys: for each variant hash, the first of a chain of
-/// (form, next) links.
+/// (form, next) links, and how many links the chain has.
 struct NearKeys {
-    heads: HashMap<u64, usize, std::hash::BuildHasherDefault<Prehashed>>,
+    heads: HashMap<u64, (usize, usize), std::hash::BuildHasherDefault<Prehashed>>,
     links: Vec<(usize, usize)>,
     /// Each form's variant hashes.
     variants: Vec<u64>,
@@ -231,6 +237,12 @@ struct NearKeys {
 }
 
 const NO_LINK: usize = usize::MAX;
+
+/// The most forms one deletion variant may gather and still be read. An article names a few
+/// dozen people and places; a remainder that hundreds of forms share (in a document of
+/// thousands of names) says nothing of any pair, and reading it for each of them cost the
+/// square of their number.
+const MAX_SHARING: usize = 64;
 
 impl NearKeys {
     fn new(forms: &[Form], keys: &Keys) -> NearKeys {
@@ -244,13 +256,14 @@ impl NearKeys {
                 start..variants.len()
             })
             .collect();
-        let mut heads: HashMap<u64, usize, std::hash::BuildHasherDefault<Prehashed>> = HashMap::with_capacity_and_hasher(variants.len(), Default::default());
+        let mut heads: HashMap<u64, (usize, usize), std::hash::BuildHasherDefault<Prehashed>> = HashMap::with_capacity_and_hasher(variants.len(), Default::default());
         let mut links = Vec::with_capacity(variants.len());
         for (f, range) in of_form.iter().enumerate() {
             for &h in &variants[range.clone()] {
-                let head = heads.entry(h).or_insert(NO_LINK);
+                let (head, count) = heads.entry(h).or_insert((NO_LINK, 0));
                 links.push((f, *head));
                 *head = links.len() - 1;
+                *count += 1;
             }
         }
         NearKeys { heads, links, variants, of_form }
@@ -261,8 +274,12 @@ impl NearKeys {
     fn around(&self, f: usize) -> Vec<usize> {
         let mut found: Vec<usize> = Vec::new();
         for h in &self.variants[self.of_form[f].clone()] {
-            let mut link = self.heads.get(h).copied().unwrap_or(NO_LINK);
+            let mut link = match self.heads.get(h) {
+                Some(&(head, count)) if count <= MAX_SHARING => head,
+                _ => NO_LINK,
+            };
             while let Some(&(form, next)) = self.links.get(link) {
+                crate::engine::work::count(1);
                 found.push(form);
                 link = next;
             }
@@ -309,28 +326,45 @@ struct Evidence {
     stranger: bool,
 }
 
-fn evidence(words: &[NameWord], keys: &Keys, a: &Form, b: &Form) -> Evidence {
-    let mut evidence = Evidence { shared: false, conflict: false, stranger: false };
-    let sides = |i: usize| {
+/// The name words that stand beside a form's mentions, on the left and on the right, each
+/// (key, whether it is an ordinary word) once: a form the article repeats a thousand times has
+/// a handful of neighbours, and comparing every mention of one form with every mention of the
+/// other cost the product of their counts.
+type Sides = [Vec<(String, bool)>; 2];
+
+fn sides_of(words: &[NameWord], keys: &Keys, form: &Form) -> Sides {
+    let mut sides: Sides = [Vec::new(), Vec::new()];
+    for &i in &form.mentions {
+        crate::engine::work::count(1);
         let (l, r) = neighbours(words, i);
-        [l, r]
-    };
-    for &j in &b.mentions {
-        let b_sides = sides(j);
-        for (side, y) in b_sides.into_iter().enumerate() {
-            let Some(y) = y else { continue };
+        for (side, w) in [l, r].into_iter().enumerate() {
+            if let Some(w) = w {
+                sides[side].push((key_of(keys, w.form).into_owned(), w.is_word));
+            }
+        }
+    }
+    for side in &mut sides {
+        side.sort_unstable();
+        side.dedup();
+    }
+    sides
+}
+
+fn evidence(a: &Sides, b: &Sides) -> Evidence {
+    let mut evidence = Evidence { shared: false, conflict: false, stranger: false };
+    for side in 0..2 {
+        for (ky, y_is_word) in &b[side] {
             let mut known = false;
-            for &i in &a.mentions {
-                let Some(x) = sides(i)[side] else { continue };
-                let (kx, ky) = (key_of(keys, x.form), key_of(keys, y.form));
+            for (kx, x_is_word) in &a[side] {
+                crate::engine::work::count(1);
                 if kx == ky {
                     evidence.shared = true;
                     known = true;
-                } else if !x.is_word && !y.is_word && likeness(&kx, &ky).is_none() {
+                } else if !x_is_word && !y_is_word && likeness(kx, ky).is_none() {
                     evidence.conflict = true;
                 }
             }
-            if !known && !y.is_word {
+            if !known && !y_is_word {
                 evidence.stranger = true;
             }
         }
@@ -339,7 +373,7 @@ fn evidence(words: &[NameWord], keys: &Keys, a: &Form, b: &Form) -> Evidence {
 }
 
 /// Whether the minority form `b` is a variant of the majority form `a` worth reporting.
-fn is_variant(words: &[NameWord], keys: &Keys, language: Language, a: &Form, b: &Form) -> bool {
+fn is_variant(sides: &dyn Fn(&Form) -> std::rc::Rc<Sides>, keys: &Keys, language: Language, a: &Form, b: &Form) -> bool {
     let shortest = a.form.chars().count().min(b.form.chars().count());
     // `WhatsApp` / `Whatsapp`: a capital inside a brand is its spelling, not a slip.
     if shortest < 4 || a.form.to_lowercase() == b.form.to_lowercase() || is_inflection(a.form, b.form) {
@@ -352,7 +386,7 @@ fn is_variant(words: &[NameWord], keys: &Keys, language: Language, a: &Form, b: 
     if a.is_word && b.is_word && (likeness != Likeness::Near(2) || language != Language::Id) {
         return false;
     }
-    let Evidence { shared, conflict, stranger } = evidence(words, keys, a, b);
+    let Evidence { shared, conflict, stranger } = evidence(&sides(a), &sides(b));
     if conflict {
         return false;
     }
@@ -391,6 +425,10 @@ impl Rule for Variant {
         for (rank, &f) in order.iter().enumerate() {
             rank_of[f] = rank;
         }
+        // Each form's neighbours, found once, on first use.
+        let side_cache: Vec<std::cell::OnceCell<std::rc::Rc<Sides>>> = (0..forms.len()).map(|_| std::cell::OnceCell::new()).collect();
+        let form_index: crate::lexicon::WordMap<&str, usize> = forms.iter().enumerate().map(|(i, f)| (f.form, i)).collect();
+        let sides = |f: &Form| side_cache[form_index[f.form]].get_or_init(|| std::rc::Rc::new(sides_of(&words, &keys, f))).clone();
         let mut reported = vec![false; forms.len()];
         let mut is_majority = vec![false; forms.len()];
         for (rank, &a) in order.iter().enumerate() {
@@ -402,7 +440,7 @@ impl Rule for Variant {
             let mut candidates: Vec<usize> = near.around(a).into_iter().filter(|&b| rank_of[b] > rank).collect();
             candidates.sort_by_key(|&b| rank_of[b]);
             for b in candidates {
-                if reported[b] || is_majority[b] || !is_variant(&words, &keys, ctx.doc.language, &forms[a], &forms[b]) {
+                if reported[b] || is_majority[b] || !is_variant(&sides, &keys, ctx.doc.language, &forms[a], &forms[b]) {
                     continue;
                 }
                 reported[b] = true;
@@ -457,6 +495,16 @@ mod tests {
             made.dedup();
             assert_eq!(made, expected, "{key}");
         }
+    }
+
+    #[test]
+    fn a_key_longer_than_any_name_has_no_deletion_variants() {
+        let mut made = Vec::new();
+        deletions(&"ba".repeat(4_000), &mut made);
+        assert_eq!(made.len(), 1);
+        made.clear();
+        deletions(&"b".repeat(crate::lexicon::MAX_WORD_LETTERS), &mut made);
+        assert!(made.len() > crate::lexicon::MAX_WORD_LETTERS);
     }
 
     #[test]

@@ -185,38 +185,103 @@ pub(crate) fn is_pronoun(word: &str) -> bool {
 /// Whether a run of tokens (the writer's words around a quotation, quotations left out) says who
 /// speaks: a reporting verb, a postposed verb with a speaker, `menurut X`, `according to`.
 pub(crate) fn has_reporting_cue(doc: &Document, tokens: &[usize]) -> bool {
-    tokens.iter().enumerate().any(|(k, &i)| {
-        let t = &doc.tokens[i];
-        if t.kind != TokenKind::Word {
+    crate::engine::work::count(tokens.len());
+    (0..tokens.len()).any(|k| cue_at(doc, tokens, k))
+}
+
+/// Whether `tokens[k]` is a reporting cue in the run `tokens`: it reads the token itself, the
+/// document's tokens right before it, and `tokens[k + 1]` (nothing further), which lets a
+/// [`TokenRun`] answer for any stretch of itself from one pass.
+fn cue_at(doc: &Document, tokens: &[usize], k: usize) -> bool {
+    let i = tokens[k];
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = lower(doc, t);
+    if ID_REPORTING.contains(&w.as_str()) || EN_REPORTING.contains(&w.as_str()) {
+        return true;
+    }
+    // Right after the closing mark: `“…,” ujar dia`, `“…?” tanya seorang warga`, `“…,” pesannya`.
+    let after_quote = i.checked_sub(1).map(|p| doc.token_str(&doc.tokens[p])).is_some_and(|p| {
+        matches!(p, "”" | "\"" | "’" | "»" | "“")
+            || (p == "," && i.checked_sub(2).is_some_and(|pp| matches!(doc.token_str(&doc.tokens[pp]), "”" | "\"" | "’" | "»")))
+    });
+    if let Some(base) = w.strip_suffix("nya").filter(|b| is_postposed_verb(b)) {
+        // Elsewhere only the forms that are nothing but verbs (`katanya`, `tambahnya`), not
+        // nouns such as `pesannya` (his message) or `nilainya` (its value).
+        return after_quote || ID_POSTPOSED_UNAMBIGUOUS.contains(&base) || matches!(base, "tambah" | "jelas" | "tegas" | "terang" | "lanjut" | "sebut" | "tulis" | "aku");
+    }
+    if is_postposed_verb(&w) {
+        // A bare `tambah` or `jelas` elsewhere is an adverb or an adjective; `Kata Budi, “…”`
+        // opens a sentence. A speaker must follow.
+        if !(after_quote || w == "kata") {
             return false;
         }
-        let w = lower(doc, t);
-        if ID_REPORTING.contains(&w.as_str()) || EN_REPORTING.contains(&w.as_str()) {
-            return true;
-        }
-        // Right after the closing mark: `“…,” ujar dia`, `“…?” tanya seorang warga`, `“…,” pesannya`.
-        let after_quote = i.checked_sub(1).map(|p| doc.token_str(&doc.tokens[p])).is_some_and(|p| {
-            matches!(p, "”" | "\"" | "’" | "»" | "“")
-                || (p == "," && i.checked_sub(2).is_some_and(|pp| matches!(doc.token_str(&doc.tokens[pp]), "”" | "\"" | "’" | "»")))
+        return tokens.get(k + 1).is_some_and(|&n| {
+            let next = &doc.tokens[n];
+            next.kind == TokenKind::Word && !NOT_SPEAKERS.contains(&lower(doc, next).as_str())
         });
-        if let Some(base) = w.strip_suffix("nya").filter(|b| is_postposed_verb(b)) {
-            // Elsewhere only the forms that are nothing but verbs (`katanya`, `tambahnya`), not
-            // nouns such as `pesannya` (his message) or `nilainya` (its value).
-            return after_quote || ID_POSTPOSED_UNAMBIGUOUS.contains(&base) || matches!(base, "tambah" | "jelas" | "tegas" | "terang" | "lanjut" | "sebut" | "tulis" | "aku");
+    }
+    false
+}
+
+/// A run of token indices, read once so that any stretch of it answers in constant time whether
+/// it holds a reporting cue, how many words it has, and where its next word is.
+pub(crate) struct TokenRun {
+    pub tokens: Vec<usize>,
+    /// `cues[k]`: how many of `tokens[..k]` are cues with the token after them in the run.
+    cues: Vec<u32>,
+    /// `words[k]`: how many of `tokens[..k]` are words.
+    words: Vec<u32>,
+    /// `next_word[k]`: the first `j >= k` where `tokens[j]` is a word (`tokens.len()` if none).
+    next_word: Vec<usize>,
+}
+
+impl TokenRun {
+    pub(crate) fn new(doc: &Document, tokens: Vec<usize>) -> TokenRun {
+        crate::engine::work::count(tokens.len());
+        let n = tokens.len();
+        let (mut cues, mut words) = (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1));
+        cues.push(0u32);
+        words.push(0u32);
+        for k in 0..n {
+            let cue = k + 1 < n && cue_at(doc, &tokens, k);
+            cues.push(cues[k] + u32::from(cue));
+            words.push(words[k] + u32::from(doc.tokens[tokens[k]].kind == TokenKind::Word));
         }
-        if is_postposed_verb(&w) {
-            // A bare `tambah` or `jelas` elsewhere is an adverb or an adjective; `Kata Budi, “…”`
-            // opens a sentence. A speaker must follow.
-            if !(after_quote || w == "kata") {
-                return false;
-            }
-            return tokens.get(k + 1).is_some_and(|&n| {
-                let next = &doc.tokens[n];
-                next.kind == TokenKind::Word && !NOT_SPEAKERS.contains(&lower(doc, next).as_str())
-            });
+        let mut next_word = vec![n; n + 1];
+        for k in (0..n).rev() {
+            next_word[k] = if doc.tokens[tokens[k]].kind == TokenKind::Word { k } else { next_word[k + 1] };
         }
-        false
-    })
+        TokenRun { tokens, cues, words, next_word }
+    }
+
+    /// `has_reporting_cue(doc, &self.tokens[range])`, in constant time.
+    pub(crate) fn has_cue(&self, doc: &Document, range: std::ops::Range<usize>) -> bool {
+        crate::engine::work::count(1);
+        if range.is_empty() {
+            return false;
+        }
+        let last = range.end - 1;
+        self.cues[last] > self.cues[range.start] || cue_at(doc, &self.tokens[last..=last], 0)
+    }
+
+    /// How many words `range` holds.
+    pub(crate) fn word_count(&self, range: std::ops::Range<usize>) -> usize {
+        (self.words[range.end] - self.words[range.start]) as usize
+    }
+
+    /// The first word of `range`, as a position in the run.
+    pub(crate) fn first_word(&self, range: std::ops::Range<usize>) -> Option<usize> {
+        Some(self.next_word[range.start]).filter(|&k| k < range.end)
+    }
+
+    /// The first position in `range` of a token that starts at or after `offset` (tokens are
+    /// in text order).
+    pub(crate) fn first_from(&self, doc: &Document, range: std::ops::Range<usize>, offset: usize) -> usize {
+        range.start + self.tokens[range].partition_point(|&i| doc.tokens[i].span.start < offset)
+    }
 }
 
 /// Whether a word introduces a quoted title, term or sign rather than speech.
@@ -227,17 +292,25 @@ pub(crate) fn is_naming_word(word: &str, language: Language) -> bool {
     }
 }
 
-/// What sits around a quotation in its paragraph, as token indices, with the text of every
-/// top-level quotation left out.
-pub(crate) struct Surroundings {
+/// What sits around a quotation in its paragraph: stretches of its block's
+/// [`BlockFacts::unquoted`] (the writer's words, the text of every top-level quotation left out).
+pub(crate) struct Surroundings<'f> {
+    pub facts: &'f BlockFacts<'f>,
     /// The writer's words in the sentences the quotation spans: before and after it.
-    pub own: Vec<usize>,
-    /// Tokens of the own sentences before the opening mark (the lead-in).
-    pub lead: Vec<usize>,
+    pub own: std::ops::Range<usize>,
+    /// Tokens of the own sentences before the opening mark (the lead-in): the start of `own`.
+    pub lead: std::ops::Range<usize>,
     /// The sentence before, in the same paragraph.
-    pub previous: Option<Vec<usize>>,
+    pub previous: Option<std::ops::Range<usize>>,
     /// The sentence after, in the same paragraph.
-    pub next: Option<Vec<usize>>,
+    pub next: Option<std::ops::Range<usize>>,
+}
+
+impl Surroundings<'_> {
+    /// The token indices of a stretch.
+    pub fn tokens(&self, range: &std::ops::Range<usize>) -> &[usize] {
+        &self.facts.unquoted.tokens[range.clone()]
+    }
 }
 
 /// The sentences of a block, in order.
@@ -245,36 +318,151 @@ pub(crate) fn block_sentences<'d>(doc: &'d Document, block: usize) -> Vec<&'d Se
     // Sentences are stored block by block.
     let start = doc.sentences.partition_point(|s| s.block < block);
     let end = doc.sentences.partition_point(|s| s.block <= block);
+    crate::engine::work::count(end - start);
     doc.sentences[start..end].iter().collect()
 }
 
+/// The sentence holding `offset` (sentences are in order and do not overlap).
 fn sentence_index_at(sentences: &[&Sentence], offset: usize) -> Option<usize> {
-    sentences.iter().position(|s| s.span.start <= offset && offset < s.span.end.max(s.span.start + 1))
+    let after = sentences.partition_point(|s| s.span.start <= offset);
+    let i = after.checked_sub(1)?;
+    let s = sentences[i];
+    (s.span.start <= offset && offset < s.span.end.max(s.span.start + 1)).then_some(i)
 }
 
-/// Whether token `i` lies inside (or is a mark of) a top-level quotation of the block.
-fn is_quoted(quotes: &[&Quotation], token: &Token) -> bool {
-    quotes.iter().any(|q| q.span().start <= token.span.start && token.span.end <= q.span().end)
+/// What the quotation rules ask of a block, read once: its sentences and, sentence by sentence,
+/// its tokens outside every top-level quotation. Asked of each quotation instead, a sentence of
+/// n quotations cost n³ (`"kata "` repeated: 14 KB took 48 s).
+pub(crate) struct BlockFacts<'d> {
+    pub sentences: Vec<&'d Sentence>,
+    pub unquoted: TokenRun,
+    /// Where each sentence's tokens start in `unquoted` (one more entry for the end).
+    bounds: Vec<usize>,
 }
 
-pub(crate) fn surroundings(doc: &Document, quotations: &Quotations, quote: &Quotation) -> Surroundings {
-    let sentences = block_sentences(doc, quote.block);
-    let top: Vec<&Quotation> = quotations.in_block(quote.block).map(|(_, q)| q).filter(|q| q.depth == 0).collect();
-    let unquoted = |s: &Sentence| -> Vec<usize> { s.tokens.clone().filter(|&i| !is_quoted(&top, &doc.tokens[i])).collect() };
-    let first = sentence_index_at(&sentences, quote.open.start);
-    let last_offset = quote.close.map_or(quote.inner.end.saturating_sub(1), |c| c.start).max(quote.open.start);
-    let last = sentence_index_at(&sentences, last_offset).or(first);
-    let (Some(first), Some(last)) = (first, last) else {
-        return Surroundings { own: Vec::new(), lead: Vec::new(), previous: None, next: None };
-    };
-    let own: Vec<usize> = sentences[first..=last.max(first)].iter().flat_map(|s| unquoted(s)).collect();
-    let lead = own.iter().copied().filter(|&i| doc.tokens[i].span.end <= quote.open.start).collect();
-    Surroundings {
-        own,
-        lead,
-        previous: first.checked_sub(1).map(|p| unquoted(sentences[p])),
-        next: sentences.get(last.max(first) + 1).map(|s| unquoted(s)),
+impl<'d> BlockFacts<'d> {
+    fn new(doc: &'d Document, quotations: &Quotations, block: usize) -> BlockFacts<'d> {
+        let sentences = block_sentences(doc, block);
+        // Top-level quotations by start, each with the furthest end of those up to it: a token
+        // lies in one exactly when the furthest end before it reaches past it.
+        let mut top: Vec<(usize, usize)> = quotations.in_block(block).map(|(_, q)| q).filter(|q| q.depth == 0).map(|q| (q.span().start, q.span().end)).collect();
+        top.sort_unstable();
+        let mut furthest = 0;
+        for entry in &mut top {
+            furthest = furthest.max(entry.1);
+            entry.1 = furthest;
+        }
+        let is_quoted = |t: &Token| {
+            let k = top.partition_point(|&(start, _)| start <= t.span.start);
+            k > 0 && t.span.end <= top[k - 1].1
+        };
+        let mut tokens = Vec::new();
+        let mut bounds = Vec::with_capacity(sentences.len() + 1);
+        for s in &sentences {
+            bounds.push(tokens.len());
+            tokens.extend(s.tokens.clone().filter(|&i| !is_quoted(&doc.tokens[i])));
+        }
+        bounds.push(tokens.len());
+        BlockFacts { sentences, unquoted: TokenRun::new(doc, tokens), bounds }
     }
+
+    /// Sentence `s`'s unquoted tokens, as positions in `unquoted`.
+    pub fn sentence(&self, s: usize) -> std::ops::Range<usize> {
+        self.bounds[s]..self.bounds[s + 1]
+    }
+}
+
+/// A block's tokens, all of them, read once: whether any stretch holds a reporting cue, and from
+/// each token on, the first attribution an unclosed quotation running to the block's end
+/// swallowed. Unclosed quotations nest (`“kata “kata …`), each running to the end, and reading
+/// each one's words cost n² (320 KB took 149 s).
+pub(crate) struct BlockTokens {
+    run: TokenRun,
+    swallowed_from: Vec<Option<usize>>,
+}
+
+impl BlockTokens {
+    fn new(doc: &Document, block: usize) -> BlockTokens {
+        let tokens: Vec<usize> = doc.block_tokens[block].clone().collect();
+        let mut swallowed_from = vec![None; tokens.len() + 1];
+        for k in (0..tokens.len()).rev() {
+            swallowed_from[k] = swallowed_at(doc, &tokens, k).or(swallowed_from[k + 1]);
+        }
+        BlockTokens { run: TokenRun::new(doc, tokens), swallowed_from }
+    }
+}
+
+/// [`BlockFacts`] and [`BlockTokens`] of each block, made on first use.
+pub(crate) struct QuoteIndex<'d> {
+    doc: &'d Document<'d>,
+    quotations: &'d Quotations,
+    blocks: Vec<std::cell::OnceCell<BlockFacts<'d>>>,
+    tokens: Vec<std::cell::OnceCell<BlockTokens>>,
+}
+
+impl<'d> QuoteIndex<'d> {
+    pub fn new(doc: &'d Document<'d>, quotations: &'d Quotations) -> Self {
+        let n = doc.blocks.len();
+        QuoteIndex { doc, quotations, blocks: (0..n).map(|_| std::cell::OnceCell::new()).collect(), tokens: (0..n).map(|_| std::cell::OnceCell::new()).collect() }
+    }
+
+    fn block_tokens(&self, block: usize) -> &BlockTokens {
+        self.tokens[block].get_or_init(|| BlockTokens::new(self.doc, block))
+    }
+
+    /// [`swallowed_attribution`], from the block's tokens when the quotation runs to its end.
+    pub fn swallowed(&self, q: &Quotation) -> Option<usize> {
+        let range = tokens_starting_in(self.doc, q.block, q.inner);
+        let block = &self.doc.block_tokens[q.block];
+        if range.end == block.end && range.start >= block.start {
+            crate::engine::work::count(1);
+            return self.block_tokens(q.block).swallowed_from[range.start - block.start];
+        }
+        swallowed_attribution(self.doc, q)
+    }
+
+    /// Whether the quoted words hold a reporting cue (`“…, katanya.` left unclosed).
+    pub fn inner_has_cue(&self, q: &Quotation) -> bool {
+        let range = tokens_starting_in(self.doc, q.block, q.inner);
+        let start = self.doc.block_tokens[q.block].start;
+        range.start >= start && self.block_tokens(q.block).run.has_cue(self.doc, range.start - start..range.end - start)
+    }
+
+    pub fn block(&self, block: usize) -> &BlockFacts<'d> {
+        self.blocks[block].get_or_init(|| BlockFacts::new(self.doc, self.quotations, block))
+    }
+
+    pub fn surroundings(&self, quote: &Quotation) -> Surroundings<'_> {
+        let doc = self.doc;
+        let facts = self.block(quote.block);
+        let first = sentence_index_at(&facts.sentences, quote.open.start);
+        let last_offset = quote.close.map_or(quote.inner.end.saturating_sub(1), |c| c.start).max(quote.open.start);
+        let last = sentence_index_at(&facts.sentences, last_offset).or(first);
+        let (Some(first), Some(last)) = (first, last) else {
+            return Surroundings { facts, own: 0..0, lead: 0..0, previous: None, next: None };
+        };
+        let last = last.max(first);
+        let own = facts.bounds[first]..facts.bounds[last + 1];
+        let run = &facts.unquoted.tokens;
+        let lead_end = own.start + run[own.clone()].partition_point(|&i| doc.tokens[i].span.end <= quote.open.start);
+        Surroundings {
+            facts,
+            lead: own.start..lead_end,
+            own,
+            previous: first.checked_sub(1).map(|p| facts.sentence(p)),
+            next: (last + 1 < facts.sentences.len()).then(|| facts.sentence(last + 1)),
+        }
+    }
+}
+
+/// The tokens of `block` that start inside `span`, as a range of token indices (tokens are in
+/// text order, so they are consecutive).
+pub(crate) fn tokens_starting_in(doc: &Document, block: usize, span: crate::diagnostic::Span) -> std::ops::Range<usize> {
+    let Some(range) = doc.block_tokens.get(block) else { return 0..0 };
+    let tokens = &doc.tokens[range.clone()];
+    let lo = tokens.partition_point(|t| t.span.start < span.start);
+    let hi = tokens.partition_point(|t| t.span.start < span.end).max(lo);
+    range.start + lo..range.start + hi
 }
 
 /// Whether a quotation reads as quoted speech that needs a speaker: a top-level quotation of more
@@ -284,8 +472,13 @@ pub(crate) fn is_speech(doc: &Document, quote: &Quotation) -> bool {
         return false;
     }
     let range = &doc.block_tokens[quote.block];
-    let inner: Vec<&Token> = doc.tokens[range.clone()].iter().filter(|t| quote.inner.start <= t.span.start && t.span.end <= quote.inner.end).collect();
-    let words = inner.iter().filter(|t| t.kind == TokenKind::Word).count();
+    let tokens = &doc.tokens[range.clone()];
+    // The tokens inside are consecutive: found by their offsets, not by reading the block.
+    let from = tokens.partition_point(|t| t.span.start < quote.inner.start);
+    let to = from + tokens[from..].partition_point(|t| t.span.end <= quote.inner.end);
+    let inner = &tokens[from..to];
+    let words = inner.iter().filter(|t| t.kind == TokenKind::Word).take(4).count();
+    crate::engine::work::count(words + 1);
     if words < 4 {
         return false;
     }
@@ -295,7 +488,7 @@ pub(crate) fn is_speech(doc: &Document, quote: &Quotation) -> bool {
         return false;
     }
     // `berjudul "…"`, `the slogan "…"`, `kata "…"`: within two words before the opening mark.
-    let before: Vec<&Token> = doc.tokens[range.clone()].iter().filter(|t| t.span.end <= quote.open.start).collect();
+    let before = &tokens[..tokens.partition_point(|t| t.span.end <= quote.open.start)];
     let naming = before.iter().rev().take(2).any(|t| t.kind == TokenKind::Word && is_naming_word(&lower(doc, t), doc.language));
     !naming
 }
@@ -389,7 +582,8 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
                 }
                 found = name_run(doc, tokens, k, false).filter(|(offset, name)| {
                     // A lone capitalised word opening a sentence is as likely a common noun (`Polisi`).
-                    let start = tokens.iter().position(|t| t.span.start == *offset).unwrap_or(0);
+                    // Tokens are in text order: found by offset, not by reading the block again.
+                    let start = tokens.partition_point(|t| t.span.start < *offset);
                     let opens_sentence = start == 0 || matches!(doc.token_str(&tokens[start - 1]), "." | "!" | "?" | "”" | "\"");
                     name.contains(' ') || !opens_sentence
                 });
@@ -450,20 +644,26 @@ pub(crate) fn starts_postposed_attribution(doc: &Document, tokens: &[usize]) -> 
 /// `…, she told reporters.`): the offset right after the `,`, `?` or `!` where the closing mark
 /// belongs.
 pub(crate) fn swallowed_attribution(doc: &Document, q: &Quotation) -> Option<usize> {
-    let tokens: Vec<usize> = doc.block_tokens.get(q.block)?.clone().filter(|&i| q.inner.contains(doc.tokens[i].span.start)).collect();
-    tokens.iter().enumerate().find_map(|(k, &i)| {
-        let t = &doc.tokens[i];
-        let mark = doc.token_str(t);
-        let next_is_word = tokens.get(k + 1).is_some_and(|&n| doc.tokens[n].kind == TokenKind::Word && doc.tokens[n].space_before);
-        if !matches!(mark, "," | "?" | "!") || !next_is_word {
-            return None;
-        }
-        let rest: Vec<usize> = tokens[k + 1..].iter().copied().take(4).collect();
-        // After `?` or `!` a capital starts a new sentence of the quotation, not an attribution.
-        let lower_start = doc.token_str(&doc.tokens[rest[0]]).chars().next().is_some_and(char::is_lowercase);
-        let attribution = if mark == "," { introduces_attribution(doc, &rest) } else { lower_start && starts_postposed_attribution(doc, &rest) };
-        attribution.then_some(t.span.end)
-    })
+    let tokens: Vec<usize> = tokens_starting_in(doc, q.block, q.inner).collect();
+    crate::engine::work::count(tokens.len());
+    (0..tokens.len()).find_map(|k| swallowed_at(doc, &tokens, k))
+}
+
+/// Whether an attribution is swallowed right after `tokens[k]` in the run `tokens`: it reads
+/// `tokens[k..k + 6]` only, so a run ending where its block ends answers as the block does.
+fn swallowed_at(doc: &Document, tokens: &[usize], k: usize) -> Option<usize> {
+    let i = tokens[k];
+    let t = &doc.tokens[i];
+    let mark = doc.token_str(t);
+    let next_is_word = tokens.get(k + 1).is_some_and(|&n| doc.tokens[n].kind == TokenKind::Word && doc.tokens[n].space_before);
+    if !matches!(mark, "," | "?" | "!") || !next_is_word {
+        return None;
+    }
+    let rest: Vec<usize> = tokens[k + 1..].iter().copied().take(4).collect();
+    // After `?` or `!` a capital starts a new sentence of the quotation, not an attribution.
+    let lower_start = doc.token_str(&doc.tokens[rest[0]]).chars().next().is_some_and(char::is_lowercase);
+    let attribution = if mark == "," { introduces_attribution(doc, &rest) } else { lower_start && starts_postposed_attribution(doc, &rest) };
+    attribution.then_some(t.span.end)
 }
 
 #[cfg(test)]

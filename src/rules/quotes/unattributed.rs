@@ -1,4 +1,4 @@
-use super::{block_sentences, has_reporting_cue, is_speech, lower, nearest_person, person_mentions, surroundings, swallowed_attribution, Surroundings};
+use super::{has_reporting_cue, is_speech, lower, nearest_person, person_mentions, QuoteIndex, Surroundings};
 use crate::rules::typography::is_capitalised;
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::document::{Document, TokenKind};
@@ -39,28 +39,32 @@ impl Rule for Unattributed {
         let doc = ctx.doc;
         let quotations = ctx.quotations();
         let quotes = &quotations.quotes;
+        // Each block's sentences and unquoted words, read once for all its quotations.
+        let index = QuoteIndex::new(doc, quotations);
         // Unclosed quotations are left to quotes/unbalanced: where they end is a guess.
         let speech: Vec<bool> = quotes
             .iter()
-            .map(|q| (q.close.is_some() || (q.continued && swallowed_attribution(doc, q).is_none())) && is_speech(doc, q))
+            .map(|q| (q.close.is_some() || (q.continued && index.swallowed(q).is_none())) && is_speech(doc, q))
             .collect();
+        // The parts of each multi-paragraph quotation, found once (asked per part, a quotation
+        // reopened over n paragraphs cost n²).
+        let chains = quotations.chains();
 
         // Attributed by the words of its own paragraph.
-        let mut direct: Vec<bool> = quotes.iter().map(|q| attributed_in_paragraph(doc, quotations, q)).collect();
+        let mut direct: Vec<bool> = quotes.iter().map(|q| attributed_in_paragraph(doc, &index, q)).collect();
         // A multi-paragraph quotation is attributed when any of its parts is.
-        for i in 0..quotes.len() {
-            if direct[i] {
-                continue;
-            }
-            if quotations.chain(i).iter().any(|&p| direct[p]) {
-                direct[i] = true;
+        for chain in chains.parts().filter(|c| c.len() > 1) {
+            if chain.iter().any(|&p| direct[p]) {
+                for &p in chain.iter() {
+                    direct[p] = true;
+                }
             }
         }
         // Another attributed quotation in the same paragraph: one paragraph, one speaker. An
         // unclosed quotation with the attribution swallowed (`“…, katanya.`) counts too.
         let mut block_attributed = vec![false; doc.blocks.len()];
         for (i, q) in quotes.iter().enumerate() {
-            let swallowed = q.close.is_none() && (inner_has_cue(doc, q) || swallowed_attribution(doc, q).is_some());
+            let swallowed = q.close.is_none() && (index.inner_has_cue(q) || index.swallowed(q).is_some());
             if (speech[i] && direct[i]) || swallowed {
                 block_attributed[q.block] = true;
             }
@@ -68,21 +72,26 @@ impl Rule for Unattributed {
 
         let mentions = person_mentions(doc);
         let mut attributed_so_far = block_attributed.clone();
+        // Whether a block's end is pointed back at, and whether it is followed by an attributed
+        // quotation: the same for every quotation ending there, so asked once per block.
+        let mut pointed: Vec<Option<bool>> = vec![None; doc.blocks.len()];
+        let mut followed: Vec<Option<bool>> = vec![None; doc.blocks.len()];
         for (i, q) in quotes.iter().enumerate() {
             if !speech[i] || q.continues.is_some() {
                 continue;
             }
-            let chain = quotations.chain(i);
+            let chain = chains.of(i);
             let mut ok = direct[i] || chain.iter().any(|&p| attributed_so_far[quotes[p].block]);
-            if !ok && starts_block(doc, q) {
-                ok = announced_by_previous_block(doc, quotations, q.block, &attributed_so_far);
+            if !ok && starts_block(&index, q) {
+                ok = announced_by_previous_block(doc, &index, q.block, &attributed_so_far);
             }
             if !ok {
                 let last = quotes[*chain.last().unwrap_or(&i)].block;
-                ok = pointed_back_at(doc, last, q) || followed_by_attributed_quotation(doc, quotations, last, &direct);
+                ok = ends_its_block(&index, last, q) && *pointed[last].get_or_insert_with(|| pointed_back_at(doc, &index, last))
+                    || *followed[last].get_or_insert_with(|| followed_by_attributed_quotation(doc, &index, quotations, last, &direct));
             }
             if ok {
-                for &p in &chain {
+                for &p in chain.iter() {
                     attributed_so_far[quotes[p].block] = true;
                 }
                 continue;
@@ -99,30 +108,27 @@ impl Rule for Unattributed {
 
 /// The quotation's own sentences, or the sentence before or after it in its paragraph, say who
 /// speaks; or a colon introduces it.
-fn attributed_in_paragraph(doc: &Document, quotations: &Quotations, q: &Quotation) -> bool {
-    let around = surroundings(doc, quotations, q);
-    let colon = around.lead.last().is_some_and(|&i| doc.token_str(&doc.tokens[i]) == ":");
+fn attributed_in_paragraph(doc: &Document, index: &QuoteIndex, q: &Quotation) -> bool {
+    let around = index.surroundings(q);
+    let run = &around.facts.unquoted;
+    let colon = around.tokens(&around.lead).last().is_some_and(|&i| doc.token_str(&doc.tokens[i]) == ":");
     // `“…,” demikian motto situs itu`: the words after the quotation point at its source.
     let end = q.span().end;
-    let pointer = around
-        .own
-        .iter()
-        .find(|&&i| doc.tokens[i].span.start >= end && doc.tokens[i].kind == TokenKind::Word)
-        .is_some_and(|&i| matches!(lower(doc, &doc.tokens[i]).as_str(), "demikian" | "begitu" | "bunyi"));
+    let after = run.first_from(doc, around.own.clone(), end);
+    let pointer = run
+        .first_word(after..around.own.end)
+        .is_some_and(|k| matches!(lower(doc, &doc.tokens[run.tokens[k]]).as_str(), "demikian" | "begitu" | "bunyi"));
     // `“…” — Budi Santoso`: an epigraph's attribution after a dash.
-    let dashed = around
-        .own
-        .iter()
-        .position(|&i| doc.tokens[i].span.start >= end)
-        .and_then(|k| around.own.get(k..k + 2))
+    let dashed = run.tokens[after..around.own.end]
+        .get(..2)
         .is_some_and(|pair| matches!(doc.token_str(&doc.tokens[pair[0]]), "—" | "–") && is_capitalised(doc.token_str(&doc.tokens[pair[1]])));
     colon
         || pointer
         || dashed
         || is_woven_into_sentence(doc, &around, q)
-        || has_reporting_cue(doc, &around.own)
-        || around.previous.as_deref().is_some_and(|p| has_reporting_cue(doc, p) || ends_with_colon(doc, p))
-        || around.next.as_deref().is_some_and(|n| has_reporting_cue(doc, n))
+        || run.has_cue(doc, around.own.clone())
+        || around.previous.clone().is_some_and(|p| run.has_cue(doc, p.clone()) || ends_with_colon(doc, around.tokens(&p)))
+        || around.next.clone().is_some_and(|n| run.has_cue(doc, n))
 }
 
 /// A fragment woven into the writer's sentence (`mendorong penggemarnya untuk "menerima hasil
@@ -130,7 +136,7 @@ fn attributed_in_paragraph(doc: &Document, quotations: &Quotations, q: &Quotatio
 /// subject: the sentence itself is the attribution.
 fn is_woven_into_sentence(doc: &Document, around: &Surroundings, q: &Quotation) -> bool {
     let starts_lower = doc.str(q.inner).chars().next().is_some_and(char::is_lowercase);
-    let lead_words = around.lead.iter().filter(|&&i| doc.tokens[i].kind == TokenKind::Word).count();
+    let lead_words = around.facts.unquoted.word_count(around.lead.clone());
     starts_lower && lead_words >= 2
 }
 
@@ -138,19 +144,14 @@ fn ends_with_colon(doc: &Document, tokens: &[usize]) -> bool {
     tokens.last().is_some_and(|&i| doc.token_str(&doc.tokens[i]) == ":")
 }
 
-fn inner_has_cue(doc: &Document, q: &Quotation) -> bool {
-    let inner: Vec<usize> = doc.block_tokens[q.block].clone().filter(|&i| q.inner.contains(doc.tokens[i].span.start)).collect();
-    has_reporting_cue(doc, &inner)
-}
-
 /// The quotation opens its paragraph's first sentence.
-fn starts_block(doc: &Document, q: &Quotation) -> bool {
-    block_sentences(doc, q.block).first().is_some_and(|s| s.span.contains(q.open.start) || s.span.start == q.open.start)
+fn starts_block(index: &QuoteIndex, q: &Quotation) -> bool {
+    index.block(q.block).sentences.first().is_some_and(|s| s.span.contains(q.open.start) || s.span.start == q.open.start)
 }
 
 /// The paragraph before carries an attributed quotation, or its last sentence names the speaker
 /// and announces the words (`Budi punya pesan untuk warga:`, `Dia mengatakan …`).
-fn announced_by_previous_block(doc: &Document, quotations: &Quotations, block: usize, attributed: &[bool]) -> bool {
+fn announced_by_previous_block(doc: &Document, index: &QuoteIndex, block: usize, attributed: &[bool]) -> bool {
     let Some(previous) = block.checked_sub(1) else { return false };
     if !doc.blocks[previous].kind.is_running_text() && doc.blocks[previous].kind != crate::prose::BlockKind::ListItem {
         return false;
@@ -158,32 +159,36 @@ fn announced_by_previous_block(doc: &Document, quotations: &Quotations, block: u
     if attributed[previous] {
         return true;
     }
-    let top: Vec<&Quotation> = quotations.in_block(previous).map(|(_, q)| q).filter(|q| q.depth == 0).collect();
-    let Some(last) = block_sentences(doc, previous).last().copied() else { return false };
-    let words: Vec<usize> = last
-        .tokens
-        .clone()
-        .filter(|&i| !top.iter().any(|q| q.span().contains(doc.tokens[i].span.start)))
-        .collect();
-    has_reporting_cue(doc, &words) || ends_with_colon(doc, &words)
+    let facts = index.block(previous);
+    let Some(last) = facts.sentences.len().checked_sub(1) else { return false };
+    let words = facts.sentence(last);
+    facts.unquoted.has_cue(doc, words.clone()) || ends_with_colon(doc, &facts.unquoted.tokens[words])
 }
 
 /// The next paragraph opens with a quotation attributed in its own paragraph: consecutive
 /// quotation paragraphs, the speaker named at the second.
-fn followed_by_attributed_quotation(doc: &Document, quotations: &Quotations, block: usize, direct: &[bool]) -> bool {
+fn followed_by_attributed_quotation(doc: &Document, index: &QuoteIndex, quotations: &Quotations, block: usize, direct: &[bool]) -> bool {
     let next = block + 1;
-    let Some(first) = block_sentences(doc, next).first().map(|s| s.span.start) else { return false };
+    if next >= doc.blocks.len() {
+        return false;
+    }
+    let Some(first) = index.block(next).sentences.first().map(|s| s.span.start) else { return false };
     quotations.in_block(next).any(|(j, q)| q.depth == 0 && q.open.start == first && direct[j])
 }
 
-/// The next paragraph opens by pointing back at the quotation: `Hal itu disampaikan Budi …`.
-fn pointed_back_at(doc: &Document, block: usize, q: &Quotation) -> bool {
-    // Only when the quotation ends its paragraph.
-    let Some(end) = block_sentences(doc, block).last().map(|s| s.span.end) else { return false };
-    if q.block == block && q.span().end < end {
+/// The quotation ends its block (`pointed_back_at` and the like apply only then).
+fn ends_its_block(index: &QuoteIndex, block: usize, q: &Quotation) -> bool {
+    let Some(end) = index.block(block).sentences.last().map(|s| s.span.end) else { return false };
+    !(q.block == block && q.span().end < end)
+}
+
+/// The next paragraph opens by pointing back at the quotation at the end of `block`: `Hal itu
+/// disampaikan Budi …`.
+fn pointed_back_at(doc: &Document, index: &QuoteIndex, block: usize) -> bool {
+    if block + 1 >= doc.blocks.len() {
         return false;
     }
-    let Some(first) = block_sentences(doc, block + 1).first().copied() else { return false };
+    let Some(first) = index.block(block + 1).sentences.first().copied() else { return false };
     let tokens: Vec<usize> = first.tokens.clone().collect();
     let words: Vec<String> = tokens.iter().map(|&i| &doc.tokens[i]).filter(|t| t.kind == TokenKind::Word).map(|t| lower(doc, t)).collect();
     let opens_pointing = words.first().is_some_and(|w| POINTING_BACK.contains(&w.as_str()));

@@ -1,4 +1,4 @@
-use super::swallowed_attribution;
+use super::QuoteIndex;
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::quotation::{Quotation, QuoteStyle};
@@ -31,16 +31,17 @@ impl Rule for Unbalanced {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let quotations = ctx.quotations();
+        let index = QuoteIndex::new(doc, quotations);
         for q in &quotations.quotes {
             // A paragraph left open for the next one to carry on may not hold its own attribution
             // (`…, tambahnya.`): then the closing mark is simply missing.
-            let swallowed = q.close.is_none() && swallowed_attribution(doc, q).is_some();
+            let swallowed = q.close.is_none() && index.swallowed(q).is_some();
             if !q.style.is_double() || !(q.is_unbalanced() || swallowed) {
                 continue;
             }
             let mark = doc.str(q.open);
             let mut d = META.diagnostic(q.open, format!("this {mark} is never closed in its paragraph"));
-            if let Some(fix) = closing_fix(doc, q) {
+            if let Some(fix) = closing_fix(doc, q, index.swallowed(q)) {
                 d = d.with_fix(fix);
             }
             out.push(d);
@@ -55,14 +56,14 @@ impl Rule for Unbalanced {
 /// Where the closing mark belongs: after the comma that precedes a swallowed attribution
 /// (`…, tambahnya.`, `…, she told reporters.`), or at the end of a quotation that runs to the end
 /// of its paragraph and ends a sentence.
-fn closing_fix(doc: &Document, q: &Quotation) -> Option<Fix> {
+fn closing_fix(doc: &Document, q: &Quotation, swallowed: Option<usize>) -> Option<Fix> {
     let close = match q.style {
         QuoteStyle::Straight => "\"",
         QuoteStyle::Curly | QuoteStyle::LowHigh => "”",
         QuoteStyle::Guillemet => "»",
         QuoteStyle::CurlySingle => return None,
     };
-    if let Some(at) = swallowed_attribution(doc, q) {
+    if let Some(at) = swallowed {
         let after = doc.str(crate::diagnostic::Span::new(at - 1, at));
         return Some(Fix::suggested(format!("Close the quotation before the attribution: '{after}{close}'"), vec![Edit::insert(at, close)]));
     }
