@@ -293,39 +293,25 @@ fn copy_metadata(meta: &std::fs::Metadata, _from: &File, to: &File) -> io::Resul
 
 #[cfg(target_os = "linux")]
 fn xattr_names(fd: i32) -> io::Result<Vec<std::ffi::CString>> {
-    loop {
-        // SAFETY: a null buffer of size 0 asks for the size.
-        let size = unsafe { libc::flistxattr(fd, std::ptr::null_mut(), 0) };
-        if size < 0 {
-            let e = io::Error::last_os_error();
-            return if e.raw_os_error() == Some(libc::ENOTSUP) { Ok(Vec::new()) } else { Err(e) };
-        }
-        let mut buf = vec![0u8; size as usize];
-        // SAFETY: the buffer is as long as said.
-        let got = unsafe { libc::flistxattr(fd, buf.as_mut_ptr().cast(), buf.len()) };
-        if got < 0 {
-            let e = io::Error::last_os_error();
-            if e.raw_os_error() == Some(libc::ERANGE) {
-                continue;
-            }
-            return Err(e);
-        }
-        buf.truncate(got as usize);
-        return Ok(buf.split(|&b| b == 0).filter(|n| !n.is_empty()).filter_map(|n| std::ffi::CString::new(n).ok()).collect());
+    // SAFETY: `sized` passes a buffer with its true length (or a null one of length 0).
+    match sized(|buf, len| unsafe { libc::flistxattr(fd, buf.cast(), len) }) {
+        Ok(buf) => Ok(buf.split(|&b| b == 0).filter(|n| !n.is_empty()).filter_map(|n| std::ffi::CString::new(n).ok()).collect()),
+        Err(e) if e.raw_os_error() == Some(libc::ENOTSUP) => Ok(Vec::new()),
+        Err(e) => Err(e),
     }
 }
 
+/// What a call of the `*xattr` kind gives: asked first for its size (a null buffer of length 0),
+/// then into a buffer of that size, again if the value grew in between (`ERANGE`).
 #[cfg(target_os = "linux")]
-fn xattr_get(fd: i32, name: &std::ffi::CStr) -> io::Result<Vec<u8>> {
+fn sized(call: impl Fn(*mut u8, usize) -> isize) -> io::Result<Vec<u8>> {
     loop {
-        // SAFETY: a null buffer of size 0 asks for the size.
-        let size = unsafe { libc::fgetxattr(fd, name.as_ptr(), std::ptr::null_mut(), 0) };
+        let size = call(std::ptr::null_mut(), 0);
         if size < 0 {
             return Err(io::Error::last_os_error());
         }
         let mut buf = vec![0u8; size as usize];
-        // SAFETY: the buffer is as long as said.
-        let got = unsafe { libc::fgetxattr(fd, name.as_ptr(), buf.as_mut_ptr().cast(), buf.len()) };
+        let got = call(buf.as_mut_ptr(), buf.len());
         if got < 0 {
             let e = io::Error::last_os_error();
             if e.raw_os_error() == Some(libc::ERANGE) {
@@ -336,6 +322,12 @@ fn xattr_get(fd: i32, name: &std::ffi::CStr) -> io::Result<Vec<u8>> {
         buf.truncate(got as usize);
         return Ok(buf);
     }
+}
+
+#[cfg(target_os = "linux")]
+fn xattr_get(fd: i32, name: &std::ffi::CStr) -> io::Result<Vec<u8>> {
+    // SAFETY: `sized` passes a buffer with its true length (or a null one of length 0).
+    sized(|buf, len| unsafe { libc::fgetxattr(fd, name.as_ptr(), buf.cast(), len) })
 }
 
 /// Swap two names atomically; `Ok(false)` when the system or file system cannot.
