@@ -25,6 +25,7 @@ pub mod stream;
 pub mod style;
 pub mod suppress;
 pub mod words;
+pub mod work;
 
 pub use config::Config;
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Related, Severity, Span};

@@ -53,7 +53,7 @@ pub fn byte_to_position(rope: &Rope, byte: usize, encoding: PositionEncoding) ->
         // start made a long line with many findings quadratic (a 3.6 MB line took 35 s).
         PositionEncoding::Utf16 if byte - line_start_byte <= COUNT_ALONG_LINE => utf16_len(rope.byte_slice(line_start_byte..byte)),
         PositionEncoding::Utf16 => {
-            crate::engine::work::count(1);
+            crate::work::count(1);
             rope.char_to_utf16_cu(rope.byte_to_char(byte)) - rope.char_to_utf16_cu(rope.byte_to_char(line_start_byte))
         }
     };
@@ -65,7 +65,7 @@ pub fn byte_to_position(rope: &Rope, byte: usize, encoding: PositionEncoding) ->
 const COUNT_ALONG_LINE: usize = 512;
 
 fn utf16_len(slice: ropey::RopeSlice<'_>) -> usize {
-    crate::engine::work::count(slice.len_bytes());
+    crate::work::count(slice.len_bytes());
     slice.chunks().map(|chunk| if chunk.is_ascii() { chunk.len() } else { chunk.encode_utf16().count() }).sum()
 }
 
@@ -169,11 +169,11 @@ mod tests {
         let line = "Polisi datang ke lokasi, kata dia. ".repeat(4_000);
         let rope = Rope::from_str(&line);
         let steps = |n: usize| {
-            crate::engine::work::take();
+            crate::work::take();
             for byte in (0..n).map(|k| k * 35) {
                 byte_to_position(&rope, byte, PositionEncoding::Utf16);
             }
-            crate::engine::work::take()
+            crate::work::take()
         };
         let (half, whole) = (steps(2_000), steps(4_000));
         assert!(whole <= 3 * half, "{half} -> {whole}");

@@ -138,7 +138,7 @@ impl Quotations {
         let mut of = Vec::with_capacity(self.quotes.len());
         let mut parts: Vec<Vec<usize>> = Vec::new();
         for (i, q) in self.quotes.iter().enumerate() {
-            crate::engine::work::count(1);
+            crate::work::count(1);
             // A part continues one before it, already placed.
             let chain = match q.continues.filter(|&p| p < i && self.quotes[p].continued) {
                 Some(p) => of[p],
@@ -183,7 +183,7 @@ impl Quotations {
         let before = self.quotes.partition_point(|q| q.open.start <= offset);
         let block = self.quotes.get(before.checked_sub(1)?)?.block;
         let from = self.quotes[..before].partition_point(|q| q.block < block);
-        crate::engine::work::count(before - from);
+        crate::work::count(before - from);
         self.quotes[from..before].iter().filter(|q| q.span().contains(offset)).max_by_key(|q| q.depth)
     }
 }
@@ -234,7 +234,7 @@ impl OpenStack {
     }
     /// The position of the innermost open quotation of one of `styles`.
     fn find(&self, styles: &[QuoteStyle]) -> Option<usize> {
-        crate::engine::work::count(styles.len());
+        crate::work::count(styles.len());
         styles.iter().filter_map(|&s| self.by_style[Self::slot(s)].last().copied()).max()
     }
 }

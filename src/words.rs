@@ -191,7 +191,7 @@ impl<'a> WordJudge<'a> {
     }
 
     fn decide(&self, lower: &str) -> Verdict {
-        crate::engine::work::count(lower.len());
+        crate::work::count(lower.len());
         let word = normalise(lower);
         if let Some(verdict) = self.decide_early(&word) {
             return verdict;

@@ -1,7 +1,7 @@
 //! Cost in proportion to the text (issue 18): for each way an input was found to grow the work
 //! faster than itself, doubling the input must not more than triple the work.
 //!
-//! Work is counted, not timed: `sunting::engine::work` is charged by the inner loops that were
+//! Work is counted, not timed: `sunting::work` is charged by the inner loops that were
 //! quadratic or worse (tokens read for a reporting cue, a phrase or a place; quotations and
 //! number mentions walked per sentence; spellings made for a loan; hashes taken for a name's
 //! variants; characters walked for a column; letters of each word judged), so the count does
@@ -15,7 +15,7 @@ use ropey::Rope;
 use std::sync::LazyLock;
 use sunting::config::Config;
 use sunting::document::LanguageChoice;
-use sunting::engine::work;
+use sunting::work;
 use sunting::position::{span_to_range, PositionEncoding};
 use sunting::{CheckOptions, DocFormat, Language};
 

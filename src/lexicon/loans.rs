@@ -102,7 +102,7 @@ fn respell(stem: &str, spelled: &mut String, budget: &mut usize, counts: &[usize
     if *budget == 0 {
         return false;
     }
-    crate::engine::work::count(1);
+    crate::work::count(1);
     if stem.is_empty() {
         *budget -= 1;
         return found(spelled);

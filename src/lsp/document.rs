@@ -51,7 +51,7 @@ pub struct Document {
     pub floor: u64,
     /// Wakes the document's worker; dropping the document ends the worker.
     pub trigger: watch::Sender<Trigger>,
-    /// The version and meaning ([`super::state::fingerprint`]) of the last list published, so
+    /// The version and meaning (the state's `fingerprint`) of the last list published, so
     /// the same list is not sent twice and an older version never follows a newer one.
     pub published: Option<(i32, u64)>,
     /// Where the last change ended (a byte offset): the findings nearest it are published

@@ -97,7 +97,7 @@ pub struct Settings {
     /// At most this many findings are published per document (the most severe first);
     /// `usize::MAX` for no limit.
     pub max_diagnostics: usize,
-    /// At most this many edits make up "fix all" ([`super::convert::merge_edits`]).
+    /// At most this many edits make up "fix all" (`merge_edits` in the conversions).
     pub fix_all_edits: usize,
 }
 

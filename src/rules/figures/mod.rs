@@ -85,13 +85,13 @@ impl<'d> SentenceWords<'d> {
     }
     /// Whether any word in `range` (document token indices) is one of `words`.
     pub fn any_in(&self, range: Range<usize>, words: &[&str]) -> bool {
-        crate::engine::work::count(range.len());
+        crate::work::count(range.len());
         range.into_iter().any(|t| self.at(t).is_some_and(|w| words.contains(&w)))
     }
     /// Whether any of `phrases` (space-separated) occurs in `range`.
     pub fn any_phrase_in(&self, range: Range<usize>, phrases: &[&str]) -> bool {
         let range = range.start.max(self.tokens.start)..range.end.min(self.tokens.end);
-        crate::engine::work::count(range.len());
+        crate::work::count(range.len());
         // Word by word, without collecting each phrase: this runs for every token of a range.
         range.into_iter().any(|t| self.first_phrase_at(t, phrases).is_some())
     }
@@ -310,7 +310,7 @@ impl<'d, 'a> Article<'d, 'a> {
         let words = &self.sentences[sentence];
         let mut out = BTreeSet::new();
         let range = range.start.max(words.tokens.start)..range.end.min(words.tokens.end);
-        crate::engine::work::count(range.len());
+        crate::work::count(range.len());
         let heading = self.is_heading_block(doc.sentences[sentence].block);
         for t in range.clone() {
             let w = words.at(t).unwrap_or("");
@@ -396,7 +396,7 @@ impl<'d, 'a> Article<'d, 'a> {
     /// The mentions of a sentence, with their indices.
     pub fn in_sentence(&self, sentence: usize) -> impl Iterator<Item = (usize, &NumberMention)> {
         let range = self.sentence_mentions.get(sentence).cloned().unwrap_or(0..0);
-        crate::engine::work::count(range.len());
+        crate::work::count(range.len());
         range.clone().zip(&self.mentions[range])
     }
 
@@ -433,7 +433,7 @@ impl<'d, 'a> Article<'d, 'a> {
         });
         let from = by_start.partition_point(|&(s, _)| s < tokens.start);
         by_start[from..].iter().take_while(move |&&(s, _)| s < tokens.end).map(|&(_, i)| {
-            crate::engine::work::count(1);
+            crate::work::count(1);
             (i, &self.mentions[i])
         })
     }
@@ -442,12 +442,12 @@ impl<'d, 'a> Article<'d, 'a> {
     /// sentence, found once: figures ask it of ranges that grow with the sentence (the clause
     /// so far, the sentence before), once per figure.
     pub fn phrase_in(&self, sentence: usize, range: Range<usize>, list: &'static [&'static str]) -> bool {
-        crate::engine::work::count(1);
+        crate::work::count(1);
         let key = (sentence, list.as_ptr() as usize, list.len());
         let starts = self.phrase_starts.borrow().get(&key).cloned();
         let starts = starts.unwrap_or_else(|| {
             let words = &self.sentences[sentence];
-            crate::engine::work::count(words.tokens.len());
+            crate::work::count(words.tokens.len());
             let found: Rc<[usize]> = words.tokens.clone().filter(|&t| words.first_phrase_at(t, list).is_some()).collect();
             self.phrase_starts.borrow_mut().insert(key, found.clone());
             found
@@ -461,7 +461,7 @@ impl<'d, 'a> Article<'d, 'a> {
     pub fn clause_boundaries(&self, sentence: usize) -> &[usize] {
         self.facts[sentence].boundaries.get_or_init(|| {
             let words = &self.sentences[sentence];
-            crate::engine::work::count(words.tokens.len());
+            crate::work::count(words.tokens.len());
             words.tokens.clone().filter(|&t| words.at(t).is_some_and(|w| matches!(w, "," | ";" | ":" | "(" | ")" | "—" | "–"))).collect()
         })
     }
@@ -491,7 +491,7 @@ impl<'d, 'a> Article<'d, 'a> {
             return out;
         }
         let words = &self.sentences[sentence];
-        crate::engine::work::count(s.tokens.len());
+        crate::work::count(s.tokens.len());
         let is_name_word = |t: usize| doc.tokens[t].kind == TokenKind::Word && is_capitalised(doc.token_str(&doc.tokens[t]));
         // Where the run of capitalised words before the token starts, carried along (walked
         // back from each token, a long run of them cost its square).

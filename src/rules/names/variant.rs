@@ -165,14 +165,14 @@ fn deletions(key: &str, out: &mut Vec<u64>) {
     let depth = if n > crate::lexicon::MAX_WORD_LETTERS { 0 } else { edit_limit(n) };
     // The hash's state after each prefix: a deletion carries on from the state before it, so
     // each remainder costs the letters after its first deletion, not all of them.
-    crate::engine::work::count(n);
+    crate::work::count(n);
     let mut prefix = Vec::with_capacity(n + 1);
     prefix.push(HASH_SEED);
     for &c in &chars {
         prefix.push(hash_step(prefix[prefix.len() - 1], c));
     }
     let rest = |state: u64, from: usize| {
-        crate::engine::work::count(n - from);
+        crate::work::count(n - from);
         hash_finish(chars[from..].iter().fold(state, |h, &c| hash_step(h, c)))
     };
     out.push(hash_finish(prefix[n]));
@@ -279,7 +279,7 @@ impl NearKeys {
                 _ => NO_LINK,
             };
             while let Some(&(form, next)) = self.links.get(link) {
-                crate::engine::work::count(1);
+                crate::work::count(1);
                 found.push(form);
                 link = next;
             }
@@ -335,7 +335,7 @@ type Sides = [Vec<(String, bool)>; 2];
 fn sides_of(words: &[NameWord], keys: &Keys, form: &Form) -> Sides {
     let mut sides: Sides = [Vec::new(), Vec::new()];
     for &i in &form.mentions {
-        crate::engine::work::count(1);
+        crate::work::count(1);
         let (l, r) = neighbours(words, i);
         for (side, w) in [l, r].into_iter().enumerate() {
             if let Some(w) = w {
@@ -356,7 +356,7 @@ fn evidence(a: &Sides, b: &Sides) -> Evidence {
         for (ky, y_is_word) in &b[side] {
             let mut known = false;
             for (kx, x_is_word) in &a[side] {
-                crate::engine::work::count(1);
+                crate::work::count(1);
                 if kx == ky {
                     evidence.shared = true;
                     known = true;

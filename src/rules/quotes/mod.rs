@@ -185,7 +185,7 @@ pub(crate) fn is_pronoun(word: &str) -> bool {
 /// Whether a run of tokens (the writer's words around a quotation, quotations left out) says who
 /// speaks: a reporting verb, a postposed verb with a speaker, `menurut X`, `according to`.
 pub(crate) fn has_reporting_cue(doc: &Document, tokens: &[usize]) -> bool {
-    crate::engine::work::count(tokens.len());
+    crate::work::count(tokens.len());
     (0..tokens.len()).any(|k| cue_at(doc, tokens, k))
 }
 
@@ -240,7 +240,7 @@ pub(crate) struct TokenRun {
 
 impl TokenRun {
     pub(crate) fn new(doc: &Document, tokens: Vec<usize>) -> TokenRun {
-        crate::engine::work::count(tokens.len());
+        crate::work::count(tokens.len());
         let n = tokens.len();
         let (mut cues, mut words) = (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1));
         cues.push(0u32);
@@ -259,7 +259,7 @@ impl TokenRun {
 
     /// `has_reporting_cue(doc, &self.tokens[range])`, in constant time.
     pub(crate) fn has_cue(&self, doc: &Document, range: std::ops::Range<usize>) -> bool {
-        crate::engine::work::count(1);
+        crate::work::count(1);
         if range.is_empty() {
             return false;
         }
@@ -318,7 +318,7 @@ pub(crate) fn block_sentences<'d>(doc: &'d Document, block: usize) -> Vec<&'d Se
     // Sentences are stored block by block.
     let start = doc.sentences.partition_point(|s| s.block < block);
     let end = doc.sentences.partition_point(|s| s.block <= block);
-    crate::engine::work::count(end - start);
+    crate::work::count(end - start);
     doc.sentences[start..end].iter().collect()
 }
 
@@ -415,7 +415,7 @@ impl<'d> QuoteIndex<'d> {
         let range = tokens_starting_in(self.doc, q.block, q.inner);
         let block = &self.doc.block_tokens[q.block];
         if range.end == block.end && range.start >= block.start {
-            crate::engine::work::count(1);
+            crate::work::count(1);
             return self.block_tokens(q.block).swallowed_from[range.start - block.start];
         }
         swallowed_attribution(self.doc, q)
@@ -478,7 +478,7 @@ pub(crate) fn is_speech(doc: &Document, quote: &Quotation) -> bool {
     let to = from + tokens[from..].partition_point(|t| t.span.end <= quote.inner.end);
     let inner = &tokens[from..to];
     let words = inner.iter().filter(|t| t.kind == TokenKind::Word).take(4).count();
-    crate::engine::work::count(words + 1);
+    crate::work::count(words + 1);
     if words < 4 {
         return false;
     }
@@ -645,7 +645,7 @@ pub(crate) fn starts_postposed_attribution(doc: &Document, tokens: &[usize]) -> 
 /// belongs.
 pub(crate) fn swallowed_attribution(doc: &Document, q: &Quotation) -> Option<usize> {
     let tokens: Vec<usize> = tokens_starting_in(doc, q.block, q.inner).collect();
-    crate::engine::work::count(tokens.len());
+    crate::work::count(tokens.len());
     (0..tokens.len()).find_map(|k| swallowed_at(doc, &tokens, k))
 }
 
