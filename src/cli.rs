@@ -77,7 +77,10 @@ pub struct LspArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum OutputFormat {
+    /// Compiler-style: each finding with an excerpt of its line, fixes and related places.
     Human,
+    /// One line a finding: `path:line:column: severity code message`.
+    Concise,
     Json,
     /// JSON Lines: one finding a line (with `--jsonl-input`: one article a line).
     Jsonl,
@@ -126,6 +129,13 @@ pub struct InputArgs {
     /// Exit 0 even when no article was checked (every path excluded, skipped or empty).
     #[arg(long)]
     pub allow_empty: bool,
+    /// Only these rules or categories (comma-separated codes such as `typography/doubled-word`,
+    /// or categories such as `figures`); the others are off for this run.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Vec<String>,
+    /// Leave out these rules or categories for this run (comma-separated), after `--select`.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Vec<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -157,9 +167,13 @@ pub struct FixArgs {
     /// Also apply suggested fixes (the first suggestion of each finding).
     #[arg(long = "unsafe")]
     pub include_suggested: bool,
-    /// Show the changes as a unified diff instead of writing them.
+    /// Show the changes as a unified diff instead of writing them; exit 1 when there are any.
     #[arg(long)]
     pub diff: bool,
+    /// Write nothing; list the files that have safe fixes to apply and exit 1 when there are any
+    /// (a CI gate).
+    #[arg(long, conflicts_with = "diff")]
+    pub check: bool,
 }
 
 fn parse_language(s: &str) -> Result<Language, String> {
@@ -307,12 +321,18 @@ struct Configs {
     explicit: Option<Arc<Config>>,
     by_path: Mutex<HashMap<PathBuf, Arc<Config>>>,
     default: Arc<Config>,
+    /// `--select` and `--ignore`, applied to every configuration loaded.
+    select: Vec<String>,
+    ignore: Vec<String>,
 }
 
 impl Configs {
-    fn new(explicit: Option<&Path>) -> Result<Configs, ConfigError> {
-        let explicit = explicit.map(Config::load).transpose()?.map(Arc::new);
-        Ok(Configs { explicit, by_path: Mutex::new(HashMap::new()), default: Arc::new(Config::default()) })
+    fn new(input: &InputArgs) -> Result<Configs, ConfigError> {
+        let (select, ignore) = (input.select.clone(), input.ignore.clone());
+        let chosen = |c: Config| c.with_selection(&select, &ignore);
+        let explicit = input.config.as_deref().map(Config::load).transpose()?.map(chosen).transpose()?.map(Arc::new);
+        let default = Arc::new(chosen(Config::default())?);
+        Ok(Configs { explicit, by_path: Mutex::new(HashMap::new()), default, select, ignore })
     }
 
     fn for_dir(&self, dir: &Path) -> Result<Arc<Config>, ConfigError> {
@@ -327,7 +347,8 @@ impl Configs {
         if let Some(c) = cache.get(&path) {
             return Ok(c.clone());
         }
-        let config = Arc::new(if path.ends_with(crate::config::PROJECT_WORDS) { Config::with_project_words(&path)? } else { Config::load(&path)? });
+        let config = if path.ends_with(crate::config::PROJECT_WORDS) { Config::with_project_words(&path)? } else { Config::load(&path)? };
+        let config = Arc::new(config.with_selection(&self.select, &self.ignore)?);
         cache.insert(path, config.clone());
         Ok(config)
     }
@@ -458,7 +479,7 @@ struct Inputs {
 }
 
 fn run_inputs(input: &InputArgs) -> Result<Inputs, String> {
-    let configs = Configs::new(input.config.as_deref()).map_err(|e| e.to_string())?;
+    let configs = Configs::new(input).map_err(|e| e.to_string())?;
     let mut errors = Vec::new();
     let sources = collect_sources(&input.paths, &mut errors);
     let outcomes: Vec<Outcome> = sources.into_par_iter().map(|s| check_source(s, input, &configs)).collect();
@@ -513,6 +534,7 @@ fn output_format(args: &CheckArgs) -> stream::Format {
         OutputFormat::Jsonl => stream::Format::Jsonl,
         OutputFormat::Sarif => stream::Format::Sarif,
         OutputFormat::Github => stream::Format::Github,
+        OutputFormat::Concise => stream::Format::Concise,
         OutputFormat::Human => stream::Format::Human {
             color: match args.color {
                 ColorMode::Always => true,
@@ -573,7 +595,7 @@ fn check_command(args: &CheckArgs) -> i32 {
         return check_jsonl_input(args);
     }
     require_paths(&args.input, "check");
-    let configs = match Configs::new(args.input.config.as_deref()) {
+    let configs = match Configs::new(&args.input) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("sunting: {e}");
@@ -805,7 +827,7 @@ fn check_jsonl_input(args: &CheckArgs) -> i32 {
         eprintln!("sunting: --jsonl-input writes JSON Lines: use --format jsonl or leave --format out");
         return 2;
     }
-    let configs = match Configs::new(args.input.config.as_deref()) {
+    let configs = match Configs::new(&args.input) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("sunting: {e}");
@@ -928,6 +950,23 @@ fn fix_command(args: &FixArgs) -> i32 {
             _ if applied == 0 || lossy => original.into(),
             _ => new_text.as_bytes().into(),
         };
+        if args.check {
+            // A gate: name what would change, write nothing.
+            if applied > 0 {
+                total += applied;
+                fixed_files += 1;
+                let line = format!("would fix {}: {applied} fix{}\n", c.report.path, if applied == 1 { "" } else { "es" });
+                match emit(line.as_bytes()) {
+                    Ok(()) => {}
+                    Err(Stopped::ReaderGone) => break,
+                    Err(Stopped::Failed) => {
+                        output_failed = true;
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
         let shown = if args.diff {
             if applied == 0 {
                 continue;
@@ -986,13 +1025,20 @@ fn fix_command(args: &FixArgs) -> i32 {
     for e in &errors {
         eprintln!("{}: error: {}", e.path, e.message);
     }
-    let verb = if args.diff { "would apply" } else { "applied" };
+    let verb = if args.diff || args.check { "would apply" } else { "applied" };
     let mut summary = format!("{verb} {total} fix{} in {fixed_files} file{}", if total == 1 { "" } else { "es" }, if fixed_files == 1 { "" } else { "s" });
     if not_written > 0 {
         summary.push_str(&format!("; {not_written} file{} not written", if not_written == 1 { "" } else { "s" }));
     }
     eprintln!("{summary}");
-    if errors.is_empty() && !output_failed { 0 } else { 2 }
+    if !errors.is_empty() || output_failed {
+        2
+    } else if (args.diff || args.check) && total > 0 {
+        // Like `ruff format --check` and `cargo fmt --check`: fixes pending fail the gate.
+        1
+    } else {
+        0
+    }
 }
 
 /// The house styles of `--config` or of the nearest `sunting.toml` (the defaults without one);

@@ -374,6 +374,30 @@ impl Config {
         self.severity.get(meta.code).or_else(|| self.severity.get(meta.category.as_str())).copied()
     }
 
+    /// This configuration with the command line's choice of rules applied: with `select` not
+    /// empty, only the rules it names (by code or category) stay on; then every rule `ignore`
+    /// names is off. Both switch rules off by code, so they win over the file's own
+    /// `[severity]` whether that names a rule or its category. A name that is neither a rule
+    /// (built in or of this configuration's house style) nor a category is an error.
+    pub fn with_selection(mut self, select: &[String], ignore: &[String]) -> Result<Config, ConfigError> {
+        if select.is_empty() && ignore.is_empty() {
+            return Ok(self);
+        }
+        let known = |name: &str| rules::find(name).is_some() || self.styles.find(name).is_some() || Category::parse(name).is_some();
+        if let Some(unknown) = select.iter().chain(ignore).find(|n| !known(n)) {
+            let path = self.path.clone().unwrap_or_else(|| PathBuf::from("(command line)"));
+            return Err(ConfigError { path, line: 1, column: 1, message: format!("--select/--ignore: unknown rule or category {unknown:?} (see `sunting rules`)") });
+        }
+        let names = |meta: &RuleMeta, list: &[String]| list.iter().any(|n| n == meta.code || n == meta.category.as_str());
+        let metas: Vec<&'static RuleMeta> = rules::REGISTRY.iter().map(|r| r.meta()).chain(self.styles.iter().map(|r| r.meta())).collect();
+        for meta in metas {
+            if (!select.is_empty() && !names(meta, select)) || names(meta, ignore) {
+                self.severity.insert(meta.code.to_string(), Level::Off);
+            }
+        }
+        Ok(self)
+    }
+
     /// The severity a rule reports at by default here, or `None` when it is switched off.
     pub fn severity_for(&self, meta: &RuleMeta) -> Option<Severity> {
         match self.level_for(meta) {

@@ -555,8 +555,8 @@ pub fn human_file(file: &FileReport, color: bool, out: &mut dyn std::io::Write) 
         let (label, style) = match d.severity {
             Severity::Error => ("error", "1;31"),
             Severity::Warning => ("warning", "1;33"),
-            Severity::Info => ("note", "1;36"),
-            Severity::Hint => ("help", "1;32"),
+            Severity::Info => ("info", "1;36"),
+            Severity::Hint => ("hint", "1;32"),
         };
         let start = floor_boundary(text, d.span.start);
         let end = floor_boundary(text, d.span.end.max(start));
@@ -601,6 +601,19 @@ pub fn human_file(file: &FileReport, color: bool, out: &mut dyn std::io::Write) 
             writeln!(out, "{gutter} {} {kind}: {}", paint.paint("1;34", "="), terminal_safe(&f.title))?;
         }
         writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// One line a finding, `path:line:column: severity code message`, as linters print them for
+/// editors' quick-fix lists and for grep; terminal-safe like the human format.
+pub fn concise_file(file: &FileReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let text = file.text.as_str();
+    let path = terminal_safe(&file.path);
+    let locs = locate_all(text, file.diagnostics.iter().map(|d| floor_boundary(text, d.span.start)).collect());
+    for d in &file.diagnostics {
+        let Loc { line, column, .. } = loc_of(&locs, floor_boundary(text, d.span.start));
+        writeln!(out, "{path}:{line}:{column}: {} {} {}", d.severity.as_str(), d.code, terminal_safe(&d.message))?;
     }
     Ok(())
 }

@@ -14,6 +14,8 @@ use std::io::{self, Write};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Human { color: bool },
+    /// One line a finding: `path:line:column: severity code message`.
+    Concise,
     Json,
     /// JSON Lines: one finding a line, with its file's path and language.
     Jsonl,
@@ -91,6 +93,7 @@ fn write_file(format: Format, file: &FileReport, out: &mut dyn Write, sarif_writ
         }),
         Format::Github => report::github_file(file, out),
         Format::Human { color } => report::human_file(file, color, out),
+        Format::Concise => report::concise_file(file, out),
     }
 }
 
@@ -200,7 +203,7 @@ impl<W: Write> ReportWriter<W> {
                 }
                 writeln!(self.out, "{}", sarif_around_results().1)?;
             }
-            Format::Human { .. } => writeln!(self.out, "{}", report::summary_text(tally, errors.len()))?,
+            Format::Human { .. } | Format::Concise => writeln!(self.out, "{}", report::summary_text(tally, errors.len()))?,
             Format::Jsonl | Format::Github => {}
         }
         self.out.flush()
@@ -328,7 +331,7 @@ mod tests {
         assert!(result.diagnostics.len() >= 4_000);
         let file = FileReport { path: "big.md".into(), text: text.clone(), language: result.language, diagnostics: result.diagnostics };
         let small = &reports()[0];
-        for format in [Format::Json, Format::Jsonl, Format::Sarif, Format::Github, Format::Human { color: false }, Format::Human { color: true }] {
+        for format in [Format::Json, Format::Jsonl, Format::Sarif, Format::Github, Format::Human { color: false }, Format::Human { color: true }, Format::Concise] {
             let mut streamed = ReportWriter::start(Counting::default(), format).unwrap();
             streamed.file(&render_file(format, small)).unwrap();
             streamed.report(&file).unwrap();

@@ -414,3 +414,77 @@ fn human_output_is_bounded_and_terminal_safe() {
     }
     assert!(text.contains("␛]0;PWNED␇"), "{text}");
 }
+
+/// `fix --check` and `fix --diff` gate CI as `cargo fmt --check` does: exit 1 with fixes
+/// pending, 0 without, and neither writes.
+#[test]
+fn fix_check_and_diff_exit_1_when_fixes_are_pending() {
+    let dirty = "Warga berteriak Berhenti !! lalu pergi.\n";
+    let clean = "Warga pergi ke pasar.\n";
+    let dir = temp_with(&[("a.md", dirty.as_bytes()), ("b.md", clean.as_bytes())]);
+    let out = sunting(&["fix", "--check", "a.md", "b.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(listed.contains("a.md") && !listed.contains("b.md"), "{listed}");
+    assert_eq!(sunting(&["fix", "--check", "b.md"], dir.path()).status.code(), Some(0));
+    let diff = sunting(&["fix", "--diff", "a.md"], dir.path());
+    assert_eq!(diff.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&diff.stdout).contains("+Warga berteriak Berhenti! lalu pergi."));
+    assert_eq!(sunting(&["fix", "--diff", "b.md"], dir.path()).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(dir.path().join("a.md")).unwrap(), dirty, "--check and --diff write nothing");
+    // Fixed for real, the gate opens.
+    assert_eq!(sunting(&["fix", "a.md"], dir.path()).status.code(), Some(0));
+    assert_eq!(sunting(&["fix", "--check", "a.md"], dir.path()).status.code(), Some(0));
+}
+
+/// The concise format: one line a finding, `path:line:column: severity code message`, then the
+/// summary; severities are named as in every other format (`info`, not `note`).
+#[test]
+fn concise_format_is_one_line_a_finding() {
+    let text = "Judul\n\nPolisi datang.\nWarga berteriak Berhenti !! lalu pergi.\n";
+    let dir = temp_with(&[("a.md", text.as_bytes())]);
+    let out = sunting(&["check", "--format", "concise", "a.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    let json = json(&sunting(&["check", "--format", "json", "a.md"], dir.path()));
+    let diags = json["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(lines.len(), diags.len() + 1, "{stdout}");
+    for (line, d) in lines.iter().zip(diags) {
+        let (l, c) = (d["range"]["start"]["line"].as_u64().unwrap() + 1, d["range"]["start"]["character"].as_u64().unwrap() + 1);
+        let expected = format!("a.md:{l}:{c}: {} {} {}", d["severity"].as_str().unwrap(), d["code"].as_str().unwrap(), d["message"].as_str().unwrap());
+        assert_eq!(*line, expected);
+    }
+    assert!(lines.last().unwrap().contains("in 1 file"));
+    let human = String::from_utf8_lossy(&sunting(&["check", "--format", "human", "--color", "never", "a.md"], dir.path()).stdout).to_string();
+    assert!(!human.contains("note["), "{human}");
+}
+
+/// `--select` keeps only the rules or categories named, `--ignore` leaves some out, both over
+/// the configuration's own `[severity]`; an unknown name is a usage error.
+#[test]
+fn select_and_ignore_rules_on_the_command_line() {
+    let text = "Warga berteriak Berhenti !! lalu pergi ke pasar pasar.\n";
+    let config = "[severity]\n\"typography/doubled-punctuation\" = \"error\"\n";
+    let dir = temp_with(&[("a.md", text.as_bytes()), ("sunting.toml", config.as_bytes())]);
+    let codes = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["check", "--format", "json", "--fail-on", "never"];
+        all.extend_from_slice(args);
+        all.push("a.md");
+        let out = sunting(&all, dir.path());
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        json(&out)["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
+    };
+    let all = codes(&[]);
+    assert!(all.iter().any(|c| c == "typography/doubled-punctuation") && all.iter().any(|c| c == "typography/doubled-word"), "{all:?}");
+    let only = codes(&["--select", "typography/doubled-word"]);
+    assert!(!only.is_empty() && only.iter().all(|c| c == "typography/doubled-word"), "{only:?}");
+    let category = codes(&["--select", "typography", "--ignore", "typography/doubled-punctuation,typography/doubled-word"]);
+    assert!(category.iter().all(|c| c.starts_with("typography/") && c != "typography/doubled-punctuation" && c != "typography/doubled-word"), "{category:?}");
+    assert!(!category.is_empty(), "other typography findings stay: {category:?}");
+    // The configuration raised doubled-punctuation to error; --ignore still turns it off.
+    assert!(!codes(&["--ignore", "typography/doubled-punctuation"]).iter().any(|c| c == "typography/doubled-punctuation"));
+    let bad = sunting(&["check", "--select", "typography/nope", "a.md"], dir.path());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("typography/nope"));
+}
