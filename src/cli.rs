@@ -881,11 +881,15 @@ fn check_jsonl_input(args: &CheckArgs) -> i32 {
 }
 
 /// Apply fixes until nothing changes (fixes that overlapped wait for the next pass).
-/// The check's findings are handed over (taken from the report), not copied.
+/// The check's findings are handed over (taken from the report), not copied. Each pass settles
+/// the language as the check did (`--language`, front matter, configuration, detection), never
+/// pinned to the language the first check found: a fix can change what detection finds
+/// (`4,5 by by` loses an English marker word), and the next run of `fix` detects afresh, so
+/// only a text that is stable under its own detected language is stable across runs.
 fn fix_text(text: &str, checked: &mut Checked, language: Option<Language>, mode: FixMode) -> (String, usize) {
     let options = CheckOptions {
         format: checked.format,
-        language: LanguageChoice { forced: language.or(Some(checked.report.language)), configured: checked.config.language },
+        language: LanguageChoice { forced: language, configured: checked.config.language },
         config: &checked.config,
     };
     let diagnostics = std::mem::take(&mut checked.report.diagnostics);

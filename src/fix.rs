@@ -96,6 +96,14 @@ pub const MAX_FIX_PASSES: usize = 10;
 /// Apply fixes to `text`, re-check and apply again until nothing changes (fixes that overlapped
 /// wait for the next pass). `diagnostics` is a check of `text` already at hand, if any. Returns
 /// the new text and how many fixes went in.
+///
+/// Every pass re-checks with `options`, so the language is settled again for each pass. Pass the
+/// language choice as given (the user's `--language`, the configuration), not the language a
+/// first check detected: a fix can change what detection finds (removing the doubled English
+/// marker of `4,5 by by` leaves too little to detect, which settles on Indonesian), and a later
+/// run detects afresh. Under the choice as given, a text this returns (having converged) is one
+/// that a fresh run finds nothing to fix in; pinned to the first detection, the next run could
+/// undo this run's fixes (`4.5 by` back to `4,5 by`).
 pub fn fix_until_stable(text: &str, options: &CheckOptions<'_>, diagnostics: Option<Vec<Diagnostic>>, mode: FixMode) -> (String, usize) {
     let mut current = text.to_string();
     let mut total = 0;

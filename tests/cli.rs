@@ -220,6 +220,24 @@ fn fix_writes_atomically_and_keeps_crlf_bom_and_permissions() {
     assert!(leftovers.is_empty());
 }
 
+/// `fix` must not undo its own change on the next run. In `4,5 by by` the doubled word is an
+/// English marker: removing it leaves too little for detection, which then settles on
+/// Indonesian. A `fix` that kept the first check's English for all its passes wrote `4.5 by`,
+/// and the next run, detecting Indonesian, turned it back into `4,5 by` (issue 18).
+#[test]
+fn fix_is_idempotent_when_its_fixes_change_the_detected_language() {
+    for text in ["4,5 by by\n", "12,75 of of\n", "Harga naik 3,25 the the\n"] {
+        let dir = temp_with(&[("a.txt", text.as_bytes())]);
+        let path = dir.path().join("a.txt");
+        let first = sunting(&["fix", "a.txt"], dir.path());
+        assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+        let once = std::fs::read_to_string(&path).unwrap();
+        assert_ne!(once, text, "{text:?}: the doubled word is fixed");
+        sunting(&["fix", "a.txt"], dir.path());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), once, "{text:?}: a second run changed the text");
+    }
+}
+
 #[test]
 fn fix_refuses_a_file_changed_meanwhile() {
     let dir = temp_with(&[("a.md", b"Berhenti !!\n")]);

@@ -1,6 +1,7 @@
 //! Properties over generated articles (proptest): incremental editor edits agree with a full
 //! check of the final text; every span lies on character boundaries inside the document; each
-//! safe fix keeps the text valid and removes its own finding; fixes converge; the edits the
+//! safe fix keeps the text valid and removes its own finding; fixes converge, and a second `fix` run
+//! (detecting the language afresh) changes nothing; the edits the
 //! language server sends for "fix all" land where they should; rules that claim to be
 //! paragraph-scoped are exact per block, and the provisional re-diagnosis after edits agrees
 //! with a full check where it re-checked.
@@ -166,6 +167,55 @@ fn new_offset(fix: &sunting::Fix, at: usize, left: bool) -> usize {
     (at as isize + delta) as usize
 }
 
+/// `sunting fix` on `text` as the command line runs it: a check that settles the language (no
+/// `--language`, so detection), then fixes until stable under the same choice, never under the
+/// language the first check found.
+fn fresh_fix(text: &str, format: DocFormat, mode: FixMode) -> String {
+    let opts = options(format, None);
+    let first = sunting::check(text, &opts);
+    fix_until_stable(text, &opts, Some(first.diagnostics), mode).0
+}
+
+/// Short texts with few marker words, where a fix can tip language detection: figures in both
+/// languages' notations, doubled function words of both languages, single marker words.
+fn sparse_article() -> impl Strategy<Value = String> {
+    const SPARSE: &[&str] = &[
+        "4,5", "4.5", "12,75", "3.25", "1.000", "1,000", "2.500.000", "10,000.5", "by by", "the the", "of of", "to to", "and and", "is is",
+        "yang yang", "di di", "dan dan", "by", "the", "of", "said", "yang", "di", "kata", "persen", "percent", "orang", "people", "Rp",
+        "pukul", "14.30", "14:30", "Budi", "naik", ".", ",", " ", "\n\n",
+    ];
+    prop::collection::vec(prop::sample::select(SPARSE), 1..8).prop_map(|pieces| pieces.join(" "))
+}
+
+/// The case the fuzzer found (`4,5 by by` became `4.5 by`, then `4,5 by` again) and variants:
+/// other figures, other doubled function words, Indonesian text with one English word.
+#[test]
+fn a_second_fix_run_changes_nothing_on_tipping_texts() {
+    for text in [
+        "4,5 by by",
+        "4,5 by by\n",
+        "12,75 of of",
+        "3,25 the the",
+        "2,5 said said",
+        "4.5 yang yang",
+        "4.5 di di",
+        "1,000 by by",
+        "Harga naik 2,5 persen by by",
+        "Harga naik 4.5 persen, kata dia.",
+        "Rp 12.000 the",
+        "The the 4,5",
+        "by by 4,5 and and",
+    ] {
+        for format in [DocFormat::Markdown, DocFormat::PlainText] {
+            for mode in [FixMode::SafeOnly, FixMode::IncludeSuggested] {
+                let once = fresh_fix(text, format, mode);
+                assert_eq!(fresh_fix(&once, format, mode), once, "{text:?} ({format:?}, {mode:?})");
+            }
+        }
+    }
+    assert_eq!(fresh_fix("4,5 by by", DocFormat::PlainText, FixMode::SafeOnly), fresh_fix("4,5 by", DocFormat::PlainText, FixMode::SafeOnly));
+}
+
 fn safe_fixed(text: &str, diagnostics: &[Diagnostic]) -> String {
     apply_fixes(text, diagnostics, FixMode::SafeOnly).0
 }
@@ -265,6 +315,16 @@ proptest! {
         harness::assert_diagnostics_sound(&fixed, &after);
         let again = safe_fixed(&fixed, &after);
         prop_assert_eq!(&again, &fixed, "fixes did not converge on {:?}", text);
+    }
+
+    /// `fix` run twice, each run settling the language afresh as the command line does
+    /// (nothing forced, detection): the second run changes nothing, in either fix mode.
+    #[test]
+    fn a_second_fix_run_changes_nothing(text in prop_oneof![2 => any_article(), 3 => sparse_article()], format in format_strategy(), suggested in any::<bool>()) {
+        let mode = if suggested { FixMode::IncludeSuggested } else { FixMode::SafeOnly };
+        let once = fresh_fix(&text, format, mode);
+        let twice = fresh_fix(&once, format, mode);
+        prop_assert_eq!(&twice, &once, "a second run changed the fixed text of {:?}", text);
     }
 
     /// "Fix all" in the editor: the text edits the server computes, converted to protocol

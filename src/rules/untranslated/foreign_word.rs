@@ -157,9 +157,14 @@ impl Rule for ForeignWord {
                 flush(&mut run, out);
                 continue;
             };
-            // Extend the run when only white space separates this word from the last.
+            // Extend the run when only white space separates this word from the last, in the
+            // same block: masked Markdown (a code block, a tag) between two words leaves no token
+            // between them, and a run across it (or across blocks) is no phrase, and could never
+            // be italicised whole (a `fix --include-suggested` added asterisks on every run).
             let adjacent = run.as_ref().is_some_and(|(span, _, _, _)| {
                 doc.tokens.get(word.token().wrapping_sub(1)).is_some_and(|prev| prev.span.end == span.end && prev.kind == TokenKind::Word)
+                    && doc.text[span.end..word.span().start].chars().all(char::is_whitespace)
+                    && doc.block_of_token(word.token() - 1) == doc.block_of_token(word.token())
             });
             if adjacent && strength != Strength::MaybeName {
                 if let Some((span, count, _, run_strength)) = run.as_mut() {
@@ -198,6 +203,27 @@ mod tests {
         let windows = run(&ForeignWord, Id, "Dia melihat Windows pecah.");
         assert_eq!(windows.len(), 1);
         assert_eq!(windows[0].severity, Severity::Info);
+    }
+
+    /// Words on either side of masked Markdown (a code block, a code span) or of a block break
+    /// are two findings, not one phrase: a run across them cannot be italicised whole, and
+    /// `fix --include-suggested` added asterisks around it on every run.
+    #[test]
+    fn runs_stop_at_masked_markdown_and_block_breaks() {
+        use crate::document::{Document, LanguageChoice};
+        use crate::prose::DocFormat;
+        let markdown = |text: &str| {
+            let doc = Document::new(text, DocFormat::Markdown, LanguageChoice { forced: Some(Id), ..Default::default() });
+            let config = crate::config::Config::default();
+            let words = crate::words::WordJudge::new(Id, config.english, &config.lexicon);
+            let mut out = Vec::new();
+            ForeignWord.check(&Context::new(&doc, &config, &words), &mut out);
+            out.iter().map(|d| text[d.span.range()].to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(markdown("Warga melihat storm surge besar."), ["storm surge"]);
+        assert_eq!(markdown("Warga melihat storm `x` surge besar."), ["storm", "surge"]);
+        assert_eq!(markdown("Warga melihat storm\n```\nx\n```\nsurge besar."), ["storm", "surge"]);
+        assert_eq!(flagged(&ForeignWord, Id, "Warga melihat storm\n\nsurge besar."), ["storm", "surge"]);
     }
 
     #[test]
