@@ -200,7 +200,7 @@ fn fix_writes_atomically_and_keeps_crlf_bom_and_permissions() {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     }
     let diff = sunting(&["fix", "--diff", "a.md"], dir.path());
-    assert_eq!(diff.status.code(), Some(0));
+    assert_eq!(diff.status.code(), Some(1), "fixes pending");
     assert!(String::from_utf8_lossy(&diff.stdout).contains("+\u{feff}Warga berteriak “Berhenti!”"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "--diff writes nothing");
 
