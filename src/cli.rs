@@ -35,7 +35,7 @@ fn too_large(size: Option<u64>) -> String {
 const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
 #[derive(Parser, Debug)]
-#[command(name = "sunting", version, about = "Copyediting checks for news articles in Indonesian and English")]
+#[command(name = "sunting", bin_name = "sunting", version, about = "Copyediting checks for news articles in Indonesian and English")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -49,14 +49,17 @@ pub enum Command {
     Fix(FixArgs),
     /// List every rule, with the house style rules of the configuration.
     Rules {
+        /// Output format.
         #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
         format: RulesFormat,
         /// Use this configuration instead of the nearest sunting.toml.
         #[arg(long)]
         config: Option<PathBuf>,
     },
-    /// Print a rule's documentation.
+    /// Print a rule's documentation, or list a category's rules.
     Explain {
+        /// A rule's code (`typography/doubled-word`) or a category (`figures`).
+        #[arg(value_name = "CODE|CATEGORY")]
         code: String,
         /// Use this configuration instead of the nearest sunting.toml.
         #[arg(long)]
@@ -64,6 +67,19 @@ pub enum Command {
     },
     /// Run the language server over standard input and output.
     Lsp(LspArgs),
+    /// Print a shell completion script (see the README for where to put it).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from this command line's definition: sunting(1), or a
+    /// command's own page, sunting-check(1) for `sunting man check`.
+    #[command(alias = "manpage")]
+    Man {
+        /// The command whose page to print (check, fix, rules, explain, lsp, completions, man).
+        command: Option<String>,
+    },
 }
 
 /// `sunting lsp`'s options. Standard input and output are the only transport; `--stdio` is
@@ -81,46 +97,61 @@ pub enum OutputFormat {
     Human,
     /// One line a finding: `path:line:column: severity code message`.
     Concise,
+    /// One JSON document: files, their findings and a summary (a stable contract).
     Json,
     /// JSON Lines: one finding a line (with `--jsonl-input`: one article a line).
     Jsonl,
+    /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum RulesFormat {
+    /// A table: code, severity, languages, summary and an example.
     Human,
+    /// A JSON array of rules, for tools.
     Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum FailOn {
+    /// Any finding fails the run.
     Hint,
+    /// Info, warnings and errors fail the run.
     Info,
+    /// Warnings and errors fail the run.
     Warning,
+    /// Only errors fail the run.
     Error,
+    /// Findings never fail the run (exit 0 unless a file could not be checked).
     Never,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ColorMode {
+    /// Colour when standard output is a terminal and NO_COLOR is not set.
     Auto,
+    /// Always colour.
     Always,
+    /// Never colour.
     Never,
 }
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct InputArgs {
     /// Files, folders (walked, honouring .gitignore) or `-` for standard input.
+    #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// The article language (overrides front matter and configuration).
-    #[arg(long, value_parser = parse_language)]
+    /// The article language (overrides front matter and configuration) [default: detected].
+    #[arg(long, value_parser = LanguageParser)]
     pub language: Option<Language>,
     /// Use this configuration file instead of the nearest sunting.toml.
     #[arg(long)]
     pub config: Option<PathBuf>,
-    /// The name to give standard input in reports (its extension picks Markdown or plain text).
+    /// The name to give standard input in reports (its extension picks Markdown or plain text)
+    /// [default: <stdin>, read as Markdown].
     #[arg(long)]
     pub stdin_filename: Option<String>,
     /// Replace invalid UTF-8 with U+FFFD instead of refusing the file.
@@ -139,20 +170,24 @@ pub struct InputArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(override_usage = "sunting check [OPTIONS] <PATHS>...\n       sunting check [OPTIONS] --jsonl-input")]
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Report format.
+    /// Report format [default: human; jsonl with --jsonl-input].
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
     /// Exit with status 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
+    /// Colour the human format.
     #[arg(long, value_enum, default_value_t = ColorMode::Auto)]
     pub color: ColorMode,
     /// Read articles from standard input as JSON Lines, one `{"id": ..., "text": ..., "language":
     /// "id"|"en"}` object a line (`language` and `format`, "markdown" or "text", are optional),
     /// and write one line per article, in the same order: `{"id", "language", "diagnostics"}`.
+    /// Takes no paths (`paths` are required otherwise: a required argument that conflicts with
+    /// one given is not required).
     #[arg(long, conflicts_with = "paths")]
     pub jsonl_input: bool,
     /// Check with this many threads (default: one per core; at most 256).
@@ -174,6 +209,29 @@ pub struct FixArgs {
     /// (a CI gate).
     #[arg(long, conflicts_with = "diff")]
     pub check: bool,
+}
+
+/// `--language`: `id` or `en` (and the other spellings [`Language::parse`] knows), with the two
+/// listed as its possible values in `--help` and completions.
+#[derive(Clone)]
+struct LanguageParser;
+
+impl clap::builder::TypedValueParser for LanguageParser {
+    type Value = Language;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> Result<Language, clap::Error> {
+        let text = value.to_string_lossy();
+        parse_language(&text).map_err(|e| {
+            let name = arg.map_or_else(|| "--language".to_string(), |a| a.to_string());
+            clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("invalid value '{text}' for '{name}': {e}\n")).with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            [("id", "Indonesian"), ("en", "English")].into_iter().map(|(v, help)| clap::builder::PossibleValue::new(v).help(help)),
+        ))
+    }
 }
 
 fn parse_language(s: &str) -> Result<Language, String> {
@@ -514,20 +572,6 @@ fn severity_floor(fail_on: FailOn) -> Option<Severity> {
     }
 }
 
-/// Exit with clap's usage error when no path was given (paths are optional only for
-/// `check --jsonl-input`).
-fn require_paths(input: &InputArgs, command: &str) {
-    if input.paths.is_empty() {
-        use clap::CommandFactory;
-        let mut cli = Cli::command();
-        let message = "the following required arguments were not provided:\n  <PATHS>...";
-        match cli.find_subcommand_mut(command) {
-            Some(sub) => sub.error(clap::error::ErrorKind::MissingRequiredArgument, message).exit(),
-            None => cli.error(clap::error::ErrorKind::MissingRequiredArgument, message).exit(),
-        }
-    }
-}
-
 fn output_format(args: &CheckArgs) -> stream::Format {
     match args.format.unwrap_or(if args.jsonl_input { OutputFormat::Jsonl } else { OutputFormat::Human }) {
         OutputFormat::Json => stream::Format::Json,
@@ -594,7 +638,6 @@ fn check_command(args: &CheckArgs) -> i32 {
     if args.jsonl_input {
         return check_jsonl_input(args);
     }
-    require_paths(&args.input, "check");
     let configs = match Configs::new(&args.input) {
         Ok(c) => c,
         Err(e) => {
@@ -924,7 +967,6 @@ fn emit(bytes: &[u8]) -> Result<(), Stopped> {
 }
 
 fn fix_command(args: &FixArgs) -> i32 {
-    require_paths(&args.input, "fix");
     let Inputs { checked, mut errors, skipped, ignored } = match run_inputs(&args.input) {
         Ok(r) => r,
         Err(e) => {
@@ -1079,16 +1121,66 @@ pub fn run(cli: Cli) -> i32 {
             }
         }
         Command::Lsp(_) => crate::lsp::run(),
-        Command::Explain { code, config } => match styles_here(config.as_deref()).map(|styles| report::explain(&code, &styles)) {
-            Err(status) => status,
-            Ok(None) => {
-                eprintln!("sunting: unknown rule {code:?} (see `sunting rules`)");
-                2
-            }
-            Ok(Some(text)) => match emit(text.as_bytes()) {
-                Ok(()) | Err(Stopped::ReaderGone) => 0,
-                Err(Stopped::Failed) => 2,
-            },
-        },
+        Command::Explain { code, config } => explain_command(&code, config.as_deref()),
+        Command::Completions { shell } => completions_command(shell),
+        Command::Man { command } => man_command(command.as_deref()),
     }
+}
+
+/// Standard output's status after writing `bytes`.
+fn emit_status(bytes: &[u8]) -> i32 {
+    match emit(bytes) {
+        Ok(()) | Err(Stopped::ReaderGone) => 0,
+        Err(Stopped::Failed) => 2,
+    }
+}
+
+/// `sunting explain CODE|CATEGORY`: an unknown one exits 2 and names the closest codes.
+fn explain_command(code: &str, config: Option<&Path>) -> i32 {
+    let styles = match styles_here(config) {
+        Ok(s) => s,
+        Err(status) => return status,
+    };
+    match report::explain(code, &styles) {
+        Some(text) => emit_status(text.as_bytes()),
+        None => {
+            let near = report::closest_codes(code, &styles);
+            let hint = if near.is_empty() { String::new() } else { format!("; did you mean {}?", near.join(" or ")) };
+            eprintln!("sunting: unknown rule or category {code:?}{hint} (see `sunting rules`)");
+            2
+        }
+    }
+}
+
+/// `sunting completions SHELL`: the shell's completion script, generated from the definition.
+fn completions_command(shell: clap_complete::Shell) -> i32 {
+    use clap::CommandFactory;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "sunting", &mut script);
+    emit_status(&script)
+}
+
+/// `sunting man [COMMAND]`: sunting(1) or a command's page, in roff, generated from the definition
+/// (the pages name each other as `clap_mangen::generate_to` names its files: sunting-check(1)).
+fn man_command(command: Option<&str>) -> i32 {
+    use clap::CommandFactory;
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    cli.build();
+    let cmd = match command {
+        None => cli,
+        Some(name) => match cli.find_subcommand(name) {
+            Some(sub) => sub.clone(),
+            None => {
+                let names: Vec<&str> = cli.get_subcommands().map(|s| s.get_name()).collect();
+                eprintln!("sunting: no command {name:?} (the commands: {})", names.join(", "));
+                return 2;
+            }
+        },
+    };
+    let mut page = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(cmd).source(format!("sunting {}", env!("CARGO_PKG_VERSION"))).render(&mut page) {
+        eprintln!("sunting: cannot render the man page: {e}");
+        return 2;
+    }
+    emit_status(&page)
 }

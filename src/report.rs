@@ -1,7 +1,7 @@
 //! Output formats for the command line: human, JSON (the stable contract), SARIF 2.1.0 and
 //! GitHub workflow commands. Everything here works on finished check results.
 
-use crate::diagnostic::{Applicability, Diagnostic, Severity, Span};
+use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
 use crate::language::Language;
 use crate::position::{span_to_range, PositionEncoding, Range};
 use crate::rules::{self, Rule, REGISTRY};
@@ -694,12 +694,52 @@ pub fn rules_json(styles: &Styles) -> Value {
     )
 }
 
-/// `sunting explain CODE`.
+/// `sunting explain CODE`, or `sunting explain CATEGORY` for the category's rules.
 pub fn explain(code: &str, styles: &Styles) -> Option<String> {
+    if let Some(category) = Category::parse(code) {
+        return Some(explain_category(category, styles));
+    }
     let m = styles.find(code).map(|r| r.meta()).or_else(|| rules::find(code).map(|r| r.meta()))?;
     let langs = if m.languages.is_empty() { "Indonesian and English".to_string() } else { m.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ") };
     Some(format!(
         "{code}\n\n{}\n\n{}\n\nCategory: {}\nDefault severity: {}\nLanguages: {langs}\n\nFlagged:  {}\nBetter:   {}\n",
         m.summary, m.explanation, m.category, m.default_severity, m.example_bad, m.example_good
     ))
+}
+
+/// A category's rules (the house style's among them), one line each with its summary.
+fn explain_category(category: Category, styles: &Styles) -> String {
+    let rules: Vec<_> = listed(styles).map(|r| r.meta()).filter(|m| m.category == category).collect();
+    let mut out = format!("{category}: {} rules\n\n", rules.len());
+    for m in rules {
+        out.push_str(&format!("{:<46} {:<8} {}\n", m.code, m.default_severity.as_str(), m.summary));
+    }
+    out.push_str("\nRun `sunting explain CODE` for a rule's documentation.\n");
+    out
+}
+
+/// The rule codes and categories nearest to an unknown `code` by edit distance, for "did you
+/// mean": compared whole when it has a `/`, else with categories and rule names (`doubled-word`
+/// finds `typography/doubled-word`). Empty when nothing is close (more than a third of it differs).
+pub fn closest_codes(code: &str, styles: &Styles) -> Vec<&'static str> {
+    use crate::lexicon::suggest::edit_distance;
+    let query = code.trim().to_lowercase();
+    let limit = (query.chars().count() / 3).max(1);
+    let mut candidates: Vec<(usize, &'static str)> = Vec::new();
+    for rule in listed(styles) {
+        let m = rule.meta();
+        let distance = if query.contains('/') { edit_distance(&query, m.code) } else { edit_distance(&query, m.name()) };
+        candidates.push((distance, m.code));
+    }
+    if !query.contains('/') {
+        candidates.extend(Category::ALL.iter().map(|c| (edit_distance(&query, c.as_str()), c.as_str())));
+    }
+    let Some(best) = candidates.iter().map(|(d, _)| *d).min().filter(|d| *d <= limit) else {
+        return Vec::new();
+    };
+    let mut near: Vec<&'static str> = candidates.into_iter().filter(|(d, _)| *d == best).map(|(_, c)| c).collect();
+    near.sort_unstable();
+    near.dedup();
+    near.truncate(3);
+    near
 }

@@ -506,3 +506,126 @@ fn select_and_ignore_rules_on_the_command_line() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("typography/nope"));
 }
+
+/// The option lines of a `--help` text and whether each has a description, on its line (after
+/// two spaces) or on the next, indented further.
+fn options_without_help(help: &str) -> Vec<String> {
+    let lines: Vec<&str> = help.lines().collect();
+    let mut missing = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        // `--long` or `-s, --long`; not a possible value's `- name: help` line.
+        let is_option = trimmed.starts_with("--") || (trimmed.starts_with('-') && trimmed.as_bytes().get(1).is_some_and(u8::is_ascii_alphanumeric));
+        if !is_option || !line.starts_with("  ") {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let same_line = trimmed.split_once("  ").is_some_and(|(_, rest)| !rest.trim().is_empty());
+        let next_line = lines.get(i + 1).is_some_and(|next| {
+            let t = next.trim_start();
+            !t.is_empty() && next.len() - t.len() > indent && !t.starts_with('-')
+        });
+        if !same_line && !next_line {
+            missing.push(trimmed.to_string());
+        }
+    }
+    missing
+}
+
+#[test]
+fn check_usage_requires_paths_and_every_option_is_described() {
+    let dir = temp_with(&[("a.md", ARTICLE.as_bytes())]);
+    let help = sunting(&["check", "--help"], dir.path());
+    assert_eq!(help.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&help.stdout).into_owned();
+    assert!(help.contains("Usage: sunting check"), "{help}");
+    assert!(help.contains("<PATHS>..."), "{help}");
+    assert!(!help.contains("[PATHS]"), "paths are shown as required: {help}");
+    for shown in ["[default: warning]", "[default: auto]", "human:", "concise:", "sarif:", "hint:", "never:", "always:", "-j, --jobs", "id: Indonesian"] {
+        assert!(help.contains(shown), "{shown} missing from:\n{help}");
+    }
+    assert!(help.matches("\n      --").count() + help.matches("\n  -").count() >= 12, "the options are listed: {help}");
+    for command in ["check", "fix", "rules", "explain", "lsp", "completions", "man"] {
+        for flag in ["--help", "-h"] {
+            let out = sunting(&[command, flag], dir.path());
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(options_without_help(&text), Vec::<String>::new(), "sunting {command} {flag}:\n{text}");
+        }
+    }
+    // The parser is not blind: an option line without a description is caught.
+    assert_eq!(options_without_help("Options:\n      --bare\n  -h, --help  Print help\n"), vec!["--bare".to_string()]);
+
+    // clap itself requires the paths; `-` and --jsonl-input (no paths) still work.
+    let missing = sunting(&["check"], dir.path());
+    assert_eq!(missing.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(stderr.contains("<PATHS>") && stderr.contains("Usage: sunting check"), "{stderr}");
+    assert_eq!(sunting(&["fix"], dir.path()).status.code(), Some(2));
+    assert_eq!(sunting_stdin(&["check", "-"], dir.path(), b"Harga naik naik.\n").status.code(), Some(1));
+    let jsonl = sunting_stdin(&["check", "--jsonl-input"], dir.path(), b"{\"id\": 1, \"text\": \"naik naik\"}\n");
+    assert_eq!(jsonl.status.code(), Some(1), "{}", String::from_utf8_lossy(&jsonl.stderr));
+    assert!(String::from_utf8_lossy(&jsonl.stdout).contains("typography/doubled-word"));
+    assert_eq!(sunting_stdin(&["check", "--jsonl-input", "a.md"], dir.path(), b"").status.code(), Some(2));
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_definition() {
+    let dir = temp_with(&[]);
+    let bash = sunting(&["completions", "bash"], dir.path());
+    assert_eq!(bash.status.code(), Some(0));
+    let bash = String::from_utf8_lossy(&bash.stdout);
+    assert!(bash.contains("check") && bash.contains("--format") && bash.contains("--fail-on"), "{bash}");
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let out = sunting(&["completions", shell], dir.path());
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("--jsonl-input"), "{shell}");
+    }
+    assert_eq!(sunting(&["completions", "tcsh"], dir.path()).status.code(), Some(2));
+
+    for alias in ["man", "manpage"] {
+        let man = sunting(&[alias], dir.path());
+        assert_eq!(man.status.code(), Some(0));
+        let page = String::from_utf8_lossy(&man.stdout);
+        let first_macro = page.lines().find(|l| l.starts_with(".TH") || l.starts_with(".SH")).unwrap_or("");
+        assert!(first_macro.starts_with(".TH sunting 1"), "{page}");
+        assert!(page.contains("check") && page.contains(".SH SUBCOMMANDS"), "{page}");
+    }
+    let check = sunting(&["man", "check"], dir.path());
+    let page = String::from_utf8_lossy(&check.stdout);
+    assert!(page.contains(".TH sunting\\-check 1") || page.contains(".TH sunting-check 1"), "{page}");
+    assert!(page.contains("jsonl\\-input") && page.contains("fail\\-on"), "{page}");
+    let unknown = sunting(&["man", "chek"], dir.path());
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("check"));
+}
+
+#[test]
+fn explain_lists_a_category_and_suggests_the_closest_code() {
+    let dir = temp_with(&[]);
+    let rules: Value = serde_json::from_slice(&sunting(&["rules", "--format", "json"], dir.path()).stdout).expect("rules json");
+    let rules = rules.as_array().expect("an array");
+    let out = sunting(&["explain", "figures"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut figures = 0;
+    for rule in rules {
+        let code = rule["code"].as_str().unwrap();
+        if rule["category"] == "figures" {
+            figures += 1;
+            assert!(text.contains(code) && text.contains(rule["summary"].as_str().unwrap()), "{code} in:\n{text}");
+        } else {
+            assert!(!text.contains(code), "{code} is not a figures rule:\n{text}");
+        }
+    }
+    assert!(figures >= 2, "{text}");
+
+    for (asked, meant) in [("typography/doubled-wrod", "typography/doubled-word"), ("doubled-word", "typography/doubled-word"), ("figure", "figures")] {
+        let out = sunting(&["explain", asked], dir.path());
+        assert_eq!(out.status.code(), Some(2), "{asked}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("did you mean {meant}")), "{asked}: {stderr}");
+    }
+    let far = sunting(&["explain", "zzzzzz/qqqqqq"], dir.path());
+    assert_eq!(far.status.code(), Some(2));
+    assert!(!String::from_utf8_lossy(&far.stderr).contains("did you mean"));
+}
