@@ -111,6 +111,32 @@ fn front_matter_language(front: &str) -> Option<Language> {
     })
 }
 
+/// A `lang:` or `language:` of the front matter that names no language sunting checks (`fr`),
+/// with the value's span, when no such key names one it does: the article is then checked in
+/// another language, and the caller says so instead of ignoring the key silently.
+pub fn unsupported_front_matter_language(text: &str) -> Option<(Span, String)> {
+    let front = front_matter_len(text);
+    let mut unsupported = None;
+    let mut offset = 0;
+    for line in text[..front].split_inclusive('\n') {
+        if let Some(sep) = line.find(['=', ':']) {
+            let key = line[..sep].trim().to_ascii_lowercase();
+            let value = line[sep + 1..].trim().trim_matches(['"', '\'']).trim();
+            if key == "lang" || key == "language" {
+                if Language::parse(value).is_some() {
+                    return None;
+                }
+                if unsupported.is_none() && !value.is_empty() {
+                    let start = offset + sep + 1 + line[sep + 1..].find(value).unwrap_or(0);
+                    unsupported = Some((Span::new(start, start + value.len()), value.to_string()));
+                }
+            }
+        }
+        offset += line.len();
+    }
+    unsupported
+}
+
 struct Masker {
     bytes: Vec<u8>,
 }
