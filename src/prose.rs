@@ -454,6 +454,20 @@ pub fn is_title_case(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn an_unsupported_front_matter_language_is_found_with_its_span() {
+        let text = "---\ntitle: x\nlanguage: \"fr-FR\"\n---\nTeks.\n";
+        let (span, code) = unsupported_front_matter_language(text).unwrap();
+        assert_eq!((&text[span.start..span.end], code.as_str()), ("fr-FR", "fr-FR"));
+        assert_eq!(unsupported_front_matter_language("+++\nlang = 'de'\n+++\n").map(|(_, c)| c), Some("de".to_string()));
+        // A supported one anywhere in the front matter wins; outside front matter, or empty, nothing.
+        assert_eq!(unsupported_front_matter_language("---\nlang: fr\nlanguage: en\n---\n"), None);
+        assert_eq!(unsupported_front_matter_language("---\nlang: id\n---\n"), None);
+        assert_eq!(unsupported_front_matter_language("---\nlang:\n---\n"), None);
+        assert_eq!(unsupported_front_matter_language("lang: fr\n"), None);
+        assert_eq!(unsupported_front_matter_language("---\nlang: fr\n"), None);
+    }
+
     /// [`may_hold_url`] as first written: a pass over every pair and run of four bytes.
     fn may_hold_url_by_windows(text: &str) -> bool {
         let bytes = text.as_bytes();

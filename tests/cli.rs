@@ -597,3 +597,15 @@ fn an_unsupported_front_matter_language_is_named() {
     assert!(warnings[0].contains(&format!("(byte {})", french.iter().position(|&b| b == b'f').unwrap())), "{err}");
     assert_eq!(json(&out)["files"][0]["language"], "id");
 }
+
+/// The README's sample configuration is what `sunting init` writes (which parses: see the
+/// config module's tests), and its table documents every key of it.
+#[test]
+fn readme_configuration_is_the_init_template_and_documents_every_key() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    assert!(readme.contains(&format!("```toml\n{}```\n", sunting::config::TEMPLATE)), "README's sample sunting.toml is not the init template");
+    for line in sunting::config::TEMPLATE.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let key = line.split(" = ").next().unwrap();
+        assert!(readme.contains(&format!("| `{key}` |")), "README's configuration table lacks {key}");
+    }
+}
