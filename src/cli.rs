@@ -80,6 +80,14 @@ pub enum Command {
         /// The command whose page to print (check, fix, rules, explain, lsp, completions, man).
         command: Option<String>,
     },
+    /// Write a commented sunting.toml, with every key at its default, into DIR (default: here).
+    Init {
+        /// The folder to write sunting.toml into.
+        dir: Option<PathBuf>,
+        /// Replace an existing sunting.toml.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// `sunting lsp`'s options. Standard input and output are the only transport; `--stdio` is
@@ -377,7 +385,8 @@ fn read_source(source: &Source, lossy: bool) -> Result<LoadOutcome, String> {
 /// Configurations by folder, loaded once each.
 struct Configs {
     explicit: Option<Arc<Config>>,
-    by_path: Mutex<HashMap<PathBuf, Arc<Config>>>,
+    /// A configuration that failed to load is kept as its error, so it is reported once.
+    by_path: Mutex<HashMap<PathBuf, Result<Arc<Config>, ConfigError>>>,
     default: Arc<Config>,
     /// `--select` and `--ignore`, applied to every configuration loaded.
     select: Vec<String>,
@@ -393,7 +402,9 @@ impl Configs {
         Ok(Configs { explicit, by_path: Mutex::new(HashMap::new()), default, select, ignore })
     }
 
-    fn for_dir(&self, dir: &Path) -> Result<Arc<Config>, ConfigError> {
+    /// The configuration for articles in `dir`. A broken one is `Err(Some(error))` the first
+    /// time and `Err(None)` after: the error is reported once, not once per article.
+    fn for_dir(&self, dir: &Path) -> Result<Arc<Config>, Option<ConfigError>> {
         if let Some(c) = &self.explicit {
             return Ok(c.clone());
         }
@@ -403,12 +414,12 @@ impl Configs {
         let Some(path) = found else { return Ok(self.default.clone()) };
         let mut cache = self.by_path.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(c) = cache.get(&path) {
-            return Ok(c.clone());
+            return c.clone().map_err(|_| None);
         }
-        let config = if path.ends_with(crate::config::PROJECT_WORDS) { Config::with_project_words(&path)? } else { Config::load(&path)? };
-        let config = Arc::new(config.with_selection(&self.select, &self.ignore)?);
+        let loaded = if path.ends_with(crate::config::PROJECT_WORDS) { Config::with_project_words(&path) } else { Config::load(&path) };
+        let config = loaded.and_then(|c| c.with_selection(&self.select, &self.ignore)).map(Arc::new);
         cache.insert(path, config.clone());
-        Ok(config)
+        config.map_err(Some)
     }
 }
 
@@ -507,7 +518,10 @@ fn check_source(source: Source, input: &InputArgs, configs: &Configs) -> Outcome
     };
     let config = match configs.for_dir(&dir) {
         Ok(c) => c,
-        Err(e) => return Outcome::Failed(FileError { path: name, message: format!("configuration error: {e}") }),
+        // Reported once, as an error about the configuration file; the articles under it are
+        // not checked, and the exit status is 2.
+        Err(Some(e)) => return Outcome::Failed(FileError { path: e.path.display().to_string(), message: format!("configuration error: {e} (no article under it is checked)") }),
+        Err(None) => return Outcome::Ignored,
     };
     if let Source::Found(p) = &source
         && config.ignores(p) {
@@ -880,7 +894,8 @@ fn check_jsonl_input(args: &CheckArgs) -> i32 {
     let config = match configs.for_dir(&std::env::current_dir().unwrap_or_default()) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("sunting: configuration error: {e}");
+            // The first load of this cache: the error is always there.
+            eprintln!("sunting: configuration error: {}", e.map(|e| e.to_string()).unwrap_or_default());
             return 2;
         }
     };
@@ -1121,6 +1136,7 @@ pub fn run(cli: Cli) -> i32 {
             }
         }
         Command::Lsp(_) => crate::lsp::run(),
+        Command::Init { dir, force } => init_command(dir.as_deref().unwrap_or(Path::new(".")), force),
         Command::Explain { code, config } => explain_command(&code, config.as_deref()),
         Command::Completions { shell } => completions_command(shell),
         Command::Man { command } => man_command(command.as_deref()),
@@ -1183,4 +1199,45 @@ fn man_command(command: Option<&str>) -> i32 {
         return 2;
     }
     emit_status(&page)
+}
+
+/// `sunting init`: write [`crate::config::TEMPLATE`] as `dir/sunting.toml`, and nothing else. An
+/// existing file is replaced only with `--force` (and only a regular file, in place); a symbolic
+/// link is never written through.
+fn init_command(dir: &Path, force: bool) -> i32 {
+    let path = dir.join(crate::config::FILE_NAME);
+    let fail = |message: String| {
+        eprintln!("sunting: {message}");
+        2
+    };
+    if !dir.is_dir() {
+        return fail(format!("{}: no such folder", dir.display()));
+    }
+    let written = match path.symlink_metadata() {
+        Ok(meta) if meta.file_type().is_symlink() => return fail(format!("{}: is a symbolic link; not writing through it", path.display())),
+        Ok(_) if !force => return fail(format!("{}: already exists; `sunting init --force` replaces it", path.display())),
+        Ok(meta) if !meta.is_file() => return fail(format!("{}: is not a regular file; not replacing it", path.display())),
+        Ok(_) => match std::fs::read(&path) {
+            Ok(old) => write_atomically(&path, &old, crate::config::TEMPLATE.as_bytes()),
+            Err(e) => Err(format!("cannot replace it: {e}")),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            use std::io::Write;
+            // `create_new` fails rather than follow a link or replace a file made meanwhile.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .and_then(|mut f| f.write_all(crate::config::TEMPLATE.as_bytes()).and_then(|()| f.sync_all()))
+                .map_err(|e| e.to_string())
+        }
+        Err(e) => Err(e.to_string()),
+    };
+    match written {
+        Ok(()) => {
+            eprintln!("sunting: wrote {}", path.display());
+            0
+        }
+        Err(e) => fail(format!("{}: {e}", path.display())),
+    }
 }

@@ -16,6 +16,44 @@ use toml::Spanned;
 pub const FILE_NAME: &str = "sunting.toml";
 /// The project word list that the editor's "Add to dictionary" appends to, beside the config.
 pub const PROJECT_WORDS: &str = ".sunting/kamus.txt";
+/// What `sunting init` writes: every key of `sunting.toml`, each at its default or commented
+/// out, with a line saying what it does. It parses as is and changes nothing from having no
+/// configuration (a test holds it to the parser and to the list of keys).
+pub const TEMPLATE: &str = r#"# sunting.toml: the configuration of `sunting check`, `sunting fix` and the editors.
+# Every key is shown at its default; paths are relative to this file's folder.
+# Found by walking up from each article's folder, no higher than the repository root.
+
+# The article language: "auto" (detect per article), "id" or "en".
+# Front matter (`lang: id`) and `--language` win over this.
+language = "auto"
+
+# English spelling for English articles: "any", "us" or "gb".
+english = "any"
+
+# Globs of files not to check, e.g. ["drafts/**", "arsip/*.md"].
+# Hidden files and folders (.name) and what .gitignore excludes are never checked.
+ignore = []
+
+# Extra word lists, one word a line, e.g. ["kamus-redaksi.txt"]. The project word list
+# .sunting/kamus.txt (what the editor's "Add to dictionary" writes) is read without being named.
+words = []
+
+# Extra Hunspell dictionaries: .dic files, each with its .aff beside it, e.g. ["kamus/id_ID.dic"].
+dictionaries = []
+
+# House style files (see "House style files" in the README), e.g. ["gaya/redaksi.toml"].
+styles = []
+
+# The shipped house styles (id-default for Indonesian, en-ap for English); false turns them off.
+default-styles = true
+
+# Severity by rule code or category: "off", "hint", "info", "warning" or "error".
+# `sunting rules` lists them. Findings ignored in .sunting/ignore are read beside this file.
+[severity]
+# typography = "warning"
+# "typography/doubled-word" = "error"
+"#;
+
 /// The largest configuration, style, word list or dictionary file read.
 pub const MAX_CONFIG_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -410,6 +448,35 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys `RawConfig` accepts, from serde's own list (its error for an unknown key).
+    fn config_keys() -> Vec<String> {
+        let err = toml::from_str::<RawConfig>("no-such-key = 1\n").unwrap_err().message().to_string();
+        let expected = err.split("expected one of").nth(1).unwrap_or_else(|| panic!("serde lists the keys: {err}"));
+        expected.split(',').map(|k| k.trim().trim_matches('`').to_string()).filter(|k| !k.is_empty()).collect()
+    }
+
+    #[test]
+    fn the_init_template_parses_and_names_every_key() {
+        let read = |_: &Path| -> std::io::Result<String> { Err(std::io::ErrorKind::NotFound.into()) };
+        let config = Config::parse_with(TEMPLATE, Path::new("/news/sunting.toml"), &read).unwrap_or_else(|e| panic!("{e}"));
+        // As is, it configures what having no configuration does.
+        let none = Config::parse_with("", Path::new("/news/sunting.toml"), &read).unwrap();
+        assert_eq!(config.language, none.language);
+        assert_eq!(config.english, none.english);
+        assert!(config.ignore.is_empty() && config.words.is_empty() && config.dictionaries.is_empty() && config.severity.is_empty());
+        assert_eq!(config.styles.rules().len(), none.styles.rules().len());
+        let keys = config_keys();
+        assert!(keys.len() >= 8 && keys.contains(&"default-styles".to_string()), "{keys:?}");
+        for key in keys {
+            let present = TEMPLATE.lines().any(|l| l.starts_with(&format!("{key} = ")) || l == format!("[{key}]"));
+            assert!(present, "the template does not set {key}");
+        }
+        // The commented examples are valid too.
+        let uncommented: String = TEMPLATE.lines().map(|l| l.strip_prefix("# ").filter(|r| r.contains(" = \"")).unwrap_or(l)).collect::<Vec<_>>().join("\n");
+        let examples = Config::parse_with(&uncommented, Path::new("/news/sunting.toml"), &read).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(examples.severity.len(), 2);
+    }
 
     #[test]
     fn parses_a_full_config() {

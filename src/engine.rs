@@ -21,7 +21,8 @@ pub struct CheckResult {
     pub language: Language,
     /// Sorted by position, then code.
     pub diagnostics: Vec<Diagnostic>,
-    /// Problems with the article's own suppression comments.
+    /// Problems with the article itself, for a warning beside the findings: its suppression
+    /// comments, a front matter language sunting does not check.
     pub notes: Vec<Note>,
 }
 
@@ -83,6 +84,10 @@ fn finish(doc: &Document<'_>, mut diagnostics: Vec<Diagnostic>) -> CheckResult {
     let text = doc.text;
     let mut notes = Vec::new();
     let suppressions = Suppressions::parse(text, &mut notes);
+    if let Some((span, code)) = crate::prose::unsupported_front_matter_language(text) {
+        let message = format!("the front matter names the language {code:?}, which sunting does not check (only id and en); checked as {} instead", doc.language);
+        notes.insert(0, Note { span, message });
+    }
     diagnostics.retain(|d| !suppressions.is_suppressed(d) && d.span.end <= text.len());
     sort_diagnostics(&mut diagnostics);
     CheckResult { language: doc.language, diagnostics, notes }

@@ -111,6 +111,32 @@ fn front_matter_language(front: &str) -> Option<Language> {
     })
 }
 
+/// A `lang:` or `language:` of the front matter that names no language sunting checks (`fr`),
+/// with the value's span, when no such key names one it does: the article is then checked in
+/// another language, and the caller says so instead of ignoring the key silently.
+pub fn unsupported_front_matter_language(text: &str) -> Option<(Span, String)> {
+    let front = front_matter_len(text);
+    let mut unsupported = None;
+    let mut offset = 0;
+    for line in text[..front].split_inclusive('\n') {
+        if let Some(sep) = line.find(['=', ':']) {
+            let key = line[..sep].trim().to_ascii_lowercase();
+            let value = line[sep + 1..].trim().trim_matches(['"', '\'']).trim();
+            if key == "lang" || key == "language" {
+                if Language::parse(value).is_some() {
+                    return None;
+                }
+                if unsupported.is_none() && !value.is_empty() {
+                    let start = offset + sep + 1 + line[sep + 1..].find(value).unwrap_or(0);
+                    unsupported = Some((Span::new(start, start + value.len()), value.to_string()));
+                }
+            }
+        }
+        offset += line.len();
+    }
+    unsupported
+}
+
 struct Masker {
     bytes: Vec<u8>,
 }
@@ -427,6 +453,20 @@ pub fn is_title_case(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unsupported_front_matter_language_is_found_with_its_span() {
+        let text = "---\ntitle: x\nlanguage: \"fr-FR\"\n---\nTeks.\n";
+        let (span, code) = unsupported_front_matter_language(text).unwrap();
+        assert_eq!((&text[span.start..span.end], code.as_str()), ("fr-FR", "fr-FR"));
+        assert_eq!(unsupported_front_matter_language("+++\nlang = 'de'\n+++\n").map(|(_, c)| c), Some("de".to_string()));
+        // A supported one anywhere in the front matter wins; outside front matter, or empty, nothing.
+        assert_eq!(unsupported_front_matter_language("---\nlang: fr\nlanguage: en\n---\n"), None);
+        assert_eq!(unsupported_front_matter_language("---\nlang: id\n---\n"), None);
+        assert_eq!(unsupported_front_matter_language("---\nlang:\n---\n"), None);
+        assert_eq!(unsupported_front_matter_language("lang: fr\n"), None);
+        assert_eq!(unsupported_front_matter_language("---\nlang: fr\n"), None);
+    }
 
     /// [`may_hold_url`] as first written: a pass over every pair and run of four bytes.
     fn may_hold_url_by_windows(text: &str) -> bool {

@@ -629,3 +629,106 @@ fn explain_lists_a_category_and_suggests_the_closest_code() {
     assert_eq!(far.status.code(), Some(2));
     assert!(!String::from_utf8_lossy(&far.stderr).contains("did you mean"));
 }
+
+#[test]
+fn init_writes_a_config_that_works_and_refuses_to_overwrite() {
+    let dir = temp_with(&[("news/a.md", ARTICLE.as_bytes())]);
+    let news = dir.path().join("news");
+    let out = sunting(&["init", "news"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let written = std::fs::read_to_string(news.join("sunting.toml")).unwrap();
+    assert_eq!(written, sunting::config::TEMPLATE);
+    // Nothing else is written.
+    let mut names: Vec<_> = std::fs::read_dir(&news).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    assert_eq!(names, ["a.md", "sunting.toml"]);
+    // Checking with it as is works, and finds what having no configuration finds.
+    let with = sunting(&["check", "--format", "json", "news/a.md"], dir.path());
+    assert_eq!(with.status.code(), Some(1), "{}", String::from_utf8_lossy(&with.stderr));
+    let plain = temp_with(&[("news/a.md", ARTICLE.as_bytes())]);
+    let without = sunting(&["check", "--format", "json", "news/a.md"], plain.path());
+    assert_eq!(json(&with)["files"], json(&without)["files"]);
+    // A second init refuses, and leaves the file alone; --force replaces it.
+    std::fs::write(news.join("sunting.toml"), "language = \"id\"\n").unwrap();
+    let again = sunting(&["init"], &news);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"), "{}", String::from_utf8_lossy(&again.stderr));
+    assert_eq!(std::fs::read_to_string(news.join("sunting.toml")).unwrap(), "language = \"id\"\n");
+    assert_eq!(sunting(&["init", "--force"], &news).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(news.join("sunting.toml")).unwrap(), sunting::config::TEMPLATE);
+    // A missing folder is an error, not a folder made.
+    assert_eq!(sunting(&["init", "missing"], dir.path()).status.code(), Some(2));
+    assert!(!dir.path().join("missing").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn init_never_writes_through_a_symbolic_link() {
+    let dir = temp_with(&[("target.toml", b"keep = 1\n")]);
+    std::os::unix::fs::symlink(dir.path().join("target.toml"), dir.path().join("sunting.toml")).unwrap();
+    for args in [&["init"][..], &["init", "--force"][..]] {
+        let out = sunting(args, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic link"), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert_eq!(std::fs::read_to_string(dir.path().join("target.toml")).unwrap(), "keep = 1\n");
+    // A dangling link is refused too, not followed to create its target.
+    let dangling = temp_with(&[]);
+    std::os::unix::fs::symlink(dangling.path().join("elsewhere.toml"), dangling.path().join("sunting.toml")).unwrap();
+    assert_eq!(sunting(&["init"], dangling.path()).status.code(), Some(2));
+    assert!(!dangling.path().join("elsewhere.toml").exists());
+}
+
+#[test]
+fn a_broken_config_is_reported_once_not_once_per_article() {
+    let mut files: Vec<(String, &[u8])> = (1..=5).map(|i| (format!("news/a{i}.md"), ARTICLE.as_bytes())).collect();
+    files.push(("news/sunting.toml".to_string(), b"[severity]\ntypography = \"loud\"\n"));
+    files.push(("other/b.md".to_string(), ARTICLE.as_bytes()));
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+    let dir = temp_with(&files);
+    for format in ["human", "json", "concise"] {
+        let out = sunting(&["check", "--format", format, "news", "other"], dir.path());
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let lines: Vec<&str> = err.lines().filter(|l| l.contains("error")).collect();
+        assert_eq!(lines.len(), 1, "{format}: {err}");
+        assert!(lines[0].contains("sunting.toml:2:") && lines[0].contains("no article under it is checked"), "{err}");
+        if format == "json" {
+            let report = json(&out);
+            assert_eq!(report["errors"].as_array().map(Vec::len), Some(1), "{report}");
+            // The article under a working configuration is still checked.
+            let paths: Vec<&str> = report["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+            assert_eq!(paths, ["other/b.md"]);
+        }
+    }
+    // `fix` reports it once too.
+    let out = sunting(&["fix", "--diff", "news"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).matches("sunting.toml:2:").count(), 1, "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn an_unsupported_front_matter_language_is_named() {
+    let french = b"---\ntitle: Essai\nlang: fr\n---\nPolisi datang ke lokasi.\n";
+    let dir = temp_with(&[("fr.md", french), ("id.md", b"---\nlang: id\n---\nPolisi datang ke lokasi.\n"), ("none.md", ARTICLE.as_bytes())]);
+    let out = sunting(&["check", "--format", "json", "fr.md", "id.md", "none.md"], dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(warnings[0].starts_with("fr.md: warning:") && warnings[0].contains("\"fr\"") && warnings[0].contains("checked as id instead"), "{err}");
+    // It points at the value, and the JSON report keeps its shape.
+    assert!(warnings[0].contains(&format!("(byte {})", french.iter().position(|&b| b == b'f').unwrap())), "{err}");
+    assert_eq!(json(&out)["files"][0]["language"], "id");
+}
+
+/// The README's sample configuration is what `sunting init` writes (which parses: see the
+/// config module's tests), and its table documents every key of it.
+#[test]
+fn readme_configuration_is_the_init_template_and_documents_every_key() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    assert!(readme.contains(&format!("```toml\n{}```\n", sunting::config::TEMPLATE)), "README's sample sunting.toml is not the init template");
+    for line in sunting::config::TEMPLATE.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let key = line.split(" = ").next().unwrap();
+        assert!(readme.contains(&format!("| `{key}` |")), "README's configuration table lacks {key}");
+    }
+}
