@@ -79,21 +79,39 @@ fn stand_in(method: &str, id: Value) -> Vec<u8> {
     serde_json::to_vec(&serde_json::json!({"jsonrpc": "2.0", "id": id, "method": method})).unwrap_or_default()
 }
 
-/// The deepest nesting of arrays and objects in `body` (brackets inside strings do not count).
-pub fn max_depth(body: &[u8]) -> usize {
-    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
-    for &b in body {
-        if in_string {
+/// Which bytes of a JSON text are structure: fed a byte at a time, it says whether the byte
+/// lies inside a string (a quote that opens or closes one counts as inside), so brackets in
+/// strings are not taken for nesting.
+#[derive(Default)]
+struct Strings {
+    inside: bool,
+    escaped: bool,
+}
+
+impl Strings {
+    fn in_string(&mut self, b: u8) -> bool {
+        if self.inside {
             match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
+                _ if self.escaped => self.escaped = false,
+                b'\\' => self.escaped = true,
+                b'"' => self.inside = false,
                 _ => {}
             }
+            return true;
+        }
+        self.inside = b == b'"';
+        self.inside
+    }
+}
+
+/// The deepest nesting of arrays and objects in `body` (brackets inside strings do not count).
+pub fn max_depth(body: &[u8]) -> usize {
+    let (mut depth, mut max, mut strings) = (0usize, 0usize, Strings::default());
+    for &b in body {
+        if strings.in_string(b) {
             continue;
         }
         match b {
-            b'"' => in_string = true,
             b'{' | b'[' => {
                 depth += 1;
                 max = max.max(depth);
@@ -109,28 +127,16 @@ pub fn max_depth(body: &[u8]) -> usize {
 /// `id` and `method` of a message nested too deep to parse.
 fn top_level(body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(256);
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut depth, mut strings) = (0usize, Strings::default());
     for &b in body {
         let keep = depth <= 1;
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
+        if strings.in_string(b) {
             if keep {
                 out.push(b);
             }
             continue;
         }
         match b {
-            b'"' => {
-                in_string = true;
-                if keep {
-                    out.push(b);
-                }
-            }
             b'{' | b'[' => {
                 depth += 1;
                 match depth {
