@@ -874,14 +874,18 @@ async fn code_actions_answer_for_the_cursor() {
 #[test]
 fn routine_news_goes_to_the_client_log_not_standard_error() {
     use std::io::{Read, Write};
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sunting"))
-        .arg("lsp")
-        .env_remove("SUNTING_LOG")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    // The real server with the default log filter; `stdout` is where its messages go.
+    let spawn = |stdout: std::process::Stdio| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sunting"))
+            .arg("lsp")
+            .env_remove("SUNTING_LOG")
+            .stdin(std::process::Stdio::piped())
+            .stdout(stdout)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let mut child = spawn(std::process::Stdio::piped());
     let mut stdin = child.stdin.take().unwrap();
     let send = |w: &mut std::process::ChildStdin, v: Value| {
         let body = serde_json::to_vec(&v).unwrap();
@@ -907,14 +911,7 @@ fn routine_news_goes_to_the_client_log_not_standard_error() {
     assert!(out.contains("window/logMessage") && out.contains("settings changed"), "{}", &out[out.len().saturating_sub(3000)..]);
 
     // A change whose version does not increase is worth a warning, in words.
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sunting"))
-        .arg("lsp")
-        .env_remove("SUNTING_LOG")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(std::process::Stdio::null());
     let mut stdin = child.stdin.take().unwrap();
     send(&mut stdin, json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": null, "capabilities": {}}}));
     send(&mut stdin, json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": URI, "languageId": "markdown", "version": 57, "text": TEXT}}}));
