@@ -163,3 +163,13 @@ class Doc:
 
 def codes(diags) -> list[str]:
     return [d.code for d in diags]
+
+
+async def diagnostics_until(doc, done, tries: int = 200):
+    """The document's diagnostics once `done(diags)` holds, or the last ones after `tries` polls."""
+    for _ in range(tries):
+        diags = await doc.diagnostics()
+        if done(diags):
+            break
+        await asyncio.sleep(0.02)
+    return diags

@@ -8,7 +8,7 @@ import random
 
 import pytest
 from lsprotocol import types
-from lsputil import codes, edits_of, encoding_of, pulls, to_range
+from lsputil import codes, diagnostics_until, edits_of, encoding_of, pulls, to_range
 
 ARTICLE = (
     "# Banjir di Kampung Melayu 😀\n"
@@ -85,11 +85,7 @@ async def test_ignore_here_writes_the_ignore_file_not_the_article(client, doc_fa
     lines = [json.loads(l) for l in (client.workspace / ".sunting" / "ignore").read_text().splitlines() if l.startswith("{")]
     assert len(lines) == 1 and lines[0]["rule"] == "typography/doubled-punctuation" and lines[0]["text"] == "!!"
     assert "Berhenti !!" in lines[0]["sentence"] and "Polisi" not in lines[0]["sentence"]
-    for _ in range(200):
-        diags = await doc.diagnostics()
-        if codes(diags) == ["typography/space-before-punctuation"]:
-            break
-        await asyncio.sleep(0.02)
+    diags = await diagnostics_until(doc, lambda diags: codes(diags) == ["typography/space-before-punctuation"])
     assert codes(diags) == ["typography/space-before-punctuation"]
 
 
@@ -148,11 +144,7 @@ async def test_configuration_change_rechecks(client, doc_factory):
             settings={"sunting": {"enabledCategories": ["typography"], "debounceMs": 0, "severity": {"typography/doubled-punctuation": "off"}}}
         )
     )
-    for _ in range(200):
-        diags = await doc.diagnostics()
-        if codes(diags) == ["typography/space-before-punctuation"]:
-            break
-        await asyncio.sleep(0.02)
+    diags = await diagnostics_until(doc, lambda diags: codes(diags) == ["typography/space-before-punctuation"])
     assert codes(diags) == ["typography/space-before-punctuation"]
 
 
@@ -165,11 +157,7 @@ async def test_config_file_change_rechecks(client, doc_factory):
             changes=[types.FileEvent(uri=(client.workspace / "sunting.toml").as_uri(), type=types.FileChangeType.Created)]
         )
     )
-    for _ in range(200):
-        diags = await doc.diagnostics()
-        if diags and all(d.severity == types.DiagnosticSeverity.Error for d in diags):
-            break
-        await asyncio.sleep(0.02)
+    diags = await diagnostics_until(doc, lambda diags: diags and all(d.severity == types.DiagnosticSeverity.Error for d in diags))
     assert [d.severity for d in diags] == [types.DiagnosticSeverity.Error] * 2
 
 
@@ -184,11 +172,7 @@ async def test_add_to_dictionary(client, doc_factory):
         types.ExecuteCommandParams(command=add.command.command, arguments=add.command.arguments)
     )
     assert (client.workspace / ".sunting" / "kamus.txt").read_text() == "pemerinatah\n"
-    for _ in range(200):
-        diags = await doc.diagnostics()
-        if "spelling/misspelled" not in codes(diags):
-            break
-        await asyncio.sleep(0.02)
+    diags = await diagnostics_until(doc, lambda diags: "spelling/misspelled" not in codes(diags))
     assert "spelling/misspelled" not in codes(diags)
 
 
