@@ -141,25 +141,26 @@ mod tests {
         Position { line: line as u32, character: character as u32 }
     }
 
+    /// Every byte asked for converts as the rope's own character indices say.
+    fn agrees_with_the_ropes_indices(text: &str, bytes: &[usize]) -> Result<(), proptest::test_runner::TestCaseError> {
+        let rope = Rope::from_str(text);
+        for &byte in bytes {
+            proptest::prop_assert_eq!(byte_to_position(&rope, byte, PositionEncoding::Utf16), by_rope_indices(&rope, byte), "byte {}", byte);
+        }
+        Ok(())
+    }
+
     proptest::proptest! {
         #[test]
         fn utf16_positions_agree_with_the_ropes_indices(text in "(a|bc|\\r|\\n|\\r\\n|é|語|😀|\u{2028}| ){0,1500}", bytes in proptest::collection::vec(0usize..6000, 1..20)) {
             // Long enough for a rope of several chunks.
-            let rope = Rope::from_str(&text);
-            for byte in bytes {
-                proptest::prop_assert_eq!(byte_to_position(&rope, byte, PositionEncoding::Utf16), by_rope_indices(&rope, byte), "byte {}", byte);
-            }
+            agrees_with_the_ropes_indices(&text, &bytes)?;
         }
-    }
 
-    proptest::proptest! {
         /// Long lines: far from the line's start a column comes from the rope's indices.
         #[test]
         fn utf16_positions_on_long_lines_agree_with_the_ropes_indices(text in "(a|bc|é|語|😀|\u{2028}| ){300,1200}(\\r\\n|\\n|\\r)(a|é|😀| ){0,900}", bytes in proptest::collection::vec(0usize..9000, 1..20)) {
-            let rope = Rope::from_str(&text);
-            for byte in bytes {
-                proptest::prop_assert_eq!(byte_to_position(&rope, byte, PositionEncoding::Utf16), by_rope_indices(&rope, byte), "byte {}", byte);
-            }
+            agrees_with_the_ropes_indices(&text, &bytes)?;
         }
     }
 

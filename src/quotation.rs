@@ -154,7 +154,9 @@ impl Quotations {
     }
 
     /// The parts of the multi-paragraph quotation that `index` belongs to, first to last (just
-    /// `[index]` for a quotation within one paragraph).
+    /// `[index]` for a quotation within one paragraph): one walk per question, kept as the tests'
+    /// oracle for [`Quotations::chains`], which answers for every quotation in one pass.
+    #[cfg(test)]
     pub fn chain(&self, index: usize) -> Vec<usize> {
         let mut first = index;
         while let Some(previous) = self.quotes.get(first).and_then(|q| q.continues) {

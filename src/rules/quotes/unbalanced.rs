@@ -35,13 +35,14 @@ impl Rule for Unbalanced {
         for q in &quotations.quotes {
             // A paragraph left open for the next one to carry on may not hold its own attribution
             // (`…, tambahnya.`): then the closing mark is simply missing.
-            let swallowed = q.close.is_none() && index.swallowed(q).is_some();
-            if !q.style.is_double() || !(q.is_unbalanced() || swallowed) {
+            let swallowed = if q.close.is_none() { index.swallowed(q) } else { None };
+            if !q.style.is_double() || !(q.is_unbalanced() || swallowed.is_some()) {
                 continue;
             }
             let mark = doc.str(q.open);
             let mut d = META.diagnostic(q.open, format!("this {mark} is never closed in its paragraph"));
-            if let Some(fix) = closing_fix(doc, q, index.swallowed(q)) {
+            // (A closed quotation is never unbalanced, so `swallowed` is what was asked here.)
+            if let Some(fix) = closing_fix(doc, q, swallowed) {
                 d = d.with_fix(fix);
             }
             out.push(d);
