@@ -18,7 +18,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 mod write;
-pub use write::describe as describe_io_error;
 
 /// Files larger than this are refused rather than read whole.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -486,8 +485,12 @@ fn collect_sources(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Source
             errors.push(FileError { path: path.display().to_string(), message: message.to_string() });
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    sources.retain(|s| s.path().and_then(|p| std::fs::canonicalize(p).ok()).is_none_or(|c| seen.insert(c)));
+    // The same file named twice (or through a link) is checked once. One path cannot name a
+    // file twice (a folder walk follows no link), so only several pay a realpath per file.
+    if paths.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        sources.retain(|s| s.path().and_then(|p| std::fs::canonicalize(p).ok()).is_none_or(|c| seen.insert(c)));
+    }
     sources
 }
 
@@ -1130,10 +1133,7 @@ pub fn run(cli: Cli) -> i32 {
                 RulesFormat::Human => report::rules_table(&styles),
                 RulesFormat::Json => serde_json::to_string_pretty(&report::rules_json(&styles)).unwrap_or_default() + "\n",
             };
-            match emit(text.as_bytes()) {
-                Ok(()) | Err(Stopped::ReaderGone) => 0,
-                Err(Stopped::Failed) => 2,
-            }
+            emit_status(text.as_bytes())
         }
         Command::Lsp(_) => crate::lsp::run(),
         Command::Init { dir, force } => init_command(dir.as_deref().unwrap_or(Path::new(".")), force),

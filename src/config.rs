@@ -63,6 +63,16 @@ fn read_ignore_list(path: &Path) -> Result<crate::suppress::IgnoreList, ConfigEr
     ignore_list_from(read_config_file(path), path)
 }
 
+/// The project word list's words from what reading `path` gave: none when there is no list yet
+/// (it appears when someone first adds a word); a list that cannot be read is an error.
+fn project_words_from(read: std::io::Result<String>, path: &Path) -> Result<crate::lexicon::WordSet, ConfigError> {
+    match read {
+        Ok(text) => Ok(parse_word_list(&text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Default::default()),
+        Err(e) => Err(ConfigError { path: path.to_path_buf(), line: 1, column: 1, message: format!("cannot read the project word list: {e}") }),
+    }
+}
+
 /// The ignore file's entries from what reading `path` gave.
 fn ignore_list_from(read: std::io::Result<String>, path: &Path) -> Result<crate::suppress::IgnoreList, ConfigError> {
     match read {
@@ -193,8 +203,6 @@ impl fmt::Debug for UserLexicon {
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     pub language: LanguageSetting,
-    /// Glob patterns (relative to the config's folder) of files not to check.
-    pub ignore: Vec<String>,
     /// `ignore` compiled once (an invalid glob is a configuration error).
     pub ignore_set: Arc<globset::GlobSet>,
     /// Extra word lists, resolved against the config's folder.
@@ -322,11 +330,7 @@ impl Config {
         // The project word list is optional: it appears when someone first adds a word. When it
         // is there but cannot be read, that is an error like any configured list's.
         let project_words = base.join(PROJECT_WORDS);
-        match read(&project_words) {
-            Ok(text) => lexicon.words.extend(parse_word_list(&text)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(ConfigError { path: project_words.clone(), line: 1, column: 1, message: format!("cannot read the project word list: {e}") }),
-        }
+        lexicon.words.extend(project_words_from(read(&project_words), &project_words)?);
         let mut globs = globset::GlobSetBuilder::new();
         for pattern in &raw.ignore {
             let glob = globset::Glob::new(pattern.get_ref()).map_err(|e| error(pattern.span().start, format!("invalid ignore glob {:?}: {}", pattern.get_ref(), e.kind())))?;
@@ -338,7 +342,6 @@ impl Config {
         Ok(Config {
             language,
             ignored: Arc::new(ignored),
-            ignore: raw.ignore.iter().map(|g| g.get_ref().clone()).collect(),
             ignore_set: Arc::new(ignore_set),
             words: raw.words.iter().map(|w| base.join(w.get_ref())).collect(),
             dictionaries: raw.dictionaries.iter().map(|d| base.join(d.get_ref())).collect(),
@@ -380,11 +383,7 @@ impl Config {
     /// (and the ignore file beside the list, if there is one). A list or ignore file that is
     /// there but cannot be read (a device, a FIFO, too large) or parsed is an error.
     pub fn with_project_words(list: &Path) -> Result<Config, ConfigError> {
-        let words = match read_config_file(list) {
-            Ok(text) => parse_word_list(&text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
-            Err(e) => return Err(ConfigError { path: list.to_path_buf(), line: 1, column: 1, message: format!("cannot read the project word list: {e}") }),
-        };
+        let words = project_words_from(read_config_file(list), list)?;
         let ignored = read_ignore_list(&list.with_file_name("ignore"))?;
         Ok(Config { lexicon: Arc::new(UserLexicon { words, dictionaries: Vec::new() }), ignored: Arc::new(ignored), ..Config::default() })
     }
@@ -464,7 +463,7 @@ mod tests {
         let none = Config::parse_with("", Path::new("/news/sunting.toml"), &read).unwrap();
         assert_eq!(config.language, none.language);
         assert_eq!(config.english, none.english);
-        assert!(config.ignore.is_empty() && config.words.is_empty() && config.dictionaries.is_empty() && config.severity.is_empty());
+        assert!(config.ignore_set.is_empty() && config.words.is_empty() && config.dictionaries.is_empty() && config.severity.is_empty());
         assert_eq!(config.styles.rules().len(), none.styles.rules().len());
         let keys = config_keys();
         assert!(keys.len() >= 8 && keys.contains(&"default-styles".to_string()), "{keys:?}");
