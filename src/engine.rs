@@ -28,9 +28,8 @@ pub struct CheckResult {
 
 pub fn check(text: &str, options: &CheckOptions<'_>) -> CheckResult {
     let doc = Document::new(text, options.format, options.language);
-    let mut diagnostics = run_rules(&doc, options, None);
-    crate::suppress::drop_ignored(&doc, &options.config.ignored, &mut diagnostics);
-    finish(&doc, diagnostics)
+    let diagnostics = run_rules(&doc, options, None);
+    finish(&doc, options, diagnostics)
 }
 
 /// The findings of the paragraph-scoped rules ([`Scope::Paragraph`]) in the blocks that
@@ -42,8 +41,7 @@ pub fn check_paragraphs(text: &str, options: &CheckOptions<'_>, around: &[Span])
     let blocks: Vec<Span> = doc.blocks.iter().zip(&focus).filter(|(_, f)| **f).map(|(b, _)| b.span).collect();
     let mut diagnostics = run_rules(&doc, options, Some(&focus));
     diagnostics.retain(|d| blocks.iter().any(|b| b.start <= d.span.start && d.span.end <= b.end));
-    crate::suppress::drop_ignored(&doc, &options.config.ignored, &mut diagnostics);
-    (finish(&doc, diagnostics), blocks)
+    (finish(&doc, options, diagnostics), blocks)
 }
 
 /// Run the built-in rules, then the house style rules of the configuration; with `focus`, only
@@ -80,7 +78,8 @@ fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[boo
 }
 
 /// Apply the article's suppression comments, and put the findings in order.
-fn finish(doc: &Document<'_>, mut diagnostics: Vec<Diagnostic>) -> CheckResult {
+fn finish(doc: &Document<'_>, options: &CheckOptions<'_>, mut diagnostics: Vec<Diagnostic>) -> CheckResult {
+    crate::suppress::drop_ignored(doc, &options.config.ignored, &mut diagnostics);
     let text = doc.text;
     let mut notes = Vec::new();
     let suppressions = Suppressions::parse(text, &mut notes);

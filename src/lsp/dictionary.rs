@@ -88,7 +88,7 @@ pub fn valid_word(word: &str) -> Result<&str, Refusal> {
 }
 
 /// The `dictionary` setting as the parts of a path below the project's folder.
-fn relative_parts(dictionary: &str) -> Result<Vec<&std::ffi::OsStr>, Refusal> {
+pub(super) fn relative_parts(dictionary: &str) -> Result<Vec<&std::ffi::OsStr>, Refusal> {
     let path = Path::new(dictionary);
     let mut parts = Vec::new();
     for component in path.components() {
@@ -158,6 +158,18 @@ pub struct Added {
     pub path: PathBuf,
 }
 
+/// Enter the folder `dir` on the way down from a project's folder, making it if it is missing:
+/// a symbolic link (`why` says what that would break) or anything but a folder is refused.
+fn enter_folder(dir: &Path, why: &str) -> Result<(), String> {
+    match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => Err(format!("{} is a symbolic link; {why}", dir.display())),
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(format!("{} is not a folder", dir.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir(dir).map_err(|e| format!("cannot create {}: {e}", dir.display())),
+        Err(e) => Err(format!("{}: {e}", dir.display())),
+    }
+}
+
 /// Append `word` to the word list `dictionary` (relative to `project`, the project's folder),
 /// creating its folders and file, under the rules in the module's description.
 /// `workspace_roots` are the folders the client opened.
@@ -182,17 +194,7 @@ pub fn add_word(workspace_roots: &[PathBuf], project: &Path, dictionary: &str, w
     let (file_name, folders) = parts.split_last().map_or((None, &[][..]), |(f, rest)| (Some(*f), rest));
     for part in folders {
         dir.push(part);
-        match std::fs::symlink_metadata(&dir) {
-            Ok(m) if m.file_type().is_symlink() => return refuse(format!("{} is a symbolic link; the word list must be inside the project", dir.display())),
-            Ok(m) if m.is_dir() => {}
-            Ok(_) => return refuse(format!("{} is not a folder", dir.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if let Err(e) = std::fs::create_dir(&dir) {
-                    return refuse(format!("cannot create {}: {e}", dir.display()));
-                }
-            }
-            Err(e) => return refuse(format!("{}: {e}", dir.display())),
-        }
+        enter_folder(&dir, "the word list must be inside the project").map_err(Refusal)?;
     }
     let path = dir.join(file_name.unwrap_or_default());
     let mut file = match open_list(&path) {
@@ -252,15 +254,9 @@ pub fn add_ignore_entries(workspace_roots: &[PathBuf], root: &Path, entries: &[I
     if workspace_of(&root, workspace_roots).is_none() {
         return Err(format!("project folder {} is outside the workspace folders; the ignore file is not written", root.display()));
     }
-    let dir = root.join(".sunting");
-    match std::fs::symlink_metadata(&dir) {
-        Ok(m) if m.file_type().is_symlink() => return Err(format!("{} is a symbolic link; not followed", dir.display())),
-        Ok(m) if !m.is_dir() => return Err(format!("{} is not a folder", dir.display())),
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?,
-        Err(e) => return Err(format!("{}: {e}", dir.display())),
-    }
     let path = root.join(IGNORE_FILE);
+    let dir = path.parent().unwrap_or(&root).to_path_buf();
+    enter_folder(&dir, "not followed")?;
     let existing = match std::fs::symlink_metadata(&path) {
         Ok(m) if m.file_type().is_symlink() => return Err(format!("{} is a symbolic link; not followed", path.display())),
         Ok(m) if !m.is_file() => return Err(format!("{} is not a file", path.display())),

@@ -203,8 +203,7 @@ impl Settings {
                 },
                 "dictionary" => match v.as_str() {
                     // Only a path inside the project ("Add to dictionary" writes there).
-                    Some(p) if Path::new(p).components().all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
-                        && Path::new(p).file_name().is_some() => s.dictionary = p.to_string(),
+                    Some(p) if super::dictionary::relative_parts(p).is_ok() => s.dictionary = p.to_string(),
                     Some(p) if !p.trim().is_empty() => warnings.push(format!("dictionary: {p:?} must be a path inside the project, relative and without '..'")),
                     _ if v.is_null() => {}
                     _ => warnings.push("dictionary: expected a file name".to_string()),
