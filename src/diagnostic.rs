@@ -213,4 +213,16 @@ impl Diagnostic {
     pub fn safe_fix(&self) -> Option<&Fix> {
         self.fixes.iter().find(|f| f.applicability == Applicability::Safe)
     }
+    /// The finding with every span (its own, its fixes' edits, its related ones) moved `by`
+    /// bytes on: a finding in a section of a text, placed in the whole.
+    pub fn shifted(mut self, by: usize) -> Self {
+        self.span = self.span.shifted(by);
+        for edit in self.fixes.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+            edit.span = edit.span.shifted(by);
+        }
+        for related in &mut self.related {
+            related.span = related.span.shifted(by);
+        }
+        self
+    }
 }

@@ -46,6 +46,21 @@ pub struct LanguageChoice {
     pub configured: LanguageSetting,
 }
 
+impl LanguageChoice {
+    /// The article's language: forced, else its front matter's, else the configured one, else
+    /// detected from its prose, else Indonesian.
+    pub fn resolve(&self, prose: &prose::Prose) -> Language {
+        self.forced
+            .or(prose.front_matter_language)
+            .or(match self.configured {
+                LanguageSetting::Fixed(l) => Some(l),
+                LanguageSetting::Auto => None,
+            })
+            .or_else(|| language::detect(&prose.masked))
+            .unwrap_or(Language::Id)
+    }
+}
+
 #[derive(Debug)]
 pub struct Document<'a> {
     pub text: &'a str,
@@ -111,15 +126,7 @@ impl<'a> Document<'a> {
     /// Prose, blocks and language; no tokens yet.
     fn blocks_only(text: &'a str, format: DocFormat, choice: LanguageChoice) -> Self {
         let prose = prose::extract(text, format);
-        let language = choice
-            .forced
-            .or(prose.front_matter_language)
-            .or(match choice.configured {
-                LanguageSetting::Fixed(l) => Some(l),
-                LanguageSetting::Auto => None,
-            })
-            .or_else(|| language::detect(&prose.masked))
-            .unwrap_or(Language::Id);
+        let language = choice.resolve(&prose);
         Document {
             text,
             format,

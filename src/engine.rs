@@ -6,6 +6,7 @@ use crate::document::{Document, LanguageChoice, TokenKind};
 use crate::language::Language;
 use crate::prose::DocFormat;
 use crate::rules::{Context, Scope, REGISTRY};
+use crate::sections::SECTION_BYTES;
 use crate::suppress::{Note, Suppressions};
 use crate::words::WordJudge;
 
@@ -27,9 +28,89 @@ pub struct CheckResult {
 }
 
 pub fn check(text: &str, options: &CheckOptions<'_>) -> CheckResult {
+    if text.len() > SECTION_BYTES {
+        return check_in_sections(text, options, SECTION_BYTES);
+    }
     let doc = Document::new(text, options.format, options.language);
-    let diagnostics = run_rules(&doc, options, None);
-    finish(&doc, options, diagnostics)
+    let mut diagnostics = run_rules(&doc, options, None);
+    let mut limit = FindingLimit::default();
+    sort_diagnostics(&mut diagnostics);
+    limit.apply(&mut diagnostics);
+    let mut result = finish(&doc, options, diagnostics);
+    limit.note(&mut result.notes);
+    result
+}
+
+/// The most findings of one rule listed for one article; past it, a note says how many more
+/// there were. A thousand slips of one kind in one article is a dump or a misfiring rule, and
+/// listing hundreds of thousands (one per word of a 10 MB line) would cost hundreds of
+/// megabytes. (The language server publishes far fewer: `maxDiagnostics`.)
+pub const MAX_FINDINGS_PER_RULE: usize = 10_000;
+
+/// Findings counted per rule over an article's sections, and those left out.
+#[derive(Default)]
+struct FindingLimit {
+    listed: std::collections::HashMap<String, usize>,
+    dropped: std::collections::BTreeMap<String, usize>,
+}
+
+impl FindingLimit {
+    /// Keep, of findings in order, those within each rule's limit.
+    fn apply(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.retain(|d| {
+            let code: &str = &d.code;
+            let listed = match self.listed.get_mut(code) {
+                Some(n) => n,
+                None => self.listed.entry(code.to_string()).or_default(),
+            };
+            if *listed < MAX_FINDINGS_PER_RULE {
+                *listed += 1;
+                true
+            } else {
+                *self.dropped.entry(code.to_string()).or_default() += 1;
+                false
+            }
+        });
+    }
+
+    fn note(self, notes: &mut Vec<Note>) {
+        for (code, more) in self.dropped {
+            notes.push(Note { span: Span::new(0, 0), message: format!("{more} more {code} findings not listed (at most {MAX_FINDINGS_PER_RULE} of one rule in one article)") });
+        }
+    }
+}
+
+/// [`check`] for a text longer than a section: each section of [`crate::sections::cuts`] is
+/// checked as an article of its own, in the whole text's language, and its findings moved to
+/// where the section stands; the suppression comments and front matter are read from the
+/// whole. Memory stays that of one section (and the findings).
+fn check_in_sections(text: &str, options: &CheckOptions<'_>, section_bytes: usize) -> CheckResult {
+    let (language, cuts) = {
+        let prose = crate::prose::extract(text, options.format);
+        (options.language.resolve(&prose), crate::sections::cuts(text, &prose.blocks, section_bytes))
+    };
+    let forced = CheckOptions { language: LanguageChoice { forced: Some(language), ..options.language }, ..*options };
+    let mut diagnostics = Vec::new();
+    let mut limit = FindingLimit::default();
+    for (i, &start) in cuts.iter().enumerate() {
+        let end = cuts.get(i + 1).copied().unwrap_or(text.len());
+        let doc = Document::new(&text[start..end], options.format, forced.language);
+        let mut found = run_rules(&doc, &forced, None);
+        crate::suppress::drop_ignored(&doc, &options.config.ignored, &mut found);
+        sort_diagnostics(&mut found);
+        limit.apply(&mut found);
+        diagnostics.extend(found.into_iter().map(|d| d.shifted(start)));
+    }
+    let mut notes = Vec::new();
+    let suppressions = Suppressions::parse(text, &mut notes);
+    if let Some((span, code)) = crate::prose::unsupported_front_matter_language(text) {
+        let message = format!("the front matter names the language {code:?}, which sunting does not check (only id and en); checked as {language} instead");
+        notes.insert(0, Note { span, message });
+    }
+    diagnostics.retain(|d| !suppressions.is_suppressed(d) && d.span.end <= text.len());
+    sort_diagnostics(&mut diagnostics);
+    limit.note(&mut notes);
+    CheckResult { language, diagnostics, notes }
 }
 
 /// The findings of the paragraph-scoped rules ([`Scope::Paragraph`]) in the blocks that
@@ -96,4 +177,67 @@ fn finish(doc: &Document<'_>, options: &CheckOptions<'_>, mut diagnostics: Vec<D
 pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| (a.span.start, a.span.end, &a.code).cmp(&(b.span.start, b.span.end, &b.code)));
     diagnostics.dedup_by(|a, b| a.code == b.code && a.span == b.span);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Scope;
+
+    fn options(config: &Config) -> CheckOptions<'_> {
+        CheckOptions { format: DocFormat::Markdown, language: LanguageChoice::default(), config }
+    }
+
+    fn paragraph(i: usize) -> String {
+        // Slips that paragraph-scoped rules find: a doubled word, a space before a comma, a
+        // non-standard form.
+        format!("Warga desa ke-{i} datang datang ke balai , kata kepala desa. Resiko banjir tinggi di ibukota.\n\n")
+    }
+
+    #[test]
+    fn a_text_checked_in_sections_has_the_findings_of_the_whole_in_the_same_places() {
+        let config = Config::default();
+        let text = format!("---\nlang: id\n---\n\n{}", (0..40).map(paragraph).collect::<String>());
+        let whole = check(&text, &options(&config));
+        let cut = check_in_sections(&text, &options(&config), 400);
+        assert!(crate::sections::cuts(&text, &crate::prose::extract(&text, DocFormat::Markdown).blocks, 400).len() > 5);
+        assert_eq!(cut.language, Language::Id);
+        let paragraph_scoped = |d: &Diagnostic| crate::rules::find(&d.code).is_some_and(|r| r.scope() == Scope::Paragraph);
+        let keys = |r: &CheckResult| r.diagnostics.iter().filter(|d| paragraph_scoped(d)).map(|d| (d.code.to_string(), d.span, d.fixes.clone())).collect::<Vec<_>>();
+        assert!(keys(&whole).len() >= 80, "{:?}", keys(&whole));
+        assert_eq!(keys(&cut), keys(&whole));
+        for d in &cut.diagnostics {
+            assert!(d.span.end <= text.len());
+            for edit in d.fixes.iter().flat_map(|f| &f.edits) {
+                assert!(text.is_char_boundary(edit.span.start) && text.is_char_boundary(edit.span.end));
+            }
+        }
+    }
+
+    #[test]
+    fn a_disabled_region_and_the_front_matter_reach_over_section_cuts() {
+        let config = Config::default();
+        // English by front matter, though most prose is Indonesian: every section is judged as
+        // English (no Indonesian doubled-word or non-standard findings about "ibukota").
+        let body: String = (0..30).map(paragraph).collect();
+        let text = format!("---\nlang: en\n---\n\n<!-- sunting-disable typography -->\n\n{body}");
+        let cut = check_in_sections(&text, &options(&config), 300);
+        assert_eq!(cut.language, Language::En);
+        assert!(cut.diagnostics.iter().all(|d| d.category() != Some(crate::diagnostic::Category::Typography)), "{:?}", cut.diagnostics.iter().map(|d| &d.code).collect::<Vec<_>>());
+        assert_eq!(cut.diagnostics.iter().map(|d| d.code.to_string()).collect::<Vec<_>>(), check(&text, &options(&config)).diagnostics.iter().filter(|d| d.code != "names/variant").map(|d| d.code.to_string()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn past_the_limit_a_rule_lists_no_more_findings_and_a_note_says_how_many() {
+        let config = Config::default();
+        let n = MAX_FINDINGS_PER_RULE + 37;
+        let text = "Dia datang , lalu pergi . ".repeat(n / 2 + 1);
+        let result = check(&text, &options(&config));
+        let spaces = result.diagnostics.iter().filter(|d| d.code == "typography/space-before-punctuation").count();
+        assert_eq!(spaces, MAX_FINDINGS_PER_RULE);
+        // The first ones are listed, in order.
+        assert_eq!(result.diagnostics.first().map(|d| d.span.start), text.find(" ,"));
+        let note = result.notes.iter().find(|n| n.message.contains("typography/space-before-punctuation")).expect("a note");
+        assert!(note.message.starts_with(&format!("{} more", 2 * (n / 2 + 1) - MAX_FINDINGS_PER_RULE)), "{}", note.message);
+    }
 }
