@@ -49,6 +49,12 @@
                     (while changes (setq n (+ n (length (cadr changes)))) (setq changes (cddr changes))))
                   (prog1 (apply orig wedit args)
                     (setq apply-edit (list (cons 'ms (* 1000 (- (float-time) t0))) (cons 'edits n)))))))
+  ;; sunting.el applies "fix all" itself (`sunting--apply-edits'); time that too.
+  (advice-add 'sunting--apply-edits :around
+              (lambda (orig edits &rest args)
+                (let ((t0 (float-time)))
+                  (prog1 (apply orig edits args)
+                    (setq apply-edit (list (cons 'ms (* 1000 (- (float-time) t0))) (cons 'edits (length edits))))))))
   (defun freeze-wait (seconds &optional pred)
     (let ((end (+ (float-time) seconds)))
       (while (and (< (float-time) end) (not (and pred (funcall pred))))

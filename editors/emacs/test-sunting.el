@@ -72,6 +72,25 @@
                                          (buffer-substring-no-properties (point) (line-end-position))))))
               (sunting-test-check (sunting-test-wait (lambda () (null (flymake-diagnostics))) 20)
                                   (format "and the findings are gone: %s" (sunting-test-codes)))
+              ;; Many fixes in one buffer, multi-byte text around them: `sunting-fix-all' applies
+              ;; them as one change, and the buffer ends as `sunting fix' leaves a copy.
+              (let* ((long (expand-file-name "desk/panjang.md" root))
+                     (copy (expand-file-name "salinan.md" root))
+                     (lines (cl-loop for i from 1 to 60
+                                     collect (format "Warga ke-%d berteriak “Berhenti !!” lalu pergi , kata pak Ketua%s .\n\n"
+                                                     i (make-string (% i 3) ?é)))))
+                (with-temp-file long (apply #'insert lines))
+                (copy-file long copy)
+                (call-process bin nil nil nil "fix" "--select" "typography" copy)
+                (find-file long)
+                (run-hooks 'post-command-hook)
+                (sunting-test-wait (lambda () (>= (length (flymake-diagnostics)) 100)) 20)
+                (sunting-fix-all)
+                (sunting-test-check
+                 (equal (buffer-substring-no-properties (point-min) (point-max))
+                        (with-temp-buffer (insert-file-contents copy) (buffer-string)))
+                 "sunting-fix-all on 60 paragraphs leaves the text `sunting fix' makes")
+                (set-buffer-modified-p nil))
               (find-file txt)
               (sunting-test-check (eq major-mode 'text-mode) "the note is in text-mode")
               (run-hooks 'post-command-hook)
