@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The pre-commit hook and the GitHub Action, run as their tools run them (tests/hooks/run.sh).
+# Sets up a Python virtual environment with tests/hooks/requirements.txt under the build folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --locked --bin sunting
+target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+venv="$target_dir/ci/hooks-venv"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/hooks/requirements.txt
+echo "== hooks: pre-commit try-repo and the GitHub Action's check step"
+SUNTING_BIN="${SUNTING_BIN:-$target_dir/debug/sunting}" PYTHON="$venv/bin/python" tests/hooks/run.sh
