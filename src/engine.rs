@@ -148,6 +148,7 @@ fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[boo
         }
         let from = diagnostics.len();
         rule.check(&ctx, &mut diagnostics);
+        demote_unsure_fixes(&mut diagnostics[from..]);
         // A configured level overrides; otherwise a rule may report weaker findings lower.
         if let Some(severity) = level.and_then(Level::severity) {
             for d in &mut diagnostics[from..] {
@@ -156,6 +157,23 @@ fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[boo
         }
     }
     diagnostics
+}
+
+/// What *safe* means: a fix `sunting fix` applies unattended needs no judgement. A finding its rule
+/// reports below warning (it is not sure, or it is a matter of taste) cannot be fixed unattended, nor
+/// can a figure (which number is wrong is the editor's call) or a name (which spelling is right):
+/// their safe fixes become suggestions. Checked over every rule's findings before the configured
+/// severity applies, so lowering a rule to `info` in `sunting.toml` does not change what `fix` does.
+fn demote_unsure_fixes(diagnostics: &mut [Diagnostic]) {
+    use crate::diagnostic::{Applicability, Category, Severity};
+    for d in diagnostics {
+        let judgement = d.severity < Severity::Warning || matches!(d.category(), Some(Category::Figures | Category::Names));
+        if judgement {
+            for fix in &mut d.fixes {
+                fix.applicability = Applicability::Suggested;
+            }
+        }
+    }
 }
 
 /// Apply the article's suppression comments, and put the findings in order.
@@ -225,6 +243,35 @@ mod tests {
         assert_eq!(cut.language, Language::En);
         assert!(cut.diagnostics.iter().all(|d| d.category() != Some(crate::diagnostic::Category::Typography)), "{:?}", cut.diagnostics.iter().map(|d| &d.code).collect::<Vec<_>>());
         assert_eq!(cut.diagnostics.iter().map(|d| d.code.to_string()).collect::<Vec<_>>(), check(&text, &options(&config)).diagnostics.iter().filter(|d| d.code != "names/variant").map(|d| d.code.to_string()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn no_rule_fixes_unattended_what_needs_judgement() {
+        use crate::diagnostic::{Applicability, Category, Severity};
+        // Every rule's own example, in both languages, and articles with slips of every kind.
+        let mut texts: Vec<(String, Language)> = Vec::new();
+        for rule in REGISTRY {
+            let meta = rule.meta();
+            for language in [Language::Id, Language::En] {
+                texts.push((format!("{}\n\n{}\n", meta.example_bad, meta.example_good), language));
+            }
+        }
+        texts.push(("Gempa menewaskan 12 orang pada Kamis (3/3/2022). Kamis itu, 10 orang tewas dan 5 luka-luka dari 12 korban.\n\nBudi Santoso datang. Budi Santosa pergi. \"Kami siap,\" ujarnya. 'Kami siap'.\n\nResiko di ibukota naik 20 persen , dari 100 menjadi 150 !!\n".to_string(), Language::Id));
+        texts.push(("The quake killed 12 people on Thursday, March 3, 2022. On Friday 10 people died and 5 were hurt of the 12 victims.\n\nJohn Smyth came. John Smith left. 'We are ready,' he said. \"Ready\".\n\nIt rose 20 percent , from 100 to 150 !!\n".to_string(), Language::En));
+        let config = Config::default();
+        let mut safe = 0;
+        for (text, language) in &texts {
+            let options = CheckOptions { format: DocFormat::Markdown, language: LanguageChoice { forced: Some(*language), ..Default::default() }, config: &config };
+            for d in check(text, &options).diagnostics {
+                let safe_fixes = d.fixes.iter().filter(|f| f.applicability == Applicability::Safe).count();
+                safe += safe_fixes;
+                if safe_fixes > 0 {
+                    assert!(d.severity >= Severity::Warning, "{} at {} has a safe fix: {:?}", d.code, d.severity, d.fixes);
+                    assert!(!matches!(d.category(), Some(Category::Figures | Category::Names)), "{} has a safe fix", d.code);
+                }
+            }
+        }
+        assert!(safe > 10, "the texts should have safe fixes to judge ({safe})");
     }
 
     #[test]
