@@ -28,17 +28,24 @@ pub struct CheckResult {
 }
 
 pub fn check(text: &str, options: &CheckOptions<'_>) -> CheckResult {
+    check_unless(text, options, &|| false).unwrap_or_else(|| CheckResult { language: Language::Id, diagnostics: Vec::new(), notes: Vec::new() })
+}
+
+/// [`check`], given up (`None`) as soon as `cancelled` says so: it is asked before each rule and
+/// each section, so a check of a text that has changed meanwhile (an editor's) stops within one
+/// rule's time instead of running to the end for a result nobody will see.
+pub fn check_unless(text: &str, options: &CheckOptions<'_>, cancelled: &dyn Fn() -> bool) -> Option<CheckResult> {
     if text.len() > SECTION_BYTES {
-        return check_in_sections(text, options, SECTION_BYTES);
+        return check_in_sections(text, options, SECTION_BYTES, cancelled);
     }
     let doc = Document::new(text, options.format, options.language);
-    let mut diagnostics = run_rules(&doc, options, None);
+    let mut diagnostics = run_rules(&doc, options, None, cancelled)?;
     let mut limit = FindingLimit::default();
     sort_diagnostics(&mut diagnostics);
     limit.apply(&mut diagnostics);
     let mut result = finish(&doc, options, diagnostics);
     limit.note(&mut result.notes);
-    result
+    Some(result)
 }
 
 /// The most findings of one rule listed for one article; past it, a note says how many more
@@ -84,7 +91,7 @@ impl FindingLimit {
 /// checked as an article of its own, in the whole text's language, and its findings moved to
 /// where the section stands; the suppression comments and front matter are read from the
 /// whole. Memory stays that of one section (and the findings).
-fn check_in_sections(text: &str, options: &CheckOptions<'_>, section_bytes: usize) -> CheckResult {
+fn check_in_sections(text: &str, options: &CheckOptions<'_>, section_bytes: usize, cancelled: &dyn Fn() -> bool) -> Option<CheckResult> {
     let (language, cuts) = {
         let prose = crate::prose::extract(text, options.format);
         (options.language.resolve(&prose), crate::sections::cuts(text, &prose.blocks, section_bytes))
@@ -95,7 +102,7 @@ fn check_in_sections(text: &str, options: &CheckOptions<'_>, section_bytes: usiz
     for (i, &start) in cuts.iter().enumerate() {
         let end = cuts.get(i + 1).copied().unwrap_or(text.len());
         let doc = Document::new(&text[start..end], options.format, forced.language);
-        let mut found = run_rules(&doc, &forced, None);
+        let mut found = run_rules(&doc, &forced, None, cancelled)?;
         crate::suppress::drop_ignored(&doc, &options.config.ignored, &mut found);
         sort_diagnostics(&mut found);
         limit.apply(&mut found);
@@ -110,7 +117,7 @@ fn check_in_sections(text: &str, options: &CheckOptions<'_>, section_bytes: usiz
     diagnostics.retain(|d| !suppressions.is_suppressed(d) && d.span.end <= text.len());
     sort_diagnostics(&mut diagnostics);
     limit.note(&mut notes);
-    CheckResult { language, diagnostics, notes }
+    Some(CheckResult { language, diagnostics, notes })
 }
 
 /// The findings of the paragraph-scoped rules ([`Scope::Paragraph`]) in the blocks that
@@ -120,14 +127,14 @@ fn check_in_sections(text: &str, options: &CheckOptions<'_>, section_bytes: usiz
 pub fn check_paragraphs(text: &str, options: &CheckOptions<'_>, around: &[Span]) -> (CheckResult, Vec<Span>) {
     let (doc, focus) = Document::around(text, options.format, options.language, around);
     let blocks: Vec<Span> = doc.blocks.iter().zip(&focus).filter(|(_, f)| **f).map(|(b, _)| b.span).collect();
-    let mut diagnostics = run_rules(&doc, options, Some(&focus));
+    let mut diagnostics = run_rules(&doc, options, Some(&focus), &|| false).unwrap_or_default();
     diagnostics.retain(|d| blocks.iter().any(|b| b.start <= d.span.start && d.span.end <= b.end));
     (finish(&doc, options, diagnostics), blocks)
 }
 
 /// Run the built-in rules, then the house style rules of the configuration; with `focus`, only
 /// the paragraph-scoped ones, on the blocks marked.
-fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[bool]>) -> Vec<Diagnostic> {
+fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[bool]>, cancelled: &dyn Fn() -> bool) -> Option<Vec<Diagnostic>> {
     if focus.is_none() && doc.tokens.iter().any(|t| t.kind == TokenKind::Word) {
         crate::lexicon::hunspell::prefetch(doc.language, options.config.english);
     }
@@ -146,6 +153,9 @@ fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[boo
         if level == Some(Level::Off) {
             continue;
         }
+        if cancelled() {
+            return None;
+        }
         let from = diagnostics.len();
         rule.check(&ctx, &mut diagnostics);
         demote_unsure_fixes(&mut diagnostics[from..]);
@@ -156,7 +166,7 @@ fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[boo
             }
         }
     }
-    diagnostics
+    Some(diagnostics)
 }
 
 /// What *safe* means: a fix `sunting fix` applies unattended needs no judgement. A finding its rule
@@ -217,7 +227,7 @@ mod tests {
         let config = Config::default();
         let text = format!("---\nlang: id\n---\n\n{}", (0..40).map(paragraph).collect::<String>());
         let whole = check(&text, &options(&config));
-        let cut = check_in_sections(&text, &options(&config), 400);
+        let cut = check_in_sections(&text, &options(&config), 400, &|| false).unwrap();
         assert!(crate::sections::cuts(&text, &crate::prose::extract(&text, DocFormat::Markdown).blocks, 400).len() > 5);
         assert_eq!(cut.language, Language::Id);
         let paragraph_scoped = |d: &Diagnostic| crate::rules::find(&d.code).is_some_and(|r| r.scope() == Scope::Paragraph);
@@ -239,7 +249,7 @@ mod tests {
         // English (no Indonesian doubled-word or non-standard findings about "ibukota").
         let body: String = (0..30).map(paragraph).collect();
         let text = format!("---\nlang: en\n---\n\n<!-- sunting-disable typography -->\n\n{body}");
-        let cut = check_in_sections(&text, &options(&config), 300);
+        let cut = check_in_sections(&text, &options(&config), 300, &|| false).unwrap();
         assert_eq!(cut.language, Language::En);
         assert!(cut.diagnostics.iter().all(|d| d.category() != Some(crate::diagnostic::Category::Typography)), "{:?}", cut.diagnostics.iter().map(|d| &d.code).collect::<Vec<_>>());
         assert_eq!(cut.diagnostics.iter().map(|d| d.code.to_string()).collect::<Vec<_>>(), check(&text, &options(&config)).diagnostics.iter().filter(|d| d.code != "names/variant").map(|d| d.code.to_string()).collect::<Vec<_>>());
@@ -272,6 +282,38 @@ mod tests {
             }
         }
         assert!(safe > 10, "the texts should have safe fixes to judge ({safe})");
+    }
+
+    #[test]
+    fn a_check_is_given_up_when_asked_and_only_then() {
+        let config = Config::default();
+        let text: String = (0..5).map(paragraph).collect();
+        let asked = std::cell::Cell::new(0);
+        let never = check_unless(&text, &options(&config), &|| {
+            asked.set(asked.get() + 1);
+            false
+        });
+        assert_eq!(never.map(|r| r.diagnostics), Some(check(&text, &options(&config)).diagnostics));
+        // Asked before every rule that runs.
+        assert!(asked.get() >= 20, "{}", asked.get());
+        for after in [0, 1, 7, asked.get() - 1] {
+            let n = std::cell::Cell::new(0);
+            let result = check_unless(&text, &options(&config), &|| {
+                n.set(n.get() + 1);
+                n.get() > after
+            });
+            assert!(result.is_none(), "cancelled after {after} rules");
+            assert_eq!(n.get(), after + 1, "no rule runs once cancelled");
+        }
+        // A text in sections is given up between them too.
+        let long: String = (0..40).map(paragraph).collect();
+        let n = std::cell::Cell::new(0);
+        let result = check_in_sections(&long, &options(&config), 400, &|| {
+            n.set(n.get() + 1);
+            n.get() > 30
+        });
+        assert!(result.is_none());
+        assert_eq!(n.get(), 31);
     }
 
     #[test]

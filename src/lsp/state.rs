@@ -112,15 +112,21 @@ impl Job {
     }
 
     pub fn check(&self) -> Checked {
+        // Never cancelled, so never `None`; an empty check is the harmless answer if it were.
+        self.check_unless(&|| false).unwrap_or_else(|| Checked { generation: self.generation, version: self.version, rope: self.rope.clone(), format: self.format, language: None, diagnostics: Vec::new() })
+    }
+
+    /// [`Self::check`], given up when `cancelled` says so (the document changed meanwhile).
+    pub fn check_unless(&self, cancelled: &dyn Fn() -> bool) -> Option<Checked> {
         let (language, diagnostics) = match self.format {
             Some(format) => {
                 let text = self.rope.to_string();
-                let result = engine::check(&text, &self.options(format));
+                let result = engine::check_unless(&text, &self.options(format), cancelled)?;
                 (Some(result.language), result.diagnostics)
             }
             None => (None, Vec::new()),
         };
-        Checked { generation: self.generation, version: self.version, rope: self.rope.clone(), format: self.format, language, diagnostics }
+        Some(Checked { generation: self.generation, version: self.version, rope: self.rope.clone(), format: self.format, language, diagnostics })
     }
 
     /// A quick re-diagnosis of a long article after small edits: its last full check carried
@@ -149,9 +155,12 @@ impl Job {
     }
 
     /// Check and convert for publishing (both off the protocol task).
-    pub fn run(self) -> (Arc<Checked>, Vec<ls_types::Diagnostic>) {
+    pub fn run(self, cancelled: &dyn Fn() -> bool) -> Option<(Arc<Checked>, Vec<ls_types::Diagnostic>)> {
         let started = std::time::Instant::now();
-        let checked = self.check();
+        let Some(checked) = self.check_unless(cancelled) else {
+            debug!(uri = self.uri.as_str(), version = self.version, took_us = started.elapsed().as_micros() as u64, "check given up: the document changed");
+            return None;
+        };
         let checked_at = started.elapsed();
         let lsp = lsp_diagnostics(&checked, &self.uri, self.encoding, self.max_diagnostics, self.near);
         debug!(
@@ -163,7 +172,7 @@ impl Job {
             convert_us = (started.elapsed() - checked_at).as_micros() as u64,
             "checked"
         );
-        (Arc::new(checked), lsp)
+        Some((Arc::new(checked), lsp))
     }
 }
 
@@ -823,6 +832,7 @@ async fn worker(shared: Arc<Shared>, uri: Uri, mut rx: watch::Receiver<Trigger>)
         }
         let shared2 = shared.clone();
         let uri2 = uri.clone();
+        let newer = rx.clone();
         // Resolving the configuration may read files, so the job is built off the async
         // workers too.
         let outcome = shared
@@ -832,12 +842,16 @@ async fn worker(shared: Arc<Shared>, uri: Uri, mut rx: watch::Receiver<Trigger>)
                 // Requests about this text wait for this check instead of running their own.
                 let running = Running::new(shared2.clone(), uri2.clone(), job.generation);
                 let problems = job.problems.clone();
-                let (checked, lsp) = job.run();
-                Some((checked, lsp, problems, running))
+                // Given up when the text changes meanwhile: the next round checks the new one.
+                let generation = job.generation;
+                let result = job.run(&|| newer.borrow().generation != generation);
+                Some(result.map(|(checked, lsp)| (checked, lsp, problems, running)))
             })
             .await;
         match outcome {
-            Some(Some((checked, lsp, problems, running))) => {
+            // Given up for a newer text.
+            Some(Some(None)) => {}
+            Some(Some(Some((checked, lsp, problems, running)))) => {
                 if !problems.is_empty() {
                     shared.report(&problems).await;
                 }
