@@ -1,4 +1,4 @@
-use super::{name_words, NameWord};
+use super::NameWord;
 use crate::diagnostic::{Category, Diagnostic, Fix, Severity};
 use crate::language::Language;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -405,7 +405,7 @@ impl Rule for Variant {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let words = name_words(ctx);
+        let words = &ctx.names().words;
         let mut index: crate::lexicon::WordMap<&str, usize> = Default::default();
         let mut forms: Vec<Form> = Vec::new();
         for (i, w) in words.iter().enumerate() {
