@@ -191,6 +191,32 @@ pub fn place_words<'d>(doc: &'d Document<'d>) -> WordSet<&'d str> {
     places
 }
 
+/// Head words of places and bodies, which many different names share (*Desa*, *Jalan*, *River*).
+const HEADS: &[&str] = &[
+    "jalan", "jl", "gunung", "sungai", "danau", "selat", "teluk", "pantai", "bukit", "kampung", "dusun", "tanjung",
+    "tanjakan", "gang", "lapangan", "stadion", "bandara", "pelabuhan", "stasiun", "terminal", "masjid", "gereja",
+    "pura", "pasar", "kementerian", "dinas", "badan", "kantor", "partai", "universitas", "bank", "rumah", "sakit",
+    "pengadilan", "komisi", "sekolah", "street", "road", "avenue", "river", "mount", "lake", "bay", "port", "airport",
+    "station", "saint", "st", "san", "santa", "new", "old", "upper", "lower", "great", "little", "fort", "port",
+    "ministry", "department", "university", "party", "hospital", "school", "club", "united",
+];
+
+/// Days and months, capitalised in both languages but nobody's name.
+const CALENDAR: &[&str] = &[
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari", "februari", "maret", "april", "mei",
+    "juni", "juli", "agustus", "september", "oktober", "november", "desember", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "may", "june", "july", "august",
+    "october", "december",
+];
+
+/// A title, a place's head word, a compass word, a day or a month: shared by names of different
+/// people and places, or no name at all.
+pub fn is_generic(word: &str) -> bool {
+    let l = word.trim_end_matches('.').to_lowercase();
+    let l = l.as_str();
+    TITLES.contains(&l) || LOCATIVES.contains(&l) || PLACE_TAILS.contains(&l) || HEADS.contains(&l) || CALENDAR.contains(&l)
+}
+
 pub fn is_title(word: &str) -> bool {
     let l = word.trim_end_matches('.').to_lowercase();
     TITLES.contains(&l.as_str()) || (word.len() <= 5 && word.chars().all(char::is_uppercase))
