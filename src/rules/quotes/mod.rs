@@ -189,6 +189,161 @@ pub(crate) fn has_reporting_cue(doc: &Document, tokens: &[usize]) -> bool {
     (0..tokens.len()).any(|k| cue_at(doc, tokens, k))
 }
 
+/// Indonesian roots whose verbs say or write words, whatever their affixes: *kata* gives
+/// *berkata*, *mengatakan*, *dikatakan*, *dikatakannya*. Each with whether its prefixed forms
+/// need `-kan` or `-i` to mean speech (*menambah* adds, *menambahkan* adds a remark; *mengungkap*
+/// uncovers a case, *mengungkapkan* says).
+const SPEECH_ROOTS: &[(&str, bool)] = &[
+    ("kata", true), ("ujar", false), ("ucap", true), ("ungkap", true), ("tutur", true), ("jelas", true),
+    ("terang", true), ("tegas", true), ("tambah", true), ("imbuh", true), ("sebut", false), ("tukas", false),
+    ("pungkas", false), ("papar", true), ("beber", true), ("kilah", false), ("seru", false), ("sergah", false),
+    ("timpal", true), ("tanya", false), ("keluh", false), ("aku", false), ("klaim", false), ("tulis", false),
+    ("cerita", true), ("kisah", true), ("kicau", false), ("cuit", false), ("sampai", true), ("nyata", true),
+    ("simpul", true), ("umum", true), ("jawab", false), ("bicara", false), ("kutip", false), ("lansir", false),
+    ("lapor", true), ("sahut", false), ("bisik", false), ("teriak", false), ("tandas", true), ("celetuk", false),
+    ("seloroh", false), ("canda", false), ("kelakar", false), ("urai", true), ("rinci", false), ("jabar", true),
+    ("utara", true), ("kemuka", true), ("ulang", true), ("tegur", false), ("sindir", false), ("bantah", false),
+    ("sanggah", false), ("tepis", false), ("pesan", false), ("ingat", true), ("tanggap", true), ("gambar", true),
+    ("komentar", false), ("tegur", false),
+];
+
+/// The speech root of an Indonesian verb with its prefix (`me-` with its nasal, `di-`, `ber-`)
+/// and suffixes (`-kan`, `-i`, `-nya`): `menyampaikan` -> `sampai`, `ditegaskannya` -> `tegas`,
+/// `berkicau` -> `kicau`. Bare roots are left to the postposed rules, which ask for a speaker.
+pub(crate) fn speech_root(word: &str) -> Option<&'static str> {
+    if word.len() < 5 || !word.is_ascii() {
+        return None;
+    }
+    let mut stems: Vec<(String, bool)> = Vec::new();
+    if let Some(s) = word.strip_prefix("me") {
+        let mut add = |r: String| stems.push((r, false));
+        if let Some(r) = s.strip_prefix("ng") {
+            add(r.to_string());
+            add(format!("k{r}"));
+        } else if let Some(r) = s.strip_prefix("ny") {
+            add(format!("s{r}"));
+            add(s.to_string());
+        } else if let Some(r) = s.strip_prefix('m') {
+            add(format!("p{r}"));
+            add(r.to_string());
+        } else if let Some(r) = s.strip_prefix('n') {
+            add(format!("t{r}"));
+            add(r.to_string());
+        } else {
+            add(s.to_string());
+        }
+    } else if let Some(r) = word.strip_prefix("di") {
+        stems.push((r.to_string(), false));
+    } else if let Some(r) = word.strip_prefix("ber") {
+        stems.push((r.to_string(), true));
+    }
+    for (stem, ber) in stems {
+        let stem = stem.strip_suffix("nya").unwrap_or(&stem).to_string();
+        let mut forms = vec![(stem.clone(), false)];
+        for suffix in ["kan", "i"] {
+            if let Some(r) = stem.strip_suffix(suffix) {
+                forms.push((r.to_string(), true));
+            }
+        }
+        for (root, suffixed) in forms {
+            crate::work::count(1);
+            if let Some(&(r, needs_suffix)) = SPEECH_ROOTS.iter().find(|(r, _)| *r == root) {
+                if suffixed || ber || !needs_suffix {
+                    return Some(r);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// English verbs of saying and writing, by their base form.
+const EN_SPEECH_LEMMAS: &[&str] = &[
+    "say", "tell", "add", "write", "state", "note", "explain", "tweet", "post", "reply", "respond", "answer",
+    "announce", "declare", "ask", "insist", "warn", "recall", "argue", "claim", "admit", "confirm", "acknowledge",
+    "stress", "emphasise", "emphasize", "conclude", "comment", "remark", "observe", "testify", "quip", "joke",
+    "exclaim", "shout", "yell", "whisper", "text", "email", "reiterate", "concede", "lament", "boast", "counter",
+    "retort", "caution", "recount", "complain", "urge", "plead", "speak", "deny", "reveal", "disclose", "assert",
+    "contend", "mention", "report", "describe", "point",
+];
+
+/// The base form of an English verb of saying or writing, from any of its forms: `said`,
+/// `tells`, `writing`, `replied`, `points` (as in *points out*).
+pub(crate) fn en_speech_lemma(word: &str) -> Option<&'static str> {
+    let irregular = match word {
+        "said" | "says" => Some("say"),
+        "told" => Some("tell"),
+        "wrote" | "written" => Some("write"),
+        "spoke" | "spoken" => Some("speak"),
+        _ => None,
+    };
+    let find = |w: &str| EN_SPEECH_LEMMAS.iter().copied().find(|l| *l == w);
+    if let Some(l) = irregular.or_else(|| find(word)) {
+        return Some(l);
+    }
+    let mut candidates: Vec<String> = Vec::new();
+    for (suffix, replacement) in [("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            candidates.push(format!("{stem}{replacement}"));
+            // `quipped`, `admitted`: a doubled last consonant.
+            let b = stem.as_bytes();
+            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                candidates.push(stem[..stem.len() - 1].to_string());
+            }
+        }
+    }
+    candidates.iter().find_map(|c| find(c))
+}
+
+/// Whether a word is a verb of saying or writing in either language, by its grammar.
+fn is_speech_verb(word: &str) -> bool {
+    speech_root(word).is_some() || en_speech_lemma(word).is_some_and(|l| l != "point")
+}
+
+/// Words between a subject and its verb that do not hide the subject (`Ia juga meminta`).
+const ADVERBS: &[&str] = &["juga", "pun", "lalu", "kemudian", "pun", "kembali", "sempat", "also", "then", "again", "later", "previously"];
+
+/// A subject stands right before token `i`: a name or any capitalised word, a pronoun, or the
+/// comma closing an apposition (`Budi, warga setempat, meminta`), one adverb allowed between.
+fn subject_before(doc: &Document, i: usize) -> bool {
+    let mut p = i;
+    for step in 0..2 {
+        let Some(q) = p.checked_sub(1) else { return false };
+        let t = &doc.tokens[q];
+        let text = doc.token_str(t);
+        if text == "," {
+            return true;
+        }
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = lower(doc, t);
+        if is_pronoun(&w) || text.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        if step == 0 && ADVERBS.contains(&w.as_str()) {
+            p = q;
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+/// Whether `tokens[k]` is a reporting cue strong enough to attribute a quotation in a
+/// neighbouring sentence or paragraph: a verb of saying or writing, or any other reporting verb
+/// (*meminta*, *berharap*, *menuntut*, *hopes*) with its subject right before it (*Budi
+/// meminta*, not *investor mulai menuntut*, *sisanya harus melanjutkan*).
+fn strong_cue_at(doc: &Document, tokens: &[usize], k: usize) -> bool {
+    if !cue_at(doc, tokens, k) {
+        return false;
+    }
+    let i = tokens[k];
+    let w = lower(doc, &doc.tokens[i]);
+    let listed = ID_REPORTING.contains(&w.as_str()) || EN_REPORTING.contains(&w.as_str());
+    !listed || is_speech_verb(&w) || matches!(w.as_str(), "menurut" | "menurutnya" | "according") || subject_before(doc, i)
+}
+
 /// Whether `tokens[k]` is a reporting cue in the run `tokens`: it reads the token itself, the
 /// document's tokens right before it, and `tokens[k + 1]` (nothing further), which lets a
 /// [`TokenRun`] answer for any stretch of itself from one pass.
@@ -199,8 +354,12 @@ fn cue_at(doc: &Document, tokens: &[usize], k: usize) -> bool {
         return false;
     }
     let w = lower(doc, t);
-    if ID_REPORTING.contains(&w.as_str()) || EN_REPORTING.contains(&w.as_str()) {
+    if ID_REPORTING.contains(&w.as_str()) || EN_REPORTING.contains(&w.as_str()) || is_speech_verb(&w) {
         return true;
+    }
+    // `points out`.
+    if en_speech_lemma(&w) == Some("point") {
+        return tokens.get(k + 1).is_some_and(|&n| doc.token_lower(n) == "out");
     }
     // Right after the closing mark: `“…,” ujar dia`, `“…?” tanya seorang warga`, `“…,” pesannya`.
     let after_quote = i.checked_sub(1).map(|p| doc.token_str(&doc.tokens[p])).is_some_and(|p| {
@@ -232,6 +391,8 @@ pub(crate) struct TokenRun {
     pub tokens: Vec<usize>,
     /// `cues[k]`: how many of `tokens[..k]` are cues with the token after them in the run.
     cues: Vec<u32>,
+    /// `strong[k]`: how many of `tokens[..k]` are strong cues ([`strong_cue_at`]) likewise.
+    strong: Vec<u32>,
     /// `words[k]`: how many of `tokens[..k]` are words.
     words: Vec<u32>,
     /// `next_word[k]`: the first `j >= k` where `tokens[j]` is a word (`tokens.len()` if none).
@@ -242,19 +403,21 @@ impl TokenRun {
     pub(crate) fn new(doc: &Document, tokens: Vec<usize>) -> TokenRun {
         crate::work::count(tokens.len());
         let n = tokens.len();
-        let (mut cues, mut words) = (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1));
+        let (mut cues, mut strong, mut words) = (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1), Vec::with_capacity(n + 1));
         cues.push(0u32);
+        strong.push(0u32);
         words.push(0u32);
         for k in 0..n {
             let cue = k + 1 < n && cue_at(doc, &tokens, k);
             cues.push(cues[k] + u32::from(cue));
+            strong.push(strong[k] + u32::from(cue && strong_cue_at(doc, &tokens, k)));
             words.push(words[k] + u32::from(doc.tokens[tokens[k]].kind == TokenKind::Word));
         }
         let mut next_word = vec![n; n + 1];
         for k in (0..n).rev() {
             next_word[k] = if doc.tokens[tokens[k]].kind == TokenKind::Word { k } else { next_word[k + 1] };
         }
-        TokenRun { tokens, cues, words, next_word }
+        TokenRun { tokens, cues, strong, words, next_word }
     }
 
     /// `has_reporting_cue(doc, &self.tokens[range])`, in constant time.
@@ -265,6 +428,16 @@ impl TokenRun {
         }
         let last = range.end - 1;
         self.cues[last] > self.cues[range.start] || cue_at(doc, &self.tokens[last..=last], 0)
+    }
+
+    /// Whether `range` holds a [`strong_cue_at`], in constant time.
+    pub(crate) fn has_strong_cue(&self, doc: &Document, range: std::ops::Range<usize>) -> bool {
+        crate::work::count(1);
+        if range.is_empty() {
+            return false;
+        }
+        let last = range.end - 1;
+        self.strong[last] > self.strong[range.start] || strong_cue_at(doc, &self.tokens[last..=last], 0)
     }
 
     /// How many words `range` holds.

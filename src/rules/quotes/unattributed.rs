@@ -127,8 +127,8 @@ fn attributed_in_paragraph(doc: &Document, index: &QuoteIndex, q: &Quotation) ->
         || dashed
         || is_woven_into_sentence(doc, &around, q)
         || run.has_cue(doc, around.own.clone())
-        || around.previous.clone().is_some_and(|p| run.has_cue(doc, p.clone()) || ends_with_colon(doc, around.tokens(&p)))
-        || around.next.clone().is_some_and(|n| run.has_cue(doc, n))
+        || around.previous.clone().is_some_and(|p| run.has_strong_cue(doc, p.clone()) || ends_with_colon(doc, around.tokens(&p)))
+        || around.next.clone().is_some_and(|n| run.has_strong_cue(doc, n))
 }
 
 /// A fragment woven into the writer's sentence (`mendorong penggemarnya untuk "menerima hasil
@@ -162,7 +162,7 @@ fn announced_by_previous_block(doc: &Document, index: &QuoteIndex, block: usize,
     let facts = index.block(previous);
     let Some(last) = facts.sentences.len().checked_sub(1) else { return false };
     let words = facts.sentence(last);
-    facts.unquoted.has_cue(doc, words.clone()) || ends_with_colon(doc, &facts.unquoted.tokens[words])
+    facts.unquoted.has_strong_cue(doc, words.clone()) || ends_with_colon(doc, &facts.unquoted.tokens[words])
 }
 
 /// The next paragraph opens with a quotation attributed in its own paragraph: consecutive
