@@ -226,9 +226,17 @@ pub fn is_title(word: &str) -> bool {
 /// (*Bupati*, *Kepala BPBD*) and, after a title bound to a place, after the place (*Bupati
 /// Cianjur Herman Suherman* -> *Herman Suherman*). `places` are the article's place words.
 pub fn person_start(words: &[&str], places: &WordSet<&str>) -> usize {
-    let mut k = 0;
-    let mut jurisdictional = false;
     let after_wali = |k: usize| k > 0 && words[k - 1].eq_ignore_ascii_case("wali") && words[k].eq_ignore_ascii_case("kota");
+    // English puts the place before the office (*Kyiv Mayor Vitali Klitschko*): the person
+    // starts after the last title, wherever it stands (never at the last word).
+    let mut k = (0..words.len().saturating_sub(1)).rev().find(|&i| is_title(words[i]) || after_wali(i)).map_or(0, |last| {
+        let mut first = last;
+        while first > 0 && (is_title(words[first - 1]) || after_wali(first - 1)) {
+            first -= 1;
+        }
+        first
+    });
+    let mut jurisdictional = false;
     while k < words.len() && (is_title(words[k]) || after_wali(k)) {
         let l = words[k].trim_end_matches('.').to_lowercase();
         jurisdictional |= JURISDICTIONAL.contains(&l.as_str());
@@ -291,5 +299,8 @@ mod tests {
         assert_eq!(start(&["Mayor", "Kyiv", "Vitali", "Klitschko"], &none), "Vitali Klitschko");
         assert_eq!(start(&["Wali", "Kota", "Bogor", "Bima", "Arya"], &none), "Bima Arya");
         assert_eq!(start(&["Governor", "Andrew", "Cuomo"], &none), "Andrew Cuomo");
+        assert_eq!(start(&["Kyiv", "Mayor", "Vitali", "Klitschko"], &none), "Vitali Klitschko");
+        assert_eq!(start(&["Prime", "Minister", "Mark", "Rutte"], &none), "Mark Rutte");
+        assert_eq!(start(&["Joko", "Widodo"], &none), "Joko Widodo");
     }
 }

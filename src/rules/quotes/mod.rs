@@ -103,17 +103,6 @@ const EN_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 /// Words that may follow a postposed reporting verb without being its speaker.
 const NOT_SPEAKERS: &[&str] = &["bahwa", "dan", "yang", "di", "ke", "dari", "untuk", "pada", "dengan", "itu", "ini", "atau"];
 
-/// Titles and ranks dropped from the front of a name in messages.
-const NAME_TITLES: &[&str] = &[
-    "presiden", "wakil", "menteri", "gubernur", "bupati", "wali", "kota", "walikota", "kepala", "ketua",
-    "direktur", "jenderal", "pak", "bu", "bapak", "ibu", "mr", "mrs", "ms", "dr", "prof", "president",
-    "minister", "governor", "mayor", "senator", "sen", "rep", "gen", "general", "kapolri", "kapolda",
-    "kapolres", "kapolsek", "juru", "bicara", "hakim", "jaksa", "pelatih", "warga", "kapten", "komisaris",
-    "sekretaris", "camat", "lurah", "kades", "ustaz", "kiai", "habib", "pastor", "pendeta", "haji", "hj",
-    "h", "ir", "drs", "coach", "judge", "prosecutor", "chief", "secretary", "director", "captain", "sir",
-    "dame", "lord", "lady", "brigjen", "irjen", "kombes", "akbp", "akp", "iptu", "ipda", "letjen", "mayjen",
-];
-
 /// Words that make a capitalised run an institution or a place rather than a person.
 const INSTITUTION_WORDS: &[&str] = &[
     "kementerian", "dinas", "badan", "kantor", "pemerintah", "pemkab", "pemkot", "pemprov", "polres", "polda",
@@ -149,7 +138,8 @@ fn speaker_follows(doc: &Document, verb: &str, next: Option<&Token>) -> bool {
 }
 
 fn is_postposed_verb(word: &str) -> bool {
-    POSTPOSED.contains(word)
+    // A root whose bare form is a verb of saying (`“…,” kicau Budi`) counts too.
+    POSTPOSED.contains(word) || SPEECH_ROOTS.iter().any(|&(r, needs_suffix)| !needs_suffix && r == word)
 }
 
 /// The (first byte, length) pairs of the reporting and postposed verbs: most words of an
@@ -686,7 +676,7 @@ fn is_name_word(doc: &Document, token: &Token) -> bool {
 }
 
 /// The capitalised run of words starting at token `from` (at most five), titles dropped.
-fn name_run(doc: &Document, tokens: &[Token], from: usize, forward: bool) -> Option<(usize, String)> {
+fn name_run(doc: &Document, tokens: &[Token], from: usize, forward: bool, places: &WordSet<&str>) -> Option<(usize, String)> {
     let mut run: Vec<usize> = Vec::new();
     let mut i = from as isize;
     while i >= 0 && (i as usize) < tokens.len() && run.len() < 5 {
@@ -700,14 +690,9 @@ fn name_run(doc: &Document, tokens: &[Token], from: usize, forward: bool) -> Opt
     if !forward {
         run.reverse();
     }
-    let words: Vec<&str> = run
-        .iter()
-        .map(|&k| doc.token_str(&tokens[k]))
-        .skip_while(|w| {
-            let l = w.trim_end_matches('.').to_lowercase();
-            NAME_TITLES.contains(&l.as_str()) || (w.len() <= 5 && w.chars().all(|c| c.is_uppercase()))
-        })
-        .collect();
+    // `Bupati Cianjur Herman Suherman`: the person, without the office and its place.
+    let all: Vec<&str> = run.iter().map(|&k| crate::names::strip_possessive(doc.token_str(&tokens[k]))).collect();
+    let words: Vec<&str> = all[crate::names::person_start(&all, places)..].to_vec();
     let first = words.first()?;
     if is_pronoun(&first.to_lowercase()) || ID_REPORTING.contains(&first.to_lowercase().as_str()) {
         return None;
@@ -727,6 +712,7 @@ fn name_run(doc: &Document, tokens: &[Token], from: usize, forward: bool) -> Opt
 /// `said Budi`, `menurut Budi`) and names given an age (`Ujang Sopandi (47)`).
 pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
     let mut out = Vec::new();
+    let places = crate::names::place_words(doc);
     for (block, range) in doc.block_tokens.iter().enumerate() {
         if !doc.blocks[block].kind.is_running_text() && doc.blocks[block].kind != BlockKind::ListItem {
             continue;
@@ -742,18 +728,18 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
             let mut found = None;
             if t.kind == TokenKind::Word && after_verb {
                 if tokens.get(i + 1).is_some_and(|n| is_name_word(doc, n)) {
-                    found = name_run(doc, tokens, i + 1, true);
+                    found = name_run(doc, tokens, i + 1, true, &places);
                 } else {
                     // `kata pelatih Perseru, Joko Santoso`: the name after the role's comma.
                     let comma = (i + 1..tokens.len().min(i + 8)).find(|&k| doc.token_str(&tokens[k]) == ",");
-                    found = comma.and_then(|k| name_run(doc, tokens, k + 1, true));
+                    found = comma.and_then(|k| name_run(doc, tokens, k + 1, true, &places));
                 }
             } else if t.kind == TokenKind::Word && leading_verb && i > 0 {
                 let mut k = i - 1;
                 if doc.token_str(&tokens[k]) == "," && k > 0 {
                     k -= 1;
                 }
-                found = name_run(doc, tokens, k, false).filter(|(offset, name)| {
+                found = name_run(doc, tokens, k, false, &places).filter(|(offset, name)| {
                     // A lone capitalised word opening a sentence is as likely a common noun (`Polisi`).
                     // Tokens are in text order: found by offset, not by reading the block again.
                     let start = tokens.partition_point(|t| t.span.start < *offset);
@@ -764,7 +750,7 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
                 let age = tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number && doc.token_str(n).len() <= 3)
                     && tokens.get(i + 2).is_some_and(|n| doc.token_str(n) == ")");
                 if age {
-                    found = name_run(doc, tokens, i - 1, false);
+                    found = name_run(doc, tokens, i - 1, false, &places);
                 }
             }
             if let Some((offset, name)) = found {

@@ -290,6 +290,62 @@ mod tests {
     }
 
     #[test]
+    fn the_message_names_the_person_not_the_office() {
+        let text = "Bupati Garut Rudy Gunawan mengatakan longsor menutup jalan di Garut.\n\nJalan desa tertimbun.\n\n“Tanahnya bergerak sejak subuh dan kami tidak bisa lewat.”";
+        let found = run(&Unattributed, Id, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "no speaker for this quotation; nearest named person: Rudy Gunawan");
+        let text = "Power was back in most districts, said Kyiv Mayor Vitali Klitschko.\n\nThe city was quiet.\n\n\"There is no water in the whole district since morning.\"";
+        let found = run(&Unattributed, En, text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.ends_with("nearest named person: Vitali Klitschko"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn verbs_of_saying_in_any_form() {
+        // Indonesian morphology: prefixes, suffixes, clitics.
+        for text in [
+            "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi,” imbuhnya.",
+            "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi,” kicau Budi di akun X miliknya.",
+            "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi.” Demikian disimpulkan Budi dalam rapat.",
+            "Hujan turun.\n\nHal itu ditegaskannya di Padang. “Kami sudah siap sejak pagi tadi.”",
+            "Hujan turun.\n\nBudi mengimbuhkan bahwa tim sudah bergerak. “Kami sudah siap sejak pagi tadi.”",
+            "Hujan turun.\n\nIa menegaskan: “Kami sudah siap sejak pagi tadi.”",
+            "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi,” kata dia.",
+            "Hujan turun.\n\nLewat akunnya, Budi berkicau. “Kami sudah siap sejak pagi tadi.”",
+            "Budi Santoso mengatakan tim sudah bergerak.\n\n“Kami sudah siap sejak pagi tadi.”",
+        ] {
+            silent(Id, text);
+        }
+        // English inflections, before or after, in the same or the next sentence.
+        for text in [
+            "It rained.\n\n\"We have been ready since this morning,\" the minister added.",
+            "It rained.\n\nThe mayor wrote on Facebook. \"We have been ready since this morning.\"",
+            "It rained.\n\n\"We have been ready since this morning.\" The governor, Ann Lee, points out that help came late.",
+            "It rained.\n\n\"We have been ready since this morning,\" Lee replied.",
+            "It rained.\n\nLee was emphatic when asked. \"We have been ready since this morning.\"",
+        ] {
+            silent(En, text);
+        }
+    }
+
+    #[test]
+    fn a_verb_without_its_speaker_in_another_sentence_does_not_attribute() {
+        // A reporting verb's other sense, with no speaker before it.
+        for text in [
+            "Sebagian siswa akhirnya harus melanjutkan ke sekolah swasta.\n\n“Kami hanya minta aturan jarak itu dijalankan dengan jujur.”",
+            "Pasar mulai menuntut kepastian sejak awal tahun.\n\n“Kami diberi tahu lewat undangan rapat lima belas menit saja.”",
+            "Harga beras terus naik. Pedagang kecil mulai berharap pada operasi pasar. “Kalau begini terus, warung kecil bisa tutup semua.”",
+        ] {
+            assert_eq!(flagged(&Unattributed, Id, text).len(), 1, "{text}");
+        }
+        let text = "Investors kept demanding profits after years of growth.\n\n\"We were told in a fifteen-minute video call, and that was it.\"";
+        assert_eq!(flagged(&Unattributed, En, text).len(), 1, "{text}");
+        // With its speaker, the same verbs attribute.
+        silent(Id, "Harga beras terus naik. Budi juga berharap pada operasi pasar. “Kalau begini terus, warung kecil bisa tutup semua.”");
+    }
+
+    #[test]
     fn adverbs_that_look_like_reporting_verbs_do_not_attribute() {
         let text = "Banjir tambah parah sejak pagi.\n\n“Semua jalan menuju desa terputus dan kami tidak bisa keluar.”";
         assert_eq!(flagged(&Unattributed, Id, text).len(), 1);
