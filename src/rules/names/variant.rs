@@ -13,15 +13,23 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     languages: &[],
     summary: "The same person or place spelled two ways in one article.",
-    explanation: "The words of the article's names are compared with each other. Two spellings are taken for one \
-name when they are transliteration variants (y/i, j/dj, tj/c, oe/u, kh/k, dh/d, ie/i, doubled letters, \
-accents: *Zelensky* / *Zelenskyy*, *Widjaja* / *Wijaya*), or when they are one or two letters apart and \
-stand beside the same other name part (*Pasir Talang* / *Pasia Talang*, *Made Sudarsana* / *Made \
-Sudarsono*). The spelling the article uses less often is reported, with the more frequent one as a \
-suggestion (on a tie, the one that comes first). Different people who share a name part (*Joko Widodo* / \
-*Ani Widodo*, *Budi Santoso* / *Budi Hartono*), names that go with different other parts (*Rizky Febian* / \
-*Rizki Nurhadi*), inflected forms (*Jakartanya*, *Zelensky's*, *Indonesian*), short names and two \
-ordinary words (*Kota Baru* / *Kota Batu*) stay silent.",
+    explanation: "The words of the article's names (see the names model: name words, their runs, the words used \
+as places) are compared with each other. Two spellings are taken for one name when they are transliteration \
+or old-spelling variants (y/i, dj/j, tj/c, sj/sy, oe/u, ch/kh, dh/d, ie/i, doubled letters, accents: \
+*Zelensky* / *Zelenskyy*, *Widjaja* / *Wijaya*), or when they are one or two letters apart and stand beside \
+the same other name part (*Pasir Talang* / *Pasia Talang*, *Heru Sutrisno* / *Heru Sutrisna*, even once \
+each), or when a name given short (a surname or given name alone, *Yohanis mengatakan*) is one letter from a \
+part of the full name of a person the article quotes or gives an age (*Yohanes Bataona*), or when one name \
+is written as two words and as one (*Lingga Bayu* / *Linggabayu*). The spelling the article uses less often \
+is reported, with the more frequent one as a suggestion and its mentions as related places (on a tie, the \
+one that comes first). A capitalised ordinary word opening a sentence counts as a name part when the article \
+uses it as one in mid-sentence (*Rahmat Hidajat mengatakan* after *…, Rahmat Hidayat, …*). Different \
+people who share a name part (*Joko Widodo* / *Ani Widodo*, *Budi Santoso* / *Budi Setiawan*), names that go \
+with different other parts (*Rizky Febian* / *Rizki Nurhadi*), masculine and feminine forms given short \
+(*Mario* / *Maria*), places written after a locative (*ke Moscow* / *di Moskow*: exonyms are the house \
+style's business), titles, place heads, days and months, inflected forms (*Jakartanya*, *Zelensky's*, \
+*Indonesian*), short names, hyphenated and camel-case forms (*Jong-un*, *MarineTraffic*) and two ordinary \
+words (*Kota Baru* / *Kota Batu*) stay silent.",
     example_bad: "Gol dicetak Rizky Ramadhan pada menit ke-87. Rizky dijatuhkan di kotak penalti. Rizki Ramadhan maju sebagai eksekutor.",
     example_good: "Gol dicetak Rizky Ramadhan pada menit ke-87. Rizky dijatuhkan di kotak penalti. Rizky Ramadhan maju sebagai eksekutor.",
 };

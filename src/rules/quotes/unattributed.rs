@@ -16,13 +16,17 @@ static META: RuleMeta = RuleMeta {
     summary: "A direct quotation whose speaker cannot be found.",
     explanation: "A quotation of more than a few words needs a speaker. Attribution counts in every form news \
 uses: a reporting verb with a speaker before, after or around the quotation (`kata Budi`, `ujarnya`, \
-`menurut Budi`, `Budi menegaskan`, `he said`, `according to`, `in a statement`); an introduction ending \
-in a colon; the sentence before naming the speaker and announcing the words; a paragraph that carries on \
+`menurut Budi`, `Budi menegaskan`, `he said`, `according to`, `in a statement`); a verb of saying or \
+writing is known by its grammar in any of its forms (`berkata`, `dikatakannya`, `disimpulkan`, \
+`mengimbuhkan`, `kicau Budi`; `said`, `replied`, `points out`); an introduction ending in a colon; the \
+sentence before or after in the paragraph, or the last sentence of the paragraph before, with a verb of \
+saying, or with another reporting verb right after its subject (`Budi berharap`, not `pasar mulai \
+menuntut`); a paragraph that carries on \
 the attributed quotation of the paragraph before (a quotation that runs over several paragraphs reopens \
 each one); another attributed quotation in the same paragraph; `Hal itu disampaikan Budi` right after. \
 Scare quotes and terms of one to three words, titles (capitalised like titles, or introduced by \
 `berjudul`, `bertajuk`, `the slogan`, `kata`), and quotations in headlines, captions, lists and tables \
-need no speaker. The message names the nearest person the article mentions.",
+need no speaker. The message names the nearest person the article mentions, without the office and its place (*Bupati Cianjur Herman Suherman*: *Herman Suherman*).",
     example_bad: "Bus itu terguling di tanjakan.\n\n“Remnya sudah bau sangit sejak turun dari puncak.”",
     example_good: "Bus itu terguling di tanjakan.\n\n“Remnya sudah bau sangit sejak turun dari puncak,” kata Ujang.",
 };
