@@ -98,14 +98,24 @@ impl<'d> Names<'d> {
                 name_parts.insert(c.form);
             }
         }
+        // The words written before each name word in mid-sentence: *Rudy* before *Susmanto*.
+        let mut before: WordMap<&str, Vec<&str>> = Default::default();
+        for k in 1..candidates.len() {
+            if adjacent[k] && !candidates[k - 1].initial {
+                let list = before.entry(candidates[k].form).or_default();
+                if list.len() < 8 && !list.contains(&candidates[k - 1].form) {
+                    list.push(candidates[k - 1].form);
+                }
+            }
+        }
         let keep: Vec<bool> = (0..candidates.len())
             .map(|k| {
                 let c = &candidates[k];
-                !(c.is_word && c.initial)
-                    || (!c.heading
-                        && name_parts.contains(c.form)
-                        && adjacent.get(k + 1) == Some(&true)
-                        && !candidates[k + 1].is_word)
+                let next_is_name = adjacent.get(k + 1) == Some(&true) && !candidates[k + 1].is_word;
+                // ... or a word one letter from one written before the same name part in
+                // mid-sentence (*Rudi Susmanto berharap* after *Bupati Bogor Rudy Susmanto*).
+                let seen_before_next = || before.get(candidates[k + 1].form).is_some_and(|list| list.iter().any(|w| within_one(w, c.form)));
+                !(c.is_word && c.initial) || (!c.heading && next_is_name && (name_parts.contains(c.form) || seen_before_next()))
             })
             .collect();
         let mut words: Vec<NameWord<'d>> = Vec::new();
@@ -140,6 +150,23 @@ impl<'d> Names<'d> {
                 r
             })
         })
+    }
+}
+
+/// Whether two words are at most one letter apart, case aside (a substitution, an insertion or a
+/// deletion).
+fn within_one(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        short[prefix..].iter().skip(1).eq(long[prefix..].iter().skip(1))
+    } else {
+        short[prefix..].iter().eq(long[prefix + 1..].iter())
     }
 }
 
@@ -275,6 +302,12 @@ mod tests {
         let mut v: Vec<String> = place_words(&d).into_iter().map(str::to_string).collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn one_letter_apart() {
+        assert!(within_one("Rudy", "Rudi") && within_one("Rudi", "rudi") && within_one("Rahmat", "Rachmat"));
+        assert!(!within_one("Rudy", "Rida") && !within_one("Rahmat", "Rachmad") && within_one("a", ""));
     }
 
     #[test]

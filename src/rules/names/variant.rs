@@ -729,6 +729,22 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_given_name_that_is_also_a_word() {
+        // `rudi`, `wahyu`, `teguh`, `rahmat` are Indonesian words; opening a sentence before the
+        // family name the article gave in mid-sentence, they are a name part.
+        let text = "Sementara itu Bupati Bogor Rudy Susmanto mengapresiasi polisi. Rudi Susmanto berharap kasus serupa tidak terulang.";
+        assert_eq!(flagged(&Variant, Id, text), ["Rudi"]);
+        let text = "Juru bicara bandara, Wahyu Kristianto, membenarkan. Wahyu Kristanto mengatakan bandara tetap buka.";
+        assert_eq!(flagged(&Variant, Id, text), ["Kristanto"]);
+        // An ordinary word opening a sentence before a name stays a word.
+        let text = "Menurut Kristianto, bandara tetap buka. Juru bicara bandara, Wahyu Kristianto, membenarkan.";
+        assert!(flagged(&Variant, Id, text).is_empty());
+        // A surname given short after `said`, the speaker named before it.
+        let text = "Deputy minister Andrii Sybiha said Kyiv would respond. Sybiga did not elaborate.";
+        assert_eq!(flagged(&Variant, En, text), ["Sybiga"]);
+    }
+
+    #[test]
     fn a_name_written_as_one_word_and_as_two() {
         let text = "Banjir melanda Kecamatan Sungai Penuh dan Tanah Merah. Warga Tanah Merah mengungsi. Jalan di Tanahmerah terputus.";
         assert_eq!(flagged(&Variant, Id, text), ["Tanahmerah"]);

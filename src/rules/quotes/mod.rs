@@ -723,7 +723,13 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
             let w: &str = if t.kind == TokenKind::Word { doc.token_lower(range.start + i) } else { "" };
             let verb_shaped = may_be_verb(w);
             let according_to = w == "to" && i > 0 && doc.token_lower(range.start + i - 1) == "according";
-            let after_verb = verb_shaped && is_postposed_verb(w) || according_to || matches!(w, "menurut" | "said" | "says");
+            // `Andrii Sybiha, said Kyiv would respond`: the speaker before `said`, not after.
+            let name_before = i > 0 && {
+                let k = if doc.token_str(&tokens[i - 1]) == "," && i > 1 { i - 2 } else { i - 1 };
+                is_name_word(doc, &tokens[k])
+            };
+            let said = matches!(w, "said" | "says");
+            let after_verb = verb_shaped && is_postposed_verb(w) || according_to || w == "menurut" || (said && !name_before);
             let leading_verb = verb_shaped && REPORTING.contains(w);
             let mut found = None;
             if t.kind == TokenKind::Word && after_verb {
