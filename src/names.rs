@@ -181,6 +181,7 @@ pub const TITLES: &[&str] = &[
     "dame", "lord", "lady", "brigjen", "irjen", "kombes", "akbp", "akp", "iptu", "ipda", "letjen", "mayjen",
     "pangdam", "danrem", "dandim", "kajari", "kajati", "kadis", "dirut", "sekda", "sekjen", "dubes", "ambassador",
     "rektor", "dekan", "mbak", "mas", "bang", "kak", "om", "tante", "cak", "ning", "daeng", "uda", "uni",
+    "gov", "lt", "col", "sgt", "supt", "insp", "det", "amb", "rev", "fr", "pres", "cmdr", "adm", "maj", "cpt",
 ];
 
 /// Titles whose next capitalised words name where the office is (*Bupati Cianjur*,

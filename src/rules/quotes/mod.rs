@@ -681,6 +681,15 @@ fn name_run(doc: &Document, tokens: &[Token], from: usize, forward: bool, places
     let mut i = from as isize;
     while i >= 0 && (i as usize) < tokens.len() && run.len() < 5 {
         let t = &tokens[i as usize];
+        // The full stop of an abbreviated title (`Gov. Maura Healey`, `Dr. Sri`) is no break.
+        let title_stop = doc.token_str(t) == "." && !t.space_before && {
+            let title = if forward { run.last().copied() } else { (i as usize).checked_sub(1) };
+            title.is_some_and(|k| is_name_word(doc, &tokens[k]) && crate::names::is_title(doc.token_str(&tokens[k])))
+        };
+        if title_stop {
+            i += if forward { 1 } else { -1 };
+            continue;
+        }
         if !is_name_word(doc, t) {
             break;
         }
@@ -744,6 +753,14 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
                 let mut k = i - 1;
                 if doc.token_str(&tokens[k]) == "," && k > 0 {
                     k -= 1;
+                }
+                // `Gov. Maura Healey of Massachusetts said`: the person before `of` and the place.
+                let mut start = k;
+                while start > 0 && is_name_word(doc, &tokens[start - 1]) && k - start < 5 {
+                    start -= 1;
+                }
+                if start >= 2 && matches!(doc.token_lower(range.start + start - 1), "of" | "from" | "dari" | "asal") && is_name_word(doc, &tokens[start - 2]) {
+                    k = start - 2;
                 }
                 found = name_run(doc, tokens, k, false, &places).filter(|(offset, name)| {
                     // A lone capitalised word opening a sentence is as likely a common noun (`Polisi`).
