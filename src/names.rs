@@ -89,11 +89,13 @@ impl<'d> Names<'d> {
                 }
             })
             .collect();
-        // Ordinary words the article capitalises in mid-sentence beside a word that is no
-        // ordinary word: given names and name parts (*Rahmat*, *Wahyu*, *Teguh*).
+        // Ordinary words the article capitalises in mid-sentence beside another name word:
+        // given names and name parts (*Rahmat*, *Wahyu*, *Teguh*; *Agus* of *Agus Setiawan*,
+        // both words of the language).
         let mut name_parts: WordSet<&str> = Default::default();
+        let is_name = |c: &Candidate| !c.is_word || !c.initial;
         for (k, c) in candidates.iter().enumerate() {
-            let beside_name = (adjacent[k] && !candidates[k - 1].is_word) || (adjacent.get(k + 1) == Some(&true) && !candidates[k + 1].is_word);
+            let beside_name = (adjacent[k] && is_name(&candidates[k - 1])) || (adjacent.get(k + 1) == Some(&true) && is_name(&candidates[k + 1]));
             if c.is_word && !c.initial && beside_name {
                 name_parts.insert(c.form);
             }
