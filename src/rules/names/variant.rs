@@ -480,7 +480,7 @@ impl Rule for Variant {
         // Each form's neighbours, found once, on first use.
         let side_cache: Vec<std::cell::OnceCell<std::rc::Rc<Sides>>> = (0..forms.len()).map(|_| std::cell::OnceCell::new()).collect();
         let form_index: crate::lexicon::WordMap<&str, usize> = forms.iter().enumerate().map(|(i, f)| (f.form, i)).collect();
-        let sides = |f: &Form| side_cache[form_index[f.form]].get_or_init(|| std::rc::Rc::new(sides_of(&words, &keys, f))).clone();
+        let sides = |f: &Form| side_cache[form_index[f.form]].get_or_init(|| std::rc::Rc::new(sides_of(words, &keys, f))).clone();
         // The words of the names the article gives people who speak or are given an age.
         let people: std::cell::OnceCell<crate::lexicon::WordSet<String>> = std::cell::OnceCell::new();
         // (Never a word the article puts after a locative: *ke Moscow*, *di Moskow* are the

@@ -228,19 +228,20 @@ pub(crate) fn speech_root(word: &str) -> Option<&'static str> {
         stems.push((r.to_string(), true));
     }
     for (stem, ber) in stems {
-        let stem = stem.strip_suffix("nya").unwrap_or(&stem).to_string();
-        let mut forms = vec![(stem.clone(), false)];
-        for suffix in ["kan", "i"] {
-            if let Some(r) = stem.strip_suffix(suffix) {
-                forms.push((r.to_string(), true));
+        // `-nya` is a clitic, or the end of the root itself (`bertanya`).
+        let mut forms = Vec::new();
+        for stem in std::iter::once(stem.as_str()).chain(stem.strip_suffix("nya")) {
+            forms.push((stem.to_string(), false));
+            for suffix in ["kan", "i"] {
+                if let Some(r) = stem.strip_suffix(suffix) {
+                    forms.push((r.to_string(), true));
+                }
             }
         }
         for (root, suffixed) in forms {
             crate::work::count(1);
-            if let Some(&(r, needs_suffix)) = SPEECH_ROOTS.iter().find(|(r, _)| *r == root) {
-                if suffixed || ber || !needs_suffix {
-                    return Some(r);
-                }
+            if let Some(&(r, _)) = SPEECH_ROOTS.iter().find(|&&(r, needs_suffix)| r == root && (suffixed || ber || !needs_suffix)) {
+                return Some(r);
             }
         }
     }
@@ -855,6 +856,31 @@ mod tests {
     use super::unbalanced::Unbalanced;
     use crate::language::Language::{En, Id};
     use crate::rules::typography::test_support::{fixed, run};
+
+    #[test]
+    fn verbs_of_saying_by_their_morphology() {
+        use super::{en_speech_lemma, speech_root};
+        for (word, root) in [
+            ("mengatakan", "kata"), ("berkata", "kata"), ("dikatakannya", "kata"), ("menyampaikan", "sampai"),
+            ("disampaikan", "sampai"), ("menyatakan", "nyata"), ("menegaskan", "tegas"), ("ditegaskannya", "tegas"),
+            ("mengimbuhkan", "imbuh"), ("disimpulkan", "simpul"), ("berkicau", "kicau"), ("mencuit", "cuit"),
+            ("menuturkan", "tutur"), ("memaparkan", "papar"), ("membeberkan", "beber"), ("menulis", "tulis"),
+            ("ditulis", "tulis"), ("menjelaskan", "jelas"), ("mengeluh", "keluh"), ("menimpali", "timpal"),
+            ("bertanya", "tanya"), ("menyebut", "sebut"), ("mengungkapkan", "ungkap"),
+        ] {
+            assert_eq!(speech_root(word), Some(root), "{word}");
+        }
+        // Other senses of the same roots, and words that only look affixed.
+        for word in ["menambah", "mengungkap", "menjelas", "tersebut", "sampai", "kata", "melanjutkan", "menuntut", "dinas", "berapa", "meja"] {
+            assert_eq!(speech_root(word), None, "{word}");
+        }
+        for (word, lemma) in [("said", "say"), ("says", "say"), ("told", "tell"), ("tells", "tell"), ("wrote", "write"), ("writing", "write"), ("replied", "reply"), ("replies", "reply"), ("quipped", "quip"), ("added", "add"), ("noting", "note"), ("points", "point"), ("admitted", "admit")] {
+            assert_eq!(en_speech_lemma(word), Some(lemma), "{word}");
+        }
+        for word in ["sad", "toll", "adder", "demanding", "hopes", "wanted"] {
+            assert_eq!(en_speech_lemma(word), None, "{word}");
+        }
+    }
 
     proptest::proptest! {
         /// The quotes rules never panic, and their spans and fixes land on character boundaries.
