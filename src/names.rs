@@ -201,9 +201,10 @@ const PLACE_TAILS: &[&str] = &[
 ];
 
 /// Words after which a capitalised word names a place (*di Cianjur*, *Kabupaten Cianjur*).
+/// (Not *dari*, *from*, *to*: a letter *from Smith*, *keterangan dari Heru*.)
 const LOCATIVES: &[&str] = &[
-    "di", "ke", "dari", "kabupaten", "kota", "provinsi", "kecamatan", "desa", "kelurahan", "pulau", "in", "at",
-    "from", "to", "near", "city", "province", "regency", "district", "village", "island",
+    "di", "ke", "kabupaten", "kota", "provinsi", "kecamatan", "desa", "kelurahan", "pulau", "in", "at", "near",
+    "city", "province", "regency", "district", "village", "island",
 ];
 
 /// The capitalised words the article puts after a locative (*di Cianjur*, *in Kyiv*): places.
@@ -315,7 +316,7 @@ mod tests {
 
     #[test]
     fn places_follow_locatives() {
-        assert_eq!(places("Banjir di Cianjur dan Kabupaten Garut. Warga dari Bogor."), ["Bogor", "Cianjur", "Garut"]);
+        assert_eq!(places("Banjir di Cianjur dan Kabupaten Garut. Warga dari Bogor, kata Heru."), ["Cianjur", "Garut"]);
         assert_eq!(places("The flood in Kyiv reached the city. Dia pergi ke pasar."), ["Kyiv"]);
     }
 

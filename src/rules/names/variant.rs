@@ -343,14 +343,16 @@ struct Evidence {
 /// other cost the product of their counts.
 type Sides = [Vec<(String, bool, bool)>; 2];
 
-fn sides_of(words: &[NameWord], keys: &Keys, form: &Form) -> Sides {
+fn sides_of(words: &[NameWord], keys: &Keys, places: &crate::lexicon::WordSet<&str>, form: &Form) -> Sides {
     let mut sides: Sides = [Vec::new(), Vec::new()];
     for &i in &form.mentions {
         crate::work::count(1);
         let (l, r) = neighbours(words, i);
         for (side, w) in [l, r].into_iter().enumerate() {
             if let Some(w) = w {
-                sides[side].push((key_of(keys, w.form).into_owned(), w.is_word, crate::names::is_generic(w.form)));
+                // A place beside both is no evidence of one person (*Kapolrestabes Makassar* /
+                // *Mapolrestabes Makassar*: the chief and his headquarters).
+                sides[side].push((key_of(keys, w.form).into_owned(), w.is_word, crate::names::is_generic(w.form) || places.contains(w.form)));
             }
         }
     }
@@ -480,17 +482,18 @@ impl Rule for Variant {
         // Each form's neighbours, found once, on first use.
         let side_cache: Vec<std::cell::OnceCell<std::rc::Rc<Sides>>> = (0..forms.len()).map(|_| std::cell::OnceCell::new()).collect();
         let form_index: crate::lexicon::WordMap<&str, usize> = forms.iter().enumerate().map(|(i, f)| (f.form, i)).collect();
-        let sides = |f: &Form| side_cache[form_index[f.form]].get_or_init(|| std::rc::Rc::new(sides_of(words, &keys, f))).clone();
+        // The words the article puts after a locative: places.
+        let places = crate::names::place_words(ctx.doc);
+        let sides = |f: &Form| side_cache[form_index[f.form]].get_or_init(|| std::rc::Rc::new(sides_of(words, &keys, &places, f))).clone();
         // The words of the names the article gives people who speak or are given an age.
         let people: std::cell::OnceCell<crate::lexicon::WordSet<String>> = std::cell::OnceCell::new();
-        // (Never a word the article puts after a locative: *ke Moscow*, *di Moskow* are the
-        // house style's business, see `names/exonym`.)
-        let places: std::cell::OnceCell<crate::lexicon::WordSet<&str>> = std::cell::OnceCell::new();
+        // (Never a place: *ke Moscow*, *di Moskow* are the house style's business, see
+        // `names/exonym`.)
         let is_person = |form: &str| {
             people
                 .get_or_init(|| crate::rules::quotes::person_mentions(ctx.doc).into_iter().flat_map(|m| m.name.split(' ').map(str::to_string).collect::<Vec<_>>()).collect())
                 .contains(form)
-                && !places.get_or_init(|| crate::names::place_words(ctx.doc)).contains(form)
+                && !places.contains(form)
         };
         // A lone mention close to two of the article's spellings could be either.
         let ambiguous = |f: &Form| {
@@ -781,6 +784,8 @@ mod tests {
             // Exonym and endonym: the house style's choice, not a slip.
             "Delegasi terbang ke Moscow. Lulusan Moscow State University hadir. Rombongan tiba di Moskow.",
             "Presiden bertolak ke Kyiv. Warga Kiev menyambut. Kyiv tenang.",
+            // Two offices beside one place: the chief and his headquarters.
+            "Kapolrestabes Makassar memimpin rapat di Makassar. Tersangka ditahan di Mapolrestabes Makassar.",
             // Weekdays and rivers are nobody's name.
             "Banjir dari Sungai Batang meluas. Sungai Batang meluap hingga Sunday.",
         ] {
