@@ -14,6 +14,7 @@ pub mod incremental;
 pub mod language;
 pub mod lexicon;
 pub mod lsp;
+pub mod names;
 pub mod numbers;
 pub mod ordered;
 pub mod position;

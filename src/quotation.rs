@@ -316,6 +316,11 @@ fn pair_block(doc: &Document, block_index: usize, block: Span, all: &mut Quotati
             '”' => {
                 if let Some(position) = find(&stack, &[QuoteStyle::Curly, QuoteStyle::LowHigh]).filter(|_| !only_opens) {
                     close_at(all, &mut stack, position, mark);
+                } else if !only_opens && closes && stack.last().is_some_and(|o| o.style == QuoteStyle::Straight) {
+                    // `"…,” kata Budi`: a straight quotation closed with a curly mark (the
+                    // mirror of `“…"`), one pair.
+                    let position = stack.len() - 1;
+                    close_at(all, &mut stack, position, mark);
                 } else if only_opens {
                     // `”…”`: the opening mark typed with the closing glyph.
                     stack.push(Open { style: QuoteStyle::Curly, open: mark });
@@ -514,6 +519,17 @@ mod tests {
     fn curly_closed_with_a_straight_mark() {
         assert_eq!(quotes("“Lihat juga kemasannya yang indah. \""), [("Lihat juga kemasannya yang indah.".into(), true, 0)]);
         assert_eq!(quotes("“Dia bilang \"tidak\" lalu pergi,” kata Ani."), [("Dia bilang \"tidak\" lalu pergi,".into(), true, 0), ("tidak".into(), true, 1)]);
+    }
+
+    #[test]
+    fn straight_opened_and_curly_closed_is_one_pair() {
+        assert_eq!(quotes("\"Kami siap sejak pagi,” kata Budi."), [("Kami siap sejak pagi,".into(), true, 0)]);
+        assert!(strays("\"We are ready,” she said.").is_empty());
+        // Nested: the straight one inside a curly quotation still closes with the curly mark.
+        assert_eq!(quotes("“Dia bilang \"tunggu\" lalu pergi,” kata Ani."), [("Dia bilang \"tunggu\" lalu pergi,".into(), true, 0), ("tunggu".into(), true, 1)]);
+        // A closing mark right after a nested single quotation closes, never opens.
+        assert_eq!(quotes("\"Mereka menyebutnya ‘kampung mati’\", kata Ani."), [("Mereka menyebutnya ‘kampung mati’".into(), true, 0), ("kampung mati".into(), true, 1)]);
+        assert_eq!(quotes("“They call it ‘the dead village’”, she said."), [("They call it ‘the dead village’".into(), true, 0), ("the dead village".into(), true, 1)]);
     }
 
     #[test]

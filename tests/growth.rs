@@ -145,3 +145,26 @@ fn a_long_article_of_ordinary_noisy_prose() {
         (0..n).map(|i| paragraphs[i % paragraphs.len()]).collect::<Vec<_>>().join(" ")
     });
 }
+
+#[test]
+fn many_names_a_letter_or_two_apart() {
+    // Issue 21: name mentions given short, full names, sentence-opening given names and names
+    // written as one word and as two, all close to each other: grouping them must not compare
+    // every pair.
+    let name = |i: usize| -> String {
+        let letters: Vec<char> = "abdegiklmnoprstu".chars().collect();
+        let (a, b, c) = (letters[i % 16], letters[(i / 16) % 16], letters[(i / 256) % 16]);
+        format!("Sura{a}{b}{c}o")
+    };
+    assert_grows_in_proportion("many names a letter apart", Some(Language::Id), 400, |n| {
+        let mut text = String::new();
+        for i in 0..n {
+            let (this, next) = (name(i), name(i + 1));
+            text.push_str(&format!(
+                "Warga desa, Rahmat {this} ({}), mengatakan banjir datang. Rahmat {next} lalu pergi. {this} menambahkan air surut, kata {next}. Warga Lingga {this} dan Linggasura{next} mengungsi.\n\n",
+                20 + i % 50
+            ));
+        }
+        text
+    });
+}

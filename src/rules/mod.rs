@@ -75,11 +75,12 @@ pub struct Context<'a> {
     quotations: OnceCell<Quotations>,
     figures: OnceCell<figures::Article<'a, 'a>>,
     occurrences: OnceCell<Vec<Occurrence<'a>>>,
+    names: OnceCell<crate::names::Names<'a>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document<'a>, config: &'a Config, words: &'a WordJudge<'a>) -> Self {
-        Context { doc, config, words, focus: None, quotations: OnceCell::new(), figures: OnceCell::new(), occurrences: OnceCell::new() }
+        Context { doc, config, words, focus: None, quotations: OnceCell::new(), figures: OnceCell::new(), occurrences: OnceCell::new(), names: OnceCell::new() }
     }
 
     /// A context in which paragraph-scoped rules look only at the blocks marked in `focus`
@@ -114,6 +115,11 @@ impl<'a> Context<'a> {
     /// blocks in focus.
     pub fn occurrences(&self) -> &[Occurrence<'a>] {
         self.occurrences.get_or_init(|| occurrences_in_blocks(self.doc, |b| self.in_focus(b)))
+    }
+
+    /// The article's names ([`crate::names::Names`]), read once for the rules that need them.
+    pub fn names(&self) -> &crate::names::Names<'a> {
+        self.names.get_or_init(|| crate::names::Names::new(self.doc, self.occurrences(), self.words))
     }
 }
 

@@ -103,17 +103,6 @@ const EN_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 /// Words that may follow a postposed reporting verb without being its speaker.
 const NOT_SPEAKERS: &[&str] = &["bahwa", "dan", "yang", "di", "ke", "dari", "untuk", "pada", "dengan", "itu", "ini", "atau"];
 
-/// Titles and ranks dropped from the front of a name in messages.
-const NAME_TITLES: &[&str] = &[
-    "presiden", "wakil", "menteri", "gubernur", "bupati", "wali", "kota", "walikota", "kepala", "ketua",
-    "direktur", "jenderal", "pak", "bu", "bapak", "ibu", "mr", "mrs", "ms", "dr", "prof", "president",
-    "minister", "governor", "mayor", "senator", "sen", "rep", "gen", "general", "kapolri", "kapolda",
-    "kapolres", "kapolsek", "juru", "bicara", "hakim", "jaksa", "pelatih", "warga", "kapten", "komisaris",
-    "sekretaris", "camat", "lurah", "kades", "ustaz", "kiai", "habib", "pastor", "pendeta", "haji", "hj",
-    "h", "ir", "drs", "coach", "judge", "prosecutor", "chief", "secretary", "director", "captain", "sir",
-    "dame", "lord", "lady", "brigjen", "irjen", "kombes", "akbp", "akp", "iptu", "ipda", "letjen", "mayjen",
-];
-
 /// Words that make a capitalised run an institution or a place rather than a person.
 const INSTITUTION_WORDS: &[&str] = &[
     "kementerian", "dinas", "badan", "kantor", "pemerintah", "pemkab", "pemkot", "pemprov", "polres", "polda",
@@ -149,7 +138,8 @@ fn speaker_follows(doc: &Document, verb: &str, next: Option<&Token>) -> bool {
 }
 
 fn is_postposed_verb(word: &str) -> bool {
-    POSTPOSED.contains(word)
+    // A root whose bare form is a verb of saying (`“…,” kicau Budi`) counts too.
+    POSTPOSED.contains(word) || SPEECH_ROOTS.iter().any(|&(r, needs_suffix)| !needs_suffix && r == word)
 }
 
 /// The (first byte, length) pairs of the reporting and postposed verbs: most words of an
@@ -189,6 +179,162 @@ pub(crate) fn has_reporting_cue(doc: &Document, tokens: &[usize]) -> bool {
     (0..tokens.len()).any(|k| cue_at(doc, tokens, k))
 }
 
+/// Indonesian roots whose verbs say or write words, whatever their affixes: *kata* gives
+/// *berkata*, *mengatakan*, *dikatakan*, *dikatakannya*. Each with whether its prefixed forms
+/// need `-kan` or `-i` to mean speech (*menambah* adds, *menambahkan* adds a remark; *mengungkap*
+/// uncovers a case, *mengungkapkan* says).
+const SPEECH_ROOTS: &[(&str, bool)] = &[
+    ("kata", true), ("ujar", false), ("ucap", true), ("ungkap", true), ("tutur", true), ("jelas", true),
+    ("terang", true), ("tegas", true), ("tambah", true), ("imbuh", true), ("sebut", false), ("tukas", false),
+    ("pungkas", false), ("papar", true), ("beber", true), ("kilah", false), ("seru", false), ("sergah", false),
+    ("timpal", true), ("tanya", false), ("keluh", false), ("aku", false), ("klaim", false), ("tulis", false),
+    ("cerita", true), ("kisah", true), ("kicau", false), ("cuit", false), ("sampai", true), ("nyata", true),
+    ("simpul", true), ("umum", true), ("jawab", false), ("bicara", false), ("kutip", false), ("lansir", false),
+    ("lapor", true), ("sahut", false), ("bisik", false), ("teriak", false), ("tandas", true), ("celetuk", false),
+    ("seloroh", false), ("canda", false), ("kelakar", false), ("urai", true), ("rinci", false), ("jabar", true),
+    ("utara", true), ("kemuka", true), ("ulang", true), ("tegur", false), ("sindir", false), ("bantah", false),
+    ("sanggah", false), ("tepis", false), ("pesan", false), ("ingat", true), ("tanggap", true), ("gambar", true),
+    ("komentar", false), ("tegur", false),
+];
+
+/// The speech root of an Indonesian verb with its prefix (`me-` with its nasal, `di-`, `ber-`)
+/// and suffixes (`-kan`, `-i`, `-nya`): `menyampaikan` -> `sampai`, `ditegaskannya` -> `tegas`,
+/// `berkicau` -> `kicau`. Bare roots are left to the postposed rules, which ask for a speaker.
+pub(crate) fn speech_root(word: &str) -> Option<&'static str> {
+    if word.len() < 5 || !word.is_ascii() {
+        return None;
+    }
+    let mut stems: Vec<(String, bool)> = Vec::new();
+    if let Some(s) = word.strip_prefix("me") {
+        let mut add = |r: String| stems.push((r, false));
+        if let Some(r) = s.strip_prefix("ng") {
+            add(r.to_string());
+            add(format!("k{r}"));
+        } else if let Some(r) = s.strip_prefix("ny") {
+            add(format!("s{r}"));
+            add(s.to_string());
+        } else if let Some(r) = s.strip_prefix('m') {
+            add(format!("p{r}"));
+            add(r.to_string());
+        } else if let Some(r) = s.strip_prefix('n') {
+            add(format!("t{r}"));
+            add(r.to_string());
+        } else {
+            add(s.to_string());
+        }
+    } else if let Some(r) = word.strip_prefix("di") {
+        stems.push((r.to_string(), false));
+    } else if let Some(r) = word.strip_prefix("ber") {
+        stems.push((r.to_string(), true));
+    }
+    for (stem, ber) in stems {
+        // `-nya` is a clitic, or the end of the root itself (`bertanya`).
+        let mut forms = Vec::new();
+        for stem in std::iter::once(stem.as_str()).chain(stem.strip_suffix("nya")) {
+            forms.push((stem.to_string(), false));
+            for suffix in ["kan", "i"] {
+                if let Some(r) = stem.strip_suffix(suffix) {
+                    forms.push((r.to_string(), true));
+                }
+            }
+        }
+        for (root, suffixed) in forms {
+            crate::work::count(1);
+            if let Some(&(r, _)) = SPEECH_ROOTS.iter().find(|&&(r, needs_suffix)| r == root && (suffixed || ber || !needs_suffix)) {
+                return Some(r);
+            }
+        }
+    }
+    None
+}
+
+/// English verbs of saying and writing, by their base form.
+const EN_SPEECH_LEMMAS: &[&str] = &[
+    "say", "tell", "add", "write", "state", "note", "explain", "tweet", "post", "reply", "respond", "answer",
+    "announce", "declare", "ask", "insist", "warn", "recall", "argue", "claim", "admit", "confirm", "acknowledge",
+    "stress", "emphasise", "emphasize", "conclude", "comment", "remark", "observe", "testify", "quip", "joke",
+    "exclaim", "shout", "yell", "whisper", "text", "email", "reiterate", "concede", "lament", "boast", "counter",
+    "retort", "caution", "recount", "complain", "urge", "plead", "speak", "deny", "reveal", "disclose", "assert",
+    "contend", "mention", "report", "describe", "point",
+];
+
+/// The base form of an English verb of saying or writing, from any of its forms: `said`,
+/// `tells`, `writing`, `replied`, `points` (as in *points out*).
+pub(crate) fn en_speech_lemma(word: &str) -> Option<&'static str> {
+    let irregular = match word {
+        "said" | "says" => Some("say"),
+        "told" => Some("tell"),
+        "wrote" | "written" => Some("write"),
+        "spoke" | "spoken" => Some("speak"),
+        _ => None,
+    };
+    let find = |w: &str| EN_SPEECH_LEMMAS.iter().copied().find(|l| *l == w);
+    if let Some(l) = irregular.or_else(|| find(word)) {
+        return Some(l);
+    }
+    let mut candidates: Vec<String> = Vec::new();
+    for (suffix, replacement) in [("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            candidates.push(format!("{stem}{replacement}"));
+            // `quipped`, `admitted`: a doubled last consonant.
+            let b = stem.as_bytes();
+            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                candidates.push(stem[..stem.len() - 1].to_string());
+            }
+        }
+    }
+    candidates.iter().find_map(|c| find(c))
+}
+
+/// Whether a word is a verb of saying or writing in either language, by its grammar.
+fn is_speech_verb(word: &str) -> bool {
+    speech_root(word).is_some() || en_speech_lemma(word).is_some_and(|l| l != "point")
+}
+
+/// Words between a subject and its verb that do not hide the subject (`Ia juga meminta`).
+const ADVERBS: &[&str] = &["juga", "pun", "lalu", "kemudian", "pun", "kembali", "sempat", "also", "then", "again", "later", "previously"];
+
+/// A subject stands right before token `i`: a name or any capitalised word, a pronoun, or the
+/// comma closing an apposition (`Budi, warga setempat, meminta`), one adverb allowed between.
+fn subject_before(doc: &Document, i: usize) -> bool {
+    let mut p = i;
+    for step in 0..2 {
+        let Some(q) = p.checked_sub(1) else { return false };
+        let t = &doc.tokens[q];
+        let text = doc.token_str(t);
+        if text == "," {
+            return true;
+        }
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = lower(doc, t);
+        if is_pronoun(&w) || text.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        if step == 0 && ADVERBS.contains(&w.as_str()) {
+            p = q;
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+/// Whether `tokens[k]` is a reporting cue strong enough to attribute a quotation in a
+/// neighbouring sentence or paragraph: a verb of saying or writing, or any other reporting verb
+/// (*meminta*, *berharap*, *menuntut*, *hopes*) with its subject right before it (*Budi
+/// meminta*, not *investor mulai menuntut*, *sisanya harus melanjutkan*).
+fn strong_cue_at(doc: &Document, tokens: &[usize], k: usize) -> bool {
+    if !cue_at(doc, tokens, k) {
+        return false;
+    }
+    let i = tokens[k];
+    let w = lower(doc, &doc.tokens[i]);
+    let listed = ID_REPORTING.contains(&w.as_str()) || EN_REPORTING.contains(&w.as_str());
+    !listed || is_speech_verb(&w) || matches!(w.as_str(), "menurut" | "menurutnya" | "according") || subject_before(doc, i)
+}
+
 /// Whether `tokens[k]` is a reporting cue in the run `tokens`: it reads the token itself, the
 /// document's tokens right before it, and `tokens[k + 1]` (nothing further), which lets a
 /// [`TokenRun`] answer for any stretch of itself from one pass.
@@ -199,8 +345,12 @@ fn cue_at(doc: &Document, tokens: &[usize], k: usize) -> bool {
         return false;
     }
     let w = lower(doc, t);
-    if ID_REPORTING.contains(&w.as_str()) || EN_REPORTING.contains(&w.as_str()) {
+    if ID_REPORTING.contains(&w.as_str()) || EN_REPORTING.contains(&w.as_str()) || is_speech_verb(&w) {
         return true;
+    }
+    // `points out`.
+    if en_speech_lemma(&w) == Some("point") {
+        return tokens.get(k + 1).is_some_and(|&n| doc.token_lower(n) == "out");
     }
     // Right after the closing mark: `“…,” ujar dia`, `“…?” tanya seorang warga`, `“…,” pesannya`.
     let after_quote = i.checked_sub(1).map(|p| doc.token_str(&doc.tokens[p])).is_some_and(|p| {
@@ -232,6 +382,8 @@ pub(crate) struct TokenRun {
     pub tokens: Vec<usize>,
     /// `cues[k]`: how many of `tokens[..k]` are cues with the token after them in the run.
     cues: Vec<u32>,
+    /// `strong[k]`: how many of `tokens[..k]` are strong cues ([`strong_cue_at`]) likewise.
+    strong: Vec<u32>,
     /// `words[k]`: how many of `tokens[..k]` are words.
     words: Vec<u32>,
     /// `next_word[k]`: the first `j >= k` where `tokens[j]` is a word (`tokens.len()` if none).
@@ -242,19 +394,21 @@ impl TokenRun {
     pub(crate) fn new(doc: &Document, tokens: Vec<usize>) -> TokenRun {
         crate::work::count(tokens.len());
         let n = tokens.len();
-        let (mut cues, mut words) = (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1));
+        let (mut cues, mut strong, mut words) = (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1), Vec::with_capacity(n + 1));
         cues.push(0u32);
+        strong.push(0u32);
         words.push(0u32);
         for k in 0..n {
             let cue = k + 1 < n && cue_at(doc, &tokens, k);
             cues.push(cues[k] + u32::from(cue));
+            strong.push(strong[k] + u32::from(cue && strong_cue_at(doc, &tokens, k)));
             words.push(words[k] + u32::from(doc.tokens[tokens[k]].kind == TokenKind::Word));
         }
         let mut next_word = vec![n; n + 1];
         for k in (0..n).rev() {
             next_word[k] = if doc.tokens[tokens[k]].kind == TokenKind::Word { k } else { next_word[k + 1] };
         }
-        TokenRun { tokens, cues, words, next_word }
+        TokenRun { tokens, cues, strong, words, next_word }
     }
 
     /// `has_reporting_cue(doc, &self.tokens[range])`, in constant time.
@@ -265,6 +419,16 @@ impl TokenRun {
         }
         let last = range.end - 1;
         self.cues[last] > self.cues[range.start] || cue_at(doc, &self.tokens[last..=last], 0)
+    }
+
+    /// Whether `range` holds a [`strong_cue_at`], in constant time.
+    pub(crate) fn has_strong_cue(&self, doc: &Document, range: std::ops::Range<usize>) -> bool {
+        crate::work::count(1);
+        if range.is_empty() {
+            return false;
+        }
+        let last = range.end - 1;
+        self.strong[last] > self.strong[range.start] || strong_cue_at(doc, &self.tokens[last..=last], 0)
     }
 
     /// How many words `range` holds.
@@ -513,11 +677,20 @@ fn is_name_word(doc: &Document, token: &Token) -> bool {
 }
 
 /// The capitalised run of words starting at token `from` (at most five), titles dropped.
-fn name_run(doc: &Document, tokens: &[Token], from: usize, forward: bool) -> Option<(usize, String)> {
+fn name_run(doc: &Document, tokens: &[Token], from: usize, forward: bool, places: &WordSet<&str>) -> Option<(usize, String)> {
     let mut run: Vec<usize> = Vec::new();
     let mut i = from as isize;
     while i >= 0 && (i as usize) < tokens.len() && run.len() < 5 {
         let t = &tokens[i as usize];
+        // The full stop of an abbreviated title (`Gov. Maura Healey`, `Dr. Sri`) is no break.
+        let title_stop = doc.token_str(t) == "." && !t.space_before && {
+            let title = if forward { run.last().copied() } else { (i as usize).checked_sub(1) };
+            title.is_some_and(|k| is_name_word(doc, &tokens[k]) && crate::names::is_title(doc.token_str(&tokens[k])))
+        };
+        if title_stop {
+            i += if forward { 1 } else { -1 };
+            continue;
+        }
         if !is_name_word(doc, t) {
             break;
         }
@@ -527,14 +700,9 @@ fn name_run(doc: &Document, tokens: &[Token], from: usize, forward: bool) -> Opt
     if !forward {
         run.reverse();
     }
-    let words: Vec<&str> = run
-        .iter()
-        .map(|&k| doc.token_str(&tokens[k]))
-        .skip_while(|w| {
-            let l = w.trim_end_matches('.').to_lowercase();
-            NAME_TITLES.contains(&l.as_str()) || (w.len() <= 5 && w.chars().all(|c| c.is_uppercase()))
-        })
-        .collect();
+    // `Bupati Cianjur Herman Suherman`: the person, without the office and its place.
+    let all: Vec<&str> = run.iter().map(|&k| crate::names::strip_possessive(doc.token_str(&tokens[k]))).collect();
+    let words: Vec<&str> = all[crate::names::person_start(&all, places)..].to_vec();
     let first = words.first()?;
     if is_pronoun(&first.to_lowercase()) || ID_REPORTING.contains(&first.to_lowercase().as_str()) {
         return None;
@@ -554,6 +722,7 @@ fn name_run(doc: &Document, tokens: &[Token], from: usize, forward: bool) -> Opt
 /// `said Budi`, `menurut Budi`) and names given an age (`Ujang Sopandi (47)`).
 pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
     let mut out = Vec::new();
+    let places = crate::names::place_words(doc);
     for (block, range) in doc.block_tokens.iter().enumerate() {
         if !doc.blocks[block].kind.is_running_text() && doc.blocks[block].kind != BlockKind::ListItem {
             continue;
@@ -564,23 +733,37 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
             let w: &str = if t.kind == TokenKind::Word { doc.token_lower(range.start + i) } else { "" };
             let verb_shaped = may_be_verb(w);
             let according_to = w == "to" && i > 0 && doc.token_lower(range.start + i - 1) == "according";
-            let after_verb = verb_shaped && is_postposed_verb(w) || according_to || matches!(w, "menurut" | "said" | "says");
+            // `Andrii Sybiha, said Kyiv would respond`: the speaker before `said`, not after.
+            let name_before = i > 0 && {
+                let k = if doc.token_str(&tokens[i - 1]) == "," && i > 1 { i - 2 } else { i - 1 };
+                is_name_word(doc, &tokens[k])
+            };
+            let said = matches!(w, "said" | "says");
+            let after_verb = verb_shaped && is_postposed_verb(w) || according_to || w == "menurut" || (said && !name_before);
             let leading_verb = verb_shaped && REPORTING.contains(w);
             let mut found = None;
             if t.kind == TokenKind::Word && after_verb {
                 if tokens.get(i + 1).is_some_and(|n| is_name_word(doc, n)) {
-                    found = name_run(doc, tokens, i + 1, true);
+                    found = name_run(doc, tokens, i + 1, true, &places);
                 } else {
                     // `kata pelatih Perseru, Joko Santoso`: the name after the role's comma.
                     let comma = (i + 1..tokens.len().min(i + 8)).find(|&k| doc.token_str(&tokens[k]) == ",");
-                    found = comma.and_then(|k| name_run(doc, tokens, k + 1, true));
+                    found = comma.and_then(|k| name_run(doc, tokens, k + 1, true, &places));
                 }
             } else if t.kind == TokenKind::Word && leading_verb && i > 0 {
                 let mut k = i - 1;
                 if doc.token_str(&tokens[k]) == "," && k > 0 {
                     k -= 1;
                 }
-                found = name_run(doc, tokens, k, false).filter(|(offset, name)| {
+                // `Gov. Maura Healey of Massachusetts said`: the person before `of` and the place.
+                let mut start = k;
+                while start > 0 && is_name_word(doc, &tokens[start - 1]) && k - start < 5 {
+                    start -= 1;
+                }
+                if start >= 2 && matches!(doc.token_lower(range.start + start - 1), "of" | "from" | "dari" | "asal") && is_name_word(doc, &tokens[start - 2]) {
+                    k = start - 2;
+                }
+                found = name_run(doc, tokens, k, false, &places).filter(|(offset, name)| {
                     // A lone capitalised word opening a sentence is as likely a common noun (`Polisi`).
                     // Tokens are in text order: found by offset, not by reading the block again.
                     let start = tokens.partition_point(|t| t.span.start < *offset);
@@ -591,7 +774,7 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
                 let age = tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number && doc.token_str(n).len() <= 3)
                     && tokens.get(i + 2).is_some_and(|n| doc.token_str(n) == ")");
                 if age {
-                    found = name_run(doc, tokens, i - 1, false);
+                    found = name_run(doc, tokens, i - 1, false, &places);
                 }
             }
             if let Some((offset, name)) = found {
@@ -673,6 +856,31 @@ mod tests {
     use super::unbalanced::Unbalanced;
     use crate::language::Language::{En, Id};
     use crate::rules::typography::test_support::{fixed, run};
+
+    #[test]
+    fn verbs_of_saying_by_their_morphology() {
+        use super::{en_speech_lemma, speech_root};
+        for (word, root) in [
+            ("mengatakan", "kata"), ("berkata", "kata"), ("dikatakannya", "kata"), ("menyampaikan", "sampai"),
+            ("disampaikan", "sampai"), ("menyatakan", "nyata"), ("menegaskan", "tegas"), ("ditegaskannya", "tegas"),
+            ("mengimbuhkan", "imbuh"), ("disimpulkan", "simpul"), ("berkicau", "kicau"), ("mencuit", "cuit"),
+            ("menuturkan", "tutur"), ("memaparkan", "papar"), ("membeberkan", "beber"), ("menulis", "tulis"),
+            ("ditulis", "tulis"), ("menjelaskan", "jelas"), ("mengeluh", "keluh"), ("menimpali", "timpal"),
+            ("bertanya", "tanya"), ("menyebut", "sebut"), ("mengungkapkan", "ungkap"),
+        ] {
+            assert_eq!(speech_root(word), Some(root), "{word}");
+        }
+        // Other senses of the same roots, and words that only look affixed.
+        for word in ["menambah", "mengungkap", "menjelas", "tersebut", "sampai", "kata", "melanjutkan", "menuntut", "dinas", "berapa", "meja"] {
+            assert_eq!(speech_root(word), None, "{word}");
+        }
+        for (word, lemma) in [("said", "say"), ("says", "say"), ("told", "tell"), ("tells", "tell"), ("wrote", "write"), ("writing", "write"), ("replied", "reply"), ("replies", "reply"), ("quipped", "quip"), ("added", "add"), ("noting", "note"), ("points", "point"), ("admitted", "admit")] {
+            assert_eq!(en_speech_lemma(word), Some(lemma), "{word}");
+        }
+        for word in ["sad", "toll", "adder", "demanding", "hopes", "wanted"] {
+            assert_eq!(en_speech_lemma(word), None, "{word}");
+        }
+    }
 
     proptest::proptest! {
         /// The quotes rules never panic, and their spans and fixes land on character boundaries.

@@ -16,13 +16,17 @@ static META: RuleMeta = RuleMeta {
     summary: "A direct quotation whose speaker cannot be found.",
     explanation: "A quotation of more than a few words needs a speaker. Attribution counts in every form news \
 uses: a reporting verb with a speaker before, after or around the quotation (`kata Budi`, `ujarnya`, \
-`menurut Budi`, `Budi menegaskan`, `he said`, `according to`, `in a statement`); an introduction ending \
-in a colon; the sentence before naming the speaker and announcing the words; a paragraph that carries on \
+`menurut Budi`, `Budi menegaskan`, `he said`, `according to`, `in a statement`); a verb of saying or \
+writing is known by its grammar in any of its forms (`berkata`, `dikatakannya`, `disimpulkan`, \
+`mengimbuhkan`, `kicau Budi`; `said`, `replied`, `points out`); an introduction ending in a colon; the \
+sentence before or after in the paragraph, or the last sentence of the paragraph before, with a verb of \
+saying, or with another reporting verb right after its subject (`Budi berharap`, not `pasar mulai \
+menuntut`); a paragraph that carries on \
 the attributed quotation of the paragraph before (a quotation that runs over several paragraphs reopens \
 each one); another attributed quotation in the same paragraph; `Hal itu disampaikan Budi` right after. \
 Scare quotes and terms of one to three words, titles (capitalised like titles, or introduced by \
 `berjudul`, `bertajuk`, `the slogan`, `kata`), and quotations in headlines, captions, lists and tables \
-need no speaker. The message names the nearest person the article mentions.",
+need no speaker. The message names the nearest person the article mentions, without the office and its place (*Bupati Cianjur Herman Suherman*: *Herman Suherman*).",
     example_bad: "Bus itu terguling di tanjakan.\n\n“Remnya sudah bau sangit sejak turun dari puncak.”",
     example_good: "Bus itu terguling di tanjakan.\n\n“Remnya sudah bau sangit sejak turun dari puncak,” kata Ujang.",
 };
@@ -127,8 +131,8 @@ fn attributed_in_paragraph(doc: &Document, index: &QuoteIndex, q: &Quotation) ->
         || dashed
         || is_woven_into_sentence(doc, &around, q)
         || run.has_cue(doc, around.own.clone())
-        || around.previous.clone().is_some_and(|p| run.has_cue(doc, p.clone()) || ends_with_colon(doc, around.tokens(&p)))
-        || around.next.clone().is_some_and(|n| run.has_cue(doc, n))
+        || around.previous.clone().is_some_and(|p| run.has_strong_cue(doc, p.clone()) || ends_with_colon(doc, around.tokens(&p)))
+        || around.next.clone().is_some_and(|n| run.has_strong_cue(doc, n))
 }
 
 /// A fragment woven into the writer's sentence (`mendorong penggemarnya untuk "menerima hasil
@@ -162,7 +166,7 @@ fn announced_by_previous_block(doc: &Document, index: &QuoteIndex, block: usize,
     let facts = index.block(previous);
     let Some(last) = facts.sentences.len().checked_sub(1) else { return false };
     let words = facts.sentence(last);
-    facts.unquoted.has_cue(doc, words.clone()) || ends_with_colon(doc, &facts.unquoted.tokens[words])
+    facts.unquoted.has_strong_cue(doc, words.clone()) || ends_with_colon(doc, &facts.unquoted.tokens[words])
 }
 
 /// The next paragraph opens with a quotation attributed in its own paragraph: consecutive
@@ -287,6 +291,62 @@ mod tests {
         silent(En, "\"We will not give up until the water goes down\"\n\nIt rained all night.");
         // Unclosed quotations are the other rule's business.
         silent(Id, "Hujan turun.\n\n“Kami akan meminta rekaman pertandingan, tambahnya.");
+    }
+
+    #[test]
+    fn the_message_names_the_person_not_the_office() {
+        let text = "Bupati Garut Rudy Gunawan mengatakan longsor menutup jalan di Garut.\n\nJalan desa tertimbun.\n\n“Tanahnya bergerak sejak subuh dan kami tidak bisa lewat.”";
+        let found = run(&Unattributed, Id, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "no speaker for this quotation; nearest named person: Rudy Gunawan");
+        let text = "Power was back in most districts, said Kyiv Mayor Vitali Klitschko.\n\nThe city was quiet.\n\n\"There is no water in the whole district since morning.\"";
+        let found = run(&Unattributed, En, text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.ends_with("nearest named person: Vitali Klitschko"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn verbs_of_saying_in_any_form() {
+        // Indonesian morphology: prefixes, suffixes, clitics.
+        for text in [
+            "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi,” imbuhnya.",
+            "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi,” kicau Budi di akun X miliknya.",
+            "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi.” Demikian disimpulkan Budi dalam rapat.",
+            "Hujan turun.\n\nHal itu ditegaskannya di Padang. “Kami sudah siap sejak pagi tadi.”",
+            "Hujan turun.\n\nBudi mengimbuhkan bahwa tim sudah bergerak. “Kami sudah siap sejak pagi tadi.”",
+            "Hujan turun.\n\nIa menegaskan: “Kami sudah siap sejak pagi tadi.”",
+            "Hujan turun.\n\n“Kami sudah siap sejak pagi tadi,” kata dia.",
+            "Hujan turun.\n\nLewat akunnya, Budi berkicau. “Kami sudah siap sejak pagi tadi.”",
+            "Budi Santoso mengatakan tim sudah bergerak.\n\n“Kami sudah siap sejak pagi tadi.”",
+        ] {
+            silent(Id, text);
+        }
+        // English inflections, before or after, in the same or the next sentence.
+        for text in [
+            "It rained.\n\n\"We have been ready since this morning,\" the minister added.",
+            "It rained.\n\nThe mayor wrote on Facebook. \"We have been ready since this morning.\"",
+            "It rained.\n\n\"We have been ready since this morning.\" The governor, Ann Lee, points out that help came late.",
+            "It rained.\n\n\"We have been ready since this morning,\" Lee replied.",
+            "It rained.\n\nLee was emphatic when asked. \"We have been ready since this morning.\"",
+        ] {
+            silent(En, text);
+        }
+    }
+
+    #[test]
+    fn a_verb_without_its_speaker_in_another_sentence_does_not_attribute() {
+        // A reporting verb's other sense, with no speaker before it.
+        for text in [
+            "Sebagian siswa akhirnya harus melanjutkan ke sekolah swasta.\n\n“Kami hanya minta aturan jarak itu dijalankan dengan jujur.”",
+            "Pasar mulai menuntut kepastian sejak awal tahun.\n\n“Kami diberi tahu lewat undangan rapat lima belas menit saja.”",
+            "Harga beras terus naik. Pedagang kecil mulai berharap pada operasi pasar. “Kalau begini terus, warung kecil bisa tutup semua.”",
+        ] {
+            assert_eq!(flagged(&Unattributed, Id, text).len(), 1, "{text}");
+        }
+        let text = "Investors kept demanding profits after years of growth.\n\n\"We were told in a fifteen-minute video call, and that was it.\"";
+        assert_eq!(flagged(&Unattributed, En, text).len(), 1, "{text}");
+        // With its speaker, the same verbs attribute.
+        silent(Id, "Harga beras terus naik. Budi juga berharap pada operasi pasar. “Kalau begini terus, warung kecil bisa tutup semua.”");
     }
 
     #[test]
