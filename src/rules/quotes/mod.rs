@@ -345,11 +345,12 @@ fn cue_at(doc: &Document, tokens: &[usize], k: usize) -> bool {
         return false;
     }
     let w = lower(doc, t);
-    if ID_REPORTING.contains(&w.as_str()) || EN_REPORTING.contains(&w.as_str()) || is_speech_verb(&w) {
+    let (reporting, point) = lexical_cue(&w);
+    if reporting {
         return true;
     }
     // `points out`.
-    if en_speech_lemma(&w) == Some("point") {
+    if point {
         return tokens.get(k + 1).is_some_and(|&n| doc.token_lower(n) == "out");
     }
     // Right after the closing mark: `“…,” ujar dia`, `“…?” tanya seorang warga`, `“…,” pesannya`.
@@ -374,6 +375,31 @@ fn cue_at(doc: &Document, tokens: &[usize], k: usize) -> bool {
         });
     }
     false
+}
+
+/// What a word is by itself, whatever its neighbours: a reporting word or verb of saying in
+/// either language, and whether it is a form of English `point` (a cue in `points out`). Worked
+/// out by morphology ([`speech_root`], [`en_speech_lemma`]), which costs a few dozen string
+/// candidates a word, so remembered per word on this thread (every token of an article is asked
+/// about, and an article has far fewer distinct words).
+fn lexical_cue(word: &str) -> (bool, bool) {
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, (bool, bool)>> = std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    const MOST: usize = 50_000;
+    if let Some(known) = SEEN.with(|seen| seen.borrow().get(word).copied()) {
+        return known;
+    }
+    let lemma = en_speech_lemma(word);
+    let answer = (ID_REPORTING.contains(&word) || EN_REPORTING.contains(&word) || speech_root(word).is_some() || lemma.is_some_and(|l| l != "point"), lemma == Some("point"));
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= MOST {
+            seen.clear();
+        }
+        seen.insert(word.to_string(), answer);
+    });
+    answer
 }
 
 /// A run of token indices, read once so that any stretch of it answers in constant time whether
