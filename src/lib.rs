@@ -21,6 +21,7 @@ pub mod prose;
 pub mod quotation;
 pub mod report;
 pub mod rules;
+pub mod sentences;
 pub mod stream;
 pub mod style;
 pub mod suppress;

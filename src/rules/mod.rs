@@ -75,11 +75,12 @@ pub struct Context<'a> {
     quotations: OnceCell<Quotations>,
     figures: OnceCell<figures::Article<'a, 'a>>,
     occurrences: OnceCell<Vec<Occurrence<'a>>>,
+    sentence_model: OnceCell<crate::sentences::SentenceModel>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document<'a>, config: &'a Config, words: &'a WordJudge<'a>) -> Self {
-        Context { doc, config, words, focus: None, quotations: OnceCell::new(), figures: OnceCell::new(), occurrences: OnceCell::new() }
+        Context { doc, config, words, focus: None, quotations: OnceCell::new(), figures: OnceCell::new(), occurrences: OnceCell::new(), sentence_model: OnceCell::new() }
     }
 
     /// A context in which paragraph-scoped rules look only at the blocks marked in `focus`
@@ -102,6 +103,11 @@ impl<'a> Context<'a> {
     /// The document's quotations, paired on first use.
     pub fn quotations(&self) -> &Quotations {
         self.quotations.get_or_init(|| Quotations::of(self.doc))
+    }
+
+    /// Where the document's sentences may end and begin ([`crate::sentences`]), read on first use.
+    pub fn sentence_model(&self) -> &crate::sentences::SentenceModel {
+        self.sentence_model.get_or_init(|| crate::sentences::SentenceModel::new(self.doc))
     }
 
     /// The figures rules' reading of the article (numbers, places, days), built once for all six.
