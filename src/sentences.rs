@@ -51,6 +51,17 @@ pub fn is_abbreviation(lower: &str) -> bool {
     is_title_abbreviation(lower) || CLOSING_ABBREVIATIONS.contains(&lower)
 }
 
+const WEEKDAYS: &[&str] = &[
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// Whether a lower-case word names a day or a month in either language: proper nouns, however
+/// ordinary their lower case (`jumat`, `may`, `march`).
+pub fn is_calendar_word(lower: &str) -> bool {
+    WEEKDAYS.contains(&lower) || crate::numbers::ID_MONTHS.contains(&lower) || crate::numbers::EN_MONTHS.contains(&lower)
+}
+
 /// Whether a lower-case word joins the parts of a name.
 pub fn is_name_particle(lower: &str) -> bool {
     NAME_PARTICLES.contains(&lower)

@@ -157,6 +157,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &typography::mixed_time_separators::MixedTimeSeparators,
     &typography::digit_grouping::DigitGrouping,
     &typography::run_together_sentences::RunTogetherSentences,
+    &typography::lowercase_sentence_start::LowercaseSentenceStart,
     &typography::unfinished_paragraph::UnfinishedParagraph,
     &typography::empty_attribution::EmptyAttribution,
     &names::variant::Variant,

@@ -9,6 +9,7 @@ pub mod digit_grouping;
 pub mod doubled_punctuation;
 pub mod doubled_word;
 pub mod empty_attribution;
+pub mod lowercase_sentence_start;
 pub mod missing_space_after_punctuation;
 pub mod mixed_time_separators;
 pub mod run_together_sentences;
