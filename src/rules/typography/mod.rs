@@ -12,6 +12,9 @@ pub mod empty_attribution;
 pub mod lowercase_sentence_start;
 pub mod missing_space_after_punctuation;
 pub mod mixed_time_separators;
+pub mod needless_apostrophe;
+pub mod number_unit_spacing;
+pub mod ordinal_hyphen;
 pub mod run_together_sentences;
 pub mod space_before_punctuation;
 pub mod time_format;
@@ -50,7 +53,7 @@ pub(crate) struct ClockTime {
 }
 
 pub(crate) const TIME_ZONES: &[&str] = &["wib", "wita", "wit", "gmt", "utc", "et", "est", "edt", "pst", "pdt", "cet", "jst"];
-const DAY_PARTS: &[&str] = &["pagi", "siang", "sore", "malam", "dini"];
+pub(crate) const DAY_PARTS: &[&str] = &["pagi", "siang", "sore", "malam", "dini"];
 
 pub(crate) fn clock_times(doc: &Document) -> Vec<ClockTime> {
     let mut out = Vec::new();
