@@ -137,6 +137,7 @@ pub trait Rule: Send + Sync {
 pub static REGISTRY: &[&dyn Rule] = &[
     &spelling::misspelled::Misspelled,
     &spelling::nonstandard::NonStandard,
+    &spelling::needless_apostrophe::NeedlessApostrophe,
     &untranslated::foreign_word::ForeignWord,
     &untranslated::has_equivalent::HasEquivalent,
     &figures::conflict::Conflict,
@@ -158,7 +159,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &typography::digit_grouping::DigitGrouping,
     &typography::number_unit_spacing::NumberUnitSpacing,
     &typography::ordinal_hyphen::OrdinalHyphen,
-    &typography::needless_apostrophe::NeedlessApostrophe,
+    &typography::separated_prefix::SeparatedPrefix,
     &typography::run_together_sentences::RunTogetherSentences,
     &typography::lowercase_sentence_start::LowercaseSentenceStart,
     &typography::unfinished_paragraph::UnfinishedParagraph,

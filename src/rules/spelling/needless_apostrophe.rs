@@ -7,8 +7,8 @@ use crate::rules::{Context, Rule, RuleMeta, Scope};
 pub struct NeedlessApostrophe;
 
 static META: RuleMeta = RuleMeta {
-    code: "typography/needless-apostrophe",
-    category: Category::Typography,
+    code: "spelling/needless-apostrophe",
+    category: Category::Spelling,
     default_severity: Severity::Warning,
     languages: &[Language::Id],
     summary: "An apostrophe inside a word that the standard spelling writes without one (Jum'at -> Jumat).",
@@ -61,7 +61,7 @@ impl Rule for NeedlessApostrophe {
 mod tests {
     use super::*;
     use crate::language::Language::{En, Id};
-    use crate::rules::typography::test_support::{fixed, flagged};
+    use crate::rules::test_support::{fixed, flagged};
 
     #[test]
     fn flags_and_fixes() {
