@@ -245,6 +245,47 @@ impl SentenceModel {
     }
 }
 
+/// How an article writes each word: capitalised inside a sentence, capitalised anywhere, in lower
+/// case. A word written capitalised inside a sentence elsewhere, or capitalised and never in lower
+/// case, is a name in this article however ordinary its lower case (`Budi`, `Garuda`, `Congress`).
+/// Article-wide: rules that read it are article-scoped.
+#[derive(Debug, Default)]
+pub struct Capitals<'d> {
+    counts: std::collections::HashMap<&'d str, [u32; 3]>,
+}
+
+impl<'d> Capitals<'d> {
+    pub fn new(doc: &'d Document<'d>, model: &SentenceModel) -> Self {
+        let mut counts: std::collections::HashMap<&str, [u32; 3]> = std::collections::HashMap::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let s = doc.token_str(t);
+            let c = counts.entry(doc.token_lower(i)).or_insert([0; 3]);
+            if is_capitalised(s) {
+                c[1] += 1;
+                if !model.starts_sentence(i) && !model.after_full_stop(i) {
+                    c[0] += 1;
+                }
+            } else if s.chars().next().is_some_and(char::is_lowercase) {
+                c[2] += 1;
+            }
+        }
+        Capitals { counts }
+    }
+
+    /// Whether the article treats the word as a name, besides the one place being judged.
+    pub fn is_name(&self, lower: &str) -> bool {
+        self.counts.get(lower).is_some_and(|&[inside, capital, small]| inside > 1 || capital > 1 && small == 0)
+    }
+
+    /// Whether the article also writes the word in lower case.
+    pub fn written_lower(&self, lower: &str) -> bool {
+        self.counts.get(lower).is_some_and(|c| c[2] > 0)
+    }
+}
+
 /// Whether the word before a full stop makes the stop part of it: a title abbreviation
 /// (`Dr.`, `Jl.`), an initial (`J.`), or a word with inner dots.
 fn self_closing_abbreviation(doc: &Document, index: usize, word: &crate::document::Token) -> bool {

@@ -5,8 +5,10 @@ use crate::diagnostic::Span;
 use crate::document::{Document, Token, TokenKind};
 
 pub mod broken_reduplication;
+pub mod capital_after_quotation;
 pub mod digit_grouping;
 pub mod doubled_punctuation;
+pub mod doubled_title;
 pub mod doubled_word;
 pub mod empty_attribution;
 pub mod lowercase_sentence_start;

@@ -102,27 +102,7 @@ impl Rule for RunTogetherSentences {
         };
         // Capitalised words the article writes capitalised inside a sentence somewhere: names
         // (`Budi`, `Garuda`, `Congress`) however ordinary their lower case.
-        // For each word: how often it is written capitalised inside a sentence, capitalised
-        // anywhere, and in lower case.
-        let mut seen: std::collections::HashMap<&str, [usize; 3]> = std::collections::HashMap::new();
-        for (i, t) in doc.tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            let s = doc.token_str(t);
-            let counts = seen.entry(doc.token_lower(i)).or_insert([0; 3]);
-            if is_capitalised(s) {
-                counts[1] += 1;
-                if !model.starts_sentence(i) && !model.after_full_stop(i) {
-                    counts[0] += 1;
-                }
-            } else if starts_lowercase(s) {
-                counts[2] += 1;
-            }
-        }
-        // A name: written capitalised inside a sentence elsewhere, or capitalised elsewhere and
-        // never in lower case (`Bunga` at the start of the next sentence).
-        let is_name = |lower: &str| seen.get(lower).is_some_and(|&[inside, capital, small]| inside > 1 || capital > 1 && small == 0);
+        let capitals = crate::sentences::Capitals::new(doc, model);
         for (b, tokens) in ctx.focused_blocks() {
             if !doc.blocks[b].kind.is_running_text() {
                 continue;
@@ -164,11 +144,11 @@ impl Rule for RunTogetherSentences {
                     // word that does not call for a name, and followed by a lower-case word.
                     prev_ok
                         && !model.in_name(base + i)
-                        && !is_name(lower)
+                        && !capitals.is_name(lower)
                         && !crate::sentences::is_calendar_word(lower)
                         // English capitalises institutions and brands (`the Army`, `Tesla`): the
                         // word must also be written in lower case elsewhere in the article.
-                        && (doc.language == Language::Id || seen.get(lower).is_some_and(|c| c[2] > 0))
+                        && (doc.language == Language::Id || capitals.written_lower(lower))
                         && lower_at(i + 1)
                         && !(prev_lower && name_takers.contains(&doc.token_lower(base + i - 1)))
                         && w.chars().count() >= 3
