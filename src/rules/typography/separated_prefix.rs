@@ -68,6 +68,23 @@ impl Rule for SeparatedPrefix {
                         (k + 1, j)
                     }
                 };
+                // A noun made with -an (`bagian`, `tujuan`, `lapangan`): no passive ends in -an.
+                let stem: String = (k + 1..=end).map(|m| doc.token_lower(base + m)).collect();
+                if let Some(root) = stem.strip_suffix("an")
+                    && !stem.ends_with("kan")
+                    && root.chars().count() >= 3
+                    && crate::lexicon::indonesian::is_word(root)
+                {
+                    continue;
+                }
+                // After a verb with its own prefix, `di` is the preposition: `dirawat di lantai`,
+                // `berada di pos`, `menunggu di luar`.
+                if k >= 1 && tokens[k - 1].kind == TokenKind::Word {
+                    let before = doc.token_lower(base + k - 1);
+                    if ["me", "ber", "ter", "di"].iter().any(|p| before.starts_with(p) && before.len() >= p.len() + 3) && ctx.words.is_common_word(before, doc.language) {
+                        continue;
+                    }
+                }
                 // A place after all: a number, a capital or a demonstrative follows the stem.
                 if let Some(after) = tokens.get(end + 1) {
                     let a = doc.token_str(after);
@@ -112,6 +129,7 @@ mod tests {
             "Rapat di Jakarta, di atas kapal, di bawah jembatan, di tengah kota, di jalan raya.",
             "Korban dirawat di lantai 3 dan ditahan di sel itu, lalu di pasar dan di sekolah.",
             "Dia menunggu di luar, di dalam, di depan, di samping dan di antara warga.",
+            "Pejabat di bagian pengadaan tiba di tujuan, lalu dirawat di lantai lorong dan bermain di lapangan.",
         ] {
             assert!(flagged(&SeparatedPrefix, Id, text).is_empty(), "{text}: {:?}", flagged(&SeparatedPrefix, Id, text));
         }
