@@ -30,7 +30,7 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 /// open a new one, and a lower-case word simply continues.
 const CLOSING_ABBREVIATIONS: &[&str] = &[
     "dll", "dsb", "dst", "dkk", "tsb", "sda", "etc", "al", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u",
-    "d.c", "a.n", "s.d", "u.p", "ybs", "ttd", "wib", "ca", "approx", "min", "max", "esp",
+    "d.c", "a.n", "s.d", "u.p", "ybs", "ttd", "approx", "esp",
 ];
 
 /// Particles that join the capitalised parts of a name: `Abdullah bin Said`, `Vincent van

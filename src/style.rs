@@ -821,6 +821,11 @@ impl StyleRule {
             run.push(w);
             j += 1;
         }
+        // `presiden Ukraina Presiden Volodymyr Zelensky`: the title written twice is
+        // `typography/doubled-title`'s, whose fix keeps one.
+        if run.iter().any(|w| w.eq_ignore_ascii_case(first)) {
+            return None;
+        }
         // A place may stand between the title and the name: `presiden Ukraina Volodymyr Zelensky`.
         let mut name: &[&str] = &run;
         if let Some(place) = titles.places.iter().find(|p| p.len() <= run.len() && p.iter().zip(&run).all(|(a, b)| a == b)) {
