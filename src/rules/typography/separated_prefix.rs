@@ -17,7 +17,8 @@ static META: RuleMeta = RuleMeta {
 the preposition *di* apart from a place (`di rumah`, `di Jakarta`, `di sana`). The rule tells them apart \
 by morphology: *di* + a word is the prefix when the Indonesian dictionary's own affix table gives the \
 stem the passive *di-*, or a one-syllable stem *menge-* (so `kirim`, `jual`, `periksa`, `cek` take it, and \
-`rumah`, `atas`, `kantor`, `sana` do not). A capitalised word, a numeral or a demonstrative after the stem (`di lantai 3`, `di sel itu`) marks \
+`rumah`, `atas`, `kantor`, `sana` do not), and the stem makes a *peN-* noun as verbs do (`pengirim`, \
+`penyitaan`), which a place such as `lantai` does not. A capitalised word, a numeral or a demonstrative after the stem (`di lantai 3`, `di sel itu`) marks \
 a place and stays silent.",
     example_bad: "Surat itu di kirim kemarin dan di tanda tangani bupati.",
     example_good: "Surat itu dikirim kemarin dan ditandatangani bupati.",
@@ -28,6 +29,35 @@ const PLACE_MARKERS: &[&str] = &[
     "itu", "ini", "tersebut", "sana", "sini", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh",
     "delapan", "sembilan", "sepuluh", "atas", "bawah", "dasar", "paling", "utama", "depan", "belakang",
 ];
+
+/// The *peN-* forms of a stem (nasal assimilation): `kirim` -> `pengirim`, `sita` -> `penyita`,
+/// `cek` -> `pengecek`.
+fn pen_forms(stem: &str) -> Vec<String> {
+    let mut forms = Vec::new();
+    let syllables = stem.chars().filter(|c| "aeiou".contains(*c)).count();
+    if syllables == 1 {
+        forms.push(format!("penge{stem}"));
+    }
+    let first = stem.chars().next().unwrap_or('a');
+    let rest = &stem[first.len_utf8()..];
+    forms.push(match first {
+        'b' | 'f' | 'v' => format!("pem{stem}"),
+        'p' => format!("pem{rest}"),
+        'd' | 'c' | 'j' | 'z' => format!("pen{stem}"),
+        't' => format!("pen{rest}"),
+        's' => format!("peny{rest}"),
+        'k' => format!("peng{rest}"),
+        'g' | 'h' | 'a' | 'e' | 'i' | 'o' | 'u' => format!("peng{stem}"),
+        _ => format!("pe{stem}"),
+    });
+    forms
+}
+
+/// Whether a stem makes a *peN-* noun (`pengirim`, `penyitaan`): a verb, as a place noun that
+/// happens to take *di-* in the dictionary (`lantai`, `sel`, `pagar`) does not.
+fn is_verb_stem(stem: &str) -> bool {
+    pen_forms(stem).iter().any(|f| ID_ID.check(f) || ID_ID.check(&format!("{f}an")))
+}
 
 impl Rule for SeparatedPrefix {
     fn meta(&self) -> &'static RuleMeta {
@@ -62,7 +92,7 @@ impl Rule for SeparatedPrefix {
                         // A one-syllable stem the dictionary gives *menge-* (`mengecek`, `mengebom`)
                         // is a verb, and takes *di-* as well.
                         let one_syllable = first.chars().count() <= 4 && first.chars().filter(|c| "aeiou".contains(*c)).count() == 1;
-                        if !ID_ID.check(&j) && !(one_syllable && ID_ID.check(&format!("menge{first}"))) {
+                        if !ID_ID.check(&j) && !(one_syllable && ID_ID.check(&format!("menge{first}"))) || !is_verb_stem(first) {
                             continue;
                         }
                         (k + 1, j)
@@ -130,6 +160,7 @@ mod tests {
             "Korban dirawat di lantai 3 dan ditahan di sel itu, lalu di pasar dan di sekolah.",
             "Dia menunggu di luar, di dalam, di depan, di samping dan di antara warga.",
             "Pejabat di bagian pengadaan tiba di tujuan, lalu dirawat di lantai lorong dan bermain di lapangan.",
+            "Mereka duduk di lantai lorong, ditahan di sel tahanan dan bersandar di pagar sekolah.",
         ] {
             assert!(flagged(&SeparatedPrefix, Id, text).is_empty(), "{text}: {:?}", flagged(&SeparatedPrefix, Id, text));
         }
