@@ -92,7 +92,8 @@ impl Rule for SeparatedPrefix {
                         // A one-syllable stem the dictionary gives *menge-* (`mengecek`, `mengebom`)
                         // is a verb, and takes *di-* as well.
                         let one_syllable = first.chars().count() <= 4 && first.chars().filter(|c| "aeiou".contains(*c)).count() == 1;
-                        if !ID_ID.check(&j) && !(one_syllable && ID_ID.check(&format!("menge{first}"))) || !is_verb_stem(first) {
+                        let takes_di = ID_ID.check(&j) || one_syllable && ID_ID.check(&format!("menge{first}"));
+                        if !takes_di || !is_verb_stem(first) {
                             continue;
                         }
                         (k + 1, j)
