@@ -94,6 +94,11 @@ fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Opening quotation marks and brackets, which a sentence may start with.
+fn is_opening(s: &str) -> bool {
+    matches!(s, "“" | "\"" | "‘" | "'" | "(" | "«" | "„" | "[" | "‚")
+}
+
 /// Closing quotation marks, and the straight ones that close when they hug the word before.
 fn is_closing_quote(s: &str, space_before: bool) -> bool {
     matches!(s, "”" | "»" | "’") || (matches!(s, "\"" | "'") && !space_before)
@@ -119,7 +124,8 @@ impl SentenceModel {
                 }
             }
             // The first word of the block, past opening quotes and brackets, starts a sentence.
-            if let Some(k) = tokens.iter().position(|t| t.kind != TokenKind::Punct) {
+            let opening = |k: usize| tokens[k].kind == TokenKind::Punct && is_opening(doc.token_str(&tokens[k]));
+            if let Some(k) = (0..tokens.len()).find(|&k| !opening(k)).filter(|&k| tokens[k].kind != TokenKind::Punct) {
                 flag(&mut flags, k, START);
             }
             // Sentence ends inside the block.
@@ -155,7 +161,7 @@ impl SentenceModel {
                     continue;
                 }
                 // Past opening quotes and brackets.
-                let Some(word) = (last + 1..tokens.len()).find(|&j| tokens[j].kind != TokenKind::Punct) else { continue };
+                let Some(word) = (last + 1..tokens.len()).find(|&j| !opening(j)).filter(|&j| tokens[j].kind != TokenKind::Punct) else { continue };
                 let word_str = doc.token_str(&tokens[word]);
                 if s == "." {
                     flag(&mut flags, word, AFTER_STOP);
@@ -334,6 +340,11 @@ mod tests {
         assert_eq!(marked(text, SentenceModel::after_continuing_quotation), ["Kata"]);
         assert_eq!(marked(text, SentenceModel::after_closed_quotation), ["Polisi"]);
         assert_eq!(marked(text, SentenceModel::is_abbreviation), ["p.m.", "U.S.", "No"]);
+    }
+
+    #[test]
+    fn only_opening_marks_are_passed_over() {
+        assert_eq!(marked("Polisi datang.\n\u{fffd}( lagi. (Dia) “pergi”.", SentenceModel::after_full_stop), ["Dia"]);
     }
 
     #[test]
