@@ -15,7 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "Two sentences run together: a full stop is missing before a capitalised sentence opener.",
     explanation: "A capital in the middle of running text, right after a lower-case word or a number, marks a \
 lost full stop when the capitalised word opens sentences: a function word (`Baik`, `Namun`, `Dia`; `The`, \
-`However`) or an ordinary word the lexicon knows in lower case (`tsunami Warga mengungsi`). Names stay \
+`However`) or, after a lower-case word, an ordinary word the lexicon knows in lower case (`tsunami Warga \
+mengungsi`; a second fix writes it in lower case, for a capital where none belongs). Names stay \
 silent: the word must not be part of a run of capitalised words (`Her Majesty`, `The Associated Press`), \
 must not be written capitalised inside a sentence elsewhere in the article, nor capitalised and never in \
 lower case (a name), must not be a day or month, and must not follow a word that calls for a name (`kata`, \
@@ -142,7 +143,8 @@ impl Rule for RunTogetherSentences {
                     // An ordinary word: one the lexicon knows in lower case, not part of a name,
                     // never written capitalised inside a sentence elsewhere in the article, after a
                     // word that does not call for a name, and followed by a lower-case word.
-                    prev_ok
+                    // After a number a capital is more likely a slip of case (`12 Orang tewas`).
+                    prev_lower
                         && !model.in_name(base + i)
                         && !capitals.is_name(lower)
                         && !crate::sentences::is_calendar_word(lower)
@@ -158,10 +160,14 @@ impl Rule for RunTogetherSentences {
                     continue;
                 }
                 let span = Span::new(prev.span.start, word.span.end);
-                out.push(
-                    META.diagnostic(span, format!("two sentences run together: a full stop is missing before '{w}'"))
-                        .with_fix(Fix::suggested("Insert a full stop", vec![Edit::insert(prev.span.end, ".")])),
-                );
+                let mut d = META
+                    .diagnostic(span, format!("two sentences run together: a full stop is missing before '{w}'"))
+                    .with_fix(Fix::suggested("Insert a full stop", vec![Edit::insert(prev.span.end, ".")]));
+                if !is_opener {
+                    // An ordinary word may instead be a capital where none belongs.
+                    d = d.with_fix(Fix::suggested(format!("Write '{lower}'"), vec![Edit::replace(word.span, lower.to_string())]));
+                }
+                out.push(d);
             }
         }
     }
@@ -201,6 +207,7 @@ mod tests {
             "Menurut Dia yang Maha Kuasa.",
             "Pasar dibuka tiap Jumat pagi dan tutup hingga Agustus mendatang.",
             "Informasi itu dikutip dari sumber Kompas di lokasi.",
+            "Sedikitnya 12 Orang tewas dalam kecelakaan itu.",
         ] {
             assert!(flagged(&RunTogetherSentences, Id, text).is_empty(), "{text}: {:?}", flagged(&RunTogetherSentences, Id, text));
         }
