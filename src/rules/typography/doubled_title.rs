@@ -46,7 +46,7 @@ impl Rule for DoubledTitle {
             let mut k = 0;
             while k < tokens.len() {
                 let mut found = None;
-                'sizes: for n in [2usize, 1] {
+                'sizes: for n in [3usize, 2, 1] {
                     // The first title in lower case, as translation leaves it (`Bank Indonesia Bank
                     // Mandiri` is a list of names).
                     let small = |m: usize| doc.token_str(&tokens[k + m]).chars().all(char::is_lowercase);
@@ -111,6 +111,10 @@ mod tests {
         assert_eq!(
             fixed(&DoubledTitle, Id, "Hal itu dikatakan perdana menteri Inggris Perdana Menteri Keir Starmer."),
             "Hal itu dikatakan Perdana Menteri Inggris Keir Starmer."
+        );
+        assert_eq!(
+            fixed(&DoubledTitle, Id, "Dia disambut menteri luar negeri Jepang Menteri Luar Negeri Yoko Kamikawa."),
+            "Dia disambut Menteri Luar Negeri Jepang Yoko Kamikawa."
         );
         assert_eq!(flagged(&DoubledTitle, En, "It was welcomed by president of Ukraine President Volodymyr Zelensky."), ["president of Ukraine President"]);
     }

@@ -56,7 +56,9 @@ fn pen_forms(stem: &str) -> Vec<String> {
 /// Whether a stem makes a *peN-* noun (`pengirim`, `penyitaan`): a verb, as a place noun that
 /// happens to take *di-* in the dictionary (`lantai`, `sel`, `pagar`) does not.
 fn is_verb_stem(stem: &str) -> bool {
-    pen_forms(stem).iter().any(|f| ID_ID.check(f) || ID_ID.check(&format!("{f}an")))
+    // `terbitkan`, `umumkan`, `tandatangani`: the root without its suffix makes the noun.
+    let root = ["kan", "i"].iter().find_map(|suffix| stem.strip_suffix(suffix).filter(|r| r.chars().count() >= 3 && ID_ID.check(&format!("di{stem}")))).unwrap_or(stem);
+    [stem, root].iter().any(|s| pen_forms(s).iter().any(|f| ID_ID.check(f) || ID_ID.check(&format!("{f}an"))))
 }
 
 impl Rule for SeparatedPrefix {
@@ -146,6 +148,7 @@ mod tests {
     #[test]
     fn flags_and_fixes() {
         assert_eq!(flagged(&SeparatedPrefix, Id, "Paket itu di kirim kemarin."), ["di kirim"]);
+        assert_eq!(fixed(&SeparatedPrefix, Id, "Surat itu di terbitkan dan di umumkan kemarin."), "Surat itu diterbitkan dan diumumkan kemarin.");
         assert_eq!(fixed(&SeparatedPrefix, Id, "Data itu di cek ulang dan jembatan di bom musuh."), "Data itu dicek ulang dan jembatan dibom musuh.");
         assert_eq!(
             fixed(&SeparatedPrefix, Id, "Surat di tanda tangani bupati, barang di jual murah dan pelaku di tangkap polisi. Di periksa lagi."),
