@@ -88,15 +88,6 @@ struct LowerTokens {
     buffer: String,
 }
 
-/// Title-like abbreviations: a full stop after them never ends a sentence.
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "dr", "drs", "dra", "prof", "ir", "h", "hj", "kh", "mr", "mrs", "ms", "st", "jl", "jln", "no",
-    "nomor", "kol", "jend", "brigjen", "mayjen", "letjen", "irjen", "kombes", "akbp", "bpk", "sdr",
-    "yth", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "rev", "vol", "hlm", "tel", "telp",
-    "kab", "kec", "kel", "prov", "mt", "ft", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "dkk",
-    "ust", "pdt", "sh", "se", "mh", "msi", "mm", "tbk", "pt", "cv", "approx", "fig", "art", "ps",
-];
-
 impl<'a> Document<'a> {
     pub fn new(text: &'a str, format: DocFormat, choice: LanguageChoice) -> Self {
         let mut doc = Document::blocks_only(text, format, choice);
@@ -353,7 +344,7 @@ impl<'a> Document<'a> {
         let lower = word.to_lowercase();
         (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
             || word.contains('.')
-            || TITLE_ABBREVIATIONS.contains(&lower.as_str())
+            || crate::sentences::is_title_abbreviation(&lower)
     }
 }
 

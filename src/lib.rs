@@ -23,6 +23,7 @@ pub mod quotation;
 pub mod report;
 pub mod rules;
 pub mod sections;
+pub mod sentences;
 pub mod stream;
 pub mod style;
 pub mod suppress;

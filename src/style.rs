@@ -821,16 +821,35 @@ impl StyleRule {
             run.push(w);
             j += 1;
         }
+        // `presiden Ukraina Presiden Volodymyr Zelensky`: the title written twice is
+        // `typography/doubled-title`'s, whose fix keeps one.
+        if run.iter().any(|w| w.eq_ignore_ascii_case(first)) {
+            return None;
+        }
         // A place may stand between the title and the name: `presiden Ukraina Volodymyr Zelensky`.
         let mut name: &[&str] = &run;
         if let Some(place) = titles.places.iter().find(|p| p.len() <= run.len() && p.iter().zip(&run).all(|(a, b)| a == b)) {
             name = &run[place.len()..];
         }
-        let is_person = name.len() >= titles.min_name_words
-            && name.iter().all(|w| !is_acronym(w) && !titles.not_names.contains(&w.to_lowercase()) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
-            && name.iter().any(|w| !is_ordinary_word(ctx, &w.to_lowercase()))
-            && !titles.places.iter().any(|p| p.len() == name.len() && p.iter().zip(name).all(|(a, b)| a == b));
-        is_person.then_some(len)
+        let person = |name: &[&str]| {
+            name.len() >= titles.min_name_words
+                && name.iter().all(|w| !is_acronym(w) && !titles.not_names.contains(&w.to_lowercase()) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
+                && name.iter().any(|w| !is_ordinary_word(ctx, &w.to_lowercase()))
+                && !titles.places.iter().any(|p| p.len() == name.len() && p.iter().zip(name).all(|(a, b)| a == b))
+        };
+        if person(name) {
+            return Some(len);
+        }
+        // A place or unit, a rank in capitals, then the name: `kapolres Sumbawa Barat AKBP
+        // Hendra Wijaya`, `ketua DPR RI Puan Maharani`. The name is what follows the last rank.
+        let mut whole: Vec<&str> = Vec::new();
+        let mut j = i + len;
+        while let Some(w) = word_at(j).filter(|w| (is_capitalised(w) || is_acronym(w)) && adjacent(doc, j - 1, j)) {
+            whole.push(w);
+            j += 1;
+        }
+        let last_rank = whole.iter().rposition(|w| is_acronym(w))?;
+        person(&whole[last_rank + 1..]).then_some(len)
     }
 }
 
@@ -950,6 +969,11 @@ mod tests {
 
     #[test]
     fn titles_before_names_in_indonesian() {
+        // A place, a rank in capitals, then the name.
+        assert_eq!(
+            defaults(Language::Id, "“Kami menyelidiki,” kata kapolres Sumbawa Barat AKBP Hendra Wijaya, dan ketua DPRD NTB Baiq Isvie Rupaeda."),
+            [hit("typography/title-before-name", "kapolres", "Kapolres"), hit("typography/title-before-name", "ketua", "Ketua")]
+        );
         let found = defaults(Language::Id, "Kunjungan presiden Joko Widodo disambut wakil presiden Ma'ruf Amin dan presiden Ukraina Volodymyr Zelensky.");
         assert_eq!(
             found,
@@ -971,6 +995,8 @@ mod tests {
             "Kandidat presiden Partai Demokrat itu berkampanye.",
             "Presiden Joko Widodo hadir.",
             "Ia bertemu perdana menteri Sri Lanka.",
+            "Ia mantan ketua PN Jakarta Utara dan kapolres Sumbawa Barat AKBP.",
+            "Surat presiden Ukraina Presiden Volodymyr Zelensky tiba.",
         ] {
             assert!(defaults(Language::Id, text).iter().all(|(c, _, _)| c != "typography/title-before-name"), "{text}: {:?}", defaults(Language::Id, text));
         }

@@ -207,7 +207,7 @@ fn fix_writes_atomically_and_keeps_crlf_bom_and_permissions() {
     let out = sunting(&["fix", "a.md"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let fixed = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(fixed, "\u{feff}Warga berteriak “Berhenti!” lalu pergi.\r\n\r\nKorban yang terluka dibawa pukul 01.00 pagi.\r\n");
+    assert_eq!(fixed, "\u{feff}Warga berteriak “Berhenti!” lalu pergi.\r\n\r\nKorban yang terluka dibawa pukul 1.00 pagi.\r\n");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

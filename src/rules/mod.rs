@@ -76,11 +76,12 @@ pub struct Context<'a> {
     figures: OnceCell<figures::Article<'a, 'a>>,
     occurrences: OnceCell<Vec<Occurrence<'a>>>,
     names: OnceCell<crate::names::Names<'a>>,
+    sentence_model: OnceCell<crate::sentences::SentenceModel>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document<'a>, config: &'a Config, words: &'a WordJudge<'a>) -> Self {
-        Context { doc, config, words, focus: None, quotations: OnceCell::new(), figures: OnceCell::new(), occurrences: OnceCell::new(), names: OnceCell::new() }
+        Context { doc, config, words, focus: None, quotations: OnceCell::new(), figures: OnceCell::new(), occurrences: OnceCell::new(), names: OnceCell::new(), sentence_model: OnceCell::new() }
     }
 
     /// A context in which paragraph-scoped rules look only at the blocks marked in `focus`
@@ -103,6 +104,11 @@ impl<'a> Context<'a> {
     /// The document's quotations, paired on first use.
     pub fn quotations(&self) -> &Quotations {
         self.quotations.get_or_init(|| Quotations::of(self.doc))
+    }
+
+    /// Where the document's sentences may end and begin ([`crate::sentences`]), read on first use.
+    pub fn sentence_model(&self) -> &crate::sentences::SentenceModel {
+        self.sentence_model.get_or_init(|| crate::sentences::SentenceModel::new(self.doc))
     }
 
     /// The figures rules' reading of the article (numbers, places, days), built once for all six.
@@ -137,6 +143,7 @@ pub trait Rule: Send + Sync {
 pub static REGISTRY: &[&dyn Rule] = &[
     &spelling::misspelled::Misspelled,
     &spelling::nonstandard::NonStandard,
+    &spelling::needless_apostrophe::NeedlessApostrophe,
     &untranslated::foreign_word::ForeignWord,
     &untranslated::has_equivalent::HasEquivalent,
     &figures::conflict::Conflict,
@@ -153,10 +160,16 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &typography::doubled_punctuation::DoubledPunctuation,
     &typography::broken_reduplication::BrokenReduplication,
     &typography::doubled_word::DoubledWord,
+    &typography::doubled_title::DoubledTitle,
     &typography::time_format::TimeFormat,
     &typography::mixed_time_separators::MixedTimeSeparators,
     &typography::digit_grouping::DigitGrouping,
+    &typography::number_unit_spacing::NumberUnitSpacing,
+    &typography::ordinal_hyphen::OrdinalHyphen,
+    &typography::separated_prefix::SeparatedPrefix,
     &typography::run_together_sentences::RunTogetherSentences,
+    &typography::lowercase_sentence_start::LowercaseSentenceStart,
+    &typography::capital_after_quotation::CapitalAfterQuotation,
     &typography::unfinished_paragraph::UnfinishedParagraph,
     &typography::empty_attribution::EmptyAttribution,
     &names::variant::Variant,

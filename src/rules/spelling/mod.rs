@@ -2,4 +2,5 @@
 //! forms that have a standard one. Names, acronyms and foreign words are left to other rules.
 
 pub mod misspelled;
+pub mod needless_apostrophe;
 pub mod nonstandard;

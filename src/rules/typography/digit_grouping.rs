@@ -32,6 +32,11 @@ const EN_UNITS: &[&str] = &[
 /// Words after which a dotted number is a section or version, not an amount.
 const SECTION_WORDS: &[&str] = &["pasal", "ayat", "bab", "versi", "version", "v", "section", "article", "chapter", "no", "nomor", "pukul", "jam", "ios", "android"];
 
+/// Currency words before an amount: `Rp 1.2 triliun` is an amount, not a version.
+fn is_currency(word: &str) -> bool {
+    ["rp", "idr", "usd", "us$", "$", "sgd", "rm", "eur", "jpy", "gbp", "aud", "dolar", "euro", "yen", "ringgit", "rupiah"].contains(&word.to_lowercase().as_str())
+}
+
 fn groups_of_three(rest: &[&str]) -> bool {
     rest.iter().all(|g| g.len() == 3)
 }
@@ -78,6 +83,15 @@ impl Rule for DigitGrouping {
                 }
                 let next = tokens.get(i + 1).map(|n| doc.token_str(n).to_lowercase());
                 let unit_follows = next.as_deref().is_some_and(|n| units.contains(&n));
+                // `Bluetooth 4.2`, `Android 13.1`, `iOS 17.4`, `USB 3.0`: a number right after a
+                // name (a capital in the word, not a currency) and before no unit is a version.
+                let after_name = i >= 1 && tokens[i - 1].kind == TokenKind::Word && {
+                    let p = doc.token_str(&tokens[i - 1]);
+                    p.chars().any(char::is_uppercase) && !is_currency(p)
+                };
+                if after_name && !unit_follows {
+                    continue;
+                }
                 let has_group = s.contains(foreign_thousands);
                 let has_decimal = s.contains(foreign_decimal);
                 let fixed = if has_group && !has_decimal {
@@ -141,6 +155,7 @@ mod tests {
             "Harga Rp 12.500 naik menjadi Rp 14.000.",
             "Pada 1,500 tahun lalu.",
             "Versi 2.5 dirilis.",
+            "Ponsel itu memakai Bluetooth 4.2, Android 13.1, iOS 17.4 dan USB 3.0.",
         ] {
             assert!(flagged(&DigitGrouping, Id, text).is_empty(), "{text}: {:?}", flagged(&DigitGrouping, Id, text));
         }

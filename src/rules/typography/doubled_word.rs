@@ -65,6 +65,10 @@ impl Rule for DoubledWord {
                 if doc.language == Language::En && EN_ALLOWED.contains(&lower) {
                     continue;
                 }
+                // `Dr dr Budi`, `Dr. dr.`: a degree and a title, written alike.
+                if a != b && crate::sentences::is_title_abbreviation(lower) {
+                    continue;
+                }
                 // `Bora Bora`, `Sirhan Sirhan`: a repeated name.
                 if is_capitalised(b) && !is_function {
                     continue;
@@ -111,5 +115,6 @@ mod tests {
             assert!(flagged(&DoubledWord, En, text).is_empty(), "{text}");
         }
         assert!(flagged(&DoubledWord, Id, "Dia, dia lagi. Pejabat PBB PBB.").is_empty());
+        assert!(flagged(&DoubledWord, Id, "Pasien ditangani Dr dr Rina Sari dan Dr. dr. Ahmad.").is_empty());
     }
 }

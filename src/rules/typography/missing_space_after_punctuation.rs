@@ -36,7 +36,9 @@ impl Rule for MissingSpaceAfterPunctuation {
                 if !is_punct(doc, t, ",;:.!?") || next.space_before {
                     continue;
                 }
-                if prev.kind != TokenKind::Word || next.kind != TokenKind::Word {
+                // A word before the mark, or a percent sign (`50%,kata`).
+                let after_percent = is_punct(doc, prev, "%") && matches!(doc.token_str(t), "," | ";");
+                if !(prev.kind == TokenKind::Word || after_percent) || next.kind != TokenKind::Word {
                     continue;
                 }
                 let mark = doc.token_str(t);
@@ -90,6 +92,7 @@ mod tests {
         assert_eq!(flagged(&MissingSpaceAfterPunctuation, En, "He asked why?Nobody knew."), ["?"]);
         // A comma on the wrong side of its space.
         assert_eq!(flagged(&MissingSpaceAfterPunctuation, Id, "pada Minggu malam ,menewaskan 9 orang."), [","]);
+        assert_eq!(fixed(&MissingSpaceAfterPunctuation, Id, "Harga naik 50%,kata warga."), "Harga naik 50%, kata warga.");
     }
 
     #[test]

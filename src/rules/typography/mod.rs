@@ -5,13 +5,19 @@ use crate::diagnostic::Span;
 use crate::document::{Document, Token, TokenKind};
 
 pub mod broken_reduplication;
+pub mod capital_after_quotation;
 pub mod digit_grouping;
 pub mod doubled_punctuation;
+pub mod doubled_title;
 pub mod doubled_word;
 pub mod empty_attribution;
+pub mod lowercase_sentence_start;
 pub mod missing_space_after_punctuation;
 pub mod mixed_time_separators;
+pub mod number_unit_spacing;
+pub mod ordinal_hyphen;
 pub mod run_together_sentences;
+pub mod separated_prefix;
 pub mod space_before_punctuation;
 pub mod time_format;
 pub mod unfinished_paragraph;
@@ -49,7 +55,7 @@ pub(crate) struct ClockTime {
 }
 
 pub(crate) const TIME_ZONES: &[&str] = &["wib", "wita", "wit", "gmt", "utc", "et", "est", "edt", "pst", "pdt", "cet", "jst"];
-const DAY_PARTS: &[&str] = &["pagi", "siang", "sore", "malam", "dini"];
+pub(crate) const DAY_PARTS: &[&str] = &["pagi", "siang", "sore", "malam", "dini"];
 
 pub(crate) fn clock_times(doc: &Document) -> Vec<ClockTime> {
     let mut out = Vec::new();

@@ -41,7 +41,7 @@ impl Rule for SpaceBeforePunctuation {
                 let mark = doc.token_str(t);
                 let prev = &tokens[i - 1];
                 let prev_ok = matches!(prev.kind, TokenKind::Word | TokenKind::Number | TokenKind::Handle)
-                    || is_punct(doc, prev, ")”’\"»");
+                    || is_punct(doc, prev, ")”’\"»%");
                 if !prev_ok {
                     continue;
                 }
@@ -86,6 +86,8 @@ mod tests {
         assert_eq!(flagged(&SpaceBeforePunctuation, Id, "Apakah mereka kecewa ? Kami tidak."), [" "]);
         assert_eq!(fixed(&SpaceBeforePunctuation, Id, "putusan hakim , dan “Berhenti !” katanya ."), "putusan hakim, dan “Berhenti!” katanya.");
         assert_eq!(fixed(&SpaceBeforePunctuation, En, "He said : no ; later ."), "He said: no; later.");
+        // After a percent sign.
+        assert_eq!(flagged(&SpaceBeforePunctuation, Id, "Harga naik 50% ,kata warga."), [" "]);
     }
 
     #[test]
@@ -97,6 +99,7 @@ mod tests {
             "Nilainya naik .5 poin.",
             "Daftar:\n: bukan tanda baca baru.",
             "Lihat https://contoh.id/a ?b=1 sekarang.",
+            "Naik 50%, kata warga.",
         ] {
             assert!(flagged(&SpaceBeforePunctuation, Id, text).is_empty(), "{text}");
         }
