@@ -71,6 +71,11 @@ const ID_NAME_TAKERS: &[&str] = &[
     "imam", "ustaz", "kiai", "syekh", "haji", "tuan", "nyonya", "dokter", "profesor", "akun", "aplikasi",
     "sumber", "media", "laporan", "situs", "portal", "kantor", "lembaga", "organisasi", "perusahaan",
     "maskapai", "bank", "platform", "stasiun", "televisi", "kanal", "saluran",
+    // Conjunctions, which end no sentence and open a clause whose subject is often a name
+    // (`lalu Maria datang`, `sedangkan Ahmad pulang`).
+    "lalu", "kemudian", "tetapi", "tapi", "namun", "sedangkan", "padahal", "bahkan", "sehingga",
+    "karena", "jika", "bila", "apabila", "ketika", "saat", "setelah", "sebelum", "sejak", "meski",
+    "meskipun", "walaupun", "baik", "maupun", "bersama", "bahwa", "agar", "supaya",
 ];
 const EN_NAME_TAKERS: &[&str] = &[
     "said", "says", "told", "tells", "asked", "by", "with", "of", "from", "to", "the", "a", "an", "and",
@@ -87,6 +92,8 @@ const EN_NAME_TAKERS: &[&str] = &[
     "without", "within", "upon", "behind", "beyond", "outside", "inside", "is", "was", "are", "were",
     "be", "been", "being", "became", "become", "becomes", "joined", "joins", "visited", "visit",
     "leaves", "left", "leave", "played", "won", "beat", "defeated", "represented", "representing",
+    "but", "then", "while", "when", "because", "that", "if", "whereas", "although", "though", "so",
+    "unless", "whether",
 ];
 
 impl Rule for RunTogetherSentences {
@@ -220,6 +227,20 @@ mod tests {
             "He was a former Army officer who owned a personal Tesla car and a US-built jet.",
         ] {
             assert!(flagged(&RunTogetherSentences, En, text).is_empty(), "{text}: {:?}", flagged(&RunTogetherSentences, En, text));
+        }
+    }
+
+    #[test]
+    fn a_name_after_a_conjunction_stays_silent() {
+        for text in [
+            "Pelatih tiba, lalu Maria datang ke lapangan.",
+            "Budi pulang, sedangkan Ahmad tetap tinggal di sana.",
+            "Ia menunggu sampai sore, kemudian Sinta datang membawa kabar.",
+        ] {
+            assert!(flagged(&RunTogetherSentences, Id, text).is_empty(), "{text}");
+        }
+        for text in ["The coach arrived, then Maria walked in.", "He stayed, but Ahmad left early."] {
+            assert!(flagged(&RunTogetherSentences, En, text).is_empty(), "{text}");
         }
     }
 
