@@ -69,6 +69,12 @@ pub struct Claim {
     /// The normalised state: `dead`, `injured`, `missing`, `survived`, `treated`, `evacuated`,
     /// `arrested`, `found`.
     pub state: Option<&'static str>,
+    /// A verb or participle right after the counted noun when it is no known state
+    /// (`rumah terendam`, `votes counted`): part of what is counted.
+    pub predicate: Option<String>,
+    /// A measure (`6 mg`, `1,5 juta ton`, `tiga dekade`) or a count narrowed by another figure
+    /// (`25 lembar pecahan Rp 100 ribu`): never compared as a count.
+    pub measure: bool,
     /// Places and times of its clause, lowercased (`place:inggris`, `year:2024`, `day:3`).
     pub scope: Vec<String>,
     pub update: bool,
@@ -214,6 +220,9 @@ const STATES: &[(&str, &str)] = &[
     ("fatalities", "dead"),
     ("perished", "dead"),
     ("menewaskan", "dead"),
+    ("tewaskan", "dead"),
+    ("kills", "dead"),
+    ("kill", "dead"),
     ("luka-luka", "injured"),
     ("luka berat", "injured"),
     ("luka ringan", "injured"),
@@ -313,6 +322,21 @@ const UPDATE: &[&str] = &[
     "latest", "updated", "raising", "bringing", "meningkat", "naik", "melonjak", "revised", "direvisi", "grew",
     "mounted", "menambah", "later", "belakangan", "menjadi", "turun", "fell", "dropped", "menurun", "berkurang",
 ];
+/// Measures: a number before one of these is an amount of stuff or time, not a count.
+const MEASURES: &[&str] = &[
+    "mg", "g", "gram", "grams", "kg", "kilogram", "kilograms", "ton", "tons", "tonnes", "tonne", "liter", "liters",
+    "litre", "litres", "ml", "barel", "barrels", "meter", "meters", "metres", "cm", "mm", "km", "kilometer",
+    "kilometers", "kilometres", "mil", "miles", "hektare", "hectares", "ha", "acres", "mw", "gw", "kwh", "dekade",
+    "decades", "decade", "abad", "centuries", "generasi", "generations", "kali", "times", "lipat", "persen", "percent",
+];
+/// Classifiers that give way to the noun after them: `12 orang penumpang`, `25 lembar uang`.
+const CLASSIFIERS: &[&str] = &["orang", "buah", "ekor", "unit", "butir", "lembar", "batang", "biji", "helai", "pucuk", "bidang", "set"];
+/// Words that make a count an ordinal subset: `dua kasus terakhir`, `the first three`.
+const ORDINAL_SUBSET: &[&str] = &["terakhir", "pertama", "first", "last", "final"];
+/// Words that open a breakdown: the counts after them are parts.
+const BREAKDOWN: &[&str] = &["rinciannya", "rincian", "terdiri", "consisting", "comprising", "broken down"];
+/// Verbs of saying that report a figure from one side: `claimed 190 were dead`.
+const CLAIMED: &[&str] = &["claimed", "claims", "claim", "mengklaim", "klaim", "diklaim"];
 /// Another event, another period, a hypothesis or a negation before the number.
 const ELSEWHERE: &[&str] = &[
     "pernah", "serupa", "tahun lalu", "bulan lalu", "pekan lalu", "minggu lalu", "last year", "last month", "last week",
@@ -507,6 +531,8 @@ fn from_mention(doc: &Document, words: &Words, mentions: &[NumberMention], i: us
         currency: m.currency,
         head: None,
         state: None,
+        predicate: None,
+        measure: false,
         scope: Vec::new(),
         update: false,
         previous: false,
@@ -571,6 +597,8 @@ fn from_words(doc: &Document, words: &Words, t: usize) -> Option<Claim> {
         currency: None,
         head: None,
         state: None,
+        predicate: None,
+        measure: false,
         scope: Vec::new(),
         update: false,
         previous: false,
@@ -667,7 +695,7 @@ fn read_context(doc: &Document, words: &Words, c: &mut Claim, headline: bool) {
                 break;
             }
             // `12 orang penumpang`: the classifier gives way to the noun.
-            if matches!(w, "orang" | "buah" | "ekor" | "unit" | "butir") && words.at(k + 1).is_some_and(|n| words.is_word(k + 1) && !STOP.contains(&n) && words.first_at(k + 1, STATES).is_none() && !words.capitalised(k + 1)) {
+            if CLASSIFIERS.contains(&w) && words.at(k + 1).is_some_and(|n| words.is_word(k + 1) && !STOP.contains(&n) && words.first_at(k + 1, STATES).is_none() && !words.capitalised(k + 1)) {
                 k += 1;
                 continue;
             }
@@ -681,7 +709,21 @@ fn read_context(doc: &Document, words: &Words, c: &mut Claim, headline: bool) {
                 break;
             }
         }
-        head = if english { run.last() } else { run.first() }.map(|w| normalise_head(w));
+        // The noun and its modifiers: English adjectives before it (`young players`),
+        // an Indonesian modifier after it (`pemain muda`, `tahanan Palestina`), never a verb.
+        c.measure = run.first().is_some_and(|w| MEASURES.contains(w)) || words.at(k) == Some("per");
+        let verb_like = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
+        head = match (english, run.split_last()) {
+            (true, Some((last, mods))) => Some(mods.iter().map(|m| m.to_string()).chain([normalise_head(last)]).collect::<Vec<_>>().join(" ")),
+            (false, Some((first, _))) => {
+                let modifier = words.at(k).filter(|m| words.is_word(k) && !STOP.contains(m) && !verb_like(m) && words.first_at(k, STATES).is_none() && !NOT_HEADS.contains(m) && !WEEKDAYS.contains(m));
+                if modifier.is_some() {
+                    k += 1;
+                }
+                Some(std::iter::once(normalise_head(first)).chain(modifier.map(str::to_string)).collect::<Vec<_>>().join(" "))
+            }
+            _ => None,
+        };
     }
     // `Jumlah korban ... 45`, `Total suara sah tercatat 854.528`, `the number of passengers ... 88`.
     let total_before = (clause_range.start..q_start).find(|&t| words.at(t).is_some_and(|w| matches!(w, "jumlah" | "total" | "number")));
@@ -709,6 +751,17 @@ fn read_context(doc: &Document, words: &Words, c: &mut Claim, headline: bool) {
         }
         s += 1;
         skipped += 1;
+    }
+    // An open predicate right after the noun: `rumah terendam`, `votes counted` (not after
+    // `yang`, which describes the noun).
+    if c.state.is_none() {
+        let w = words.at(k).unwrap_or("");
+        let verb_like = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
+        let skip = usize::from(matches!(w, "were" | "was" | "are" | "is" | "had" | "have" | "telah" | "sudah"));
+        let p = words.at(k + skip).unwrap_or("");
+        if words.is_word(k + skip) && !words.capitalised(k + skip) && (english && p.ends_with("ed") || !english && verb_like(p)) {
+            c.predicate = Some(p.to_string());
+        }
     }
     if c.state.is_none() {
         let from = q_start.saturating_sub(3).max(clause_range.start);
@@ -740,11 +793,17 @@ fn read_context(doc: &Document, words: &Words, c: &mut Claim, headline: bool) {
     // Parts and remainders.
     c.part = words.any_in(q_start.saturating_sub(4).max(clause_range.start)..q_start, PARTS_BEFORE)
         || words.any_in(end..(end + 4).min(clause_range.end.max(end)), PARTS_AFTER);
+    c.part |= words.any_in(k..(k + 2).min(words.range.end), ORDINAL_SUBSET)
+        || words.any_in(q_start.saturating_sub(2).max(words.range.start)..q_start, ORDINAL_SUBSET)
+        || words.any_in(words.range.start..q_start, BREAKDOWN);
+    // `25 lembar pecahan Rp 100 ribu`: a count narrowed by another figure.
+    c.measure |= (end + 1..(end + 4).min(words.range.end)).any(|t| words.doc.tokens[t].kind == TokenKind::Number && matches!(words.at(t - 1), Some("rp" | "$" | "us$" | "€" | "£" | "tipe" | "type" | "ukuran" | "size")));
     let remainder_range = q_start.saturating_sub(3).max(words.range.start)..(end + 3).min(words.range.end);
     c.remainder = words.any_in(remainder_range, REMAINDER);
     // Other events, hypotheses, negations: in the clause before the number, or the sentence's opening.
     c.excluded |= words.any_in(clause_range.start..(end + 4).min(clause_range.end.max(end)), ELSEWHERE)
         || words.any_in(words.range.clone(), &["tahun lalu", "last year", "sejak", "since", "tahun sebelumnya", "a year earlier", "the year before"])
+        || words.any_in(words.range.clone(), CLAIMED)
         || words.at(words.range.end.saturating_sub(1)) == Some("?");
     // Scope: places after `di` / `in` and times in the clause (and the sentence's opening phrase).
     let mut scope = Vec::new();

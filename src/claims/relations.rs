@@ -12,6 +12,7 @@ use std::collections::HashMap;
 pub struct Key {
     pub head: Option<String>,
     pub state: Option<&'static str>,
+    pub predicate: Option<String>,
     pub currency: Option<&'static str>,
     pub percent: bool,
 }
@@ -21,7 +22,7 @@ const MAX_COMPARED: usize = 16;
 
 impl Claim {
     pub fn key(&self) -> Key {
-        Key { head: self.head.clone().filter(|h| h != PERSON), state: self.state, currency: self.currency, percent: self.percent }
+        Key { head: self.head.clone().filter(|h| h != PERSON), state: self.state, predicate: self.predicate.clone(), currency: self.currency, percent: self.percent }
     }
     /// A claim that may contradict another: about this event, a count that is neither a part,
     /// a remainder, an update nor a previous value, and says what it counts.
@@ -34,6 +35,10 @@ impl Claim {
             && !self.percent
             && self.currency.is_none()
             && self.value > 0.0
+            && !self.measure
+            && !(self.mention.is_none() && self.qualifier == Qualifier::Range)
+            // `One borrower, a 29-year-old ...`: one person introduced, not a count, unless in a state.
+            && (self.value != 1.0 || self.state.is_some())
             && (self.state.is_some() || !self.generic())
     }
     /// Places and times of two claims allow them to be about the same thing: when both name
@@ -80,6 +85,18 @@ pub fn contradictions(claims: &Claims) -> Vec<Contradiction> {
     let cs = &claims.claims;
     let mut out = Vec::new();
     for members in groups(cs).values() {
+        // Another year than the article's is another period.
+        let other_year = |c: &Claim| c.scope.iter().any(|s| s.strip_prefix("year:").is_some_and(|y| claims.year.is_some_and(|a| y != a.to_string())));
+        let members: Vec<usize> = members.iter().copied().filter(|&i| !other_year(&cs[i])).collect();
+        // A noun counted per subject (votes per candidate, seats per route, tonnes per shipment):
+        // three values or more, or two in one sentence, make a distribution, not one count.
+        let mut values: Vec<u64> = members.iter().map(|&i| cs[i].value.to_bits()).collect();
+        values.sort_unstable();
+        values.dedup();
+        let shared_sentence = members.windows(2).any(|w| cs[w[0]].sentence == cs[w[1]].sentence);
+        if values.len() >= 3 || shared_sentence {
+            continue;
+        }
         for (n, &j) in members.iter().enumerate() {
             let b = &cs[j];
             crate::work::count(MAX_COMPARED.min(n));
@@ -166,6 +183,8 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
             _ => None,
         }
     };
+    // A partitive names its whole; a list of outcomes only finds one.
+    let partitive = opening_state.is_some() || cs[first].whole;
     let (whole, parts): (usize, Vec<usize>) = if let Some(state) = opening_state {
         // The latest count of that state before, about this event.
         let w = cs[..first].iter().rposition(|c| c.state == Some(state) && !c.excluded && !c.part && !c.previous && !c.percent && c.currency.is_none())?;
@@ -210,7 +229,9 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
         .into_iter()
         .filter(|&k| {
             let c = &cs[k];
-            k != whole && c.same_unit(whole_claim) && !c.excluded && !c.previous && !c.update && c.qualifier == Qualifier::Exact && !(c.part && !c.remainder)
+            // `only one of the two doses`: a fraction, not a part.
+            let fraction = matches!(doc.token_lower(c.tokens.end.min(doc.tokens.len() - 1)), "of" | "dari") && c.tokens.end + 1 < doc.tokens.len() && (c.tokens.end + 1..(c.tokens.end + 3).min(doc.tokens.len())).any(|t| doc.tokens[t].kind == crate::document::TokenKind::Number || crate::numbers::parse_number_words(&[doc.token_lower(t)], doc.language).is_some());
+            k != whole && !fraction && c.same_unit(whole_claim) && !c.excluded && !c.previous && !c.update && c.qualifier == Qualifier::Exact && !(c.part && !c.remainder)
         })
         .collect();
     if whole_claim.qualifier != Qualifier::Exact || whole_claim.percent {
@@ -244,10 +265,21 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
         let w = super::Words { doc, range: tokens.clone() };
         w.any_in(from..tokens.end, &["termasuk", "including", "antara lain", "among them", "di antaranya", "sebagian", "some"])
     };
-    let close = sum < whole_claim.value && sum >= 0.85 * whole_claim.value && parts.len() >= 2;
+    // Parts said alike (`19 adalah ... dan 25 adalah ...`, `nine were ... and three were ...`)
+    // divide the whole by one trait.
+    let after = |k: usize| {
+        let c = &cs[k];
+        let mut t = c.tokens.end;
+        while t < tokens.end && c.head.is_some() && doc.tokens[t].kind == crate::document::TokenKind::Word && !matches!(lower(t), "adalah" | "were" | "was" | "are" | "merupakan" | "berasal" | "berada" | "di" | "in" | "from" | "dari") && t < c.tokens.end + 2 {
+            t += 1;
+        }
+        lower(t.min(doc.tokens.len().saturating_sub(1)))
+    };
+    let parallel = parts.iter().all(|&k| after(k) == after(parts[0]));
+    let close = sum < whole_claim.value && sum >= 0.85 * whole_claim.value && parts.len() >= 2 && parallel;
     let exhaustive = !inclusive && (remainder || outcomes.len() >= 3 || close);
     let off = (sum - whole_claim.value).abs();
-    if sum > whole_claim.value && parts.len() >= 2 || exhaustive && off <= 0.25 * whole_claim.value {
+    if partitive && sum > whole_claim.value && parts.len() >= 2 || exhaustive && off <= 0.25 * whole_claim.value {
         return Some(Breakdown { whole, parts, sum, derived: None });
     }
     None

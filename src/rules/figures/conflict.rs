@@ -93,6 +93,7 @@ impl Rule for Conflict {
         }
         let claims = claims(article);
         let language = doc.language;
+        let before = out.len();
         // (earlier claim, figure reported against it): one finding per contradiction, so that a
         // figure repeated after a contradiction is not reported again.
         let mut reported: HashSet<(usize, u64, u64)> = HashSet::new();
@@ -126,6 +127,25 @@ impl Rule for Conflict {
             }
             out.push(d);
         }
+        open_counts(article, out, before);
+    }
+}
+
+/// Counts of any noun (`penumpang`, `nasabah`, `borrowers`, `schools`) in any state, from the
+/// claims model: grouped by what they count, so a figure is compared only with its group's.
+fn open_counts(article: &Article, out: &mut Vec<Diagnostic>, before: usize) {
+    let model = article.claims();
+    let language = article.doc.language;
+    let seen: Vec<crate::diagnostic::Span> = out[before..].iter().flat_map(|d| std::iter::once(d.span).chain(d.related.iter().map(|r| r.span))).collect();
+    let mut reported: HashSet<usize> = HashSet::new();
+    for c in crate::claims::relations::contradictions(model) {
+        let (a, b) = (&model.claims[c.earlier], &model.claims[c.later]);
+        // Once per figure, and not again what the counts above found.
+        if seen.iter().any(|s| s.overlaps(b.span)) || !reported.insert(c.later) {
+            continue;
+        }
+        let message = format!("{} here, but {} {}", b.describe(language), a.describe(language), article.where_is(a.block, b.block));
+        out.push(META.diagnostic(b.span, message).with_related(a.span, format!("{} here", a.describe(language))));
     }
 }
 

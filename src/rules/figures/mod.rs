@@ -117,6 +117,8 @@ pub(crate) struct Article<'d, 'a> {
     pub year: Option<i64>,
     /// Per sentence, what its figures share, worked out on first use.
     pub facts: Vec<SentenceFacts>,
+    /// The claims model of the article ([`crate::claims`]), read on first use.
+    claims: OnceCell<crate::claims::Claims>,
     /// Where the phrases of a list start in a sentence: (sentence, list address, list length)
     /// -> token indices in order ([`Article::phrase_in`]).
     phrase_starts: RefCell<PhraseStarts>,
@@ -216,8 +218,10 @@ impl<'d, 'a> Article<'d, 'a> {
             year: None,
             facts: (0..doc.sentences.len()).map(|_| SentenceFacts::default()).collect(),
             phrase_starts: RefCell::default(),
+            claims: OnceCell::new(),
         };
-        article.year = article.first_full_date_year();
+        // The front matter's `date:` first, then the article's first full date.
+        article.year = crate::claims::front_matter_year(doc.text).or_else(|| article.first_full_date_year());
         // The headline and the first paragraph of running text set the main scope.
         let lead_blocks: Vec<usize> = {
             let mut v = Vec::new();
@@ -252,6 +256,11 @@ impl<'d, 'a> Article<'d, 'a> {
             }
         }
         article
+    }
+
+    /// The claims model: every quantity with what it counts, its state, scope and markers.
+    pub fn claims(&self) -> &crate::claims::Claims {
+        self.claims.get_or_init(|| crate::claims::Claims::new(self.doc, &self.mentions))
     }
 
     /// The block kind of a mention's block.
