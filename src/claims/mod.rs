@@ -62,6 +62,9 @@ pub struct Claim {
     pub lo: f64,
     pub hi: f64,
     pub qualifier: Qualifier,
+    /// How far the true value may lie from the written one because it was rounded
+    /// (`1,2 triliun`), before any qualifier.
+    pub rounding: f64,
     pub percent: bool,
     pub currency: Option<&'static str>,
     /// What is counted, normalised (`passenger`, `vote`, `tahanan`); `person` for a generic one.
@@ -102,6 +105,14 @@ impl Claim {
     }
     pub fn same_unit(&self, other: &Claim) -> bool {
         self.percent == other.percent && self.currency == other.currency
+    }
+    /// The bare noun of the head: `vote` of `valid vote`, `tahanan` of `tahanan Palestina`.
+    pub fn noun(&self, language: Language) -> Option<&str> {
+        let h = self.head.as_deref()?;
+        match language {
+            Language::En => h.rsplit(' ').next(),
+            Language::Id => h.split(' ').next(),
+        }
     }
     /// A count of people who are not named by what they are (`orang`, `people`, `korban`).
     pub fn generic(&self) -> bool {
@@ -190,8 +201,6 @@ pub const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("around", Qualifier::About),
     ("about", Qualifier::About),
     ("some", Qualifier::About),
-    ("rata-rata", Qualifier::About),
-    ("average", Qualifier::About),
     ("up to", Qualifier::UpTo),
     ("as many as", Qualifier::UpTo),
     ("paling banyak", Qualifier::UpTo),
@@ -527,6 +536,7 @@ fn from_mention(doc: &Document, words: &Words, mentions: &[NumberMention], i: us
         lo,
         hi,
         qualifier,
+        rounding: m.rounding,
         percent: m.percent,
         currency: m.currency,
         head: None,
@@ -593,6 +603,7 @@ fn from_words(doc: &Document, words: &Words, t: usize) -> Option<Claim> {
         lo,
         hi,
         qualifier,
+        rounding: 0.0,
         percent: false,
         currency: None,
         head: None,
@@ -759,7 +770,7 @@ fn read_context(doc: &Document, words: &Words, c: &mut Claim, headline: bool) {
         let verb_like = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
         let skip = usize::from(matches!(w, "were" | "was" | "are" | "is" | "had" | "have" | "telah" | "sudah"));
         let p = words.at(k + skip).unwrap_or("");
-        if words.is_word(k + skip) && !words.capitalised(k + skip) && (english && p.ends_with("ed") || !english && verb_like(p)) {
+        if words.is_word(k + skip) && !words.capitalised(k + skip) && !STOP.contains(&p) && (english && p.ends_with("ed") || !english && verb_like(p)) {
             c.predicate = Some(p.to_string());
         }
     }
@@ -776,16 +787,17 @@ fn read_context(doc: &Document, words: &Words, c: &mut Claim, headline: bool) {
         }
     }
     // `Of the dead, nine ...`, `Dari 46 pekerja yang terluka, 19 ...`: a whole opening a breakdown.
-    let before = words.at(q_start.wrapping_sub(1));
+    // (`dari rata-rata 40.000`: an average is still the value.)
+    let avg = usize::from(words.at(q_start.wrapping_sub(1)).is_some_and(|w| matches!(w, "rata-rata" | "average")));
+    let before = words.at(q_start.wrapping_sub(1 + avg));
     if matches!(before, Some("dari" | "of")) || before == Some("the") && words.at(q_start.wrapping_sub(2)) == Some("of") {
         let opens_sentence = (words.range.start..q_start).all(|t| matches!(words.at(t), Some("dari" | "of" | "the" | "\"" | "“")) || !words.is_word(t) && !words.doc.tokens[t].kind.eq(&TokenKind::Number));
         if opens_sentence && clause_range.end < words.range.end {
             c.whole = true;
-        } else if words.at(q_start.wrapping_sub(2)).is_some_and(|w| UPDATE.contains(&w) || matches!(w, "turun" | "dropped" | "fell")) || !c.total {
-            c.previous = true;
         }
     }
-    if matches!(before, Some("from")) {
+    // `naik dari 13 menjadi 15`, `rose to 13 from 11`: the value a change starts from.
+    if matches!(before, Some("from")) || before == Some("dari") && words.any_in(q_start.saturating_sub(12)..q_start, UPDATE) {
         c.previous = true;
     }
     // Update markers in the clause before the number, or `menjadi` / `to` right before it.

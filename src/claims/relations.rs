@@ -300,3 +300,210 @@ pub fn derived_contradiction(claims: &Claims, b: &Breakdown) -> Option<usize> {
             && c.head.as_deref().filter(|h| *h != PERSON).is_none_or(|h| Some(h) == head)
     })
 }
+
+/// A percentage stated with the part and the whole it joins, when they disagree:
+/// `412.530 suara, atau 54,1 persen dari total suara sah` (with `Total suara sah 803.112`),
+/// `320 kursi, dan 40 persen di antaranya, atau 118 kursi`, `1.200 pekerjaan, atau sekitar 15
+/// persen dari sekitar 6.000 karyawannya`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    pub percent: usize,
+    pub part: usize,
+    pub whole: usize,
+    /// The share the part is of the whole, in percent.
+    pub actual: f64,
+}
+
+/// A stated change against the two values it joins: `naik 30 persen ... dari 40.000 menjadi
+/// 50.000` (25%), `fell by nearly two thirds from 9,000 to 5,200` (42%).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// The percentage claim, or none when the change is a fraction in words (`two thirds`).
+    pub stated: Option<usize>,
+    /// The stated change in percent, and the span of a fraction in words.
+    pub stated_value: f64,
+    pub stated_span: crate::diagnostic::Span,
+    pub from: usize,
+    pub to: usize,
+    pub actual: f64,
+}
+
+/// Words that make a percentage a change rather than a share.
+const CHANGE_WORDS: &[&str] = &[
+    "naik", "turun", "tumbuh", "meningkat", "menurun", "kenaikan", "penurunan", "pertumbuhan", "melonjak", "lonjakan",
+    "anjlok", "merosot", "berkurang", "bertambah", "peningkatan", "susut", "menyusut", "rose", "rise", "risen",
+    "increase", "increased", "growth", "grew", "grown", "fell", "fall", "fallen", "drop", "dropped", "decline",
+    "declined", "decrease", "decreased", "jump", "jumped", "up", "down", "gain", "climbed", "surged", "slumped", "by",
+    "sebesar", "cut", "dipangkas", "plunged", "soared",
+];
+const FRACTIONS: &[(&str, f64)] = &[
+    ("two thirds", 200.0 / 3.0),
+    ("two-thirds", 200.0 / 3.0),
+    ("dua pertiga", 200.0 / 3.0),
+    ("three quarters", 75.0),
+    ("tiga perempat", 75.0),
+    ("a third", 100.0 / 3.0),
+    ("one third", 100.0 / 3.0),
+    ("one-third", 100.0 / 3.0),
+    ("sepertiga", 100.0 / 3.0),
+    ("a quarter", 25.0),
+    ("seperempat", 25.0),
+    ("half", 50.0),
+    ("separuh", 50.0),
+    ("setengah", 50.0),
+    ("separuhnya", 50.0),
+];
+
+/// The claims of each sentence, as ranges of `claims` (which are in text order).
+fn by_sentence(cs: &[Claim]) -> HashMap<usize, std::ops::Range<usize>> {
+    let mut out: HashMap<usize, std::ops::Range<usize>> = HashMap::new();
+    for (i, c) in cs.iter().enumerate() {
+        out.entry(c.sentence).and_modify(|r| r.end = i + 1).or_insert(i..i + 1);
+    }
+    out
+}
+
+/// The lowercased words between two token indices.
+fn between<'d>(doc: &'d crate::document::Document, from: usize, to: usize) -> Vec<&'d str> {
+    (from..to.min(doc.tokens.len())).map(|t| doc.token_lower(t)).collect()
+}
+
+/// One unit of the last digit a percentage is written with: 1 for `40`, 0.1 for `52,2`.
+fn written_unit(c: &Claim) -> f64 {
+    if c.rounding > 0.0 { (2.0 * c.rounding).min(1.0) } else { 1.0 }
+}
+
+fn is_change(doc: &crate::document::Document, c: &Claim) -> bool {
+    let t = c.tokens.start;
+    let s = &doc.sentences[c.sentence].tokens;
+    let before = between(doc, t.saturating_sub(3).max(s.start), t);
+    let after = between(doc, c.tokens.end, (c.tokens.end + 2).min(s.end));
+    let points = after.iter().any(|w| matches!(*w, "poin" | "points" | "point" | "basis"));
+    points || before.iter().chain(after.iter()).any(|w| CHANGE_WORDS.contains(w) && *w != "by" && *w != "sebesar")
+}
+
+pub fn shares(claims: &Claims, doc: &crate::document::Document) -> Vec<Share> {
+    let cs = &claims.claims;
+    let language = doc.language;
+    let sentences = by_sentence(cs);
+    let mut out = Vec::new();
+    // Totals by bare noun and unit, to find a whole named by its noun (`of the valid ballots`).
+    let mut totals: HashMap<(String, Option<&'static str>), Vec<usize>> = HashMap::new();
+    for (i, c) in cs.iter().enumerate() {
+        if c.total && !c.percent && !c.excluded && !c.previous && let Some(n) = c.noun(language) {
+            totals.entry((n.to_string(), c.currency)).or_default().push(i);
+        }
+    }
+    for (p, pc) in cs.iter().enumerate() {
+        crate::work::count(1);
+        if !pc.percent || pc.value > 100.0 || !matches!(pc.qualifier, Qualifier::Exact | Qualifier::About) || is_change(doc, pc) {
+            continue;
+        }
+        let Some(range) = sentences.get(&pc.sentence) else { continue };
+        let plain = |k: usize| range.contains(&k) && !cs[k].percent;
+        // The part: `N ..., atau P persen` or `P persen ..., atau N`.
+        let joined_by_or = |a: usize, b: usize| {
+            let w = between(doc, a, b);
+            w.len() <= 6 && w.iter().any(|x| matches!(*x, "atau" | "or" | "(")) && !w.iter().any(|x| matches!(*x, "dan" | "and" | "sementara" | "while"))
+        };
+        let part_before = p.checked_sub(1).filter(|&k| plain(k) && joined_by_or(cs[k].tokens.end, pc.tokens.start));
+        let part_after = Some(p + 1).filter(|&k| plain(k) && joined_by_or(pc.tokens.end, cs[k].tokens.start));
+        let Some(part) = part_before.or(part_after) else { continue };
+        let after = between(doc, pc.tokens.end, (pc.tokens.end + 3).min(doc.tokens.len()));
+        let of = matches!(after.first(), Some(&("dari" | "of")));
+        // The whole: right after `dari` / `of`, or before `di antaranya` / `of them`, or the
+        // one total of the part's noun.
+        let whole_after = Some(p + 1).filter(|&k| plain(k) && k != part && of && between(doc, pc.tokens.end, cs[k].tokens.start).len() <= 4);
+        let partitive = matches!(after.as_slice(), ["di", "antaranya", ..] | ["diantaranya", ..] | ["of", "them", ..] | ["of", "which", ..] | ["of", "those", ..]);
+        let whole_before = partitive.then(|| (range.start..p).rev().find(|&k| plain(k) && k != part && cs[k].same_unit(&cs[part]))).flatten();
+        let whole_by_noun = || {
+            if !of {
+                return None;
+            }
+            let noun = cs[part].noun(language)?;
+            let found = totals.get(&(noun.to_string(), cs[part].currency))?;
+            let first = *found.first()?;
+            found.iter().all(|&k| cs[k].value == cs[first].value).then_some(first)
+        };
+        let Some(whole) = whole_after.or(whole_before).or_else(whole_by_noun) else { continue };
+        let (n, w) = (&cs[part], &cs[whole]);
+        if !n.same_unit(w) || w.value <= 0.0 || n.value > w.value || !matches!(n.qualifier, Qualifier::Exact | Qualifier::About) || !matches!(w.qualifier, Qualifier::Exact | Qualifier::About) {
+            continue;
+        }
+        let about = [pc, n, w].iter().any(|c| c.qualifier == Qualifier::About);
+        let actual = n.value / w.value * 100.0;
+        let lo = (n.value - n.rounding) / (w.value + w.rounding) * 100.0;
+        let hi = (n.value + n.rounding) / (w.value - w.rounding).max(f64::MIN_POSITIVE) * 100.0;
+        let slack = written_unit(pc) + if about { actual * 0.1 } else { 0.0 };
+        if pc.value + slack >= lo && pc.value - slack <= hi {
+            continue;
+        }
+        out.push(Share { percent: p, part, whole, actual });
+    }
+    out
+}
+
+pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> {
+    let cs = &claims.claims;
+    let sentences = by_sentence(cs);
+    let mut out = Vec::new();
+    for (x, xc) in cs.iter().enumerate() {
+        crate::work::count(1);
+        if !xc.previous || xc.qualifier != Qualifier::Exact || xc.value <= 0.0 {
+            continue;
+        }
+        let Some(range) = sentences.get(&xc.sentence) else { continue };
+        // `from A (per kilogram in January) to B`.
+        let Some(y) = Some(x + 1).filter(|&k| {
+            range.contains(&k) && cs[k].same_unit(xc) && cs[k].qualifier == Qualifier::Exact && {
+                let w = between(doc, xc.tokens.end, cs[k].tokens.start);
+                w.len() <= 8 && w.iter().any(|t| matches!(*t, "to" | "menjadi" | "ke" | "jadi"))
+            }
+        }) else {
+            continue;
+        };
+        let yc = &cs[y];
+        let actual = (yc.value - xc.value).abs() / xc.value * 100.0;
+        let s = &doc.sentences[xc.sentence].tokens;
+        // The stated change: a percentage after a change word, before `from` or after `to ...`.
+        let stated = (range.start..range.end).filter(|&k| k != x && k != y && cs[k].percent).find(|&k| {
+            let c = &cs[k];
+            let near = c.tokens.end <= xc.tokens.start && xc.tokens.start - c.tokens.end <= 4 || c.tokens.start >= yc.tokens.end && c.tokens.start - yc.tokens.end <= 5;
+            let w = if c.tokens.end <= xc.tokens.start { between(doc, c.tokens.end, xc.tokens.start) } else { between(doc, yc.tokens.end, c.tokens.start) };
+            near && is_change(doc, c) && !w.iter().any(|t| matches!(*t, "dan" | "and" | "while" | "sementara" | "sedangkan"))
+        });
+        let (value, span, qualifier, unit, index) = match stated {
+            Some(k) => (cs[k].value, cs[k].span, cs[k].qualifier, written_unit(&cs[k]), Some(k)),
+            None => {
+                // `fell by nearly two thirds from ...`: a fraction in words before `from`.
+                let from = xc.tokens.start.saturating_sub(6).max(s.start);
+                let words = super::Words { doc, range: s.clone() };
+                let Some((t, v, n)) = (from..xc.tokens.start).find_map(|t| words.first_at(t, FRACTIONS).map(|(v, n)| (t, v, n))) else { continue };
+                let verb = between(doc, t.saturating_sub(4).max(s.start), t).iter().any(|w| CHANGE_WORDS.contains(w) && *w != "by" && *w != "sebesar");
+                if !verb {
+                    continue;
+                }
+                let q = if between(doc, t.saturating_sub(2).max(s.start), t).iter().any(|w| matches!(*w, "nearly" | "almost" | "hampir" | "nyaris")) { Qualifier::Nearly } else { Qualifier::About };
+                let span = crate::diagnostic::Span::new(doc.tokens[t].span.start, doc.tokens[t + n - 1].span.end);
+                (v, span, q, 0.0, None)
+            }
+        };
+        let rounding = |c: &Claim| c.rounding / c.value.abs().max(f64::MIN_POSITIVE) * 100.0;
+        let slack = unit + rounding(xc) + rounding(yc) + match qualifier {
+            Qualifier::Exact => 0.0,
+            Qualifier::About => value * 0.1,
+            Qualifier::Nearly => value * 0.15,
+            _ => continue,
+        };
+        let fits = match qualifier {
+            Qualifier::Nearly => actual <= value + slack && actual >= value * 0.85 - slack,
+            _ => (actual - value).abs() <= slack,
+        };
+        // Between two percentages the change may be in points.
+        if fits || xc.percent && yc.percent && ((yc.value - xc.value).abs() - value).abs() <= slack {
+            continue;
+        }
+        out.push(Change { stated: index, stated_value: value, stated_span: span, from: x, to: y, actual });
+    }
+    out
+}

@@ -183,3 +183,57 @@ fn normalised_heads() {
     assert_eq!(normalise_head("kursus"), "kursus");
 }
 
+
+#[test]
+fn shares_that_do_not_match_their_part_and_whole() {
+    use super::relations::shares;
+    for (text, lang) in [
+        ("Sekolah itu menyediakan 320 kursi, dan 40 persen di antaranya, atau 118 kursi, untuk jalur domisili.", Id),
+        ("Perusahaan memangkas sekitar 1.200 pekerjaan, atau sekitar 15 persen dari sekitar 6.000 karyawannya.", Id),
+        ("The party won 412,530 votes, or 54.1 percent of the valid ballots. A total of 803,112 valid votes were counted.", En),
+        ("Pasangan itu meraih 441.207 suara atau 52,2 persen dari total suara sah. Total suara sah tercatat 854.528.", Id),
+        ("The clinic treated 380 patients, or 45 percent of its 1,000 visitors.", En),
+    ] {
+        let c = claims_of(text, lang);
+        let d = doc(text, lang);
+        assert_eq!(shares(&c, &d).len(), 1, "{text}: {:?}", c.claims);
+    }
+    for (text, lang) in [
+        ("Sekolah itu menyediakan 320 kursi, dan 40 persen di antaranya, atau 128 kursi, untuk jalur domisili.", Id),
+        ("Perusahaan memangkas sekitar 900 pekerjaan, atau sekitar 15 persen dari sekitar 6.000 karyawannya.", Id),
+        ("The party won 412,530 votes, or 51.4 percent of the valid ballots. A total of 803,112 valid votes were counted.", En),
+        // Two shares of different wholes: no part and whole here.
+        ("Sebanyak 70 persen warga setuju, sementara 43 persen pedagang menolak.", Id),
+        ("About 70% of respondents backed the plan and 43% of businesses opposed it.", En),
+    ] {
+        let c = claims_of(text, lang);
+        let d = doc(text, lang);
+        assert!(shares(&c, &d).is_empty(), "{text}: {:?}", shares(&c, &d));
+    }
+}
+
+#[test]
+fn changes_that_do_not_match_their_values() {
+    use super::relations::changes;
+    for (text, lang, actual) in [
+        ("The price of rice rose 12 percent, from Rp 13,500 per kilogram in January to Rp 15,800 in August.", En, 17.0),
+        ("Jumlah penumpang naik 30 persen, dari rata-rata 40.000 menjadi 50.000 penumpang per hari.", Id, 25.0),
+        ("Arrivals fell by nearly two thirds, from 9,000 in March to 5,200 in May.", En, 42.2),
+    ] {
+        let c = claims_of(text, lang);
+        let d = doc(text, lang);
+        let found = changes(&c, &d);
+        assert_eq!(found.len(), 1, "{text}: {:?}", c.claims);
+        assert!((found[0].actual - actual).abs() < 0.5, "{text}: {}", found[0].actual);
+    }
+    for (text, lang) in [
+        ("The price of rice rose 17 percent, from Rp 13,500 per kilogram in January to Rp 15,800 in August.", En),
+        ("Jumlah penumpang naik 25 persen, dari 40.000 menjadi 50.000 penumpang per hari.", Id),
+        ("Arrivals fell by nearly half, from 9,000 in March to 5,200 in May.", En),
+        ("Pangsa pasar naik 5 persen, dari 20 persen menjadi 25 persen.", Id),
+    ] {
+        let c = claims_of(text, lang);
+        let d = doc(text, lang);
+        assert!(changes(&c, &d).is_empty(), "{text}: {:?}", changes(&c, &d));
+    }
+}

@@ -64,11 +64,53 @@ impl Rule for Percent {
         if article.too_large() {
             return;
         }
+        let before = out.len();
         for sentence in 0..article.sentences.len() {
             out.extend(change(article, sentence));
             out.extend(share_of_whole(article, sentence));
             out.extend(shares_over_hundred(article, sentence));
         }
+        from_claims(article, out, before);
+    }
+}
+
+/// Shares and changes read from the claims model: a percentage between its part and a whole
+/// named anywhere in the article by its noun (`of the valid ballots` ... `A total of 803,112
+/// valid votes`), a share of `di antaranya`, and a change stated as a fraction in words.
+fn from_claims(article: &Article, out: &mut Vec<Diagnostic>, before: usize) {
+    use crate::claims::relations::{changes, shares};
+    let model = article.claims();
+    let cs = &model.claims;
+    let language = article.doc.language;
+    let seen: Vec<Span> = out[before..].iter().flat_map(|d| std::iter::once(d.span).chain(d.related.iter().map(|r| r.span))).collect();
+    let fresh = |spans: &[Span]| !seen.iter().any(|s| spans.iter().any(|x| s.overlaps(*x)));
+    let shown = |c: &crate::claims::Claim| {
+        let m = c.mention.map(|i| &article.mentions[i]);
+        m.map_or_else(|| format_number(c.value, language), |m| format_like(c.value, m, language))
+    };
+    for s in shares(model, article.doc) {
+        let (p, n, w) = (&cs[s.percent], &cs[s.part], &cs[s.whole]);
+        if !fresh(&[p.span, n.span, w.span]) {
+            continue;
+        }
+        let message = format!(
+            "{} / {} = {} here, not {}",
+            shown(n),
+            shown(w),
+            percent_text(s.actual, language),
+            percent_text(p.value, language)
+        );
+        let where_whole = article.where_is(w.block, p.block).replace("earlier in this paragraph", "in this paragraph");
+        out.push(META.diagnostic(p.span, message).with_related(n.span, "the part").with_related(w.span, format!("the whole, {where_whole}")));
+    }
+    for c in changes(model, article.doc) {
+        let (a, b) = (&cs[c.from], &cs[c.to]);
+        if !fresh(&[c.stated_span, a.span, b.span]) {
+            continue;
+        }
+        let stated = article.doc.str(c.stated_span);
+        let message = format!("from {} to {} is a change of {}, not {stated}", shown(a), shown(b), percent_text(c.actual, language));
+        out.push(META.diagnostic(c.stated_span, message).with_related(a.span, "the value before").with_related(b.span, "the value after"));
     }
 }
 
