@@ -232,9 +232,13 @@ const STATES: &[(&str, &str)] = &[
     ("tewaskan", "dead"),
     ("kills", "dead"),
     ("kill", "dead"),
+    ("luka parah", "seriously injured"),
+    ("seriously injured", "seriously injured"),
+    ("critically injured", "seriously injured"),
+    ("slightly injured", "slightly injured"),
     ("luka-luka", "injured"),
-    ("luka berat", "injured"),
-    ("luka ringan", "injured"),
+    ("luka berat", "seriously injured"),
+    ("luka ringan", "slightly injured"),
     ("luka", "injured"),
     ("terluka", "injured"),
     ("cedera", "injured"),
@@ -271,7 +275,7 @@ const STATES: &[(&str, &str)] = &[
 ];
 /// States that together may account for everyone of a group: who survived, died, is missing, is
 /// treated.
-pub const OUTCOMES: &[&str] = &["dead", "injured", "missing", "survived", "treated", "evacuated"];
+pub const OUTCOMES: &[&str] = &["dead", "injured", "seriously injured", "slightly injured", "missing", "survived", "treated", "evacuated"];
 
 /// Words that stand between a number (and its noun) and its state.
 const LINK_WORDS: &[&str] = &[
@@ -354,7 +358,8 @@ const ELSEWHERE: &[&str] = &[
     "ditargetkan", "rencana", "berencana", "plan", "plans", "kapasitas", "capacity", "daya tampung", "could", "would",
     "might", "may", "bisa", "mungkin", "berpotensi", "jika", "if", "kalau", "apabila", "akan", "will", "expected",
     "diperkirakan akan", "tidak", "tak", "bukan", "belum", "no", "not", "never", "tanpa", "without", "setiap",
-    "per hari", "sehari", "per day", "a day", "each", "every", "tiap",
+    "per hari", "sehari", "per day", "a day", "each", "every", "tiap", "sebelumnya", "semula", "awalnya", "sempat",
+    "earlier", "initially", "previously", "originally", "at first", "preliminary", "data sementara", "mula-mula",
 ];
 const PARTS_BEFORE: &[&str] = &[
     "termasuk", "including", "di antaranya", "diantaranya", "among them", "sebagian", "salah satunya", "of those",
@@ -488,6 +493,25 @@ impl Claims {
                 }
             }
             taken_until = s.tokens.end;
+        }
+        // `Nine died in Jakarta, five in Bekasi and two in Depok`: counts spread over places
+        // are parts of a total, not totals.
+        let mut from = 0;
+        while from < claims.len() {
+            let s = claims[from].sentence;
+            let to = claims[from..].iter().position(|c| c.sentence != s).map_or(claims.len(), |p| from + p);
+            let mut places: Vec<&String> = claims[from..to].iter().flat_map(|c| c.scope.iter().filter(|x| x.starts_with("place:"))).collect();
+            places.sort();
+            places.dedup();
+            let placed = claims[from..to].iter().filter(|c| c.scope.iter().any(|x| x.starts_with("place:"))).count();
+            if places.len() >= 2 && placed >= 2 {
+                for c in &mut claims[from..to] {
+                    if c.scope.iter().any(|x| x.starts_with("place:")) {
+                        c.part = true;
+                    }
+                }
+            }
+            from = to;
         }
         let mut main_places = lead_places(doc, headline, lead);
         main_places.sort();
@@ -805,6 +829,9 @@ fn read_context(doc: &Document, words: &Words, c: &mut Claim, headline: bool) {
     // Parts and remainders.
     c.part = words.any_in(q_start.saturating_sub(4).max(clause_range.start)..q_start, PARTS_BEFORE)
         || words.any_in(end..(end + 4).min(clause_range.end.max(end)), PARTS_AFTER);
+    // `hanya 60 kurator`, `only 12`: a subset; `60 kurator tersebut`: those already counted.
+    c.part |= words.at(q_start.wrapping_sub(1)).is_some_and(|w| matches!(w, "hanya" | "only" | "just" | "cuma"))
+        || words.at(k).is_some_and(|w| matches!(w, "tersebut" | "itu" | "ini"));
     c.part |= words.any_in(k..(k + 2).min(words.range.end), ORDINAL_SUBSET)
         || words.any_in(q_start.saturating_sub(2).max(words.range.start)..q_start, ORDINAL_SUBSET)
         || words.any_in(words.range.start..q_start, BREAKDOWN);
@@ -844,7 +871,14 @@ fn read_context(doc: &Document, words: &Words, c: &mut Claim, headline: bool) {
                 name.push(x);
                 p += 1;
             }
-            if !name.is_empty() {
+            let own = words.at(t + 1).is_some_and(|x| {
+                x.strip_suffix("nya").is_some_and(|stem| PLACE_TYPES.contains(&stem))
+                    || matches!(x, "his" | "her" | "their" | "its" | "neighbouring" | "neighboring" | "nearby" | "other")
+            });
+            if own {
+                // `di wilayahnya`, `in neighbouring districts`: a part of the area, without a name.
+                scope.push(format!("place:{}", words.at(t + 1).unwrap_or("")));
+            } else if !name.is_empty() {
                 scope.push(format!("place:{}", name.join(" ")));
             } else if (t + 1..p).any(|x| words.at(x) != Some("the")) {
                 // `di kecamatan itu`, `in the district`: a part of the area named without a name.

@@ -86,7 +86,7 @@ pub fn contradictions(claims: &Claims) -> Vec<Contradiction> {
     let mut out = Vec::new();
     for members in groups(cs).values() {
         // Another year than the article's is another period.
-        let other_year = |c: &Claim| c.scope.iter().any(|s| s.strip_prefix("year:").is_some_and(|y| claims.year.is_some_and(|a| y != a.to_string())));
+        let other_year = |c: &Claim| c.scope.iter().any(|s| s.strip_prefix("year:").is_some_and(|y| claims.year.is_none_or(|a| y != a.to_string())));
         let members: Vec<usize> = members.iter().copied().filter(|&i| !other_year(&cs[i])).collect();
         // A noun counted per subject (votes per candidate, seats per route, tonnes per shipment):
         // three values or more, or two in one sentence, make a distribution, not one count.
