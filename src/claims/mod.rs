@@ -347,7 +347,7 @@ const CLASSIFIERS: &[&str] = &["orang", "buah", "ekor", "unit", "butir", "lembar
 /// Words that make a count an ordinal subset: `dua kasus terakhir`, `the first three`.
 const ORDINAL_SUBSET: &[&str] = &["terakhir", "pertama", "first", "last", "final"];
 /// Words that open a breakdown: the counts after them are parts.
-const BREAKDOWN: &[&str] = &["rinciannya", "rincian", "terdiri", "consisting", "comprising", "broken down"];
+const BREAKDOWN: &[&str] = &["rinciannya", "rincian", "terdiri", "consisting", "comprising", "broken down", "yakni", "yaitu", "namely"];
 /// Verbs of saying that report a figure from one side: `claimed 190 were dead`.
 const CLAIMED: &[&str] = &["claimed", "claims", "claim", "mengklaim", "klaim", "diklaim"];
 /// Another event, another period, a hypothesis or a negation before the number.
@@ -360,6 +360,8 @@ const ELSEWHERE: &[&str] = &[
     "diperkirakan akan", "tidak", "tak", "bukan", "belum", "no", "not", "never", "tanpa", "without", "setiap",
     "per hari", "sehari", "per day", "a day", "each", "every", "tiap", "sebelumnya", "semula", "awalnya", "sempat",
     "earlier", "initially", "previously", "originally", "at first", "preliminary", "data sementara", "mula-mula",
+    "kecelakaan kedua", "serangan kedua", "ledakan kedua", "insiden kedua", "kejadian kedua", "gempa susulan",
+    "the second", "a second", "the third", "a third", "aftershock", "aftershocks",
 ];
 const PARTS_BEFORE: &[&str] = &[
     "termasuk", "including", "di antaranya", "diantaranya", "among them", "sebagian", "salah satunya", "of those",

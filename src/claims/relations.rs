@@ -46,9 +46,6 @@ impl Claim {
     /// A claim that names no place is about the article's main places, so the other may name
     /// only those.
     fn same_scope(&self, other: &Claim, main_places: &[String]) -> bool {
-        if self.position == super::Position::Headline || other.position == super::Position::Headline {
-            return true;
-        }
         ["place:", "day:", "month:", "year:", "rel:"].iter().all(|kind| {
             let a: Vec<&String> = self.scope.iter().filter(|s| s.starts_with(kind)).collect();
             let b: Vec<&String> = other.scope.iter().filter(|s| s.starts_with(kind)).collect();
@@ -275,7 +272,9 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
         }
         lower(t.min(doc.tokens.len().saturating_sub(1)))
     };
-    let parallel = parts.iter().all(|&k| after(k) == after(parts[0]));
+    // (Only a copula classifies: `Rp 2,1 triliun untuk ... dan Rp 1,2 triliun untuk ...` may
+    // leave some out.)
+    let parallel = parts.iter().all(|&k| after(k) == after(parts[0])) && matches!(after(parts[0]), "adalah" | "were" | "was" | "are" | "merupakan" | "berasal" | "from" | "dari");
     let close = sum < whole_claim.value && sum >= 0.85 * whole_claim.value && parts.len() >= 2 && parallel;
     let exhaustive = !inclusive && (remainder || outcomes.len() >= 3 || close);
     let off = (sum - whole_claim.value).abs();
