@@ -381,6 +381,34 @@ const PLACE_TYPES: &[&str] = &[
     "district", "province", "city", "village", "town", "regency", "state", "county",
 ];
 
+/// What a sentence says once for all its claims (asked of every claim, a sentence of n figures
+/// would cost n²).
+struct SentenceFacts {
+    /// Another period (`tahun lalu`, `since`) or a figure one side claims (`claimed`).
+    elsewhere: bool,
+    /// Where the first breakdown word (`rinciannya`, `yakni`) is.
+    first_breakdown: Option<usize>,
+    /// The opening adverbial (`In the UK,`, `Di Desa Sukamaju,`), if the sentence has one.
+    opening: Range<usize>,
+}
+
+impl SentenceFacts {
+    fn of(words: &Words) -> Self {
+        crate::work::count(words.range.len());
+        let elsewhere = words.any_in(words.range.clone(), &["tahun lalu", "last year", "sejak", "since", "tahun sebelumnya", "a year earlier", "the year before"])
+            || words.any_in(words.range.clone(), CLAIMED);
+        let first_breakdown = words.range.clone().find(|&t| BREAKDOWN.iter().any(|p| words.phrase_at(t, p).is_some()));
+        let first = words.range.clone().find(|&t| words.is_word(t)).unwrap_or(words.range.start);
+        let opens = words.at(first).is_some_and(|w| matches!(w, "di" | "in" | "at" | "pada" | "on" | "during" | "selama" | "across"));
+        let comma = (first..words.range.end.min(first + 12)).find(|&t| words.at(t) == Some(","));
+        let opening = match (opens, comma) {
+            (true, Some(c)) => first..c,
+            _ => 0..0,
+        };
+        SentenceFacts { elsewhere, first_breakdown, opening }
+    }
+}
+
 /// A tiny view of one sentence's lowercased words.
 struct Words<'d> {
     doc: &'d Document<'d>,
@@ -393,6 +421,14 @@ impl<'d> Words<'d> {
     }
     /// The number of words of `phrase` if it starts at `t`.
     fn phrase_at(&self, t: usize, phrase: &str) -> Option<usize> {
+        // Most phrases fail on the first word: checked without splitting the phrase.
+        let first = self.at(t)?;
+        if !phrase.starts_with(first) || phrase.len() > first.len() && phrase.as_bytes()[first.len()] != b' ' {
+            return None;
+        }
+        if phrase.len() == first.len() {
+            return Some(1);
+        }
         let mut n = 0;
         for w in phrase.split(' ') {
             if self.at(t + n)? != w {
@@ -474,6 +510,7 @@ impl Claims {
         }
         for (si, s) in doc.sentences.iter().enumerate() {
             let words = Words { doc, range: s.tokens.clone() };
+            let facts = SentenceFacts::of(&words);
             let mut t = s.tokens.start.max(taken_until);
             while t < s.tokens.end {
                 crate::work::count(1);
@@ -488,7 +525,7 @@ impl Claims {
                         c.position = position(s.block);
                         t = c.tokens.end.max(t + 1);
                         let headline = c.position == Position::Headline;
-                        read_context(doc, &words, &mut c, headline);
+                        read_context(doc, &words, &facts, &mut c, headline);
                         claims.push(c);
                     }
                     None => t += 1,
@@ -710,7 +747,7 @@ pub fn normalise_head(word: &str) -> String {
 }
 
 /// What a claim counts, its state, scope and markers, from the words around it.
-fn read_context(doc: &Document, words: &Words, c: &mut Claim, headline: bool) {
+fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Claim, headline: bool) {
     let start = c.tokens.start;
     let end = c.tokens.end;
     let (_, q_start) = if c.qualifier == Qualifier::Range { (Qualifier::Range, start) } else { qualifier_before(words, start) };
@@ -836,27 +873,18 @@ fn read_context(doc: &Document, words: &Words, c: &mut Claim, headline: bool) {
         || words.at(k).is_some_and(|w| matches!(w, "tersebut" | "itu" | "ini"));
     c.part |= words.any_in(k..(k + 2).min(words.range.end), ORDINAL_SUBSET)
         || words.any_in(q_start.saturating_sub(2).max(words.range.start)..q_start, ORDINAL_SUBSET)
-        || words.any_in(words.range.start..q_start, BREAKDOWN);
+        || facts.first_breakdown.is_some_and(|b| b < q_start);
     // `25 lembar pecahan Rp 100 ribu`: a count narrowed by another figure.
     c.measure |= (end + 1..(end + 4).min(words.range.end)).any(|t| words.doc.tokens[t].kind == TokenKind::Number && matches!(words.at(t - 1), Some("rp" | "$" | "us$" | "€" | "£" | "tipe" | "type" | "ukuran" | "size")));
     let remainder_range = q_start.saturating_sub(3).max(words.range.start)..(end + 3).min(words.range.end);
     c.remainder = words.any_in(remainder_range, REMAINDER);
     // Other events, hypotheses, negations: in the clause before the number, or the sentence's opening.
     c.excluded |= words.any_in(clause_range.start..(end + 4).min(clause_range.end.max(end)), ELSEWHERE)
-        || words.any_in(words.range.clone(), &["tahun lalu", "last year", "sejak", "since", "tahun sebelumnya", "a year earlier", "the year before"])
-        || words.any_in(words.range.clone(), CLAIMED)
+        || facts.elsewhere
         || words.at(words.range.end.saturating_sub(1)) == Some("?");
     // Scope: places after `di` / `in` and times in the clause (and the sentence's opening phrase).
     let mut scope = Vec::new();
-    let opening = {
-        let first = (words.range.start..words.range.end).find(|&t| words.is_word(t)).unwrap_or(words.range.start);
-        let opens = words.at(first).is_some_and(|w| matches!(w, "di" | "in" | "at" | "pada" | "on" | "during" | "selama" | "across"));
-        let comma = (first..clause_range.start).rev().find(|&t| words.at(t) == Some(","));
-        match (opens, comma) {
-            (true, Some(c)) => first..c,
-            _ => 0..0,
-        }
-    };
+    let opening = if facts.opening.end <= clause_range.start { facts.opening.clone() } else { 0..0 };
     for t in opening.chain(clause_range.clone()) {
         let w = words.at(t).unwrap_or("");
         if PLACE_PREPOSITIONS.contains(&w) {
@@ -890,8 +918,8 @@ fn read_context(doc: &Document, words: &Words, c: &mut Claim, headline: bool) {
         if WEEKDAYS.contains(&w) && words.capitalised(t) {
             scope.push(format!("day:{w}"));
         }
-        if crate::numbers::month_number(w).is_some() && words.capitalised(t) && w.len() > 3 {
-            scope.push(format!("month:{}", crate::numbers::month_number(w).unwrap_or(0)));
+        if words.capitalised(t) && w.len() > 3 && let Some(month) = crate::numbers::month_number(w) {
+            scope.push(format!("month:{month}"));
         }
         if RELATIVE_TIMES.iter().any(|p| words.phrase_at(t, p).is_some()) {
             scope.push(format!("rel:{w}"));

@@ -19,6 +19,8 @@ pub struct Key {
 
 /// The most earlier claims of a group a claim is compared with.
 const MAX_COMPARED: usize = 16;
+/// The most claims looked back over for a breakdown's whole, or a sentence's share or change.
+const MAX_LOOK_BACK: usize = 64;
 
 impl Claim {
     pub fn key(&self) -> Key {
@@ -184,7 +186,8 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
     let partitive = opening_state.is_some() || cs[first].whole;
     let (whole, parts): (usize, Vec<usize>) = if let Some(state) = opening_state {
         // The latest count of that state before, about this event.
-        let w = cs[..first].iter().rposition(|c| c.state == Some(state) && !c.excluded && !c.part && !c.previous && !c.percent && c.currency.is_none())?;
+        let from = first.saturating_sub(MAX_LOOK_BACK);
+        let w = from + cs[from..first].iter().rposition(|c| c.state == Some(state) && !c.excluded && !c.part && !c.previous && !c.percent && c.currency.is_none())?;
         (w, here.to_vec())
     } else if cs[first].whole {
         (first, here[1..].to_vec())
@@ -201,7 +204,8 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
         // The whole: the nearest earlier count of that noun (or of people) in this block or the
         // two before, with no outcome of its own or the one the list breaks down.
         let block = cs[first].block;
-        let w = cs[..first].iter().rposition(|c| {
+        let from = first.saturating_sub(MAX_LOOK_BACK);
+        let w = from + cs[from..first].iter().rposition(|c| {
             c.block + 3 > block
                 && !c.percent
                 && c.currency.is_none()
@@ -241,7 +245,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
     let sum: f64 = parts.iter().map(|&k| cs[k].value).sum();
     if let Some(t) = bare_rest
         && !parts.is_empty()
-        && cs.iter().all(|c| c.sentence != sentence || c.tokens.start < t)
+        && here.iter().all(|&k| cs[k].sentence != sentence || cs[k].tokens.start < t)
     {
         let state = (t + 1..tokens.end.min(t + 5)).find_map(|k| words.first_at(k, super::STATES).map(|(s, _)| s))?;
         let rest = whole_claim.value - sum;
@@ -284,20 +288,32 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
     None
 }
 
-/// The claims a derived remainder contradicts: counts of its state with a compatible noun.
-pub fn derived_contradiction(claims: &Claims, b: &Breakdown) -> Option<usize> {
-    let (state, value) = b.derived?;
+/// For each breakdown with a remainder without a number (`sisanya dirawat`), the count of its
+/// state it contradicts (`38 orang dirawat`), if any: claims are indexed by state once, and each
+/// remainder looks at a bounded number of them.
+pub fn derived_contradictions(claims: &Claims, breakdowns: &[Breakdown]) -> Vec<Option<usize>> {
     let cs = &claims.claims;
-    let whole = &cs[b.whole];
-    let head = whole.head.as_deref().filter(|h| *h != PERSON);
-    cs.iter().position(|c| {
-        c.state == Some(state)
+    let mut by_state: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in cs.iter().enumerate() {
+        if let Some(s) = c.state
             && c.comparable()
-            && c.sentence != whole.sentence
             && c.qualifier == Qualifier::Exact
-            && c.value != value
-            && c.head.as_deref().filter(|h| *h != PERSON).is_none_or(|h| Some(h) == head)
-    })
+        {
+            by_state.entry(s).or_default().push(i);
+        }
+    }
+    breakdowns
+        .iter()
+        .map(|b| {
+            let (state, value) = b.derived?;
+            let whole = &cs[b.whole];
+            let head = whole.head.as_deref().filter(|h| *h != PERSON);
+            by_state.get(state)?.iter().take(MAX_COMPARED).copied().find(|&i| {
+                let c = &cs[i];
+                c.sentence != whole.sentence && c.value != value && c.head.as_deref().filter(|h| *h != PERSON).is_none_or(|h| Some(h) == head)
+            })
+        })
+        .collect()
 }
 
 /// A percentage stated with the part and the whole it joins, when they disagree:
@@ -414,7 +430,7 @@ pub fn shares(claims: &Claims, doc: &crate::document::Document) -> Vec<Share> {
         // one total of the part's noun.
         let whole_after = Some(p + 1).filter(|&k| plain(k) && k != part && of && between(doc, pc.tokens.end, cs[k].tokens.start).len() <= 4);
         let partitive = matches!(after.as_slice(), ["di", "antaranya", ..] | ["diantaranya", ..] | ["of", "them", ..] | ["of", "which", ..] | ["of", "those", ..]);
-        let whole_before = partitive.then(|| (range.start..p).rev().find(|&k| plain(k) && k != part && cs[k].same_unit(&cs[part]))).flatten();
+        let whole_before = partitive.then(|| (range.start.max(p.saturating_sub(MAX_LOOK_BACK))..p).rev().find(|&k| plain(k) && k != part && cs[k].same_unit(&cs[part]))).flatten();
         let whole_by_noun = || {
             if !of {
                 return None;
@@ -465,7 +481,8 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
         let actual = (yc.value - xc.value).abs() / xc.value * 100.0;
         let s = &doc.sentences[xc.sentence].tokens;
         // The stated change: a percentage after a change word, before `from` or after `to ...`.
-        let stated = (range.start..range.end).filter(|&k| k != x && k != y && cs[k].percent).find(|&k| {
+        let near = range.start.max(x.saturating_sub(8))..range.end.min(y + 8);
+        let stated = near.filter(|&k| k != x && k != y && cs[k].percent).find(|&k| {
             let c = &cs[k];
             let near = c.tokens.end <= xc.tokens.start && xc.tokens.start - c.tokens.end <= 4 || c.tokens.start >= yc.tokens.end && c.tokens.start - yc.tokens.end <= 5;
             let w = if c.tokens.end <= xc.tokens.start { between(doc, c.tokens.end, xc.tokens.start) } else { between(doc, yc.tokens.end, c.tokens.start) };

@@ -1,4 +1,4 @@
-use super::relations::{breakdowns, contradictions, derived_contradiction};
+use super::relations::{breakdowns, contradictions, derived_contradictions};
 use super::*;
 use crate::document::{Document, LanguageChoice};
 use crate::prose::DocFormat;
@@ -161,7 +161,7 @@ fn a_remainder_without_a_number() {
     let b = breakdowns(&c, &d);
     assert_eq!(b.len(), 1, "{:?}", c.claims);
     assert_eq!(b[0].derived, Some(("treated", 40.0)));
-    assert_eq!(derived_contradiction(&c, &b[0]).map(|i| c.claims[i].value), Some(38.0));
+    assert_eq!(derived_contradictions(&c, &b)[0].map(|i| c.claims[i].value), Some(38.0));
 }
 
 #[test]

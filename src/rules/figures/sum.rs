@@ -90,19 +90,21 @@ impl Rule for Sum {
 /// with their whole (`87 penumpang ... 64 selamat, 9 meninggal. Sisanya, 12 ...`), and a
 /// remainder without a number (`sisanya dirawat`) against the count of its state.
 fn open_breakdowns(article: &Article, out: &mut Vec<Diagnostic>, before: usize) {
-    use crate::claims::relations::{breakdowns, derived_contradiction};
+    use crate::claims::relations::{breakdowns, derived_contradictions};
     let model = article.claims();
     let cs = &model.claims;
     let language = article.doc.language;
     let seen: Vec<Span> = out[before..].iter().flat_map(|d| std::iter::once(d.span).chain(d.related.iter().map(|r| r.span))).collect();
     let amount = |c: &crate::claims::Claim| format_number(c.value, language);
-    for b in breakdowns(model, article.doc) {
+    let found = breakdowns(model, article.doc);
+    let derived = derived_contradictions(model, &found);
+    for (b, against) in found.iter().zip(derived) {
         let whole = &cs[b.whole];
         let terms: Vec<String> = b.parts.iter().map(|&p| amount(&cs[p])).collect();
         let Some(&last) = b.parts.last() else { continue };
         let (span, message, mut related) = match b.derived {
             Some((state, rest)) => {
-                let Some(other) = derived_contradiction(model, &b) else { continue };
+                let Some(other) = against else { continue };
                 let o = &cs[other];
                 let message = format!(
                     "{} − {} = {} {state} here, but {} {}",
