@@ -101,7 +101,8 @@ pub fn contradictions(claims: &Claims) -> Vec<Contradiction> {
             crate::work::count(MAX_COMPARED.min(n));
             let earlier = members[n.saturating_sub(MAX_COMPARED)..n].iter().copied().find(|&i| {
                 let a = &cs[i];
-                a.sentence != b.sentence && a.same_scope(b, &claims.main_places) && a.disjoint(b) && !(a.qualifier == Qualifier::Range && b.qualifier == Qualifier::Range)
+                // A total and a count that may be one of its parts are not one figure.
+                a.sentence != b.sentence && a.total == b.total && a.same_scope(b, &claims.main_places) && a.disjoint(b) && !(a.qualifier == Qualifier::Range && b.qualifier == Qualifier::Range)
             });
             if let Some(i) = earlier {
                 out.push(Contradiction { later: j, earlier: i });

@@ -249,3 +249,11 @@ fn subsets_and_other_periods_stay_silent() {
         assert!(contradictions(&c).is_empty(), "{text}: {:?}", c.claims);
     }
 }
+
+#[test]
+fn a_total_and_a_part_are_not_one_figure() {
+    let c = claims_of("Calon itu memperoleh 1.250 suara. Total suara sah tercatat 2.500 suara.", Id);
+    assert!(contradictions(&c).is_empty(), "{:?}", c.claims);
+    let c = claims_of("A total of 300 schools closed. Officials said a total of 240 schools closed.", En);
+    assert_eq!(contradictions(&c).len(), 1, "{:?}", c.claims);
+}

@@ -12,12 +12,15 @@ static META: RuleMeta = RuleMeta {
     category: Category::Figures,
     default_severity: Severity::Warning,
     languages: &[],
-    summary: "A named person's age given twice, differently.",
+    summary: "A person's age given twice differently, or against their year of birth.",
     explanation: "Ages are read where news writes them, right by the name: `Rahmat Lessy (38)`, `Fitri Handayani, \
 34,`, `Budi, 45 tahun,`, `Budi yang berusia 45 tahun`, `Nurul Hidayah, a 29-year-old mother`, `aged 29`. The same \
 person (the same full name, or a first or last name that belongs to only one aged person in the article) with \
 two different ages is reported at the later mention. An age at another time (`saat itu`, `ketika`, `at the \
-time`, `pada usia`, `at age`) is left alone.",
+time`, `pada usia`, `at age`) is left alone. An age is also checked against a year of birth (`kelahiran 1973`, \
+`born in 1946`) in the same sentence, or the article's one age against its one birth year: in the article's year \
+(front matter `date:`, else its first full date) the person is that year minus the birth year, or one less; \
+without it, at least the latest year the article names minus the birth year, less one.",
     example_bad: "Warga, Fitri Handayani (34), mengungsi. ... Fitri Handayani, 36, mengatakan rumahnya hanyut.",
     example_good: "Warga, Fitri Handayani (34), mengungsi. ... Fitri Handayani, 34, mengatakan rumahnya hanyut.",
 };

@@ -25,7 +25,13 @@ one, pointing at the other; headlines count. Counts are not compared when they a
 days, groups (`anak`, `luka berat`, missiles launched or intercepted) or people, when one is a daily rate, part \
 of a larger count (`di antaranya`, `including`), an update (`bertambah menjadi`, `rose to`, `kini`), an earlier \
 figure (`sebelumnya`, `initially`), or about another event (another year, `pernah`, `last year`, `separate`), \
-or when it is hypothetical or negated.",
+or when it is hypothetical or negated. Beyond those, every count is read from the claims model (`crate::claims`): \
+whatever noun it counts (`penumpang`, `nasabah`, `borrowers`, `schools`, normalised for plurals and a few \
+synonyms) in whatever state (`selamat`, `dirawat`, `survived`) or with whatever verb after it (`terendam`), and \
+two counts of the same noun, state and unit in compatible places and times are compared the same way. A noun \
+counted with three values or more, or twice in one sentence, is a distribution (votes per candidate), not one \
+count; measures (`ton`, `mg`), single people introduced (`seorang pekerja`), vague words (`puluhan`), subsets \
+(`hanya`, `terakhir`, `tersebut`) and totals against parts are not compared.",
     example_bad: "Serangan itu menewaskan setidaknya 12 orang. Polisi mengatakan 10 orang tewas dan 90 terluka.",
     example_good: "Serangan itu menewaskan setidaknya 12 orang. Polisi mengatakan 12 orang tewas dan 90 terluka.",
 };

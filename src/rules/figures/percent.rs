@@ -23,7 +23,11 @@ setara dengan 64 persen dari target Rp 5,5 triliun`), where the whole is stated 
 one figure the article gives for that noun with the same unit and rate. And shares of one whole \
 (`jalur domisili 40 persen, afirmasi 25 persen, ...`, with a word that divides: `dibagi`, `terdiri`, \
 `sisanya`, `split`, `the rest`, votes) that add up past 100. Changes in percentage points, growth rates \
-and approximate figures beyond their rounding are left alone.",
+and approximate figures beyond their rounding are left alone. From the claims model, a share whose whole is \
+the one total the article gives for the part's noun (`412,530 votes, or 54.1 percent of the valid ballots` ... \
+`A total of 803,112 valid votes`) or comes before `di antaranya` / `of them`, allowing one unit of the \
+percentage's last digit; and a change stated as a fraction in words (`fell by nearly two thirds from 9,000 to \
+5,200`, `separuh`, `a third`).",
     example_bad: "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 20 persen.",
     example_good: "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 12 persen.",
 };

@@ -23,7 +23,12 @@ leave some out (`Dari Rp 3,5 triliun itu, Rp 2,1 triliun ... dan Rp 1,6 triliun 
 `termasuk`, `including`), only parts that exceed their total are reported. When a breakdown names no total \
 (`the bribes consisted of ...`), the total is the one earlier amount of the same currency close to the sum. \
 Rounded amounts (`Rp 2,1 triliun`) are allowed their rounding; qualified figures (`sekitar`, `at least`) and \
-parts that are themselves part of another (`di antaranya`) are left alone.",
+parts that are themselves part of another (`di antaranya`) are left alone. From the claims model, a partitive \
+whose whole is named by its number or its state (`Of the dead, nine ... and three ...` after `killed 13`) with \
+parts said alike (`19 adalah ... dan 25 adalah ...`), and a list of outcomes (`64 selamat dan 9 meninggal. \
+Sisanya, 12 ...`) after the count it breaks down (`mengangkut 87 penumpang`), with a remainder, three outcomes or \
+more: the sum must be the whole. A remainder without a number (`lima meninggal dan sisanya dirawat`) is the \
+whole less the parts, compared with the count of its state elsewhere (`38 orang dirawat`).",
     example_bad: "Sebanyak 42 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
     example_good: "Sebanyak 40 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
 };
