@@ -233,7 +233,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
             let c = &cs[k];
             // `only one of the two doses`: a fraction, not a part.
             let fraction = matches!(doc.token_lower(c.tokens.end.min(doc.tokens.len() - 1)), "of" | "dari") && c.tokens.end + 1 < doc.tokens.len() && (c.tokens.end + 1..(c.tokens.end + 3).min(doc.tokens.len())).any(|t| doc.tokens[t].kind == crate::document::TokenKind::Number || crate::numbers::parse_number_words(&[doc.token_lower(t)], doc.language).is_some());
-            k != whole && !fraction && c.same_unit(whole_claim) && !c.excluded && !c.previous && !c.update && c.qualifier == Qualifier::Exact && !(c.part && !c.remainder)
+            k != whole && !fraction && c.same_unit(whole_claim) && !c.excluded && !c.previous && !c.update && c.qualifier == Qualifier::Exact && (!c.part || c.remainder)
         })
         .collect();
     if whole_claim.qualifier != Qualifier::Exact || whole_claim.percent {
