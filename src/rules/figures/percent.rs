@@ -112,7 +112,7 @@ fn from_claims(article: &Article, out: &mut Vec<Diagnostic>, before: usize) {
         if !fresh(&[c.stated_span, a.span, b.span]) {
             continue;
         }
-        let stated = article.doc.str(c.stated_span);
+        let stated = if c.stated.is_some() { percent_text(c.stated_value, language) } else { article.doc.str(c.stated_span).to_string() };
         let message = format!("from {} to {} is a change of {}, not {stated}", shown(a), shown(b), percent_text(c.actual, language));
         out.push(META.diagnostic(c.stated_span, message).with_related(a.span, "the value before").with_related(b.span, "the value after"));
     }
@@ -515,5 +515,24 @@ mod tests {
         ] {
             assert!(flagged(&Percent, Id, text).is_empty(), "{text}");
         }
+    }
+}
+
+#[cfg(test)]
+mod claims_tests {
+    use super::*;
+    use crate::language::Language::{En, Id};
+    use crate::rules::figures::test_support::run;
+
+    #[test]
+    fn shares_and_changes_from_the_claims_model() {
+        let d = run(&Percent, En, "The party won 412,530 votes, or 54.1 percent of the valid ballots. A total of 803,112 valid votes were counted.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("51.4%"), "{}", d[0].message);
+        assert_eq!(d[0].related.len(), 2);
+        let d = run(&Percent, En, "Arrivals fell by nearly two thirds, from 9,000 in March to 5,200 in May.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("not two thirds"), "{}", d[0].message);
+        assert!(run(&Percent, Id, "Sebanyak 70 persen warga setuju, sementara 43 persen pedagang menolak.").is_empty());
     }
 }
