@@ -10,6 +10,7 @@
 //!     cargo bench --bench pipeline                 # everything
 //!     cargo bench --bench pipeline -- pipeline/    # the whole pipeline only
 //!     cargo bench --bench pipeline -- incremental/ # a one-character edit, provisionally
+//!     cargo bench --bench pipeline -- figures/     # 1,000 and 10,000 figures in one article
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
@@ -95,9 +96,64 @@ fn benches(c: &mut Criterion) {
     }
 }
 
+/// An article of `n` figures: counts of many nouns in many states, breakdowns with remainders,
+/// shares and changes, in both languages' patterns. The claims' relations must grow no faster
+/// than n log n (they are grouped by what they count first).
+pub fn figures_article(n: usize) -> String {
+    const NOUNS: [&str; 8] = ["penumpang", "warga", "pendaki", "nasabah", "kendaraan", "sekolah", "pelanggan", "pekerja"];
+    let mut out = String::from("Banjir Tewaskan 12 Orang di Bekasi\n\nBEKASI, KOMPAS — Banjir menewaskan 12 orang di Bekasi, Senin (14/4/2025).\n\n");
+    let mut written = 0;
+    let mut i = 0;
+    while written < n {
+        let noun = NOUNS[i % NOUNS.len()];
+        let (a, b, c) = (i % 90 + 10, i % 7 + 1, i % 5 + 1);
+        out.push_str(&format!(
+            "Kapal itu mengangkut {} {noun}. Sebanyak {a} {noun} selamat dan {b} {noun} meninggal. Sisanya, {c} {noun}, masih dicari. \
+             Harga naik {} persen, dari Rp {} menjadi Rp {}. Sebanyak {} kursi, atau {} persen dari {} kursi, terisi.\n\n",
+            a + b + c + i % 2,
+            i % 30 + 1,
+            1000 + i,
+            1100 + i,
+            i % 50 + 1,
+            i % 40 + 1,
+            200 + i
+        ));
+        written += 10;
+        i += 1;
+    }
+    out
+}
+
+fn figures(c: &mut Criterion) {
+    let config = Config::default();
+    let mut group = c.benchmark_group("figures");
+    group.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
+    for n in [1_000, 10_000] {
+        let text = figures_article(n);
+        group.throughput(Throughput::Elements(n as u64));
+        let options = CheckOptions { format: DocFormat::Markdown, language: choice(Language::Id), config: &config };
+        group.bench_function(BenchmarkId::new("pipeline", n), |b| b.iter(|| check(black_box(&text), &options)));
+        let doc = Document::new(&text, DocFormat::Markdown, choice(Language::Id));
+        group.bench_function(BenchmarkId::new("claims", n), |b| {
+            b.iter(|| {
+                let mentions = sunting::numbers::mentions(&doc);
+                let claims = sunting::claims::Claims::new(&doc, &mentions);
+                (sunting::claims::relations::contradictions(&claims).len(), sunting::claims::relations::breakdowns(&claims, &doc).len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = figures_group;
+    config = Criterion::default();
+    targets = figures
+}
+
 criterion_group! {
     name = pipeline;
     config = Criterion::default().sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
     targets = benches
 }
-criterion_main!(pipeline);
+criterion_main!(pipeline, figures_group);

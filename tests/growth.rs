@@ -121,6 +121,39 @@ fn figures_in_one_sentence() {
 }
 
 #[test]
+fn claims_in_one_article_and_one_sentence() {
+    // The claims model's relations are grouped by what is counted: no pair of claims is compared
+    // beyond a bounded window, so an article of thousands of figures stays linear.
+    const NOUNS: [&str; 5] = ["penumpang", "nasabah", "kendaraan", "sekolah", "pelanggan"];
+    assert_grows_in_proportion("counts, breakdowns, shares and changes in one article", Some(Language::Id), 400, |n| {
+        (0..n)
+            .map(|i| {
+                let noun = NOUNS[i % NOUNS.len()];
+                format!(
+                    "Kapal mengangkut {} {noun}. Sebanyak {} {noun} selamat dan {} {noun} meninggal. Sisanya, {} {noun}, masih dicari. Harga naik {} persen, dari Rp {} menjadi Rp {}.\n\n",
+                    i % 90 + 20,
+                    i % 60 + 5,
+                    i % 7 + 1,
+                    i % 5 + 1,
+                    i % 30 + 1,
+                    1000 + i,
+                    1100 + i
+                )
+            })
+            .collect()
+    });
+    assert_grows_in_proportion("one count of one noun many times", Some(Language::En), 1_000, |n| {
+        (0..n).map(|i| format!("Officials said {} passengers survived.\n\n", i % 3 + 10)).collect()
+    });
+    assert_grows_in_proportion("shares and remainders in one sentence", Some(Language::Id), 500, |n| {
+        format!(
+            "Dari 900 warga, {} dan sisanya dirawat.\n",
+            (0..n).map(|i| format!("{} kursi, atau {} persen dari {} kursi", i % 50 + 1, i % 40 + 1, i % 90 + 100)).collect::<Vec<_>>().join(", ")
+        )
+    });
+}
+
+#[test]
 fn many_findings_on_one_line() {
     // D16: each position was counted from the start of its line.
     assert_grows_in_proportion("findings on one long line", Some(Language::Id), 1_000, |n| {

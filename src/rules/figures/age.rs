@@ -12,12 +12,15 @@ static META: RuleMeta = RuleMeta {
     category: Category::Figures,
     default_severity: Severity::Warning,
     languages: &[],
-    summary: "A named person's age given twice, differently.",
+    summary: "A person's age given twice differently, or against their year of birth.",
     explanation: "Ages are read where news writes them, right by the name: `Rahmat Lessy (38)`, `Fitri Handayani, \
 34,`, `Budi, 45 tahun,`, `Budi yang berusia 45 tahun`, `Nurul Hidayah, a 29-year-old mother`, `aged 29`. The same \
 person (the same full name, or a first or last name that belongs to only one aged person in the article) with \
 two different ages is reported at the later mention. An age at another time (`saat itu`, `ketika`, `at the \
-time`, `pada usia`, `at age`) is left alone.",
+time`, `pada usia`, `at age`) is left alone. An age is also checked against a year of birth (`kelahiran 1973`, \
+`born in 1946`) in the same sentence, or the article's one age against its one birth year: in the article's year \
+(front matter `date:`, else its first full date) the person is that year minus the birth year, or one less; \
+without it, at least the latest year the article names minus the birth year, less one.",
     example_bad: "Warga, Fitri Handayani (34), mengungsi. ... Fitri Handayani, 36, mengatakan rumahnya hanyut.",
     example_good: "Warga, Fitri Handayani (34), mengungsi. ... Fitri Handayani, 34, mengatakan rumahnya hanyut.",
 };
@@ -81,6 +84,78 @@ impl Rule for Age {
             let message = format!("{name} is {} here, but {} {}", b.age, a.age, article.where_is(a.block, b.block));
             out.push(META.diagnostic(b.span, message).with_related(a.span, format!("{name} is {} here", a.age)));
         }
+        birth_years(article, &ages, out);
+    }
+}
+
+/// Words before a year of birth: `kelahiran 1973`, `lahir pada 3 Maret 1999`, `born in 1946`.
+const BORN: &[&str] = &["kelahiran", "lahir", "born", "kelahirannya"];
+
+/// An age against a year of birth: in one sentence (`Méndez, kelahiran 1999, berusia 24 tahun`,
+/// `Lientje, 74, who was born in 1946`), or the article's one age against its one birth year. The
+/// article's year is its front matter's or first full date's; without one, the article is no
+/// older than the latest year it names, which bounds the age from below.
+fn birth_years(article: &Article, named: &[AgeMention], out: &mut Vec<Diagnostic>) {
+    let doc = article.doc;
+    let births: Vec<&crate::numbers::NumberMention> = article
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.role, Role::Year | Role::Date) && (1900.0..=2100.0).contains(&m.value) && m.is_whole())
+        .filter(|m| {
+            let w = &article.sentences[m.sentence];
+            (m.tokens.start.saturating_sub(5).max(w.tokens.start)..m.tokens.start).any(|t| w.at(t).is_some_and(|x| BORN.contains(&x)))
+        })
+        .collect();
+    if births.is_empty() {
+        return;
+    }
+    // Ages in the sentences of the births, read without a name too (`, berusia 24 tahun`).
+    let age_in = |sentence: usize| -> Option<(u32, Span)> {
+        let w = &article.sentences[sentence];
+        article.in_sentence(sentence).map(|(_, m)| m).find_map(|m| {
+            if m.role != Role::Quantity || !m.is_whole() || m.value < 1.0 || m.value > 120.0 || m.percent || m.currency.is_some() {
+                return None;
+            }
+            let i = m.tokens.start;
+            let before = i.checked_sub(1).and_then(|k| w.at(k));
+            let after = w.at(m.tokens.end);
+            let is_age = matches!(before, Some("berusia" | "berumur" | "usia" | "umur" | "aged"))
+                || before == Some("(") && matches!(after, Some(")" | "tahun"))
+                || before == Some(",") && matches!(after, Some(","))
+                || after == Some("-") && w.at(m.tokens.end + 1).is_some_and(|x| x.starts_with("year-old"));
+            is_age.then_some((m.value as u32, m.span))
+        })
+    };
+    let latest_year = article
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.role, Role::Year | Role::Date) && (1900.0..=2100.0).contains(&m.value) && !births.iter().any(|b| b.span == m.span))
+        .filter(|m| !article.sentences[m.sentence].lower().any(|w| matches!(w, "akan" | "will" | "target" | "by" | "hingga" | "until" | "mendatang" | "next")))
+        .map(|m| m.value as i64)
+        .max();
+    for b in &births {
+        let born = b.value as i64;
+        let here = age_in(b.sentence);
+        let (age, span) = match here {
+            Some(a) => a,
+            None if births.len() == 1 && named.len() == 1 => (named[0].age, named[0].span),
+            None => continue,
+        };
+        // (The article's first full date may be the birth date itself.)
+        let year = article.year.filter(|&y| y > born && !births.iter().any(|x| x.value as i64 == y));
+        let wrong = match year {
+            Some(y) => ![y - born - 1, y - born].contains(&(age as i64)),
+            None => latest_year.is_some_and(|l| l > born && (age as i64) < l - born - 1),
+        };
+        if !wrong {
+            continue;
+        }
+        let message = match year {
+            Some(y) => format!("born in {born}, so {} or {} in {y}, not {age}", y - born - 1, y - born),
+            None => format!("born in {born}, so at least {} by {}, not {age}", latest_year.unwrap_or(born) - born - 1, latest_year.unwrap_or(born)),
+        };
+        let birth_span = doc.tokens[b.tokens.start].span;
+        out.push(META.diagnostic(span, message).with_related(birth_span, "the year of birth"));
     }
 }
 
@@ -182,6 +257,26 @@ mod tests {
     use super::*;
     use crate::language::Language::{En, Id};
     use crate::rules::figures::test_support::{flagged, run};
+
+    #[test]
+    fn an_age_against_a_year_of_birth() {
+        for (text, lang) in [
+            ("Pelatih itu, kelahiran 3 Maret 1999, berusia 24 tahun. Ia tiba Jumat (12/9/2025).", Id),
+            ("Lientje Rumengan, 74, who was born in 1946, lived through the eruption of April 2024.", En),
+            ("Bupati itu, Budi Santoso (56), hadir pada Rabu (17/9/2025).\n\nTerdakwa kelahiran 1973 itu tampak tenang.", Id),
+            ("Smith, a 40-year-old farmer born in 1990, spoke on 3 March 2024.", En),
+        ] {
+            assert_eq!(flagged(&Age, lang, text).len(), 1, "{text}");
+        }
+        for (text, lang) in [
+            ("Pelatih itu, kelahiran 3 Maret 1999, berusia 26 tahun. Ia tiba Jumat (12/9/2025).", Id),
+            ("Lientje Rumengan, 78, who was born in 1946, lived through the eruption of April 2024.", En),
+            ("Budi Santoso (56) hadir. Ayahnya lahir pada 1940 dan istrinya, Ani (50), lahir pada 1975.", Id),
+            ("She was born in 1950. The museum opened in 2001.", En),
+        ] {
+            assert!(flagged(&Age, lang, text).is_empty(), "{text}: {:?}", flagged(&Age, lang, text));
+        }
+    }
 
     #[test]
     fn two_ages_for_one_person() {

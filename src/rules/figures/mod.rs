@@ -117,6 +117,8 @@ pub(crate) struct Article<'d, 'a> {
     pub year: Option<i64>,
     /// Per sentence, what its figures share, worked out on first use.
     pub facts: Vec<SentenceFacts>,
+    /// The claims model of the article ([`crate::claims`]), read on first use.
+    claims: OnceCell<crate::claims::Claims>,
     /// Where the phrases of a list start in a sentence: (sentence, list address, list length)
     /// -> token indices in order ([`Article::phrase_in`]).
     phrase_starts: RefCell<PhraseStarts>,
@@ -216,8 +218,10 @@ impl<'d, 'a> Article<'d, 'a> {
             year: None,
             facts: (0..doc.sentences.len()).map(|_| SentenceFacts::default()).collect(),
             phrase_starts: RefCell::default(),
+            claims: OnceCell::new(),
         };
-        article.year = article.first_full_date_year();
+        // The front matter's `date:` first, then the article's first full date.
+        article.year = crate::claims::front_matter_year(doc.text).or_else(|| article.first_full_date_year());
         // The headline and the first paragraph of running text set the main scope.
         let lead_blocks: Vec<usize> = {
             let mut v = Vec::new();
@@ -252,6 +256,11 @@ impl<'d, 'a> Article<'d, 'a> {
             }
         }
         article
+    }
+
+    /// The claims model: every quantity with what it counts, its state, scope and markers.
+    pub fn claims(&self) -> &crate::claims::Claims {
+        self.claims.get_or_init(|| crate::claims::Claims::new(self.doc, &self.mentions))
     }
 
     /// The block kind of a mention's block.
@@ -638,6 +647,39 @@ impl Interval {
 /// A span from the first to the last of some mentions' spans.
 pub(crate) fn join_spans(a: Span, b: Span) -> Span {
     Span::new(a.start.min(b.start), a.end.max(b.end))
+}
+
+#[cfg(test)]
+mod fixes_are_suggestions {
+    use crate::language::Language::{En, Id};
+    use crate::rules::figures::test_support::run;
+    use crate::rules::Rule;
+
+    /// The editor must decide which of two figures is wrong: no figures fix may be applied
+    /// unattended.
+    #[test]
+    fn no_figures_rule_offers_a_safe_fix() {
+        let rules: [&dyn Rule; 6] = [&super::conflict::Conflict, &super::sum::Sum, &super::percent::Percent, &super::weekday_date::WeekdayDate, &super::age::Age, &super::match_result::MatchResult];
+        let texts = [
+            (Id, "Pelaku ditangkap pada Jumat (24/4/2025) malam. Serangan itu menewaskan setidaknya 12 orang. Polisi mengatakan 10 orang tewas."),
+            (Id, "Sebanyak 42 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan."),
+            (Id, "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 20 persen. Sekolah itu menyediakan 320 kursi, dan 40 persen di antaranya, atau 118 kursi, untuk warga."),
+            (En, "The court ruled on Friday, April 24, 2025. Smith, a 40-year-old farmer born in 1990, spoke. Prices rose 12 percent, from 13,500 to 15,800."),
+            (En, "The ferry carried 88 passengers. Eighty survived, five died and two are missing. Officials said the ferry carried 85 passengers."),
+        ];
+        let mut fired = 0;
+        for rule in rules {
+            let mut texts_for_rule: Vec<(crate::language::Language, &str)> = texts.to_vec();
+            texts_for_rule.push((Id, rule.meta().example_bad));
+            for (lang, text) in texts_for_rule {
+                for d in run(rule, lang, text) {
+                    fired += 1;
+                    assert!(d.safe_fix().is_none(), "{}: a safe fix in {text}", d.code);
+                }
+            }
+        }
+        assert!(fired >= 6, "the texts should make the rules fire ({fired})");
+    }
 }
 
 #[cfg(test)]

@@ -23,7 +23,11 @@ setara dengan 64 persen dari target Rp 5,5 triliun`), where the whole is stated 
 one figure the article gives for that noun with the same unit and rate. And shares of one whole \
 (`jalur domisili 40 persen, afirmasi 25 persen, ...`, with a word that divides: `dibagi`, `terdiri`, \
 `sisanya`, `split`, `the rest`, votes) that add up past 100. Changes in percentage points, growth rates \
-and approximate figures beyond their rounding are left alone.",
+and approximate figures beyond their rounding are left alone. From the claims model, a share whose whole is \
+the one total the article gives for the part's noun (`412,530 votes, or 54.1 percent of the valid ballots` ... \
+`A total of 803,112 valid votes`) or comes before `di antaranya` / `of them`, allowing one unit of the \
+percentage's last digit; and a change stated as a fraction in words (`fell by nearly two thirds from 9,000 to \
+5,200`, `separuh`, `a third`).",
     example_bad: "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 20 persen.",
     example_good: "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 12 persen.",
 };
@@ -64,11 +68,53 @@ impl Rule for Percent {
         if article.too_large() {
             return;
         }
+        let before = out.len();
         for sentence in 0..article.sentences.len() {
             out.extend(change(article, sentence));
             out.extend(share_of_whole(article, sentence));
             out.extend(shares_over_hundred(article, sentence));
         }
+        from_claims(article, out, before);
+    }
+}
+
+/// Shares and changes read from the claims model: a percentage between its part and a whole
+/// named anywhere in the article by its noun (`of the valid ballots` ... `A total of 803,112
+/// valid votes`), a share of `di antaranya`, and a change stated as a fraction in words.
+fn from_claims(article: &Article, out: &mut Vec<Diagnostic>, before: usize) {
+    use crate::claims::relations::{changes, shares};
+    let model = article.claims();
+    let cs = &model.claims;
+    let language = article.doc.language;
+    let seen: Vec<Span> = out[before..].iter().flat_map(|d| std::iter::once(d.span).chain(d.related.iter().map(|r| r.span))).collect();
+    let fresh = |spans: &[Span]| !seen.iter().any(|s| spans.iter().any(|x| s.overlaps(*x)));
+    let shown = |c: &crate::claims::Claim| {
+        let m = c.mention.map(|i| &article.mentions[i]);
+        m.map_or_else(|| format_number(c.value, language), |m| format_like(c.value, m, language))
+    };
+    for s in shares(model, article.doc) {
+        let (p, n, w) = (&cs[s.percent], &cs[s.part], &cs[s.whole]);
+        if !fresh(&[p.span, n.span, w.span]) {
+            continue;
+        }
+        let message = format!(
+            "{} / {} = {} here, not {}",
+            shown(n),
+            shown(w),
+            percent_text(s.actual, language),
+            percent_text(p.value, language)
+        );
+        let where_whole = article.where_is(w.block, p.block).replace("earlier in this paragraph", "in this paragraph");
+        out.push(META.diagnostic(p.span, message).with_related(n.span, "the part").with_related(w.span, format!("the whole, {where_whole}")));
+    }
+    for c in changes(model, article.doc) {
+        let (a, b) = (&cs[c.from], &cs[c.to]);
+        if !fresh(&[c.stated_span, a.span, b.span]) {
+            continue;
+        }
+        let stated = if c.stated.is_some() { percent_text(c.stated_value, language) } else { article.doc.str(c.stated_span).to_string() };
+        let message = format!("from {} to {} is a change of {}, not {stated}", shown(a), shown(b), percent_text(c.actual, language));
+        out.push(META.diagnostic(c.stated_span, message).with_related(a.span, "the value before").with_related(b.span, "the value after"));
     }
 }
 
@@ -469,5 +515,24 @@ mod tests {
         ] {
             assert!(flagged(&Percent, Id, text).is_empty(), "{text}");
         }
+    }
+}
+
+#[cfg(test)]
+mod claims_tests {
+    use super::*;
+    use crate::language::Language::{En, Id};
+    use crate::rules::figures::test_support::run;
+
+    #[test]
+    fn shares_and_changes_from_the_claims_model() {
+        let d = run(&Percent, En, "The party won 412,530 votes, or 54.1 percent of the valid ballots. A total of 803,112 valid votes were counted.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("51.4%"), "{}", d[0].message);
+        assert_eq!(d[0].related.len(), 2);
+        let d = run(&Percent, En, "Arrivals fell by nearly two thirds, from 9,000 in March to 5,200 in May.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("not two thirds"), "{}", d[0].message);
+        assert!(run(&Percent, Id, "Sebanyak 70 persen warga setuju, sementara 43 persen pedagang menolak.").is_empty());
     }
 }

@@ -23,7 +23,12 @@ leave some out (`Dari Rp 3,5 triliun itu, Rp 2,1 triliun ... dan Rp 1,6 triliun 
 `termasuk`, `including`), only parts that exceed their total are reported. When a breakdown names no total \
 (`the bribes consisted of ...`), the total is the one earlier amount of the same currency close to the sum. \
 Rounded amounts (`Rp 2,1 triliun`) are allowed their rounding; qualified figures (`sekitar`, `at least`) and \
-parts that are themselves part of another (`di antaranya`) are left alone.",
+parts that are themselves part of another (`di antaranya`) are left alone. From the claims model, a partitive \
+whose whole is named by its number or its state (`Of the dead, nine ... and three ...` after `killed 13`) with \
+parts said alike (`19 adalah ... dan 25 adalah ...`), and a list of outcomes (`64 selamat dan 9 meninggal. \
+Sisanya, 12 ...`) after the count it breaks down (`mengangkut 87 penumpang`), with a remainder, three outcomes or \
+more: the sum must be the whole. A remainder without a number (`lima meninggal dan sisanya dirawat`) is the \
+whole less the parts, compared with the count of its state elsewhere (`38 orang dirawat`).",
     example_bad: "Sebanyak 42 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
     example_good: "Sebanyak 40 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
 };
@@ -64,6 +69,7 @@ impl Rule for Sum {
         if article.too_large() {
             return;
         }
+        let before = out.len();
         let mut findings = Vec::new();
         for sentence in 0..article.sentences.len() {
             findings.extend(breakdowns(article, sentence));
@@ -81,6 +87,65 @@ impl Rule for Sum {
                 out.push(d);
             }
         }
+        open_breakdowns(article, out, before);
+    }
+}
+
+/// Breakdowns read from the claims model: partitives (`Of the dead, ...`), lists of outcomes
+/// with their whole (`87 penumpang ... 64 selamat, 9 meninggal. Sisanya, 12 ...`), and a
+/// remainder without a number (`sisanya dirawat`) against the count of its state.
+fn open_breakdowns(article: &Article, out: &mut Vec<Diagnostic>, before: usize) {
+    use crate::claims::relations::{breakdowns, derived_contradictions};
+    let model = article.claims();
+    let cs = &model.claims;
+    let language = article.doc.language;
+    let seen: Vec<Span> = out[before..].iter().flat_map(|d| std::iter::once(d.span).chain(d.related.iter().map(|r| r.span))).collect();
+    let amount = |c: &crate::claims::Claim| format_number(c.value, language);
+    let found = breakdowns(model, article.doc);
+    let derived = derived_contradictions(model, &found);
+    for (b, against) in found.iter().zip(derived) {
+        let whole = &cs[b.whole];
+        let terms: Vec<String> = b.parts.iter().map(|&p| amount(&cs[p])).collect();
+        let Some(&last) = b.parts.last() else { continue };
+        let (span, message, mut related) = match b.derived {
+            Some((state, rest)) => {
+                let Some(other) = against else { continue };
+                let o = &cs[other];
+                let message = format!(
+                    "{} − {} = {} {state} here, but {} {}",
+                    amount(whole),
+                    terms.join(" − "),
+                    format_number(rest, language),
+                    o.describe(language),
+                    article.where_is(o.block, cs[last].block)
+                );
+                (cs[last].span, message, vec![(o.span, format!("{} here", o.describe(language)))])
+            }
+            None => {
+                let message = format!(
+                    "{} = {} here, but the whole is {} {}",
+                    terms.join(" + "),
+                    format_number(b.sum, language),
+                    whole.describe(language),
+                    article.where_is(whole.block, cs[last].block).replace("earlier in this paragraph", "in this paragraph")
+                );
+                (cs[last].span, message, Vec::new())
+            }
+        };
+        if seen.iter().any(|s| s.overlaps(span) || s.overlaps(whole.span)) {
+            continue;
+        }
+        related.push((whole.span, format!("the whole: {}", whole.describe(language))));
+        for &p in &b.parts {
+            if cs[p].span != span {
+                related.push((cs[p].span, format!("a part: {}", cs[p].describe(language))));
+            }
+        }
+        let mut d = META.diagnostic(span, message);
+        for (s, m) in related {
+            d = d.with_related(s, m);
+        }
+        out.push(d);
     }
 }
 

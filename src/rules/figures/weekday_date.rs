@@ -15,9 +15,11 @@ static META: RuleMeta = RuleMeta {
     summary: "A weekday that does not fall on the date written with it.",
     explanation: "News writes a day with its date: `Kamis (24/4/2025)`, `Senin, 14 April 2025`, `Thursday, April \
 24, 2025`, `Friday (April 25)`. The weekday of the date is computed (proleptic Gregorian calendar) and a \
-weekday that does not match is replaced by the right one, in the same language and capitalisation. A date \
-without a year takes the year of the article's full dates, and is left alone when the weekday would fit the \
-year before; a date that does not exist (`31/4`) is left alone.",
+weekday that does not match is reported with two suggestions, for the editor to choose: the right weekday (in \
+the same language and capitalisation) or the nearest day of the month that falls on the weekday written. A date \
+without a year takes the article's year (its front matter's `date:`, else its first full date, such as a \
+dateline's), and is left alone when the article has none or the weekday would fit the year before; a date that \
+does not exist (`31/4`) is left alone.",
     example_bad: "Polisi menangkap pelaku pada Jumat (24/4/2025) malam.",
     example_good: "Polisi menangkap pelaku pada Kamis (24/4/2025) malam.",
 };
@@ -59,6 +61,8 @@ struct WrittenDate {
     month: u32,
     year: Option<i64>,
     span: Span,
+    /// The day of the month's digits.
+    day_span: Option<Span>,
 }
 
 impl Rule for WeekdayDate {
@@ -121,7 +125,18 @@ impl Rule for WeekdayDate {
                 };
                 let date_text = doc.str(date.span);
                 let message = format!("{date_text} is a {}, not a {}", EN_NAMES[actual as usize], EN_NAMES[written as usize]);
-                let d = META.diagnostic(t.span, message).with_fix(Fix::safe(format!("Replace with '{right}'"), vec![crate::diagnostic::Edit::replace(t.span, right)]));
+                // Either may be the slip: the weekday, or the day of the month (the nearest one
+                // that falls on the weekday written). The editor decides, so both are suggestions.
+                let mut d = META.diagnostic(t.span, message).with_fix(Fix::suggested(format!("Replace with '{right}'"), vec![crate::diagnostic::Edit::replace(t.span, right)]));
+                let shift = (written as i64 - actual as i64 + 7) % 7;
+                let nearest = if shift <= 3 { date.day as i64 + shift } else { date.day as i64 + shift - 7 };
+                if let Some(day_span) = date.day_span
+                    && (1..=days_in_month(year, date.month) as i64).contains(&nearest)
+                {
+                    let day_text = doc.str(day_span);
+                    let new_day = if day_text.len() == 2 && nearest < 10 { format!("0{nearest}") } else { nearest.to_string() };
+                    d = d.with_fix(Fix::suggested(format!("Change the day of the month to {nearest}"), vec![crate::diagnostic::Edit::replace(day_span, new_day)]));
+                }
                 out.push(d);
             }
         }
@@ -144,7 +159,7 @@ fn date_after(article: &Article, mut i: usize, end: usize) -> Option<WrittenDate
     if let Some(s) = number(i) {
         let parts: Vec<&str> = s.split('.').collect();
         if parts.len() == 3 {
-            return Some(WrittenDate { day: int(parts[0])? as u32, month: int(parts[1])? as u32, year: Some(year_of(parts[2])?), span: doc.tokens[i].span });
+            return Some(WrittenDate { day: int(parts[0])? as u32, month: int(parts[1])? as u32, year: Some(year_of(parts[2])?), span: doc.tokens[i].span, day_span: None });
         }
     }
     // `24/4/2025`, `24-4-2025`, `24/4`.
@@ -159,7 +174,7 @@ fn date_after(article: &Article, mut i: usize, end: usize) -> Option<WrittenDate
             } else if text(i + 3).is_some_and(|s| s == "/" || s == "-") && glued(i + 3) {
                 return None;
             }
-            return Some(WrittenDate { day: int(d)? as u32, month: int(m)? as u32, year, span: Span::new(start, doc.tokens[last].span.end) });
+            return Some(WrittenDate { day: int(d)? as u32, month: int(m)? as u32, year, span: Span::new(start, doc.tokens[last].span.end), day_span: Some(doc.tokens[i].span) });
         }
         // `14 April 2025`
         if let Some(month) = text(i + 1).and_then(month_number)
@@ -169,7 +184,7 @@ fn date_after(article: &Article, mut i: usize, end: usize) -> Option<WrittenDate
                 Some(y) => (Some(y), i + 2),
                 None => (None, i + 1),
             };
-            return Some(WrittenDate { day: int(d)? as u32, month, year, span: Span::new(start, doc.tokens[last].span.end) });
+            return Some(WrittenDate { day: int(d)? as u32, month, year, span: Span::new(start, doc.tokens[last].span.end), day_span: Some(doc.tokens[i].span) });
         }
         return None;
     }
@@ -195,7 +210,7 @@ fn date_after(article: &Article, mut i: usize, end: usize) -> Option<WrittenDate
     if m.is_some_and(|m| m.role != Role::Date && m.role != Role::Quantity) {
         return None;
     }
-    Some(WrittenDate { day: int(d)? as u32, month, year, span: Span::new(start, doc.tokens[last].span.end) })
+    Some(WrittenDate { day: int(d)? as u32, month, year, span: Span::new(start, doc.tokens[last].span.end), day_span: Some(doc.tokens[i + 1].span) })
 }
 
 #[cfg(test)]
@@ -224,6 +239,29 @@ mod tests {
         assert_eq!(fixed(&WeekdayDate, En, "It opened on Friday, 24 April 2025."), "It opened on Thursday, 24 April 2025.");
         // A date without a year takes the article's.
         assert_eq!(flagged(&WeekdayDate, Id, "Rapat Kamis (24/4/2025) dan Senin (30/4)."), ["Senin"]);
+    }
+
+    #[test]
+    fn both_corrections_are_offered_and_neither_is_safe() {
+        let d = run(&WeekdayDate, Id, "Pelaku ditangkap pada Jumat (24/4/2025) malam.");
+        assert_eq!(d[0].fixes.len(), 2);
+        assert!(d[0].safe_fix().is_none());
+        let date_fix = &d[0].fixes[1];
+        assert_eq!(date_fix.edits[0].new_text, "25");
+        let d = run(&WeekdayDate, En, "The court ruled on Monday, April 24, 2025.");
+        assert_eq!(d[0].fixes[1].edits[0].new_text, "21");
+    }
+
+    #[test]
+    fn a_yearless_date_is_read_in_the_articles_year() {
+        // The front matter's year: 16 March 2017 was a Thursday.
+        let front = "---\ndate: 2017-03-20\n---\n";
+        assert!(flagged(&WeekdayDate, Id, &format!("{front}Rapat digelar Kamis (16/3) di balai desa.")).is_empty());
+        assert_eq!(flagged(&WeekdayDate, Id, &format!("{front}Rapat digelar Jumat (16/3) di balai desa.")), ["Jumat"]);
+        // A dateline's full date gives the year too; with no year anywhere, silence.
+        assert!(flagged(&WeekdayDate, Id, "JAKARTA, Kamis (16/3/2017) — Rapat digelar. Sidang lanjut Senin (20/3).").is_empty());
+        assert!(flagged(&WeekdayDate, Id, "Rapat digelar Kamis (16/3) di balai desa.").is_empty());
+        assert!(flagged(&WeekdayDate, En, "The meeting was held on Thursday, March 16.").is_empty());
     }
 
     #[test]

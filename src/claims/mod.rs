@@ -1,0 +1,999 @@
+//! Claims: what an article says a number counts. One pass over the document's number mentions
+//! ([`crate::numbers`]) and a few word forms numbers.rs does not read (`seorang`, `ketiga korban`,
+//! `puluhan`) gives each quantity
+//!
+//! - its value and the values its qualifier allows (`setidaknya 12` is 12 or more, `sekitar 1.900`
+//!   about that, `10-12` both ends, `puluhan` 10 to 99);
+//! - what is counted: the head noun, from an open vocabulary (whatever noun follows the number, or
+//!   the noun of `jumlah korban ... 45`), normalised for plurals and a few synonyms
+//!   (`passengers` / `passenger`, `ballots` / `votes`, `orang` / `people` / `jiwa` as a generic person);
+//! - the predicate or state it is counted in (`tewas`, `luka-luka`, `hilang`, `selamat`,
+//!   `dirawat`, `killed`, `survived`), normalised to one word per state;
+//! - its scope (places named with `di` / `in`, days, months and years of its clause);
+//! - markers: an update (`bertambah menjadi`, `kini`, `rose to`), a previous value (`dari 13`,
+//!   `from 11`), a part (`di antaranya`, `including`, `of them`), a remainder (`sisanya`, `lainnya`,
+//!   `the rest`, `others`), a total (`total`, `jumlah`, `a total of`), a partitive whole
+//!   (`Dari 46 pekerja yang terluka, ...`, `Of the 41 injured, ...`), other events, hypotheses and
+//!   negations that make it no claim about this event;
+//! - where it stands: headline, lead or body.
+//!
+//! The figures rules read claims only through this model; [`relations`] groups them by what they
+//! count, so that comparing them costs n log n, not n².
+
+pub mod relations;
+
+use crate::diagnostic::Span;
+use crate::document::{Document, TokenKind};
+use crate::language::Language;
+use crate::numbers::{NumberMention, Role};
+use crate::prose::BlockKind;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    Exact,
+    AtLeast,
+    MoreThan,
+    Nearly,
+    LessThan,
+    About,
+    UpTo,
+    Range,
+}
+
+/// Where a claim stands in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Headline,
+    Lead,
+    Body,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The mention in `numbers::mentions` it reads, if any (`seorang` has none).
+    pub mention: Option<usize>,
+    /// The number as written (both ends of a range).
+    pub span: Span,
+    /// The tokens of the number (with a currency or percent sign).
+    pub tokens: Range<usize>,
+    pub value: f64,
+    /// The least and greatest values the figure allows, with its rounding and qualifier.
+    pub lo: f64,
+    pub hi: f64,
+    pub qualifier: Qualifier,
+    /// How far the true value may lie from the written one because it was rounded
+    /// (`1,2 triliun`), before any qualifier.
+    pub rounding: f64,
+    pub percent: bool,
+    pub currency: Option<&'static str>,
+    /// What is counted, normalised (`passenger`, `vote`, `tahanan`); `person` for a generic one.
+    pub head: Option<String>,
+    /// The normalised state: `dead`, `injured`, `missing`, `survived`, `treated`, `evacuated`,
+    /// `arrested`, `found`.
+    pub state: Option<&'static str>,
+    /// A verb or participle right after the counted noun when it is no known state
+    /// (`rumah terendam`, `votes counted`): part of what is counted.
+    pub predicate: Option<String>,
+    /// A measure (`6 mg`, `1,5 juta ton`, `tiga dekade`) or a count narrowed by another figure
+    /// (`25 lembar pecahan Rp 100 ribu`): never compared as a count.
+    pub measure: bool,
+    /// Places and times of its clause, lowercased (`place:inggris`, `year:2024`, `day:3`).
+    pub scope: Vec<String>,
+    pub update: bool,
+    /// The value a change starts from (`dari 13`, `from 11`).
+    pub previous: bool,
+    /// Part of a larger count (`di antaranya`, `including`, `of them`).
+    pub part: bool,
+    /// The rest of a breakdown (`sisanya`, `lainnya`, `the rest`, `others`).
+    pub remainder: bool,
+    /// A total (`total`, `jumlah`, `a total of`, `seluruh`).
+    pub total: bool,
+    /// Opens a breakdown: `Dari 46 pekerja ...,`, `Of the 41 injured, ...`.
+    pub whole: bool,
+    /// Not about this event as it stands: another event or period, a hypothesis, a negation.
+    pub excluded: bool,
+    pub position: Position,
+    pub sentence: usize,
+    pub block: usize,
+}
+
+impl Claim {
+    /// Whether no value fits both claims.
+    pub fn disjoint(&self, other: &Claim) -> bool {
+        self.hi < other.lo || other.hi < self.lo
+    }
+    pub fn same_unit(&self, other: &Claim) -> bool {
+        self.percent == other.percent && self.currency == other.currency
+    }
+    /// The bare noun of the head: `vote` of `valid vote`, `tahanan` of `tahanan Palestina`.
+    pub fn noun(&self, language: Language) -> Option<&str> {
+        let h = self.head.as_deref()?;
+        match language {
+            Language::En => h.rsplit(' ').next(),
+            Language::Id => h.split(' ').next(),
+        }
+    }
+    /// A count of people who are not named by what they are (`orang`, `people`, `korban`).
+    pub fn generic(&self) -> bool {
+        self.head.as_deref().is_none_or(|h| h == PERSON)
+    }
+    /// What a reader would call the figure: "13 dead", "1.3 million borrower(s)".
+    pub fn describe(&self, language: Language) -> String {
+        let v = crate::numbers::format_number(self.value, language);
+        let v = match self.qualifier {
+            Qualifier::AtLeast => format!("at least {v}"),
+            Qualifier::MoreThan => format!("more than {v}"),
+            Qualifier::Nearly => format!("nearly {v}"),
+            Qualifier::LessThan => format!("fewer than {v}"),
+            Qualifier::About => format!("about {v}"),
+            Qualifier::UpTo => format!("up to {v}"),
+            Qualifier::Range => format!("{}-{}", crate::numbers::format_number(self.lo, language), crate::numbers::format_number(self.hi, language)),
+            Qualifier::Exact => v,
+        };
+        let v = match (self.currency, self.percent) {
+            (Some(c), _) => format!("{c} {v}"),
+            (_, true) => format!("{v}%"),
+            _ => v,
+        };
+        let head = self.head.as_deref().filter(|h| *h != PERSON);
+        match (head, self.state) {
+            (Some(h), Some(s)) => format!("{v} {h} {s}"),
+            (Some(h), None) => format!("{v} {h}"),
+            (None, Some(s)) => format!("{v} {s}"),
+            (None, None) => v,
+        }
+    }
+}
+
+/// The generic head: people counted without saying what they are.
+pub const PERSON: &str = "person";
+
+/// Every claim of a document, in text order, and the article's year.
+#[derive(Debug, Default)]
+pub struct Claims {
+    pub claims: Vec<Claim>,
+    /// The places of the headline, the dateline and the lead (`place:bekasi`): a claim that names
+    /// none is about them.
+    pub main_places: Vec<String>,
+    /// The year the article is written in: its front matter `date:`, else its first full date.
+    pub year: Option<i64>,
+}
+
+pub const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("paling sedikit", Qualifier::AtLeast),
+    ("sekurang-kurangnya", Qualifier::AtLeast),
+    ("sekurangnya", Qualifier::AtLeast),
+    ("setidaknya", Qualifier::AtLeast),
+    ("sedikitnya", Qualifier::AtLeast),
+    ("minimal", Qualifier::AtLeast),
+    ("at least", Qualifier::AtLeast),
+    ("no fewer than", Qualifier::AtLeast),
+    ("no less than", Qualifier::AtLeast),
+    ("lebih dari", Qualifier::MoreThan),
+    ("lebih daripada", Qualifier::MoreThan),
+    ("more than", Qualifier::MoreThan),
+    ("di atas", Qualifier::MoreThan),
+    ("upwards of", Qualifier::MoreThan),
+    ("over", Qualifier::MoreThan),
+    ("hampir", Qualifier::Nearly),
+    ("nyaris", Qualifier::Nearly),
+    ("nearly", Qualifier::Nearly),
+    ("almost", Qualifier::Nearly),
+    ("close to", Qualifier::Nearly),
+    ("mendekati", Qualifier::Nearly),
+    ("kurang dari", Qualifier::LessThan),
+    ("less than", Qualifier::LessThan),
+    ("fewer than", Qualifier::LessThan),
+    ("di bawah", Qualifier::LessThan),
+    ("under", Qualifier::LessThan),
+    ("kurang lebih", Qualifier::About),
+    ("lebih kurang", Qualifier::About),
+    ("kira-kira", Qualifier::About),
+    ("sekitar", Qualifier::About),
+    ("sekira", Qualifier::About),
+    ("diperkirakan", Qualifier::About),
+    ("ditaksir", Qualifier::About),
+    ("an estimated", Qualifier::About),
+    ("estimated", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("around", Qualifier::About),
+    ("about", Qualifier::About),
+    ("some", Qualifier::About),
+    ("up to", Qualifier::UpTo),
+    ("as many as", Qualifier::UpTo),
+    ("paling banyak", Qualifier::UpTo),
+    ("maksimal", Qualifier::UpTo),
+    ("hingga", Qualifier::UpTo),
+    ("sampai", Qualifier::UpTo),
+];
+
+/// States a count is in: (phrase, state). Longest phrases first where they share a start.
+const STATES: &[(&str, &str)] = &[
+    ("meninggal dunia", "dead"),
+    ("ditemukan meninggal", "dead"),
+    ("ditemukan tewas", "dead"),
+    ("found dead", "dead"),
+    ("lost their lives", "dead"),
+    ("meninggal", "dead"),
+    ("tewas", "dead"),
+    ("wafat", "dead"),
+    ("terbunuh", "dead"),
+    ("gugur", "dead"),
+    ("killed", "dead"),
+    ("dead", "dead"),
+    ("died", "dead"),
+    ("die", "dead"),
+    ("deaths", "dead"),
+    ("fatalities", "dead"),
+    ("perished", "dead"),
+    ("menewaskan", "dead"),
+    ("tewaskan", "dead"),
+    ("kills", "dead"),
+    ("kill", "dead"),
+    ("luka parah", "seriously injured"),
+    ("seriously injured", "seriously injured"),
+    ("critically injured", "seriously injured"),
+    ("slightly injured", "slightly injured"),
+    ("luka-luka", "injured"),
+    ("luka berat", "seriously injured"),
+    ("luka ringan", "slightly injured"),
+    ("luka", "injured"),
+    ("terluka", "injured"),
+    ("cedera", "injured"),
+    ("injured", "injured"),
+    ("wounded", "injured"),
+    ("hurt", "injured"),
+    ("melukai", "injured"),
+    ("dinyatakan hilang", "missing"),
+    ("belum ditemukan", "missing"),
+    ("masih dicari", "missing"),
+    ("masih hilang", "missing"),
+    ("dalam pencarian", "missing"),
+    ("hilang", "missing"),
+    ("missing", "missing"),
+    ("unaccounted for", "missing"),
+    ("ditemukan selamat", "survived"),
+    ("dalam keadaan selamat", "survived"),
+    ("selamat", "survived"),
+    ("survived", "survived"),
+    ("survivors", "survived"),
+    ("rescued", "survived"),
+    ("dirawat", "treated"),
+    ("hospitalised", "treated"),
+    ("hospitalized", "treated"),
+    ("in hospital", "treated"),
+    ("dievakuasi", "evacuated"),
+    ("mengungsi", "evacuated"),
+    ("evacuated", "evacuated"),
+    ("displaced", "evacuated"),
+    ("ditangkap", "arrested"),
+    ("diamankan", "arrested"),
+    ("arrested", "arrested"),
+    ("detained", "arrested"),
+];
+/// States that together may account for everyone of a group: who survived, died, is missing, is
+/// treated.
+pub const OUTCOMES: &[&str] = &["dead", "injured", "seriously injured", "slightly injured", "missing", "survived", "treated", "evacuated"];
+
+/// Words that stand between a number (and its noun) and its state.
+const LINK_WORDS: &[&str] = &[
+    "yang", "telah", "sudah", "masih", "juga", "dilaporkan", "dinyatakan", "diketahui", "dipastikan", "orang", "jiwa",
+    "who", "that", "were", "was", "had", "have", "has", "been", "are", "is", "reportedly", "also", "confirmed", "being",
+    "be", "people", "others", "lainnya", "adalah", "berhasil", "kemudian", "later", "still", "ditemukan", "found",
+];
+/// Words after a number that are not what it counts.
+const NOT_HEADS: &[&str] = &[
+    "persen", "percent", "per", "cent", "kali", "times", "tahun", "bulan", "minggu", "pekan", "hari", "jam", "menit",
+    "detik", "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute",
+    "seconds", "abad", "century", "dekade", "decade", "lipat", "fold", "kilometer", "km", "meter", "m", "mil", "miles",
+    "derajat", "degrees", "kg", "poin", "points", "point", "gol", "goals", "set", "games",
+];
+/// Function words: no head noun.
+const STOP: &[&str] = &[
+    "dan", "atau", "yang", "di", "ke", "dari", "pada", "untuk", "dengan", "dalam", "itu", "ini", "tersebut", "adalah",
+    "telah", "sudah", "akan", "juga", "masih", "sejak", "hingga", "sampai", "sebagai", "oleh", "karena", "saat", "ketika",
+    "lagi", "lebih", "kurang", "per", "and", "or", "the", "a", "an", "of", "in", "on", "at", "to", "from", "for", "with",
+    "by", "as", "that", "this", "which", "who", "were", "was", "are", "is", "had", "have", "has", "been", "be", "more",
+    "than", "less", "over", "under", "about", "up", "down", "after", "before", "since", "while", "but", "tetapi", "namun",
+    "sedangkan", "serta", "plus", "versus", "vs", "atas", "bagi", "antara", "between", "among", "diantaranya",
+    "including", "termasuk", "masing-masing", "each", "nya", "pun", "saja", "only", "just", "new", "baru", "other",
+    "lain", "lainnya", "others", "berhasil", "sebanyak", "mencapai", "menjadi", "tercatat",
+];
+/// Plural and synonym normalisation of counted nouns.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("ballots", "vote"),
+    ("ballot", "vote"),
+    ("votes", "vote"),
+    ("people", PERSON),
+    ("persons", PERSON),
+    ("person", PERSON),
+    ("individuals", PERSON),
+    ("orang", PERSON),
+    ("jiwa", PERSON),
+    ("warga", PERSON),
+    ("penduduk", PERSON),
+    ("residents", PERSON),
+    ("korban", PERSON),
+    ("victims", PERSON),
+    ("victim", PERSON),
+    ("lainnya", PERSON),
+    ("others", PERSON),
+    ("children", "child"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("pegawai", "karyawan"),
+    ("employees", "employee"),
+    ("staff", "employee"),
+    ("workers", "worker"),
+    ("buruh", "pekerja"),
+];
+/// Markers of an update: a new figure replacing an older one.
+const UPDATE: &[&str] = &[
+    "bertambah", "kini", "sekarang", "terbaru", "terkini", "rose", "risen", "climbed", "increased", "jumped", "now",
+    "latest", "updated", "raising", "bringing", "meningkat", "naik", "melonjak", "revised", "direvisi", "grew",
+    "mounted", "menambah", "later", "belakangan", "menjadi", "turun", "fell", "dropped", "menurun", "berkurang",
+];
+/// Measures: a number before one of these is an amount of stuff or time, not a count.
+const MEASURES: &[&str] = &[
+    "mg", "g", "gram", "grams", "kg", "kilogram", "kilograms", "ton", "tons", "tonnes", "tonne", "liter", "liters",
+    "litre", "litres", "ml", "barel", "barrels", "meter", "meters", "metres", "cm", "mm", "km", "kilometer",
+    "kilometers", "kilometres", "mil", "miles", "hektare", "hectares", "ha", "acres", "mw", "gw", "kwh", "dekade",
+    "decades", "decade", "abad", "centuries", "generasi", "generations", "kali", "times", "lipat", "persen", "percent",
+];
+/// Classifiers that give way to the noun after them: `12 orang penumpang`, `25 lembar uang`.
+const CLASSIFIERS: &[&str] = &["orang", "buah", "ekor", "unit", "butir", "lembar", "batang", "biji", "helai", "pucuk", "bidang", "set"];
+/// Words that make a count an ordinal subset: `dua kasus terakhir`, `the first three`.
+const ORDINAL_SUBSET: &[&str] = &["terakhir", "pertama", "first", "last", "final"];
+/// Words that open a breakdown: the counts after them are parts.
+const BREAKDOWN: &[&str] = &["rinciannya", "rincian", "terdiri", "consisting", "comprising", "broken down", "yakni", "yaitu", "namely"];
+/// Verbs of saying that report a figure from one side: `claimed 190 were dead`.
+const CLAIMED: &[&str] = &["claimed", "claims", "claim", "mengklaim", "klaim", "diklaim"];
+/// Another event, another period, a hypothesis or a negation before the number.
+const ELSEWHERE: &[&str] = &[
+    "pernah", "serupa", "tahun lalu", "bulan lalu", "pekan lalu", "minggu lalu", "last year", "last month", "last week",
+    "previous", "terpisah", "separate", "another", "sejak", "since", "sepanjang", "sejarah", "history", "rekor",
+    "record", "similar", "years ago", "tahun silam", "a year ago", "setahun lalu", "dekade", "decade", "target",
+    "ditargetkan", "rencana", "berencana", "plan", "plans", "kapasitas", "capacity", "daya tampung", "could", "would",
+    "might", "may", "bisa", "mungkin", "berpotensi", "jika", "if", "kalau", "apabila", "akan", "will", "expected",
+    "diperkirakan akan", "tidak", "tak", "bukan", "belum", "no", "not", "never", "tanpa", "without", "setiap",
+    "per hari", "sehari", "per day", "a day", "each", "every", "tiap", "sebelumnya", "semula", "awalnya", "sempat",
+    "earlier", "initially", "previously", "originally", "at first", "preliminary", "data sementara", "mula-mula",
+    "kecelakaan kedua", "serangan kedua", "ledakan kedua", "insiden kedua", "kejadian kedua", "gempa susulan",
+    "the second", "a second", "the third", "a third", "aftershock", "aftershocks",
+];
+const PARTS_BEFORE: &[&str] = &[
+    "termasuk", "including", "di antaranya", "diantaranya", "among them", "sebagian", "salah satunya", "of those",
+    "of them", "of whom", "among", "antara lain", "dari jumlah", "dari total",
+];
+const PARTS_AFTER: &[&str] = &["di antaranya", "diantaranya", "of them", "of whom", "among them", "dari jumlah itu", "of those"];
+const REMAINDER: &[&str] = &["sisanya", "selebihnya", "the rest", "the remainder", "the remaining", "remaining", "lainnya", "others", "other", "lain"];
+const TOTAL: &[&str] = &["total", "jumlah", "a total of", "in total", "seluruh", "seluruhnya", "semua", "all", "keseluruhan", "total of"];
+const WEEKDAYS: &[&str] = &[
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday",
+];
+const RELATIVE_TIMES: &[&str] = &["kemarin", "yesterday", "today", "hari ini", "tonight", "tadi malam", "last night"];
+const PLACE_PREPOSITIONS: &[&str] = &["di", "in", "at", "across", "throughout", "se-"];
+const PLACE_TYPES: &[&str] = &[
+    "kabupaten", "kota", "desa", "kecamatan", "provinsi", "wilayah", "kawasan", "daerah", "pulau", "negara", "the",
+    "district", "province", "city", "village", "town", "regency", "state", "county",
+];
+
+/// What a sentence says once for all its claims (asked of every claim, a sentence of n figures
+/// would cost n²).
+struct SentenceFacts {
+    /// Another period (`tahun lalu`, `since`) or a figure one side claims (`claimed`).
+    elsewhere: bool,
+    /// Where the first breakdown word (`rinciannya`, `yakni`) is.
+    first_breakdown: Option<usize>,
+    /// The opening adverbial (`In the UK,`, `Di Desa Sukamaju,`), if the sentence has one.
+    opening: Range<usize>,
+}
+
+impl SentenceFacts {
+    fn of(words: &Words) -> Self {
+        crate::work::count(words.range.len());
+        let elsewhere = words.any_in(words.range.clone(), &["tahun lalu", "last year", "sejak", "since", "tahun sebelumnya", "a year earlier", "the year before"])
+            || words.any_in(words.range.clone(), CLAIMED);
+        let first_breakdown = words.range.clone().find(|&t| BREAKDOWN.iter().any(|p| words.phrase_at(t, p).is_some()));
+        let first = words.range.clone().find(|&t| words.is_word(t)).unwrap_or(words.range.start);
+        let opens = words.at(first).is_some_and(|w| matches!(w, "di" | "in" | "at" | "pada" | "on" | "during" | "selama" | "across"));
+        let comma = (first..words.range.end.min(first + 12)).find(|&t| words.at(t) == Some(","));
+        let opening = match (opens, comma) {
+            (true, Some(c)) => first..c,
+            _ => 0..0,
+        };
+        SentenceFacts { elsewhere, first_breakdown, opening }
+    }
+}
+
+/// A tiny view of one sentence's lowercased words.
+struct Words<'d> {
+    doc: &'d Document<'d>,
+    range: Range<usize>,
+}
+
+impl<'d> Words<'d> {
+    fn at(&self, t: usize) -> Option<&'d str> {
+        self.range.contains(&t).then(|| self.doc.token_lower(t))
+    }
+    /// The number of words of `phrase` if it starts at `t`.
+    fn phrase_at(&self, t: usize, phrase: &str) -> Option<usize> {
+        // Most phrases fail on the first word: checked without splitting the phrase.
+        let first = self.at(t)?;
+        if !phrase.starts_with(first) || phrase.len() > first.len() && phrase.as_bytes()[first.len()] != b' ' {
+            return None;
+        }
+        if phrase.len() == first.len() {
+            return Some(1);
+        }
+        let mut n = 0;
+        for w in phrase.split(' ') {
+            if self.at(t + n)? != w {
+                return None;
+            }
+            n += 1;
+        }
+        Some(n)
+    }
+    /// The first of `list` starting at `t`, and its length.
+    fn first_at<T: Copy>(&self, t: usize, list: &[(&str, T)]) -> Option<(T, usize)> {
+        list.iter().find_map(|(p, v)| self.phrase_at(t, p).map(|n| (*v, n)))
+    }
+    /// The first of `list` that ends just before `end`, with its start.
+    fn ending_at<T: Copy>(&self, end: usize, list: &[(&str, T)]) -> Option<(T, usize)> {
+        list.iter().find_map(|(p, v)| {
+            let n = p.split(' ').count();
+            let start = end.checked_sub(n)?;
+            (start >= self.range.start && self.phrase_at(start, p).is_some()).then_some((*v, start))
+        })
+    }
+    fn any_in(&self, range: Range<usize>, list: &[&str]) -> bool {
+        let range = range.start.max(self.range.start)..range.end.min(self.range.end);
+        crate::work::count(range.len());
+        range.into_iter().any(|t| list.iter().any(|p| self.phrase_at(t, p).is_some()))
+    }
+    fn is_word(&self, t: usize) -> bool {
+        self.range.contains(&t) && self.doc.tokens[t].kind == TokenKind::Word
+    }
+    fn capitalised(&self, t: usize) -> bool {
+        self.is_word(t) && self.doc.token_str(&self.doc.tokens[t]).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_clause_mark(w: &str) -> bool {
+    matches!(w, "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”")
+}
+
+/// The tokens of the clause around `t`: between the marks that bound clauses.
+fn clause(words: &Words, t: usize) -> Range<usize> {
+    let mut start = t;
+    while start > words.range.start && !words.at(start - 1).is_some_and(is_clause_mark) {
+        start -= 1;
+        if t - start > 40 {
+            break;
+        }
+    }
+    let mut end = t;
+    while end < words.range.end && !words.at(end).is_some_and(is_clause_mark) {
+        end += 1;
+        if end - t > 40 {
+            break;
+        }
+    }
+    start..end
+}
+
+impl Claims {
+    /// Reads every claim of `doc` from its number mentions. Linear in the text: each claim looks
+    /// at a bounded window of its sentence.
+    pub fn new(doc: &Document, mentions: &[NumberMention]) -> Self {
+        let year = front_matter_year(doc.text).or_else(|| first_full_date_year(doc, mentions));
+        let lead = doc.blocks.iter().position(|b| b.kind.is_running_text());
+        let headline = doc.blocks.iter().position(|b| !b.span.is_empty()).filter(|&b| matches!(doc.blocks[b].kind, BlockKind::Title | BlockKind::Heading));
+        let position = |block: usize| {
+            if Some(block) == headline {
+                Position::Headline
+            } else if Some(block) == lead {
+                Position::Lead
+            } else {
+                Position::Body
+            }
+        };
+        let mut claims = Vec::new();
+        let mut taken_until = 0usize;
+        let mut by_start: crate::lexicon::WordMap<usize, usize> = crate::lexicon::WordMap::default();
+        for (i, m) in mentions.iter().enumerate() {
+            by_start.insert(m.full_tokens.start, i);
+        }
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let words = Words { doc, range: s.tokens.clone() };
+            let facts = SentenceFacts::of(&words);
+            let mut t = s.tokens.start.max(taken_until);
+            while t < s.tokens.end {
+                crate::work::count(1);
+                let found = match by_start.get(&t) {
+                    Some(&i) => from_mention(doc, &words, mentions, i),
+                    None => from_words(doc, &words, t),
+                };
+                match found {
+                    Some(mut c) => {
+                        c.sentence = si;
+                        c.block = s.block;
+                        c.position = position(s.block);
+                        t = c.tokens.end.max(t + 1);
+                        let headline = c.position == Position::Headline;
+                        read_context(doc, &words, &facts, &mut c, headline);
+                        claims.push(c);
+                    }
+                    None => t += 1,
+                }
+            }
+            taken_until = s.tokens.end;
+        }
+        // `Nine died in Jakarta, five in Bekasi and two in Depok`: counts spread over places
+        // are parts of a total, not totals.
+        let mut from = 0;
+        while from < claims.len() {
+            let s = claims[from].sentence;
+            let to = claims[from..].iter().position(|c| c.sentence != s).map_or(claims.len(), |p| from + p);
+            let mut places: Vec<&String> = claims[from..to].iter().flat_map(|c| c.scope.iter().filter(|x| x.starts_with("place:"))).collect();
+            places.sort();
+            places.dedup();
+            let placed = claims[from..to].iter().filter(|c| c.scope.iter().any(|x| x.starts_with("place:"))).count();
+            if places.len() >= 2 && placed >= 2 {
+                for c in &mut claims[from..to] {
+                    if c.scope.iter().any(|x| x.starts_with("place:")) {
+                        c.part = true;
+                    }
+                }
+            }
+            from = to;
+        }
+        let mut main_places = lead_places(doc, headline, lead);
+        main_places.sort();
+        main_places.dedup();
+        Claims { claims, main_places, year }
+    }
+}
+
+/// A claim from a number mention: a quantity (not a year, date, time or label).
+fn from_mention(doc: &Document, words: &Words, mentions: &[NumberMention], i: usize) -> Option<Claim> {
+    let m = &mentions[i];
+    if !matches!(m.role, Role::Quantity | Role::PairStart) || m.value < 0.0 {
+        return None;
+    }
+    let mut tokens = m.full_tokens.clone();
+    let mut span = m.span;
+    let mut hi_value = None;
+    // `10-12 orang`, `10 hingga 12 orang`, `antara 10 dan 12`.
+    if let Some(n) = mentions.get(i + 1).filter(|n| n.sentence == m.sentence && n.same_unit(m)) {
+        let between: Vec<&str> = (m.full_tokens.end..n.full_tokens.start).filter_map(|t| words.at(t)).collect();
+        let joined = match between.as_slice() {
+            ["-" | "–"] => m.role == Role::PairStart,
+            ["hingga" | "sampai" | "to"] => true,
+            ["dan" | "and"] => words.at(m.full_tokens.start.wrapping_sub(1)).is_some_and(|w| matches!(w, "antara" | "between")),
+            _ => false,
+        };
+        if joined && n.value > m.value {
+            hi_value = Some(n.value);
+            tokens.end = n.full_tokens.end;
+            span = Span::new(m.span.start, n.span.end);
+        }
+    }
+    if m.role == Role::PairStart && hi_value.is_none() {
+        return None;
+    }
+    let (qualifier, q_start) = if hi_value.is_some() { (Qualifier::Range, tokens.start) } else { qualifier_before(words, tokens.start) };
+    let _ = q_start;
+    let rounding = m.rounding.max(if qualifier == Qualifier::About { about_margin(m.value) } else { 0.0 });
+    let (lo, hi) = bounds(m.value, rounding, qualifier, hi_value);
+    let _ = doc;
+    Some(Claim {
+        mention: Some(i),
+        span,
+        tokens,
+        value: m.value,
+        lo,
+        hi,
+        qualifier,
+        rounding: m.rounding,
+        percent: m.percent,
+        currency: m.currency,
+        head: None,
+        state: None,
+        predicate: None,
+        measure: false,
+        scope: Vec::new(),
+        update: false,
+        previous: false,
+        part: false,
+        remainder: false,
+        total: false,
+        whole: false,
+        excluded: m.alt_value.is_some(),
+        position: Position::Body,
+        sentence: m.sentence,
+        block: m.block,
+    })
+}
+
+/// How far `about N` may lie from N: a tenth of it, or one unit of its last significant digit,
+/// whichever is more (`sekitar 1.900` is 1.710 to 2.090; `about 12`, 10.8 to 13.2).
+fn about_margin(v: f64) -> f64 {
+    let mut unit = 1.0;
+    let mut x = v.abs().round();
+    while x >= 10.0 && x % 10.0 == 0.0 {
+        x /= 10.0;
+        unit *= 10.0;
+    }
+    (v.abs() * 0.1).max(unit)
+}
+
+/// A quantity written as a word numbers.rs leaves alone: `seorang` (one person), `ketiga korban`
+/// (all three victims), `puluhan` / `ratusan` / `dozens` / `hundreds` (a range).
+fn from_words(doc: &Document, words: &Words, t: usize) -> Option<Claim> {
+    if !words.is_word(t) {
+        return None;
+    }
+    let w = words.at(t)?;
+    let next_is_noun = || words.at(t + 1).is_some_and(|n| words.is_word(t + 1) && !STOP.contains(&n) && !n.starts_with("kali") && !NOT_HEADS.contains(&n));
+    let (value, lo, hi, qualifier) = match w {
+        "seorang" if next_is_noun() => (1.0, 1.0, 1.0, Qualifier::Exact),
+        "puluhan" | "dozens" => (10.0, 10.0, 99.0, Qualifier::Range),
+        "ratusan" | "hundreds" => (100.0, 100.0, 999.0, Qualifier::Range),
+        "ribuan" | "thousands" => (1000.0, 1000.0, 9999.0, Qualifier::Range),
+        _ => {
+            // `kedua korban`, `ketiga pendaki`: all of them. (`korban ketiga` is the third.)
+            let n = w.strip_prefix("ke").and_then(|rest| crate::numbers::parse_number_words(&[rest], Language::Id))?;
+            // After a noun (`korban ketiga`, `tahap ketiga`) or before a verb (`ketiga ditemukan`)
+            // it is an ordinal.
+            let verb_like = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
+            let after_noun = t > words.range.start && words.is_word(t - 1) && !words.at(t - 1).is_some_and(|p| STOP.contains(&p) || verb_like(p));
+            if !(2..=20).contains(&n) || !next_is_noun() || after_noun || words.at(t + 1).is_some_and(verb_like) {
+                return None;
+            }
+            (n as f64, n as f64, n as f64, Qualifier::Exact)
+        }
+    };
+    Some(Claim {
+        mention: None,
+        span: doc.tokens[t].span,
+        tokens: t..t + 1,
+        value,
+        lo,
+        hi,
+        qualifier,
+        rounding: 0.0,
+        percent: false,
+        currency: None,
+        head: None,
+        state: None,
+        predicate: None,
+        measure: false,
+        scope: Vec::new(),
+        update: false,
+        previous: false,
+        part: false,
+        remainder: false,
+        total: false,
+        whole: false,
+        excluded: false,
+        position: Position::Body,
+        sentence: 0,
+        block: 0,
+    })
+}
+
+/// The values a qualified figure allows.
+pub fn bounds(v: f64, rounding: f64, q: Qualifier, hi: Option<f64>) -> (f64, f64) {
+    match q {
+        Qualifier::Exact => (v - rounding, v + rounding),
+        Qualifier::AtLeast => (v - rounding, f64::INFINITY),
+        Qualifier::MoreThan => (v - rounding, f64::INFINITY),
+        Qualifier::Nearly => (v * 0.75 - rounding, v + rounding),
+        Qualifier::LessThan | Qualifier::UpTo => (0.0, v + rounding),
+        Qualifier::About => (v - rounding, v + rounding),
+        Qualifier::Range => (v - rounding, hi.unwrap_or(v) + rounding),
+    }
+}
+
+/// The qualifier ending just before `start` (`setidaknya`, `more than`), and where it starts.
+fn qualifier_before(words: &Words, start: usize) -> (Qualifier, usize) {
+    let mut at = start;
+    if at > words.range.start && words.at(at - 1).is_some_and(|w| matches!(w, "sebanyak" | "total" | "mencapai" | "a" | "an" | "the" | "sejumlah")) {
+        at -= 1;
+    }
+    for probe in [start, at] {
+        if let Some((q, q_start)) = words.ending_at(probe, QUALIFIERS) {
+            // `naik hingga 15` is the value reached, not a bound.
+            if q == Qualifier::UpTo && q_start > words.range.start && words.at(q_start - 1).is_some_and(|w| UPDATE.contains(&w) || matches!(w, "dari" | "from")) {
+                return (Qualifier::Exact, q_start);
+            }
+            return (q, q_start);
+        }
+    }
+    (Qualifier::Exact, start)
+}
+
+/// Normalise a counted noun: synonyms, English plurals, Indonesian reduplication.
+pub fn normalise_head(word: &str) -> String {
+    if let Some((_, n)) = SYNONYMS.iter().find(|(w, _)| *w == word) {
+        return n.to_string();
+    }
+    if let Some((a, b)) = word.split_once('-')
+        && a == b
+    {
+        return normalise_head(a);
+    }
+    if word.is_ascii() && word.len() > 3 {
+        if let Some(stem) = word.strip_suffix("ies") {
+            return format!("{stem}y");
+        }
+        if word.ends_with("sses") || word.ends_with("ches") || word.ends_with("shes") || word.ends_with("xes") {
+            return word[..word.len() - 2].to_string();
+        }
+        if let Some(stem) = word.strip_suffix('s')
+            && !stem.ends_with('s')
+            && !stem.ends_with('u')
+            && !stem.ends_with('i')
+        {
+            return stem.to_string();
+        }
+    }
+    word.to_string()
+}
+
+/// What a claim counts, its state, scope and markers, from the words around it.
+fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Claim, headline: bool) {
+    let start = c.tokens.start;
+    let end = c.tokens.end;
+    let (_, q_start) = if c.qualifier == Qualifier::Range { (Qualifier::Range, start) } else { qualifier_before(words, start) };
+    let clause_range = clause(words, start);
+    let english = doc.language == Language::En;
+    // The head noun after the number: Indonesian puts modifiers after it (`tahanan Palestina`),
+    // English before it (`valid votes`), so English takes the last of a short run of nouns.
+    let mut k = end;
+    let mut head: Option<String> = None;
+    if !c.percent {
+        let mut run = Vec::new();
+        while k < words.range.end && run.len() < 3 {
+            let Some(w) = words.at(k) else { break };
+            if !words.is_word(k) || STOP.contains(&w) || NOT_HEADS.contains(&w) || words.first_at(k, STATES).is_some() {
+                break;
+            }
+            // Capitalised: a name or a nationality, not what is counted.
+            if words.capitalised(k) && !headline && !(english && run.is_empty() && words.at(k + 1).is_some_and(|n| !STOP.contains(&n))) {
+                break;
+            }
+            // `12 orang penumpang`: the classifier gives way to the noun.
+            if CLASSIFIERS.contains(&w) && words.at(k + 1).is_some_and(|n| words.is_word(k + 1) && !STOP.contains(&n) && words.first_at(k + 1, STATES).is_none() && !words.capitalised(k + 1)) {
+                k += 1;
+                continue;
+            }
+            // English verbs in -ed / -ing after the count are its predicate.
+            if english && (w.ends_with("ed") || w.ends_with("ing")) && !run.is_empty() {
+                break;
+            }
+            run.push(w);
+            k += 1;
+            if !english {
+                break;
+            }
+        }
+        // The noun and its modifiers: English adjectives before it (`young players`),
+        // an Indonesian modifier after it (`pemain muda`, `tahanan Palestina`), never a verb.
+        c.measure = run.first().is_some_and(|w| MEASURES.contains(w)) || words.at(k) == Some("per");
+        let verb_like = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
+        head = match (english, run.split_last()) {
+            (true, Some((last, mods))) => Some(mods.iter().map(|m| m.to_string()).chain([normalise_head(last)]).collect::<Vec<_>>().join(" ")),
+            (false, Some((first, _))) => {
+                let modifier = words.at(k).filter(|m| words.is_word(k) && !STOP.contains(m) && !verb_like(m) && words.first_at(k, STATES).is_none() && !NOT_HEADS.contains(m) && !WEEKDAYS.contains(m));
+                if modifier.is_some() {
+                    k += 1;
+                }
+                Some(std::iter::once(normalise_head(first)).chain(modifier.map(str::to_string)).collect::<Vec<_>>().join(" "))
+            }
+            _ => None,
+        };
+    }
+    // `Jumlah korban ... 45`, `Total suara sah tercatat 854.528`, `the number of passengers ... 88`.
+    let total_before = (clause_range.start..q_start).find(|&t| words.at(t).is_some_and(|w| matches!(w, "jumlah" | "total" | "number")));
+    if let Some(t) = total_before {
+        c.total = true;
+        if head.is_none() {
+            let n = if words.at(t + 1) == Some("of") { t + 2 } else { t + 1 };
+            head = words.at(n).filter(|w| words.is_word(n) && !STOP.contains(w) && words.first_at(n, STATES).is_none()).map(normalise_head);
+        }
+    }
+    c.total |= (q_start.saturating_sub(3).max(clause_range.start)..q_start).any(|t| TOTAL.iter().any(|p| words.phrase_at(t, p).is_some()));
+    c.head = head;
+    // The state: after the number and its noun (`9 penumpang meninggal dunia`, `80 survived`),
+    // or before it as a verb (`menewaskan 15`, `killed 13`).
+    let mut s = k;
+    let mut skipped = 0;
+    while s < words.range.end && skipped < 4 {
+        if let Some((state, _)) = words.first_at(s, STATES) {
+            c.state = Some(state);
+            break;
+        }
+        let w = words.at(s).unwrap_or("");
+        if !(LINK_WORDS.contains(&w) || (english && w.ends_with("ly"))) {
+            break;
+        }
+        s += 1;
+        skipped += 1;
+    }
+    // An open predicate right after the noun: `rumah terendam`, `votes counted` (not after
+    // `yang`, which describes the noun).
+    if c.state.is_none() {
+        let w = words.at(k).unwrap_or("");
+        let verb_like = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
+        let skip = usize::from(matches!(w, "were" | "was" | "are" | "is" | "had" | "have" | "telah" | "sudah"));
+        let p = words.at(k + skip).unwrap_or("");
+        if words.is_word(k + skip) && !words.capitalised(k + skip) && !STOP.contains(&p) && (english && p.ends_with("ed") || !english && verb_like(p)) {
+            c.predicate = Some(p.to_string());
+        }
+    }
+    if c.state.is_none() {
+        let from = q_start.saturating_sub(3).max(clause_range.start);
+        for t in (from..q_start).rev() {
+            if let Some((state, n)) = words.first_at(t, STATES)
+                && t + n == q_start
+                && matches!(state, "dead" | "injured" | "evacuated" | "arrested")
+            {
+                c.state = Some(state);
+                break;
+            }
+        }
+    }
+    // `Of the dead, nine ...`, `Dari 46 pekerja yang terluka, 19 ...`: a whole opening a breakdown.
+    // (`dari rata-rata 40.000`: an average is still the value.)
+    let avg = usize::from(words.at(q_start.wrapping_sub(1)).is_some_and(|w| matches!(w, "rata-rata" | "average")));
+    let before = words.at(q_start.wrapping_sub(1 + avg));
+    if matches!(before, Some("dari" | "of")) || before == Some("the") && words.at(q_start.wrapping_sub(2)) == Some("of") {
+        let opens_sentence = (words.range.start..q_start).all(|t| matches!(words.at(t), Some("dari" | "of" | "the" | "\"" | "“")) || !words.is_word(t) && !words.doc.tokens[t].kind.eq(&TokenKind::Number));
+        if opens_sentence && clause_range.end < words.range.end {
+            c.whole = true;
+        }
+    }
+    // `naik dari 13 menjadi 15`, `rose to 13 from 11`: the value a change starts from.
+    if matches!(before, Some("from")) || before == Some("dari") && words.any_in(q_start.saturating_sub(12)..q_start, UPDATE) {
+        c.previous = true;
+    }
+    // Update markers in the clause before the number, or `menjadi` / `to` right before it.
+    c.update = words.any_in(clause_range.start..q_start, UPDATE) || matches!(before, Some("menjadi" | "kini" | "now"));
+    // Parts and remainders.
+    c.part = words.any_in(q_start.saturating_sub(4).max(clause_range.start)..q_start, PARTS_BEFORE)
+        || words.any_in(end..(end + 4).min(clause_range.end.max(end)), PARTS_AFTER);
+    // `hanya 60 kurator`, `only 12`: a subset; `60 kurator tersebut`: those already counted.
+    c.part |= words.at(q_start.wrapping_sub(1)).is_some_and(|w| matches!(w, "hanya" | "only" | "just" | "cuma"))
+        || words.at(k).is_some_and(|w| matches!(w, "tersebut" | "itu" | "ini"));
+    c.part |= words.any_in(k..(k + 2).min(words.range.end), ORDINAL_SUBSET)
+        || words.any_in(q_start.saturating_sub(2).max(words.range.start)..q_start, ORDINAL_SUBSET)
+        || facts.first_breakdown.is_some_and(|b| b < q_start);
+    // `25 lembar pecahan Rp 100 ribu`: a count narrowed by another figure.
+    c.measure |= (end + 1..(end + 4).min(words.range.end)).any(|t| words.doc.tokens[t].kind == TokenKind::Number && matches!(words.at(t - 1), Some("rp" | "$" | "us$" | "€" | "£" | "tipe" | "type" | "ukuran" | "size")));
+    let remainder_range = q_start.saturating_sub(3).max(words.range.start)..(end + 3).min(words.range.end);
+    c.remainder = words.any_in(remainder_range, REMAINDER);
+    // Other events, hypotheses, negations: in the clause before the number, or the sentence's opening.
+    c.excluded |= words.any_in(clause_range.start..(end + 4).min(clause_range.end.max(end)), ELSEWHERE)
+        || facts.elsewhere
+        || words.at(words.range.end.saturating_sub(1)) == Some("?");
+    // Scope: places after `di` / `in` and times in the clause (and the sentence's opening phrase).
+    let mut scope = Vec::new();
+    let opening = if facts.opening.end <= clause_range.start { facts.opening.clone() } else { 0..0 };
+    for t in opening.chain(clause_range.clone()) {
+        let w = words.at(t).unwrap_or("");
+        if PLACE_PREPOSITIONS.contains(&w) {
+            let mut p = t + 1;
+            while words.at(p).is_some_and(|x| PLACE_TYPES.contains(&x)) {
+                p += 1;
+            }
+            let mut name = Vec::new();
+            while words.capitalised(p) && name.len() < 4 {
+                let x = words.at(p).unwrap_or("");
+                if WEEKDAYS.contains(&x) || crate::numbers::month_number(x).is_some() {
+                    break;
+                }
+                name.push(x);
+                p += 1;
+            }
+            let own = words.at(t + 1).is_some_and(|x| {
+                x.strip_suffix("nya").is_some_and(|stem| PLACE_TYPES.contains(&stem))
+                    || matches!(x, "his" | "her" | "their" | "its" | "neighbouring" | "neighboring" | "nearby" | "other")
+            });
+            if own {
+                // `di wilayahnya`, `in neighbouring districts`: a part of the area, without a name.
+                scope.push(format!("place:{}", words.at(t + 1).unwrap_or("")));
+            } else if !name.is_empty() {
+                scope.push(format!("place:{}", name.join(" ")));
+            } else if (t + 1..p).any(|x| words.at(x) != Some("the")) {
+                // `di kecamatan itu`, `in the district`: a part of the area named without a name.
+                scope.push(format!("place:{}", (t + 1..p).filter_map(|x| words.at(x)).collect::<Vec<_>>().join(" ")));
+            }
+        }
+        if WEEKDAYS.contains(&w) && words.capitalised(t) {
+            scope.push(format!("day:{w}"));
+        }
+        if words.capitalised(t) && w.len() > 3 && let Some(month) = crate::numbers::month_number(w) {
+            scope.push(format!("month:{month}"));
+        }
+        if RELATIVE_TIMES.iter().any(|p| words.phrase_at(t, p).is_some()) {
+            scope.push(format!("rel:{w}"));
+        }
+        if words.doc.tokens[t].kind == TokenKind::Number && !(start..end).contains(&t) {
+            let text = words.doc.token_str(&words.doc.tokens[t]);
+            if text.len() == 4 && text.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
+                scope.push(format!("year:{text}"));
+            }
+        }
+    }
+    scope.sort();
+    scope.dedup();
+    c.scope = scope;
+}
+
+/// Places named in the headline and the lead (after `di` / `in`), and the dateline
+/// (`BOGOR, KOMPAS —`, `MOROWALI, Central Sulawesi —`).
+fn lead_places(doc: &Document, headline: Option<usize>, lead: Option<usize>) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in doc.sentences.iter().filter(|s| Some(s.block) == headline || Some(s.block) == lead) {
+        let words = Words { doc, range: s.tokens.clone() };
+        for t in s.tokens.clone() {
+            let starts = t == s.tokens.start && Some(s.block) == lead && s.tokens.start == doc.block_tokens.get(s.block).map_or(0, |r| r.start);
+            if !(starts || words.at(t).is_some_and(|w| PLACE_PREPOSITIONS.contains(&w))) {
+                continue;
+            }
+            let mut p = if starts { t } else { t + 1 };
+            while words.at(p).is_some_and(|x| PLACE_TYPES.contains(&x)) {
+                p += 1;
+            }
+            let mut name = Vec::new();
+            while words.capitalised(p) && name.len() < 4 {
+                name.push(words.at(p).unwrap_or(""));
+                p += 1;
+            }
+            if !name.is_empty() {
+                out.push(format!("place:{}", name.join(" ")));
+            }
+        }
+    }
+    out
+}
+
+/// The year of a front matter `date:` line (`date: 2017-03-16`, `date: "16 March 2017"`).
+pub fn front_matter_year(text: &str) -> Option<i64> {
+    let rest = text.strip_prefix("---")?;
+    let end = rest.find("\n---")?;
+    rest[..end].lines().find_map(|line| {
+        let value = line.trim().strip_prefix("date:")?;
+        value.split(|c: char| !c.is_ascii_digit()).find(|p| p.len() == 4).and_then(|y| y.parse().ok()).filter(|y| (1900..=2100).contains(y))
+    })
+}
+
+/// The year of the article's first full date: `24/4/2025`, `14 April 2025`, `April 24, 2025`.
+fn first_full_date_year(doc: &Document, mentions: &[NumberMention]) -> Option<i64> {
+    for m in mentions {
+        if m.role != Role::Date && m.role != Role::Year {
+            continue;
+        }
+        let s = doc.token_str(&doc.tokens[m.tokens.start]);
+        if s.len() == 4 && m.role == Role::Date {
+            return s.parse().ok();
+        }
+        if m.role == Role::Year {
+            let i = m.tokens.start;
+            let before: Vec<&str> = (i.saturating_sub(3)..i).map(|k| doc.token_lower(k)).collect();
+            if before.iter().any(|w| crate::numbers::month_number(w).is_some()) && before.iter().any(|w| w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))) {
+                return Some(m.value as i64);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

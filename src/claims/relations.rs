@@ -1,0 +1,526 @@
+//! Relations between claims: two figures for the same counted thing that cannot both hold, and
+//! breakdowns whose parts do not make their whole. Claims are grouped by what they count (head,
+//! state, unit) first, and each is compared with a bounded number of earlier ones of its group,
+//! so the cost grows with the number of claims, not its square.
+
+use super::{Claim, Claims, Qualifier, OUTCOMES, PERSON};
+use std::collections::HashMap;
+
+/// What makes two claims about the same thing: the counted noun (none when generic), the state
+/// and the unit.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub head: Option<String>,
+    pub state: Option<&'static str>,
+    pub predicate: Option<String>,
+    pub currency: Option<&'static str>,
+    pub percent: bool,
+}
+
+/// The most earlier claims of a group a claim is compared with.
+const MAX_COMPARED: usize = 16;
+/// The most claims looked back over for a breakdown's whole, or a sentence's share or change.
+const MAX_LOOK_BACK: usize = 64;
+
+impl Claim {
+    pub fn key(&self) -> Key {
+        Key { head: self.head.clone().filter(|h| h != PERSON), state: self.state, predicate: self.predicate.clone(), currency: self.currency, percent: self.percent }
+    }
+    /// A claim that may contradict another: about this event, a count that is neither a part,
+    /// a remainder, an update nor a previous value, and says what it counts.
+    fn comparable(&self) -> bool {
+        !self.excluded
+            && !self.update
+            && !self.previous
+            && !self.part
+            && !self.remainder
+            && !self.percent
+            && self.currency.is_none()
+            && self.value > 0.0
+            && !self.measure
+            && !(self.mention.is_none() && self.qualifier == Qualifier::Range)
+            // `One borrower, a 29-year-old ...`: one person introduced, not a count, unless in a state.
+            && (self.value != 1.0 || self.state.is_some())
+            && (self.state.is_some() || !self.generic())
+    }
+    /// Places and times of two claims allow them to be about the same thing: when both name
+    /// places (or times), they share one. A headline names the article's own.
+    /// A claim that names no place is about the article's main places, so the other may name
+    /// only those.
+    fn same_scope(&self, other: &Claim, main_places: &[String]) -> bool {
+        ["place:", "day:", "month:", "year:", "rel:"].iter().all(|kind| {
+            let a: Vec<&String> = self.scope.iter().filter(|s| s.starts_with(kind)).collect();
+            let b: Vec<&String> = other.scope.iter().filter(|s| s.starts_with(kind)).collect();
+            match (a.is_empty(), b.is_empty()) {
+                (true, true) => true,
+                (false, false) => a.iter().any(|x| b.contains(x)),
+                (true, false) => *kind != "place:" || b.iter().all(|x| main_places.contains(x)),
+                (false, true) => *kind != "place:" || a.iter().all(|x| main_places.contains(x)),
+            }
+        })
+    }
+}
+
+/// Two claims that contradict each other: the later one, the earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Contradiction {
+    pub later: usize,
+    pub earlier: usize,
+}
+
+/// Claims grouped by [`Key`], each group in text order.
+pub fn groups(claims: &[Claim]) -> HashMap<Key, Vec<usize>> {
+    let mut out: HashMap<Key, Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if c.comparable() {
+            out.entry(c.key()).or_default().push(i);
+        }
+    }
+    out
+}
+
+/// Counts of the same thing in the same scope whose values cannot meet.
+pub fn contradictions(claims: &Claims) -> Vec<Contradiction> {
+    let cs = &claims.claims;
+    let mut out = Vec::new();
+    for members in groups(cs).values() {
+        // Another year than the article's is another period.
+        let other_year = |c: &Claim| c.scope.iter().any(|s| s.strip_prefix("year:").is_some_and(|y| claims.year.is_none_or(|a| y != a.to_string())));
+        let members: Vec<usize> = members.iter().copied().filter(|&i| !other_year(&cs[i])).collect();
+        // A noun counted per subject (votes per candidate, seats per route, tonnes per shipment):
+        // three values or more, or two in one sentence, make a distribution, not one count.
+        let mut values: Vec<u64> = members.iter().map(|&i| cs[i].value.to_bits()).collect();
+        values.sort_unstable();
+        values.dedup();
+        let shared_sentence = members.windows(2).any(|w| cs[w[0]].sentence == cs[w[1]].sentence);
+        if values.len() >= 3 || shared_sentence {
+            continue;
+        }
+        for (n, &j) in members.iter().enumerate() {
+            let b = &cs[j];
+            crate::work::count(MAX_COMPARED.min(n));
+            let earlier = members[n.saturating_sub(MAX_COMPARED)..n].iter().copied().find(|&i| {
+                let a = &cs[i];
+                // A total and a count that may be one of its parts are not one figure.
+                a.sentence != b.sentence && a.total == b.total && a.same_scope(b, &claims.main_places) && a.disjoint(b) && !(a.qualifier == Qualifier::Range && b.qualifier == Qualifier::Range)
+            });
+            if let Some(i) = earlier {
+                out.push(Contradiction { later: j, earlier: i });
+            }
+        }
+    }
+    out.sort_by_key(|c| c.later);
+    out
+}
+
+/// A whole and the parts that break it down, when they cannot add up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown {
+    /// The whole's claim, or none when the breakdown names it by its state alone
+    /// (`Of the dead, ...`) and the value is the state's earlier count (`whole_value`).
+    pub whole: usize,
+    pub parts: Vec<usize>,
+    pub sum: f64,
+    /// A remainder with no number (`sisanya dirawat`): its state and the value it must have.
+    pub derived: Option<(&'static str, f64)>,
+}
+
+/// Breakdowns whose parts, added up, are not their whole: partitives (`Dari 46 pekerja yang
+/// terluka, 19 ... dan 25 ...`, `Of the dead, nine ... and three ...`) and lists of outcomes
+/// (`64 selamat dan 9 meninggal. Sisanya, 12 ...` after `87 penumpang`). A list is taken as whole
+/// only with a remainder (`sisanya`, `lainnya`, `the rest`), three outcomes or more, or two parts
+/// that leave just a little out; parts that may leave some out (`termasuk`, `including`) never.
+/// Each claim is looked at once, with a bounded look back for the whole.
+pub fn breakdowns(claims: &Claims, doc: &crate::document::Document) -> Vec<Breakdown> {
+    let cs = &claims.claims;
+    let mut out = Vec::new();
+    let mut used = vec![false; cs.len()];
+    let mut i = 0;
+    while i < cs.len() {
+        crate::work::count(1);
+        let s = cs[i].sentence;
+        // The claims of this sentence, and of the following sentences of its block that carry a
+        // remainder on.
+        let sentence_end = cs[i..].iter().position(|c| c.sentence != s).map_or(cs.len(), |p| i + p);
+        let mut end = sentence_end;
+        while end < cs.len() && cs[end].block == cs[i].block && cs[end].sentence == cs[end - 1].sentence + 1 {
+            let next_s = cs[end].sentence;
+            let next_end = cs[end..].iter().position(|c| c.sentence != next_s).map_or(cs.len(), |p| end + p);
+            if !cs[end..next_end].iter().any(|c| c.remainder) || next_end - end > 3 {
+                break;
+            }
+            end = next_end;
+        }
+        let here: Vec<usize> = (i..end).filter(|&k| !used[k]).collect();
+        i = sentence_end;
+        let Some(found) = breakdown_in(claims, doc, &here) else { continue };
+        for &p in &found.parts {
+            used[p] = true;
+        }
+        out.push(found);
+    }
+    out
+}
+
+fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]) -> Option<Breakdown> {
+    let cs = &claims.claims;
+    let first = *here.first()?;
+    let sentence = cs[first].sentence;
+    let words_of = |s: usize| doc.sentences[s].tokens.clone();
+    let lower = |t: usize| doc.token_lower(t);
+    let tokens = words_of(sentence);
+    // `Of the dead, ...`, `Dari korban tewas, ...`: the whole named by its state at the opening.
+    let opening_state = {
+        let mut t = tokens.start;
+        while t < tokens.end && matches!(lower(t), "\"" | "“") {
+            t += 1;
+        }
+        let opens = matches!(lower(t), "of" | "dari" | "among");
+        let comma = (t..tokens.end.min(t + 6)).find(|&k| lower(k) == ",");
+        let w = super::Words { doc, range: tokens.clone() };
+        match (opens, comma) {
+            (true, Some(c)) if !cs[first].tokens.start.lt(&c) => (t + 1..c).find_map(|k| w.first_at(k, super::STATES).map(|(s, _)| s)),
+            _ => None,
+        }
+    };
+    // A partitive names its whole; a list of outcomes only finds one.
+    let partitive = opening_state.is_some() || cs[first].whole;
+    let (whole, parts): (usize, Vec<usize>) = if let Some(state) = opening_state {
+        // The latest count of that state before, about this event.
+        let from = first.saturating_sub(MAX_LOOK_BACK);
+        let w = from + cs[from..first].iter().rposition(|c| c.state == Some(state) && !c.excluded && !c.part && !c.previous && !c.percent && c.currency.is_none())?;
+        (w, here.to_vec())
+    } else if cs[first].whole {
+        (first, here[1..].to_vec())
+    } else {
+        // A list of outcomes: two or more claims in distinct outcome states, or with a remainder.
+        let states: Vec<&str> = here.iter().filter_map(|&k| cs[k].state).filter(|s| OUTCOMES.contains(s)).collect();
+        let mut distinct = states.clone();
+        distinct.sort();
+        distinct.dedup();
+        if distinct.len() < 2 {
+            return None;
+        }
+        let head = here.iter().find_map(|&k| cs[k].head.clone().filter(|h| h != PERSON));
+        // The whole: the nearest earlier count of that noun (or of people) in this block or the
+        // two before, with no outcome of its own or the one the list breaks down.
+        let block = cs[first].block;
+        let from = first.saturating_sub(MAX_LOOK_BACK);
+        let w = from + cs[from..first].iter().rposition(|c| {
+            c.block + 3 > block
+                && !c.percent
+                && c.currency.is_none()
+                && !c.excluded
+                && !c.part
+                && !c.previous
+                && c.value > 1.0
+                && match (&head, c.head.as_deref()) {
+                    (Some(h), Some(ch)) => h == ch,
+                    (None, Some(_)) => true,
+                    _ => false,
+                }
+                && c.state.is_none_or(|s| s == "missing" || !distinct.contains(&s))
+        })?;
+        if cs[w].block + 3 <= block {
+            return None;
+        }
+        (w, here.to_vec())
+    };
+    let whole_claim = &cs[whole];
+    let parts: Vec<usize> = parts
+        .into_iter()
+        .filter(|&k| {
+            let c = &cs[k];
+            // `only one of the two doses`: a fraction, not a part.
+            let fraction = matches!(doc.token_lower(c.tokens.end.min(doc.tokens.len() - 1)), "of" | "dari") && c.tokens.end + 1 < doc.tokens.len() && (c.tokens.end + 1..(c.tokens.end + 3).min(doc.tokens.len())).any(|t| doc.tokens[t].kind == crate::document::TokenKind::Number || crate::numbers::parse_number_words(&[doc.token_lower(t)], doc.language).is_some());
+            k != whole && !fraction && c.same_unit(whole_claim) && !c.excluded && !c.previous && !c.update && c.qualifier == Qualifier::Exact && (!c.part || c.remainder)
+        })
+        .collect();
+    if whole_claim.qualifier != Qualifier::Exact || whole_claim.percent {
+        return None;
+    }
+    // A remainder with no number: `sisanya dirawat`, `the rest were treated`.
+    let last_part_end = parts.last().map_or(whole_claim.tokens.end, |&k| cs[k].tokens.end);
+    let words = super::Words { doc, range: tokens.clone() };
+    let bare_rest = (last_part_end..tokens.end).find(|&t| matches!(lower(t), "sisanya" | "selebihnya") || words.phrase_at(t, "the rest").is_some());
+    let sum: f64 = parts.iter().map(|&k| cs[k].value).sum();
+    if let Some(t) = bare_rest
+        && !parts.is_empty()
+        && here.iter().all(|&k| cs[k].sentence != sentence || cs[k].tokens.start < t)
+    {
+        let state = (t + 1..tokens.end.min(t + 5)).find_map(|k| words.first_at(k, super::STATES).map(|(s, _)| s))?;
+        let rest = whole_claim.value - sum;
+        if rest < 0.0 {
+            return None;
+        }
+        return Some(Breakdown { whole, parts, sum, derived: Some((state, rest)) });
+    }
+    if parts.is_empty() || sum == whole_claim.value {
+        return None;
+    }
+    let remainder = parts.iter().any(|&k| cs[k].remainder);
+    let mut outcomes: Vec<&str> = parts.iter().filter_map(|&k| cs[k].state).collect();
+    outcomes.sort();
+    outcomes.dedup();
+    let inclusive = {
+        let from = whole_claim.tokens.end.min(tokens.end).max(tokens.start);
+        let w = super::Words { doc, range: tokens.clone() };
+        w.any_in(from..tokens.end, &["termasuk", "including", "antara lain", "among them", "di antaranya", "sebagian", "some"])
+    };
+    // Parts said alike (`19 adalah ... dan 25 adalah ...`, `nine were ... and three were ...`)
+    // divide the whole by one trait.
+    let after = |k: usize| {
+        let c = &cs[k];
+        let mut t = c.tokens.end;
+        while t < tokens.end && c.head.is_some() && doc.tokens[t].kind == crate::document::TokenKind::Word && !matches!(lower(t), "adalah" | "were" | "was" | "are" | "merupakan" | "berasal" | "berada" | "di" | "in" | "from" | "dari") && t < c.tokens.end + 2 {
+            t += 1;
+        }
+        lower(t.min(doc.tokens.len().saturating_sub(1)))
+    };
+    // (Only a copula classifies: `Rp 2,1 triliun untuk ... dan Rp 1,2 triliun untuk ...` may
+    // leave some out.)
+    let parallel = parts.iter().all(|&k| after(k) == after(parts[0])) && matches!(after(parts[0]), "adalah" | "were" | "was" | "are" | "merupakan" | "berasal" | "from" | "dari");
+    let close = sum < whole_claim.value && sum >= 0.85 * whole_claim.value && parts.len() >= 2 && parallel;
+    let exhaustive = !inclusive && (remainder || outcomes.len() >= 3 || close);
+    let off = (sum - whole_claim.value).abs();
+    if partitive && sum > whole_claim.value && parts.len() >= 2 || exhaustive && off <= 0.25 * whole_claim.value {
+        return Some(Breakdown { whole, parts, sum, derived: None });
+    }
+    None
+}
+
+/// For each breakdown with a remainder without a number (`sisanya dirawat`), the count of its
+/// state it contradicts (`38 orang dirawat`), if any: claims are indexed by state once, and each
+/// remainder looks at a bounded number of them.
+pub fn derived_contradictions(claims: &Claims, breakdowns: &[Breakdown]) -> Vec<Option<usize>> {
+    let cs = &claims.claims;
+    let mut by_state: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in cs.iter().enumerate() {
+        if let Some(s) = c.state
+            && c.comparable()
+            && c.qualifier == Qualifier::Exact
+        {
+            by_state.entry(s).or_default().push(i);
+        }
+    }
+    breakdowns
+        .iter()
+        .map(|b| {
+            let (state, value) = b.derived?;
+            let whole = &cs[b.whole];
+            let head = whole.head.as_deref().filter(|h| *h != PERSON);
+            by_state.get(state)?.iter().take(MAX_COMPARED).copied().find(|&i| {
+                let c = &cs[i];
+                c.sentence != whole.sentence && c.value != value && c.head.as_deref().filter(|h| *h != PERSON).is_none_or(|h| Some(h) == head)
+            })
+        })
+        .collect()
+}
+
+/// A percentage stated with the part and the whole it joins, when they disagree:
+/// `412.530 suara, atau 54,1 persen dari total suara sah` (with `Total suara sah 803.112`),
+/// `320 kursi, dan 40 persen di antaranya, atau 118 kursi`, `1.200 pekerjaan, atau sekitar 15
+/// persen dari sekitar 6.000 karyawannya`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    pub percent: usize,
+    pub part: usize,
+    pub whole: usize,
+    /// The share the part is of the whole, in percent.
+    pub actual: f64,
+}
+
+/// A stated change against the two values it joins: `naik 30 persen ... dari 40.000 menjadi
+/// 50.000` (25%), `fell by nearly two thirds from 9,000 to 5,200` (42%).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// The percentage claim, or none when the change is a fraction in words (`two thirds`).
+    pub stated: Option<usize>,
+    /// The stated change in percent, and the span of a fraction in words.
+    pub stated_value: f64,
+    pub stated_span: crate::diagnostic::Span,
+    pub from: usize,
+    pub to: usize,
+    pub actual: f64,
+}
+
+/// Words that make a percentage a change rather than a share.
+const CHANGE_WORDS: &[&str] = &[
+    "naik", "turun", "tumbuh", "meningkat", "menurun", "kenaikan", "penurunan", "pertumbuhan", "melonjak", "lonjakan",
+    "anjlok", "merosot", "berkurang", "bertambah", "peningkatan", "susut", "menyusut", "rose", "rise", "risen",
+    "increase", "increased", "growth", "grew", "grown", "fell", "fall", "fallen", "drop", "dropped", "decline",
+    "declined", "decrease", "decreased", "jump", "jumped", "up", "down", "gain", "climbed", "surged", "slumped", "by",
+    "sebesar", "cut", "dipangkas", "plunged", "soared",
+];
+const FRACTIONS: &[(&str, f64)] = &[
+    ("two thirds", 200.0 / 3.0),
+    ("two-thirds", 200.0 / 3.0),
+    ("dua pertiga", 200.0 / 3.0),
+    ("three quarters", 75.0),
+    ("tiga perempat", 75.0),
+    ("a third", 100.0 / 3.0),
+    ("one third", 100.0 / 3.0),
+    ("one-third", 100.0 / 3.0),
+    ("sepertiga", 100.0 / 3.0),
+    ("a quarter", 25.0),
+    ("seperempat", 25.0),
+    ("half", 50.0),
+    ("separuh", 50.0),
+    ("setengah", 50.0),
+    ("separuhnya", 50.0),
+];
+
+/// The claims of each sentence, as ranges of `claims` (which are in text order).
+fn by_sentence(cs: &[Claim]) -> HashMap<usize, std::ops::Range<usize>> {
+    let mut out: HashMap<usize, std::ops::Range<usize>> = HashMap::new();
+    for (i, c) in cs.iter().enumerate() {
+        out.entry(c.sentence).and_modify(|r| r.end = i + 1).or_insert(i..i + 1);
+    }
+    out
+}
+
+/// The lowercased words between two token indices.
+fn between<'d>(doc: &'d crate::document::Document, from: usize, to: usize) -> Vec<&'d str> {
+    (from..to.min(doc.tokens.len())).map(|t| doc.token_lower(t)).collect()
+}
+
+/// One unit of the last digit a percentage is written with: 1 for `40`, 0.1 for `52,2`.
+fn written_unit(c: &Claim) -> f64 {
+    if c.rounding > 0.0 { (2.0 * c.rounding).min(1.0) } else { 1.0 }
+}
+
+fn is_change(doc: &crate::document::Document, c: &Claim) -> bool {
+    let t = c.tokens.start;
+    let s = &doc.sentences[c.sentence].tokens;
+    let before = between(doc, t.saturating_sub(3).max(s.start), t);
+    let after = between(doc, c.tokens.end, (c.tokens.end + 2).min(s.end));
+    let points = after.iter().any(|w| matches!(*w, "poin" | "points" | "point" | "basis"));
+    points || before.iter().chain(after.iter()).any(|w| CHANGE_WORDS.contains(w) && *w != "by" && *w != "sebesar")
+}
+
+pub fn shares(claims: &Claims, doc: &crate::document::Document) -> Vec<Share> {
+    let cs = &claims.claims;
+    let language = doc.language;
+    let sentences = by_sentence(cs);
+    let mut out = Vec::new();
+    // Totals by bare noun and unit, to find a whole named by its noun (`of the valid ballots`).
+    let mut totals: HashMap<(String, Option<&'static str>), Vec<usize>> = HashMap::new();
+    for (i, c) in cs.iter().enumerate() {
+        if c.total && !c.percent && !c.excluded && !c.previous && let Some(n) = c.noun(language) {
+            totals.entry((n.to_string(), c.currency)).or_default().push(i);
+        }
+    }
+    for (p, pc) in cs.iter().enumerate() {
+        crate::work::count(1);
+        if !pc.percent || pc.value > 100.0 || !matches!(pc.qualifier, Qualifier::Exact | Qualifier::About) || is_change(doc, pc) {
+            continue;
+        }
+        let Some(range) = sentences.get(&pc.sentence) else { continue };
+        let plain = |k: usize| range.contains(&k) && !cs[k].percent;
+        // The part: `N ..., atau P persen` or `P persen ..., atau N`.
+        let joined_by_or = |a: usize, b: usize| {
+            let w = between(doc, a, b);
+            w.len() <= 6 && w.iter().any(|x| matches!(*x, "atau" | "or" | "(")) && !w.iter().any(|x| matches!(*x, "dan" | "and" | "sementara" | "while"))
+        };
+        let part_before = p.checked_sub(1).filter(|&k| plain(k) && joined_by_or(cs[k].tokens.end, pc.tokens.start));
+        let part_after = Some(p + 1).filter(|&k| plain(k) && joined_by_or(pc.tokens.end, cs[k].tokens.start));
+        let Some(part) = part_before.or(part_after) else { continue };
+        let after = between(doc, pc.tokens.end, (pc.tokens.end + 3).min(doc.tokens.len()));
+        let of = matches!(after.first(), Some(&("dari" | "of")));
+        // The whole: right after `dari` / `of`, or before `di antaranya` / `of them`, or the
+        // one total of the part's noun.
+        let whole_after = Some(p + 1).filter(|&k| plain(k) && k != part && of && between(doc, pc.tokens.end, cs[k].tokens.start).len() <= 4);
+        let partitive = matches!(after.as_slice(), ["di", "antaranya", ..] | ["diantaranya", ..] | ["of", "them", ..] | ["of", "which", ..] | ["of", "those", ..]);
+        let whole_before = partitive.then(|| (range.start.max(p.saturating_sub(MAX_LOOK_BACK))..p).rev().find(|&k| plain(k) && k != part && cs[k].same_unit(&cs[part]))).flatten();
+        let whole_by_noun = || {
+            if !of {
+                return None;
+            }
+            let noun = cs[part].noun(language)?;
+            let found = totals.get(&(noun.to_string(), cs[part].currency))?;
+            let first = *found.first()?;
+            found.iter().all(|&k| cs[k].value == cs[first].value).then_some(first)
+        };
+        let Some(whole) = whole_after.or(whole_before).or_else(whole_by_noun) else { continue };
+        let (n, w) = (&cs[part], &cs[whole]);
+        if !n.same_unit(w) || w.value <= 0.0 || n.value > w.value || !matches!(n.qualifier, Qualifier::Exact | Qualifier::About) || !matches!(w.qualifier, Qualifier::Exact | Qualifier::About) {
+            continue;
+        }
+        let about = [pc, n, w].iter().any(|c| c.qualifier == Qualifier::About);
+        let actual = n.value / w.value * 100.0;
+        let lo = (n.value - n.rounding) / (w.value + w.rounding) * 100.0;
+        let hi = (n.value + n.rounding) / (w.value - w.rounding).max(f64::MIN_POSITIVE) * 100.0;
+        let slack = written_unit(pc) + if about { actual * 0.1 } else { 0.0 };
+        if pc.value + slack >= lo && pc.value - slack <= hi {
+            continue;
+        }
+        out.push(Share { percent: p, part, whole, actual });
+    }
+    out
+}
+
+pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> {
+    let cs = &claims.claims;
+    let sentences = by_sentence(cs);
+    let mut out = Vec::new();
+    for (x, xc) in cs.iter().enumerate() {
+        crate::work::count(1);
+        if !xc.previous || xc.qualifier != Qualifier::Exact || xc.value <= 0.0 {
+            continue;
+        }
+        let Some(range) = sentences.get(&xc.sentence) else { continue };
+        // `from A (per kilogram in January) to B`.
+        let Some(y) = Some(x + 1).filter(|&k| {
+            range.contains(&k) && cs[k].same_unit(xc) && cs[k].qualifier == Qualifier::Exact && {
+                let w = between(doc, xc.tokens.end, cs[k].tokens.start);
+                w.len() <= 8 && w.iter().any(|t| matches!(*t, "to" | "menjadi" | "ke" | "jadi"))
+            }
+        }) else {
+            continue;
+        };
+        let yc = &cs[y];
+        let actual = (yc.value - xc.value).abs() / xc.value * 100.0;
+        let s = &doc.sentences[xc.sentence].tokens;
+        // The stated change: a percentage after a change word, before `from` or after `to ...`.
+        let near = range.start.max(x.saturating_sub(8))..range.end.min(y + 8);
+        let stated = near.filter(|&k| k != x && k != y && cs[k].percent).find(|&k| {
+            let c = &cs[k];
+            let near = c.tokens.end <= xc.tokens.start && xc.tokens.start - c.tokens.end <= 4 || c.tokens.start >= yc.tokens.end && c.tokens.start - yc.tokens.end <= 5;
+            let w = if c.tokens.end <= xc.tokens.start { between(doc, c.tokens.end, xc.tokens.start) } else { between(doc, yc.tokens.end, c.tokens.start) };
+            near && is_change(doc, c) && !w.iter().any(|t| matches!(*t, "dan" | "and" | "while" | "sementara" | "sedangkan"))
+        });
+        let (value, span, qualifier, unit, index) = match stated {
+            Some(k) => (cs[k].value, cs[k].span, cs[k].qualifier, written_unit(&cs[k]), Some(k)),
+            None => {
+                // `fell by nearly two thirds from ...`: a fraction in words before `from`.
+                let from = xc.tokens.start.saturating_sub(6).max(s.start);
+                let words = super::Words { doc, range: s.clone() };
+                let Some((t, v, n)) = (from..xc.tokens.start).find_map(|t| words.first_at(t, FRACTIONS).map(|(v, n)| (t, v, n))) else { continue };
+                let verb = between(doc, t.saturating_sub(4).max(s.start), t).iter().any(|w| CHANGE_WORDS.contains(w) && *w != "by" && *w != "sebesar");
+                if !verb {
+                    continue;
+                }
+                let q = if between(doc, t.saturating_sub(2).max(s.start), t).iter().any(|w| matches!(*w, "nearly" | "almost" | "hampir" | "nyaris")) { Qualifier::Nearly } else { Qualifier::About };
+                let span = crate::diagnostic::Span::new(doc.tokens[t].span.start, doc.tokens[t + n - 1].span.end);
+                (v, span, q, 0.0, None)
+            }
+        };
+        let rounding = |c: &Claim| c.rounding / c.value.abs().max(f64::MIN_POSITIVE) * 100.0;
+        let slack = unit + rounding(xc) + rounding(yc) + match qualifier {
+            Qualifier::Exact => 0.0,
+            Qualifier::About => value * 0.1,
+            Qualifier::Nearly => value * 0.15,
+            _ => continue,
+        };
+        let fits = match qualifier {
+            Qualifier::Nearly => actual <= value + slack && actual >= value * 0.85 - slack,
+            _ => (actual - value).abs() <= slack,
+        };
+        // Between two percentages the change may be in points.
+        if fits || xc.percent && yc.percent && ((yc.value - xc.value).abs() - value).abs() <= slack {
+            continue;
+        }
+        out.push(Change { stated: index, stated_value: value, stated_span: span, from: x, to: y, actual });
+    }
+    out
+}

@@ -1,0 +1,259 @@
+use super::relations::{breakdowns, contradictions, derived_contradictions};
+use super::*;
+use crate::document::{Document, LanguageChoice};
+use crate::prose::DocFormat;
+use crate::language::Language::{self, En, Id};
+
+fn doc(text: &str, language: Language) -> Document<'_> {
+    Document::new(text, DocFormat::PlainText, LanguageChoice { forced: Some(language), ..Default::default() })
+}
+
+fn claims_of(text: &str, language: Language) -> Claims {
+    let d = doc(text, language);
+    let mentions = crate::numbers::mentions(&d);
+    Claims::new(&d, &mentions)
+}
+
+fn summary(text: &str, language: Language) -> Vec<(f64, Option<String>, Option<&'static str>)> {
+    claims_of(text, language).claims.into_iter().map(|c| (c.value, c.head, c.state)).collect()
+}
+
+#[test]
+fn heads_are_an_open_vocabulary() {
+    let s = summary("Kapal itu mengangkut 87 penumpang dan 31 kendaraan. Sebanyak 12 nasabah melapor.", Id);
+    assert_eq!(s[0], (87.0, Some("penumpang".into()), None));
+    assert_eq!(s[1], (31.0, Some("kendaraan".into()), None));
+    assert_eq!(s[2], (12.0, Some("nasabah".into()), None));
+    let s = summary("The firm lent money to 1.3 million borrowers. A total of 803,112 valid votes were counted.", En);
+    assert_eq!(s[0].1.as_deref(), Some("borrower"));
+    assert_eq!(s[1].1.as_deref(), Some("valid vote"));
+    let s = summary("Officials said 40 schools and 12 tonnes of rice were lost.", En);
+    assert_eq!(s[0].1.as_deref(), Some("school"));
+    assert_eq!(s[1].1.as_deref(), Some("tonne"));
+}
+
+#[test]
+fn generic_people_and_classifiers() {
+    let s = summary("Banjir menewaskan 12 orang dan 5 orang penumpang hilang.", Id);
+    assert_eq!(s[0], (12.0, Some(PERSON.into()), Some("dead")));
+    assert_eq!(s[1], (5.0, Some("penumpang".into()), Some("missing")));
+    let s = summary("Police said 27 people were arrested and nine died.", En);
+    assert_eq!(s[0], (27.0, Some(PERSON.into()), Some("arrested")));
+    assert_eq!(s[1], (9.0, None, Some("dead")));
+}
+
+#[test]
+fn states_before_and_after() {
+    let s = summary("Ledakan itu menewaskan 15 pekerja. Sebanyak 64 penumpang dalam keadaan selamat dan 9 penumpang meninggal dunia.", Id);
+    assert_eq!(s[0].2, Some("dead"));
+    assert_eq!(s[1].2, Some("survived"));
+    assert_eq!(s[2].2, Some("dead"));
+    let s = summary("The blast killed 13 workers. Eighty survived, five died and two are missing.", En);
+    assert_eq!(s.iter().map(|x| x.2).collect::<Vec<_>>(), vec![Some("dead"), Some("survived"), Some("dead"), Some("missing")]);
+}
+
+#[test]
+fn word_quantities() {
+    let c = claims_of("Seorang warga meninggal. Polisi menyebut ketiga korban meninggal di lokasi. Puluhan rumah rusak.", Id);
+    assert_eq!((c.claims[0].value, c.claims[0].state), (1.0, Some("dead")));
+    assert_eq!((c.claims[1].value, c.claims[1].state), (3.0, Some("dead")));
+    assert_eq!((c.claims[2].lo, c.claims[2].hi), (10.0, 99.0));
+    // `korban ketiga` is the third victim, `ketiga kalinya` the third time: no count.
+    let c = claims_of("Korban ketiga ditemukan. Ini ketiga kalinya banjir datang.", Id);
+    assert!(c.claims.is_empty(), "{:?}", c.claims);
+}
+
+#[test]
+fn qualifiers_and_ranges() {
+    let c = claims_of("Setidaknya 12 orang tewas. Sekitar 1.900 tahanan dibebaskan. Sebanyak 10-12 orang hilang. Hampir 30 rumah rusak.", Id);
+    assert_eq!(c.claims[0].qualifier, Qualifier::AtLeast);
+    assert_eq!(c.claims[0].hi, f64::INFINITY);
+    assert_eq!(c.claims[1].qualifier, Qualifier::About);
+    assert!(c.claims[1].lo > 1700.0 && c.claims[1].hi < 2100.0);
+    assert_eq!((c.claims[2].lo, c.claims[2].hi), (10.0, 12.0));
+    assert_eq!(c.claims[3].qualifier, Qualifier::Nearly);
+    let c = claims_of("At least 12 were killed, and more than 40 were injured.", En);
+    assert_eq!(c.claims[0].qualifier, Qualifier::AtLeast);
+    assert_eq!(c.claims[1].qualifier, Qualifier::MoreThan);
+}
+
+#[test]
+fn scope_update_and_position() {
+    let c = claims_of("Banjir Tewaskan 5 Orang\n\nBanjir menewaskan 5 orang di Bekasi pada Senin.\n\nKorban tewas bertambah menjadi 7 orang. Dari 13 orang, kini 15 orang tewas.", Id);
+    assert_eq!(c.claims[0].position, Position::Headline);
+    assert_eq!(c.claims[1].position, Position::Lead);
+    assert!(c.claims[1].scope.contains(&"place:bekasi".to_string()), "{:?}", c.claims[1].scope);
+    assert!(c.claims[1].scope.contains(&"day:senin".to_string()));
+    assert!(c.claims[2].update);
+    assert!(c.claims[3].previous || c.claims[3].whole);
+    assert!(c.claims[4].update);
+    let c = claims_of("In the UK, 300 people died. In the US, 500 people died.", En);
+    assert!(c.claims[0].scope.contains(&"place:uk".to_string()), "{:?}", c.claims[0].scope);
+    assert!(contradictions(&c).is_empty());
+}
+
+#[test]
+fn the_same_thing_counted_twice() {
+    let c = claims_of("Polisi menangkap 27 orang.\n\nSindikat itu menjerat 1,3 juta nasabah. Penyidik menemukan data 1,8 juta nasabah.", Id);
+    let found = contradictions(&c);
+    assert_eq!(found.len(), 1);
+    assert_eq!(c.claims[found[0].later].value, 1_800_000.0);
+    let c = claims_of("The ferry carried 88 passengers.\n\nOfficials said the ferry carried 85 passengers.", En);
+    assert_eq!(contradictions(&c).len(), 1);
+}
+
+#[test]
+fn near_misses_stay_silent() {
+    // An update, approximations that agree, other places, other predicates, another year.
+    for (text, lang) in [
+        ("Banjir menewaskan 5 orang. Korban tewas kini bertambah menjadi 7 orang.", Id),
+        ("Sekitar 200 pelanggan terdampak. Sebanyak 190 pelanggan terdampak gangguan itu.", Id),
+        ("Di Inggris 300 orang meninggal. Di Amerika Serikat 500 orang meninggal.", Id),
+        ("Sebanyak 40 penumpang selamat. Sebanyak 12 penumpang hilang.", Id),
+        ("The storm killed 12 people. Last year a storm killed 30 people.", En),
+        ("At least 10 people died. Officials said 14 people died.", En),
+        ("The death toll rose to 13 from 11 overnight.", En),
+        ("Sebanyak 30 sekolah rusak. Ada 12 sekolah di kecamatan itu yang rusak berat.", Id),
+    ] {
+        let c = claims_of(text, lang);
+        assert!(contradictions(&c).is_empty(), "{text}: {:?}", contradictions(&c).iter().map(|x| c.claims[x.later].describe(lang)).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn parts_that_do_not_make_their_whole() {
+    for (text, lang, sum) in [
+        ("Dari 46 pekerja yang terluka, 19 adalah warga negara Indonesia dan 25 adalah warga negara China.", Id, 44.0),
+        ("The blast killed 13 workers. Of the dead, nine were Indonesian and three were Chinese, police said.", En, 12.0),
+        ("Kapal mengangkut 87 penumpang. Tim SAR mengevakuasi 64 penumpang dalam keadaan selamat dan 9 penumpang meninggal dunia. Sisanya, 12 penumpang, masih dicari.", Id, 85.0),
+        ("Tujuh pendaki hilang di gunung itu. Tiga ditemukan selamat, dua meninggal, dan satu lainnya masih dicari.", Id, 6.0),
+        ("The plane had 88 people on board. Eighty survived, five died and two are missing.", En, 87.0),
+    ] {
+        let c = claims_of(text, lang);
+        let d = doc(text, lang);
+        let b = breakdowns(&c, &d);
+        assert_eq!(b.len(), 1, "{text}: {b:?} {:?}", c.claims);
+        assert_eq!(b[0].sum, sum, "{text}");
+    }
+}
+
+#[test]
+fn breakdowns_that_hold_or_may_leave_some_out() {
+    for (text, lang) in [
+        ("Dari 46 pekerja yang terluka, 19 adalah warga negara Indonesia dan 27 adalah warga negara China.", Id),
+        ("Of the 41 injured, 17 were in serious condition.", En),
+        ("Of the 86 cases, 40 were in Jakarta and 20 in Bogor.", En),
+        ("The ferry carried 88 people. Eighty survived, six died and two are missing.", En),
+        ("Sebanyak 120 warga mengungsi. Dari jumlah itu, termasuk 30 anak dan 25 lansia.", Id),
+    ] {
+        let c = claims_of(text, lang);
+        let d = doc(text, lang);
+        let b = breakdowns(&c, &d);
+        assert!(b.is_empty(), "{text}: {b:?}");
+    }
+}
+
+#[test]
+fn a_remainder_without_a_number() {
+    let text = "Sebanyak 38 orang dirawat di rumah sakit.\n\nJumlah korban yang tercatat 45 orang. Dari 45 korban, lima meninggal dan sisanya dirawat.";
+    let c = claims_of(text, Id);
+    let d = doc(text, Id);
+    let b = breakdowns(&c, &d);
+    assert_eq!(b.len(), 1, "{:?}", c.claims);
+    assert_eq!(b[0].derived, Some(("treated", 40.0)));
+    assert_eq!(derived_contradictions(&c, &b)[0].map(|i| c.claims[i].value), Some(38.0));
+}
+
+#[test]
+fn article_year() {
+    assert_eq!(front_matter_year("---\ntitle: x\ndate: 2017-03-16\n---\nBody"), Some(2017));
+    assert_eq!(front_matter_year("No front matter, date: 2017"), None);
+    let c = claims_of("Banjir melanda Bekasi, Senin (14/4/2025). Sebanyak 5 orang tewas.", Id);
+    assert_eq!(c.year, Some(2025));
+}
+
+#[test]
+fn normalised_heads() {
+    assert_eq!(normalise_head("passengers"), "passenger");
+    assert_eq!(normalise_head("ballots"), "vote");
+    assert_eq!(normalise_head("casualties"), "casualty");
+    assert_eq!(normalise_head("buses"), "buse");
+    assert_eq!(normalise_head("rumah-rumah"), "rumah");
+    assert_eq!(normalise_head("warga"), PERSON);
+    assert_eq!(normalise_head("kursus"), "kursus");
+}
+
+
+#[test]
+fn shares_that_do_not_match_their_part_and_whole() {
+    use super::relations::shares;
+    for (text, lang) in [
+        ("Sekolah itu menyediakan 320 kursi, dan 40 persen di antaranya, atau 118 kursi, untuk jalur domisili.", Id),
+        ("Perusahaan memangkas sekitar 1.200 pekerjaan, atau sekitar 15 persen dari sekitar 6.000 karyawannya.", Id),
+        ("The party won 412,530 votes, or 54.1 percent of the valid ballots. A total of 803,112 valid votes were counted.", En),
+        ("Pasangan itu meraih 441.207 suara atau 52,2 persen dari total suara sah. Total suara sah tercatat 854.528.", Id),
+        ("The clinic treated 380 patients, or 45 percent of its 1,000 visitors.", En),
+    ] {
+        let c = claims_of(text, lang);
+        let d = doc(text, lang);
+        assert_eq!(shares(&c, &d).len(), 1, "{text}: {:?}", c.claims);
+    }
+    for (text, lang) in [
+        ("Sekolah itu menyediakan 320 kursi, dan 40 persen di antaranya, atau 128 kursi, untuk jalur domisili.", Id),
+        ("Perusahaan memangkas sekitar 900 pekerjaan, atau sekitar 15 persen dari sekitar 6.000 karyawannya.", Id),
+        ("The party won 412,530 votes, or 51.4 percent of the valid ballots. A total of 803,112 valid votes were counted.", En),
+        // Two shares of different wholes: no part and whole here.
+        ("Sebanyak 70 persen warga setuju, sementara 43 persen pedagang menolak.", Id),
+        ("About 70% of respondents backed the plan and 43% of businesses opposed it.", En),
+    ] {
+        let c = claims_of(text, lang);
+        let d = doc(text, lang);
+        assert!(shares(&c, &d).is_empty(), "{text}: {:?}", shares(&c, &d));
+    }
+}
+
+#[test]
+fn changes_that_do_not_match_their_values() {
+    use super::relations::changes;
+    for (text, lang, actual) in [
+        ("The price of rice rose 12 percent, from Rp 13,500 per kilogram in January to Rp 15,800 in August.", En, 17.0),
+        ("Jumlah penumpang naik 30 persen, dari rata-rata 40.000 menjadi 50.000 penumpang per hari.", Id, 25.0),
+        ("Arrivals fell by nearly two thirds, from 9,000 in March to 5,200 in May.", En, 42.2),
+    ] {
+        let c = claims_of(text, lang);
+        let d = doc(text, lang);
+        let found = changes(&c, &d);
+        assert_eq!(found.len(), 1, "{text}: {:?}", c.claims);
+        assert!((found[0].actual - actual).abs() < 0.5, "{text}: {}", found[0].actual);
+    }
+    for (text, lang) in [
+        ("The price of rice rose 17 percent, from Rp 13,500 per kilogram in January to Rp 15,800 in August.", En),
+        ("Jumlah penumpang naik 25 persen, dari 40.000 menjadi 50.000 penumpang per hari.", Id),
+        ("Arrivals fell by nearly half, from 9,000 in March to 5,200 in May.", En),
+        ("Pangsa pasar naik 5 persen, dari 20 persen menjadi 25 persen.", Id),
+    ] {
+        let c = claims_of(text, lang);
+        let d = doc(text, lang);
+        assert!(changes(&c, &d).is_empty(), "{text}: {:?}", changes(&c, &d));
+    }
+}
+
+#[test]
+fn subsets_and_other_periods_stay_silent() {
+    for (text, lang) in [
+        ("Dari 533 kurator yang terdaftar hanya 277 yang punya NPWP.\n\nSebanyak 60 kurator tersebut menyumbang.", Id),
+        ("The crash killed seven.\n\nIn 2018 the roads saw 11,187 accidents leading to 750 deaths.", En),
+        ("The fire killed 12 people. Only 3 people died in the first hour.", En),
+    ] {
+        let c = claims_of(text, lang);
+        assert!(contradictions(&c).is_empty(), "{text}: {:?}", c.claims);
+    }
+}
+
+#[test]
+fn a_total_and_a_part_are_not_one_figure() {
+    let c = claims_of("Calon itu memperoleh 1.250 suara. Total suara sah tercatat 2.500 suara.", Id);
+    assert!(contradictions(&c).is_empty(), "{:?}", c.claims);
+    let c = claims_of("A total of 300 schools closed. Officials said a total of 240 schools closed.", En);
+    assert_eq!(contradictions(&c).len(), 1, "{:?}", c.claims);
+}
