@@ -395,7 +395,9 @@ fn is_change(doc: &crate::document::Document, c: &Claim) -> bool {
     let before = between(doc, t.saturating_sub(3).max(s.start), t);
     let after = between(doc, c.tokens.end, (c.tokens.end + 2).min(s.end));
     let points = after.iter().any(|w| matches!(*w, "poin" | "points" | "point" | "basis"));
-    points || before.iter().chain(after.iter()).any(|w| CHANGE_WORDS.contains(w) && *w != "by" && *w != "sebesar")
+    // `naik ke 5 persen`, `rose to 5 percent`: the level reached, not the change.
+    let level = before.last().is_some_and(|w| matches!(*w, "ke" | "menjadi" | "jadi" | "hingga" | "sampai" | "to" | "at"));
+    points || !level && before.iter().chain(after.iter()).any(|w| CHANGE_WORDS.contains(w) && *w != "by" && *w != "sebesar")
 }
 
 pub fn shares(claims: &Claims, doc: &crate::document::Document) -> Vec<Share> {

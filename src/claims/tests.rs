@@ -231,6 +231,10 @@ fn changes_that_do_not_match_their_values() {
         ("Jumlah penumpang naik 25 persen, dari 40.000 menjadi 50.000 penumpang per hari.", Id),
         ("Arrivals fell by nearly half, from 9,000 in March to 5,200 in May.", En),
         ("Pangsa pasar naik 5 persen, dari 20 persen menjadi 25 persen.", Id),
+        // The level reached, not the change: `naik ke`, `rose to`.
+        ("Harga naik ke 5 persen, dari 3 ke 5 orang pembeli.", Id),
+        ("Inflasi naik menjadi 7 persen, dari 120 menjadi 150 toko yang tutup.", Id),
+        ("Unemployment rose to 6 percent, from 200 to 260 claims a week.", En),
     ] {
         let c = claims_of(text, lang);
         let d = doc(text, lang);
