@@ -3,6 +3,9 @@
 //! generated and validated with the language's full word test (affixes included), and ranked
 //! by how likely the slip is. Hunspell's own suggestions fill in when nothing is one edit away.
 
+use super::frequency;
+use crate::language::Language;
+
 const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyz";
 const QWERTY: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
@@ -100,9 +103,66 @@ fn one_edit(word: &str, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dicti
     out
 }
 
-/// At most `limit` corrections for a lower-case misspelled word, best first: the words one slip
-/// away that `is_word` accepts. Hunspell's n-gram suggestions are not used: they cost
-/// milliseconds a word and rarely name the word a reporter meant when no single slip does.
+/// A correction with what ranked it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub word: String,
+    /// Edits (optimal string alignment) from the misspelling: 1 or 2.
+    pub edits: usize,
+    /// How common the word is in print (Zipf; 0 when the frequency list lacks it).
+    pub zipf: f32,
+    /// Listed in the frequency list or a whole dictionary form (not only our morphology's).
+    pub solid: bool,
+}
+
+/// How unlikely a one-edit slip of `score` (see [`one_edit`]) is, in powers of ten: a swap of
+/// two letters or a neighbouring key is a common slip, a far key a rare one.
+fn channel_cost(score: u8) -> f32 {
+    match score {
+        0 => 0.6,
+        1 => 1.0,
+        2 => 2.0,
+        _ => 3.0,
+    }
+}
+
+/// Two slips in one word are rarer than any one slip.
+const TWO_EDIT_COST: f32 = 3.5;
+
+/// At most `limit` corrections for a lower-case misspelled word, best first: the words one
+/// slip away that `is_word` accepts, and, when `two_edits`, the words of `language`'s frequency
+/// list two slips away that it accepts too. They are ranked as a copy editor would: the
+/// likelier slip (swapped letters, a doubled, dropped or neighbouring key) and the commoner word
+/// first (a slip's unlikeliness and a word's rarity weigh alike, in powers of ten). Hunspell's
+/// n-gram suggestions are not used: they cost milliseconds a word and rarely name the word a
+/// reporter meant when no single slip does.
+pub fn ranked(word: &str, language: Language, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dictionary, two_edits: bool, limit: usize) -> Vec<Candidate> {
+    if word.chars().count() > 30 || !word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+        return Vec::new();
+    }
+    let mut out: Vec<(f32, Candidate)> = Vec::new();
+    for (score, c) in one_edit(word, is_word, plain) {
+        let zipf = frequency::zipf(language, &c);
+        let solid = zipf > 0.0 || plain.check(&c);
+        // A dictionary form the frequency list lacks is rare (below the list's floor); a form
+        // only our affix rules make is rarer still.
+        let weight = if zipf > 0.0 { zipf } else if solid { 1.5 } else { 0.5 };
+        out.push((channel_cost(score) - weight, Candidate { word: c, edits: 1, zipf, solid }));
+    }
+    if two_edits && word.chars().count() >= 5 {
+        for (c, d, zipf) in frequency::within(language, word, 2, 64) {
+            if d != 2 || out.iter().any(|(_, o)| o.word == c) || !is_word(c) {
+                continue;
+            }
+            out.push((TWO_EDIT_COST - zipf, Candidate { word: c.to_string(), edits: 2, zipf, solid: true }));
+        }
+    }
+    out.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.word.cmp(&b.1.word)));
+    out.into_iter().map(|(_, c)| c).take(limit).collect()
+}
+
+/// The words of [`ranked`] with one slip only, for questions that only ask whether a word is
+/// one slip from a known one.
 pub fn suggestions(word: &str, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dictionary, limit: usize) -> Vec<String> {
     if word.chars().count() > 30 || !word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
         return Vec::new();

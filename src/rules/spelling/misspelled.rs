@@ -1,6 +1,6 @@
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::lexicon::WordMap;
+use crate::lexicon::{frequency, suggest::edit_distance, WordMap};
 use crate::words::{match_case, Occurrence, Verdict, WordCase};
 
 /// `pemerinatah` -> `pemerintah`; `goverment` -> `government`.
@@ -33,34 +33,38 @@ impl Rule for Misspelled {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let words = ctx.occurrences();
-        // A capitalised unknown word at the start of a sentence may be a name.
-        let slips: Vec<(&Occurrence<'_>, &[String])> = words
-            .iter()
-            .filter(|word| word.case == WordCase::Lower && word.text().chars().count() >= 3)
-            .filter_map(|word| match word.verdict(ctx.words) {
-                Verdict::Misspelled { suggestions } => Some((word, suggestions.as_slice())),
-                _ => None,
-            })
-            .collect();
-        if slips.is_empty() {
-            return;
-        }
-        // How often each slip is written, in any case. Most words are no slip's length, which
-        // tells them apart without hashing them.
-        let mut counts: WordMap<&str, usize> = slips.iter().map(|(word, _)| (word.lower(), 0)).collect();
-        let lengths = slips.iter().fold(0u64, |bits, (word, _)| bits | 1 << word.lower().len().min(63));
+        let language = ctx.doc.language;
+        // How often each word is written, in lower case: a name is written the same way again.
+        let mut counts: WordMap<&str, usize> = WordMap::default();
         for word in words {
-            if lengths & 1 << word.lower().len().min(63) != 0
-                && let Some(count) = counts.get_mut(word.lower())
-            {
-                *count += 1;
-            }
+            *counts.entry(word.lower()).or_default() += 1;
         }
-        for (word, suggestions) in slips {
-            // A slip is one edit from a known word; a short word has many such neighbours by
-            // chance, and a word written the same way three times is deliberate (a term, a name).
+        let mut slips: Vec<(&Occurrence<'_>, &[String], bool)> = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            if word.text().chars().count() < 3 || word.case == WordCase::Acronym {
+                continue;
+            }
+            if word.case != WordCase::Lower && !may_be_capitalised_slip(ctx, words, i, &counts) {
+                continue;
+            }
+            let Verdict::Misspelled { suggestions, sure } = word.verdict(ctx.words) else { continue };
+            if word.case != WordCase::Lower {
+                // A capital is a name's unless the evidence says slip: a common word one
+                // slip away, which the word is not written as (*Monday* for *monday*).
+                let lower_first = suggestions.first().map(|s| s.to_lowercase()).unwrap_or_default();
+                if !*sure || suggestions.iter().any(|s| s.to_lowercase() == word.lower()) || edit_distance(word.lower(), &lower_first) != 1 {
+                    continue;
+                }
+                if frequency::zipf_of_base(language, &lower_first) < 4.0 {
+                    continue;
+                }
+            }
+            slips.push((word, suggestions.as_slice(), *sure));
+        }
+        for (word, suggestions, sure) in slips {
+            // A word written the same way three times is deliberate (a term, a name).
             let deliberate = counts.get(word.lower()).copied().unwrap_or(0) >= 3;
-            let severity = if word.text().chars().count() >= 5 && !deliberate { Severity::Warning } else { Severity::Hint };
+            let severity = if sure && !deliberate { Severity::Warning } else { Severity::Hint };
             let best = suggestions.first().map(|s| match_case(word.text(), s)).unwrap_or_default();
             let message = format!("'{}' is not a word: did you mean '{best}'?", word.text());
             let mut d = META.diagnostic(word.span(), message);
@@ -72,6 +76,35 @@ impl Rule for Misspelled {
             out.push(d);
         }
     }
+}
+
+/// Whether a capitalised word may be a slip rather than a name, from the article alone (asked
+/// before its spelling is judged, which costs more): the word is long, not common in print as it
+/// stands (names are: *Santi*, *Kyiv*), written only once, and no neighbouring word is
+/// capitalised (a name of two words, a title before a name). At the start of a sentence or
+/// mid-sentence alike.
+fn may_be_capitalised_slip(ctx: &Context<'_>, words: &[Occurrence<'_>], i: usize, counts: &WordMap<&str, usize>) -> bool {
+    let word = &words[i];
+    let lower = word.lower();
+    // Short capitalised words are mostly names (*Doha*, *Seda*), as are possessives and
+    // hyphenated forms of them (*Bulog's*, *PSA-nya*).
+    if lower.chars().count() < 6 || lower.contains(['-', '\'', '’']) {
+        return false;
+    }
+    if frequency::is_listed(ctx.doc.language, lower) || counts.get(lower).copied().unwrap_or(0) > 1 {
+        return false;
+    }
+    let doc = ctx.doc;
+    let adjacent = |j: usize| {
+        let other = &words[j];
+        // Next to it in the text (the occurrences skip numbers and punctuation).
+        let (a, b) = if j < i { (other, word) } else { (word, other) };
+        b.token() == a.token() + 1 && doc.tokens[b.token()].space_before
+    };
+    // A capitalised neighbour makes a name of several words, or a title before a name
+    // (*Desa Sambilo*, *Ibu Nuraeni*).
+    let capital_beside = |j: usize| adjacent(j) && words[j].case != WordCase::Lower;
+    !(i > 0 && capital_beside(i - 1) || i + 1 < words.len() && capital_beside(i + 1))
 }
 
 #[cfg(test)]
