@@ -10,8 +10,9 @@ the word itself, lower-cased, must be listed; the typo must not be):
   one-edit   one slip: two neighbours swapped, a letter dropped, doubled, or a neighbouring key
              typed for or beside it
   two-edit   two such slips at different places
-  each in lower-case words (mid-sentence) and in capitalised words (the first word of a sentence,
-  or a capitalised common word mid-sentence: institution names, titles).
+  each in lower-case words (mid-sentence) and in capitalised common words (the first word of a
+  sentence, or a word of a title or an institution's name mid-sentence; a capitalised word counts
+  as common when the corpus writes it in lower case somewhere, so names are left out).
 
 A typo is found when a spelling finding at warning or above covers it; its correction rank is the
 place of the original word among the finding's fixes (1 = first). Prints, per kind, recall at
@@ -93,7 +94,23 @@ def typo(word, edits, lang, rng):
 WORD = re.compile(r"[A-Za-z]+")
 
 
-def candidates(text, lang, capitalised):
+LOWER_SEEN = {}
+
+
+def seen_lower(src_dir, lang):
+    """The words written in lower case somewhere in the corpus's articles of `lang`: a
+    capitalised word whose lower case is among them is a common word (a sentence's first word,
+    a title, a word of an institution's name), not a name."""
+    if lang not in LOWER_SEEN:
+        words = set()
+        for name in os.listdir(src_dir):
+            if name.startswith(lang + "-") and name.endswith(".txt"):
+                words |= {w for w in WORD.findall(open(os.path.join(src_dir, name), encoding="utf-8").read()) if w.islower()}
+        LOWER_SEEN[lang] = words
+    return LOWER_SEEN[lang]
+
+
+def candidates(text, lang, capitalised, common=None):
     """(start, end, word) of common words to plant in: lower-case mid-sentence words, or
     capitalised ones (sentence-initial, or mid-sentence common words)."""
     out = []
@@ -104,6 +121,8 @@ def candidates(text, lang, capitalised):
         if capitalised != (w[0].isupper() and w[1:].islower()):
             continue
         if not capitalised and not w.islower():
+            continue
+        if capitalised and common is not None and w.lower() not in common:
             continue
         if wordfreq.zipf_frequency(w.lower(), lang, wordlist="best") < 3.0:
             continue
@@ -118,7 +137,7 @@ def plant(src_dir, dst_dir, edits, capitalised, per_article, rng):
             continue
         lang = name[:2]
         text = open(os.path.join(src_dir, name), encoding="utf-8").read()
-        cands = candidates(text, lang, capitalised)
+        cands = candidates(text, lang, capitalised, seen_lower(src_dir, lang) if capitalised else None)
         rng.shuffle(cands)
         chosen = []
         for c in cands:

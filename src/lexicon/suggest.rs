@@ -18,7 +18,8 @@ fn key_position(c: char) -> Option<(i32, i32)> {
 static KEY_POSITIONS: std::sync::LazyLock<[Option<(i32, i32)>; 26]> =
     std::sync::LazyLock::new(|| std::array::from_fn(|i| key_position(char::from(b'a' + i as u8))));
 
-fn neighbouring_keys(a: char, b: char) -> bool {
+/// Whether two letters are neighbouring keys of a QWERTY keyboard.
+pub fn neighbouring_keys(a: char, b: char) -> bool {
     let position = |c: char| if c.is_ascii_lowercase() { KEY_POSITIONS[usize::from(c as u8 - b'a')] } else { key_position(c) };
     match (position(a), position(b)) {
         (Some((ra, ca)), Some((rb, cb))) => (ra - rb).abs() <= 1 && (ca - cb).abs() <= 1 && (ra, ca) != (rb, cb),
@@ -126,6 +127,28 @@ fn channel_cost(score: u8) -> f32 {
     }
 }
 
+/// The score [`one_edit`] gives the slip from `word` to `candidate`, one edit apart.
+fn slip_score(word: &str, candidate: &str) -> u8 {
+    let (w, c): (Vec<char>, Vec<char>) = (word.chars().collect(), candidate.chars().collect());
+    let at = w.iter().zip(&c).position(|(a, b)| a != b).unwrap_or(w.len().min(c.len()));
+    let vowel = |x: char| "aeiou".contains(x);
+    match w.len().cmp(&c.len()) {
+        // A letter typed twice, or one extra.
+        std::cmp::Ordering::Greater => if at > 0 && w[at - 1] == w[at] || w.get(at + 1) == Some(&w[at]) { 1 } else { 2 },
+        // A letter dropped: a double, or a vowel, is the likeliest.
+        std::cmp::Ordering::Less => if at > 0 && c[at - 1] == c[at] || c.get(at + 1) == Some(&c[at]) || vowel(c[at]) { 1 } else { 2 },
+        std::cmp::Ordering::Equal => {
+            if w.get(at + 1) == c.get(at) && c.get(at + 1) == w.get(at) {
+                0
+            } else if neighbouring_keys(w[at], c[at]) || vowel(w[at]) && vowel(c[at]) {
+                1
+            } else {
+                3
+            }
+        }
+    }
+}
+
 /// Two slips in one word are rarer than any one slip.
 const TWO_EDIT_COST: f32 = 3.5;
 
@@ -151,10 +174,13 @@ pub fn ranked(word: &str, language: Language, is_word: &dyn Fn(&str) -> bool, pl
     }
     if two_edits && word.chars().count() >= 5 {
         for (c, d, zipf) in frequency::within(language, word, 2, 64) {
-            if d != 2 || out.iter().any(|(_, o)| o.word == c) || !is_word(c) {
+            // Words the dictionary has whole that our affix rules do not make (*petugas*)
+            // come from the list too, one slip away as well as two.
+            if out.iter().any(|(_, o)| o.word == c) || !(is_word(c) || plain.check(c)) {
                 continue;
             }
-            out.push((TWO_EDIT_COST - zipf, Candidate { word: c.to_string(), edits: 2, zipf, solid: true }));
+            let cost = if d == 1 { channel_cost(slip_score(word, c)) } else { TWO_EDIT_COST };
+            out.push((cost - zipf, Candidate { word: c.to_string(), edits: d, zipf, solid: true }));
         }
     }
     out.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.word.cmp(&b.1.word)));

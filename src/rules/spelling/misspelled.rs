@@ -1,6 +1,6 @@
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::lexicon::{frequency, suggest::edit_distance, WordMap};
+use crate::lexicon::{frequency, suggest::{edit_distance, neighbouring_keys}, WordMap};
 use crate::words::{match_case, Occurrence, Verdict, WordCase};
 
 /// `pemerinatah` -> `pemerintah`; `goverment` -> `government`.
@@ -44,7 +44,8 @@ impl Rule for Misspelled {
             if word.text().chars().count() < 3 || word.case == WordCase::Acronym {
                 continue;
             }
-            if word.case != WordCase::Lower && !may_be_capitalised_slip(ctx, words, i, &counts) {
+            let evidence = if word.case == WordCase::Lower { Capital::Slip } else { capitalised_evidence(ctx, words, i, &counts) };
+            if evidence == Capital::Name {
                 continue;
             }
             let Verdict::Misspelled { suggestions, sure } = word.verdict(ctx.words) else { continue };
@@ -52,10 +53,25 @@ impl Rule for Misspelled {
                 // A capital is a name's unless the evidence says slip: a common word one
                 // slip away, which the word is not written as (*Monday* for *monday*).
                 let lower_first = suggestions.first().map(|s| s.to_lowercase()).unwrap_or_default();
-                if !*sure || suggestions.iter().any(|s| s.to_lowercase() == word.lower()) || edit_distance(word.lower(), &lower_first) != 1 {
+                if !*sure || suggestions.iter().any(|s| s.to_lowercase() == word.lower()) {
                     continue;
                 }
-                if frequency::zipf_of_base(language, &lower_first) < 4.0 {
+                // Two slips from a common word: only a long word away from other capitals,
+                // whose correction the article writes too.
+                match edit_distance(word.lower(), &lower_first) {
+                    1 => {}
+                    2 if evidence == Capital::Slip && word.lower().chars().count() >= 7 && counts.contains_key(lower_first.as_str()) => {}
+                    _ => continue,
+                }
+                // Names are made from words by adding a letter (*Sambilo*, *Nuraeni*): a word
+                // one letter longer than the correction is a slip only when the letter doubles
+                // its neighbour (*Alhamdullillah*).
+                if added_letter_not_doubled(word.lower(), &lower_first) || frequency::zipf_of_base(language, &lower_first) < 3.5 {
+                    continue;
+                }
+                // Beside a capitalised word, only a word the article writes elsewhere
+                // (*Kepala Deswa* where *desa* is written too).
+                if evidence == Capital::IfCorrectionWritten && !counts.contains_key(lower_first.as_str()) {
                     continue;
                 }
             }
@@ -78,21 +94,33 @@ impl Rule for Misspelled {
     }
 }
 
+/// What the article says of a capitalised word before its spelling is judged.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Capital {
+    /// A name, or as likely one: left alone.
+    Name,
+    /// A slip if its spelling says so.
+    Slip,
+    /// In a name's company: a slip only of a word the article writes elsewhere.
+    IfCorrectionWritten,
+}
+
 /// Whether a capitalised word may be a slip rather than a name, from the article alone (asked
-/// before its spelling is judged, which costs more): the word is long, not common in print as it
-/// stands (names are: *Santi*, *Kyiv*), written only once, and no neighbouring word is
-/// capitalised (a name of two words, a title before a name). At the start of a sentence or
-/// mid-sentence alike.
-fn may_be_capitalised_slip(ctx: &Context<'_>, words: &[Occurrence<'_>], i: usize, counts: &WordMap<&str, usize>) -> bool {
+/// before its spelling is judged, which costs more): a name is short, common in print as it
+/// stands (*Santi*, *Kyiv*), or written more than once; a word beside a capitalised one may
+/// be part of a name or follow a title (*Desa Sambilo*, *Ibu Nuraeni*) as well as be a word
+/// of an institution's name (*Kepala Deswa*). At the start of a sentence or mid-sentence alike.
+fn capitalised_evidence(ctx: &Context<'_>, words: &[Occurrence<'_>], i: usize, counts: &WordMap<&str, usize>) -> Capital {
     let word = &words[i];
     let lower = word.lower();
+    let letters = lower.chars().count();
     // Short capitalised words are mostly names (*Doha*, *Seda*), as are possessives and
     // hyphenated forms of them (*Bulog's*, *PSA-nya*).
-    if lower.chars().count() < 6 || lower.contains(['-', '\'', '’']) {
-        return false;
+    if letters < if word.case == WordCase::Initial { 4 } else { 5 } || lower.contains(['-', '\'', '’']) {
+        return Capital::Name;
     }
     if frequency::is_listed(ctx.doc.language, lower) || counts.get(lower).copied().unwrap_or(0) > 1 {
-        return false;
+        return Capital::Name;
     }
     let doc = ctx.doc;
     let adjacent = |j: usize| {
@@ -101,10 +129,31 @@ fn may_be_capitalised_slip(ctx: &Context<'_>, words: &[Occurrence<'_>], i: usize
         let (a, b) = if j < i { (other, word) } else { (word, other) };
         b.token() == a.token() + 1 && doc.tokens[b.token()].space_before
     };
-    // A capitalised neighbour makes a name of several words, or a title before a name
-    // (*Desa Sambilo*, *Ibu Nuraeni*).
+    // (A sentence's first word has no neighbour before it in the sentence.)
     let capital_beside = |j: usize| adjacent(j) && words[j].case != WordCase::Lower;
-    !(i > 0 && capital_beside(i - 1) || i + 1 < words.len() && capital_beside(i + 1))
+    if i > 0 && capital_beside(i - 1) || i + 1 < words.len() && capital_beside(i + 1) {
+        Capital::IfCorrectionWritten
+    } else {
+        Capital::Slip
+    }
+}
+
+/// Whether `word` is `correction` with one letter added the way names are made from words (at
+/// the end: *Sambilo*; or inside, away from any key beside it: *Nuraeni*), not as a finger
+/// slips (a doubled letter, *Alhamdullillah*; a neighbouring key, *Meniurut*).
+fn added_letter_not_doubled(word: &str, correction: &str) -> bool {
+    let (w, c): (Vec<char>, Vec<char>) = (word.chars().collect(), correction.chars().collect());
+    if w.len() != c.len() + 1 {
+        return false;
+    }
+    let at = w.iter().zip(&c).position(|(a, b)| a != b).unwrap_or(c.len());
+    let beside = |j: Option<usize>| j.and_then(|j| w.get(j)).copied();
+    let (before, after) = (beside(at.checked_sub(1)), beside(Some(at + 1)));
+    if before == Some(w[at]) || after == Some(w[at]) {
+        return false;
+    }
+    let slipped = [before, after].into_iter().flatten().any(|n| neighbouring_keys(n, w[at]));
+    at + 1 == w.len() || !slipped
 }
 
 #[cfg(test)]
