@@ -251,6 +251,14 @@ impl<'a> WordJudge<'a> {
                 if self.is_english(word) {
                     return Some(Verdict::Foreign(&[]));
                 }
+                // A loan spelled against EYD V's rules when the rules' spelling is a word
+                // (*propinsi*, *aktiv*, *formil*), however common the other is in print.
+                let standard = |w: &str| {
+                    frequency::is_listed(Language::Id, w) && (indonesian::is_word(w) || indonesian::may_be_listed_name(w) && hunspell::ID_ID.check(&capitalise(w)))
+                };
+                if let Some(standard) = nonstandard::patterned(word, &standard) {
+                    return Some(Verdict::NonStandard(StandardForm { standard: standard.into(), contested: false, regular: true }));
+                }
                 if loans::is_regular_loan(word) {
                     return Some(Verdict::Known);
                 }
@@ -331,16 +339,19 @@ impl<'a> WordJudge<'a> {
         if best <= 0.0 {
             return Verdict::Unknown;
         }
-        // A word common in print is no slip, unless of a word a hundred times commoner
-        // (`mengunakan` beside `menggunakan`).
+        let first = &candidates[0];
+        // A word common in print is no slip, unless the word meant is commoner by more than
+        // the slip is unlikely (`mengunakan`, a dropped double, beside `menggunakan`; not
+        // `marwah`, an added far key, beside `marah`). English lists the web's misspellings
+        // (*occured*) higher, at a tenth of the word or less.
         let own = frequency::zipf(language, word);
-        if own > 0.0 && best - own < 2.0 {
+        let margin = if language == Language::En { 0.0 } else { 0.3 };
+        if own > 0.0 && common(first) - own - first.slip < margin {
             return Verdict::Unknown;
         }
-        let first = &candidates[0];
-        // Two slips from the nearest word: only a common word, long enough not to be near by
-        // chance, is taken for the one meant.
-        if first.edits == 2 && (common(first) < 3.5 || word.chars().count() < 6) {
+        // Two slips from the nearest word: only a word commoner than the slips are unlikely,
+        // in a word long enough not to be near one by chance, is taken for the one meant.
+        if first.edits == 2 && (common(first) - first.slip < 1.0 || word.chars().count() < 6) {
             return Verdict::Unknown;
         }
         let second = candidates.get(1).map_or(0.0, common);

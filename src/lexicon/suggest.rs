@@ -114,6 +114,8 @@ pub struct Candidate {
     pub zipf: f32,
     /// Listed in the frequency list or a whole dictionary form (not only our morphology's).
     pub solid: bool,
+    /// How unlikely the slip from the word meant to the one written is, in powers of ten.
+    pub slip: f32,
 }
 
 /// How unlikely a one-edit slip of `score` (see [`one_edit`]) is, in powers of ten: a swap of
@@ -149,8 +151,60 @@ fn slip_score(word: &str, candidate: &str) -> u8 {
     }
 }
 
-/// Two slips in one word are rarer than any one slip.
-const TWO_EDIT_COST: f32 = 3.5;
+/// How unlikely the slips from `intended` to `written` are together: the edits of one optimal
+/// alignment, each weighed as [`one_edit`] weighs a single slip, plus half a power of ten for
+/// making two (*pemerinthan*: two likely slips; *rasuah* for *rasa*: two far letters added).
+pub fn slips_cost(written: &str, intended: &str) -> f32 {
+    let (a, b): (Vec<char>, Vec<char>) = (written.chars().collect(), intended.chars().collect());
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    let vowel = |c: char| "aeiou".contains(c);
+    let (mut i, mut j, mut total) = (n, m, 0.5);
+    while i > 0 || j > 0 {
+        if i > 0 && j > 0 && a[i - 1] == b[j - 1] && d[i][j] == d[i - 1][j - 1] {
+            i -= 1;
+            j -= 1;
+        } else if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i][j] == d[i - 2][j - 2] + 1 {
+            total += channel_cost(0);
+            i -= 2;
+            j -= 2;
+        } else if i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + 1 {
+            let likely = neighbouring_keys(a[i - 1], b[j - 1]) || vowel(a[i - 1]) && vowel(b[j - 1]);
+            total += channel_cost(if likely { 1 } else { 3 });
+            i -= 1;
+            j -= 1;
+        } else if i > 0 && d[i][j] == d[i - 1][j] + 1 {
+            // A letter added: typed twice, or beside its key, is likelier.
+            let x = a[i - 1];
+            let doubled = i > 1 && a[i - 2] == x || a.get(i) == Some(&x);
+            let slipped = i > 1 && neighbouring_keys(a[i - 2], x) || a.get(i).is_some_and(|&y| neighbouring_keys(x, y));
+            total += channel_cost(if doubled { 1 } else if slipped { 2 } else { 3 });
+            i -= 1;
+        } else {
+            // A letter dropped: a double or a vowel is the likeliest.
+            let x = b[j - 1];
+            let doubled = j > 1 && b[j - 2] == x || b.get(j) == Some(&x);
+            total += channel_cost(if doubled || vowel(x) { 1 } else { 2 });
+            j -= 1;
+        }
+    }
+    total
+}
 
 /// At most `limit` corrections for a lower-case misspelled word, best first: the words one
 /// slip away that `is_word` accepts, and, when `two_edits`, the words of `language`'s frequency
@@ -170,7 +224,7 @@ pub fn ranked(word: &str, language: Language, is_word: &dyn Fn(&str) -> bool, pl
         // A dictionary form the frequency list lacks is rare (below the list's floor); a form
         // only our affix rules make is rarer still.
         let weight = if zipf > 0.0 { zipf } else if solid { 1.5 } else { 0.5 };
-        out.push((channel_cost(score) - weight, Candidate { word: c, edits: 1, zipf, solid }));
+        out.push((channel_cost(score) - weight, Candidate { word: c, edits: 1, zipf, solid, slip: channel_cost(score) }));
     }
     if two_edits && word.chars().count() >= 5 {
         for (c, d, zipf) in frequency::within(language, word, 2, 64) {
@@ -179,8 +233,8 @@ pub fn ranked(word: &str, language: Language, is_word: &dyn Fn(&str) -> bool, pl
             if out.iter().any(|(_, o)| o.word == c) || !(is_word(c) || plain.check(c)) {
                 continue;
             }
-            let cost = if d == 1 { channel_cost(slip_score(word, c)) } else { TWO_EDIT_COST };
-            out.push((cost - zipf, Candidate { word: c.to_string(), edits: d, zipf, solid: true }));
+            let cost = if d == 1 { channel_cost(slip_score(word, c)) } else { slips_cost(word, c) };
+            out.push((cost - zipf, Candidate { word: c.to_string(), edits: d, zipf, solid: true, slip: cost }));
         }
     }
     out.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.word.cmp(&b.1.word)));
@@ -238,6 +292,13 @@ mod tests {
             let swapped: String = { let mut c: Vec<char> = word.chars().collect(); c.swap(n - 2, n - 1); c.into_iter().collect() };
             assert!(asked.contains(&swapped) || swapped == word, "{word}: {swapped}");
         }
+    }
+
+    #[test]
+    fn two_likely_slips_cost_less_than_two_unlikely_ones() {
+        assert!(slips_cost("pemerinthan", "pemerintahan") < slips_cost("rasuah", "rasa"));
+        assert!(slips_cost("govermnet", "government") < slips_cost("merangsek", "merangkak"));
+        assert!(slips_cost("teh", "the") < slips_cost("tqe", "the"));
     }
 
     #[test]

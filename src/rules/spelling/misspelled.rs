@@ -1,6 +1,6 @@
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::lexicon::{frequency, suggest::{edit_distance, neighbouring_keys}, WordMap};
+use crate::lexicon::{frequency, suggest::{edit_distance, neighbouring_keys, slips_cost}, WordMap};
 use crate::words::{match_case, Occurrence, Verdict, WordCase};
 
 /// `pemerinatah` -> `pemerintah`; `goverment` -> `government`.
@@ -58,9 +58,11 @@ impl Rule for Misspelled {
                 }
                 // Two slips from a common word: only a long word away from other capitals,
                 // whose correction the article writes too.
+                // And only likely slips: a swap, a doubled or dropped letter, a key beside it
+                // (*Rohati* is no slip of *rohani*).
                 match edit_distance(word.lower(), &lower_first) {
-                    1 => {}
-                    2 if evidence == Capital::Slip && word.lower().chars().count() >= 7 && counts.contains_key(lower_first.as_str()) => {}
+                    1 if slips_cost(word.lower(), &lower_first) <= 2.5 => {}
+                    2 if evidence == Capital::Slip && word.lower().chars().count() >= 7 && counts.contains_key(lower_first.as_str()) && slips_cost(word.lower(), &lower_first) <= 2.5 => {}
                     _ => continue,
                 }
                 // Names are made from words by adding a letter (*Sambilo*, *Nuraeni*): a word
