@@ -79,7 +79,24 @@ impl Rule for Misspelled {
             }
             slips.push((word, suggestions.as_slice(), *sure));
         }
+        if slips.is_empty() {
+            return;
+        }
+        // A run of words of a third language (a quotation in Spanish or French) is not a row of
+        // slips: a slip with two more non-words among its six nearest words is left alone.
+        let strange: Vec<bool> = words
+            .iter()
+            .map(|w| w.case == WordCase::Lower && matches!(w.verdict(ctx.words), Verdict::Misspelled { .. } | Verdict::Unknown))
+            .collect();
+        let in_foreign_run = |word: &Occurrence<'_>| {
+            let Ok(i) = words.binary_search_by_key(&word.token(), Occurrence::token) else { return false };
+            let near = |j: usize| j != i && words[j].token().abs_diff(word.token()) <= 12 && strange[j];
+            (i.saturating_sub(3)..(i + 4).min(words.len())).filter(|&j| near(j)).count() >= 2
+        };
         for (word, suggestions, sure) in slips {
+            if in_foreign_run(word) {
+                continue;
+            }
             // A word written the same way three times is deliberate (a term, a name).
             let deliberate = counts.get(word.lower()).copied().unwrap_or(0) >= 3;
             let severity = if sure && !deliberate { Severity::Warning } else { Severity::Hint };
@@ -172,6 +189,58 @@ mod tests {
         assert_eq!(d.fixes[0].edits[0].new_text, "pemerintah");
         assert_eq!(d.severity, Severity::Warning);
         assert_eq!(flagged(&Misspelled, En, "The regional goverment said it had occured untill Monday."), ["goverment", "occured", "untill"]);
+    }
+
+    #[test]
+    fn capitalised_slips_are_found_and_names_left_alone() {
+        // Sentence-initial and mid-sentence slips of common words.
+        assert_eq!(flagged(&Misspelled, Id, "Sehingag warga mengungsi ke gedung sekolah."), ["Sehingag"]);
+        assert_eq!(flagged(&Misspelled, Id, "Warga kemudian dibawa ke Rumha Sakit terdekat, kata dokter. Rumah sakit penuh."), ["Rumha"]);
+        assert_eq!(flagged(&Misspelled, En, "Yesterdya the council voted against the plan."), ["Yesterdya"]);
+        let d = &run(&Misspelled, Id, "Sehingag warga mengungsi.")[0];
+        assert_eq!(d.fixes[0].edits[0].new_text, "Sehingga");
+        // Names: made from words by a letter, beside other capitals, after titles, written
+        // twice, short, or common in print.
+        for text in [
+            "Menurut Sambila, warga mengungsi.",
+            "Bupati Kartoni Sumbaro meresmikan jembatan itu.",
+            "Warga bertemu Ibu Hartawi di balai desa.",
+            "Tokoh itu, Rumahi, datang. Rumahi lalu pergi.",
+            "Kata Doni, warga mengungsi.",
+            "Pelatih Jorgen Klopsy memuji Liverpool.",
+        ] {
+            assert!(flagged(&Misspelled, Id, text).is_empty(), "{text}: {:?}", flagged(&Misspelled, Id, text));
+        }
+        assert!(flagged(&Misspelled, En, "Coach Jorgen Klopsy praised the squad, and Halvard agreed.").is_empty());
+    }
+
+    #[test]
+    fn words_common_in_print_and_regular_derivations_stay_silent() {
+        for text in [
+            "Ia didapuk menjadi ketua dan harga saham melesat.",
+            "Lembaga yang berketahanan dan kepengurusan baru menyiapkan pascapanen dengan pengamanan superketat.",
+        ] {
+            assert!(flagged(&Misspelled, Id, text).is_empty(), "{text}: {:?}", flagged(&Misspelled, Id, text));
+        }
+    }
+
+    #[test]
+    fn a_quotation_in_a_third_language_is_not_a_row_of_slips() {
+        assert!(flagged(&Misspelled, En, "He shouted \"nosotros no tenemos miedo de nadie\" before leaving.").is_empty());
+        assert!(flagged(&Misspelled, Id, "Ia berkata \"nous ne voulons pas la guerre\" kepada wartawan.").is_empty());
+        // Slips far apart are each still found.
+        assert_eq!(flagged(&Misspelled, En, "The goverment said the report was wrong, and the ministry aproved it."), ["goverment", "aproved"]);
+    }
+
+    #[test]
+    fn two_slips_from_a_common_word_are_found_and_ranked() {
+        let d = run(&Misspelled, Id, "Para petani menunggu keputsuan pemerinthan daerah.");
+        let fixes: Vec<Vec<&str>> = d.iter().map(|d| d.fixes.iter().map(|f| f.edits[0].new_text.as_str()).collect()).collect();
+        assert_eq!(fixes.iter().map(|f| f[0]).collect::<Vec<_>>(), ["keputusan", "pemerintahan"]);
+        assert!(fixes.iter().all(|f| f.len() <= 5));
+        let d = run(&Misspelled, En, "The comittee definately agreed.");
+        assert_eq!(d.iter().map(|d| d.fixes[0].edits[0].new_text.as_str()).collect::<Vec<_>>(), ["committee", "definitely"]);
+        assert!(d.iter().all(|d| d.severity == Severity::Warning));
     }
 
     #[test]
