@@ -84,14 +84,22 @@ impl Rule for Misspelled {
         }
         // A run of words of a third language (a quotation in Spanish or French) is not a row of
         // slips: a slip with two more non-words among its six nearest words is left alone.
-        let strange: Vec<bool> = words
+        // (At least one of them with no word near it: a row of slips each one from a word is
+        // a careless sentence, not another language.)
+        let strange: Vec<(bool, bool)> = words
             .iter()
-            .map(|w| w.case == WordCase::Lower && matches!(w.verdict(ctx.words), Verdict::Misspelled { .. } | Verdict::Unknown))
+            .map(|w| match w.verdict(ctx.words) {
+                _ if w.case != WordCase::Lower => (false, false),
+                Verdict::Misspelled { .. } => (true, false),
+                Verdict::Unknown => (true, true),
+                _ => (false, false),
+            })
             .collect();
         let in_foreign_run = |word: &Occurrence<'_>| {
             let Ok(i) = words.binary_search_by_key(&word.token(), Occurrence::token) else { return false };
-            let near = |j: usize| j != i && words[j].token().abs_diff(word.token()) <= 12 && strange[j];
-            (i.saturating_sub(3)..(i + 4).min(words.len())).filter(|&j| near(j)).count() >= 2
+            let near: Vec<(bool, bool)> =
+                (i.saturating_sub(3)..(i + 4).min(words.len())).filter(|&j| j != i && words[j].token().abs_diff(word.token()) <= 12).map(|j| strange[j]).collect();
+            near.iter().filter(|s| s.0).count() >= 2 && near.iter().any(|s| s.1)
         };
         for (word, suggestions, sure) in slips {
             if in_foreign_run(word) {
