@@ -15,13 +15,19 @@ static META: RuleMeta = RuleMeta {
     explanation: "Words are checked against Hunspell's id_ID or en_US/en_GB dictionaries, the project's word \
 lists, and, in Indonesian, the rules of affixation (meN- with nasal assimilation, di-, ber-, ter-, peN-, per-, \
 ke-, se-, -kan, -i, -an, the confixes and the clitics -nya, -ku, -mu, -lah, -kah, -pun) and reduplication, \
-so *menewaskan*, *upayanya* and *kemerah-merahan* pass. Capitalised words in mid-sentence (names), \
-acronyms, words with digits, URLs, handles and foreign words (see `untranslated/foreign-word`) are not \
-judged here, and neither are regular loans spelled by EYD V's absorption rules (*komposisi*, \
-*disabilitas*). A word one slip from known words (two letters swapped, a letter doubled, dropped or \
-mistyped) is reported with those words ranked, the likeliest slip first: a warning when it has five \
-letters or more, a hint when it is shorter or written the same way three times or more (then it is \
-more likely a term or a name). An unknown word with no such neighbour is left alone.",
+so *menewaskan*, *upayanya* and *kemerah-merahan* pass. Acronyms, words with digits, URLs, handles and \
+foreign words (see `untranslated/foreign-word`) are not judged here, and neither are regular loans spelled \
+by EYD V's absorption rules (*komposisi*, *disabilitas*). A word one or two slips from common words (two \
+letters swapped, a letter doubled, dropped or mistyped) is reported with at most five of them, ranked by \
+how likely the slip is and how common the word is in print (wordfreq's lists): a warning when the best \
+is a common word, a hint when only rarer words are near, when the word has three letters or fewer, or \
+when it is written the same way three times or more (then it is more likely a term or a name). A word \
+that is itself common in print is reported only as a slip of a much commoner word, and a word with no \
+common word near is left alone. A capitalised word is judged only on evidence that it is not a name: at \
+least four letters (five mid-sentence), not common in print as written, written once, one likely slip \
+from a common word (not a word with a letter added at its end, as names are made), and, beside another \
+capitalised word, a slip of a word the article writes elsewhere. Three or more non-words close together \
+(a quotation in a third language) are not reported.",
     example_bad: "Juru bicara pemerinatah mengatakan bantuan akan teirma besok.",
     example_good: "Juru bicara pemerintah mengatakan bantuan akan diterima besok.",
 };
