@@ -186,6 +186,16 @@ pub fn provisional(previous: &[Diagnostic], language: Language, changes: &Change
         .filter(|d| d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end))
         .filter(|d| !((is_paragraph_scoped(&d.code) || spelling.is_some() && d.code == MISSPELLED) && in_rechecked_block(d.span)))
         .collect();
+    // A slip carried over from an untouched block that the edit wrote a third time elsewhere
+    // is a hint now, as the full check says (the rule counts over the whole article).
+    if spelling.is_some() && options.config.level_for(crate::rules::find(MISSPELLED).map(|r| r.meta())?).is_none() {
+        let lower = text.to_lowercase();
+        for d in diagnostics.iter_mut().filter(|d| d.code == MISSPELLED && d.severity == crate::diagnostic::Severity::Warning) {
+            if lower.len() == text.len() && count_word(&lower, &lower[d.span.start..d.span.end]) >= 3 {
+                d.severity = crate::diagnostic::Severity::Hint;
+            }
+        }
+    }
     diagnostics.extend(spelling.unwrap_or_default().into_iter().filter(|d| in_rechecked_block(d.span)));
     // A suppression comment the edit wrote applies to the findings that moved, too.
     let suppressions = Suppressions::parse(text, &mut Vec::new());

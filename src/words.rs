@@ -6,7 +6,7 @@ use crate::config::UserLexicon;
 use crate::language::Language;
 use crate::lexicon::english::{self, Dialect};
 use crate::lexicon::nonstandard::{self, StandardForm};
-use crate::lexicon::{glossary, hunspell, indonesian, loans, normalise, suggest, WordMap, WordSet};
+use crate::lexicon::{frequency, glossary, hunspell, indonesian, loans, normalise, suggest, WordMap, WordSet};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::sync::{Arc, LazyLock, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -25,8 +25,10 @@ pub enum Verdict {
     /// `hyphenated`, the EYD V form that keeps a foreign root (*di-update*). `equivalents` are
     /// Indonesian words with the same affixes (*mengunduh*).
     ForeignRoot { root: String, equivalents: Vec<String>, hyphenated: bool },
-    /// Not a word, but one slip from the `suggestions`, best first.
-    Misspelled { suggestions: Vec<String> },
+    /// Not a word, but one or two slips from the `suggestions`, best first. `sure` when the
+    /// best of them is a common word one slip away (or two, for a long word and a very common
+    /// one): a doubtful slip (only rare words near) is worth a hint at most.
+    Misspelled { suggestions: Vec<String>, sure: bool },
     /// Not known, and nothing close: a name, a term, or a word we lack. No finding.
     Unknown,
 }
@@ -249,6 +251,14 @@ impl<'a> WordJudge<'a> {
                 if self.is_english(word) {
                     return Some(Verdict::Foreign(&[]));
                 }
+                // A loan spelled against EYD V's rules when the rules' spelling is a word
+                // (*propinsi*, *aktiv*, *formil*), however common the other is in print.
+                let standard = |w: &str| {
+                    frequency::is_listed(Language::Id, w) && (indonesian::is_word(w) || indonesian::may_be_listed_name(w) && hunspell::ID_ID.check(&capitalise(w)))
+                };
+                if let Some(standard) = nonstandard::patterned(word, &standard) {
+                    return Some(Verdict::NonStandard(StandardForm { standard: standard.into(), contested: false, regular: true }));
+                }
                 if loans::is_regular_loan(word) {
                     return Some(Verdict::Known);
                 }
@@ -264,7 +274,7 @@ impl<'a> WordJudge<'a> {
                 // `monday`: English capitalises it.
                 let capital = capitalise(word);
                 if self.is_english(&capital) {
-                    return Some(Verdict::Misspelled { suggestions: vec![capital] });
+                    return Some(Verdict::Misspelled { suggestions: vec![capital], sure: true });
                 }
                 None
             }
@@ -318,8 +328,37 @@ impl<'a> WordJudge<'a> {
     }
 
     fn misspelled(&self, word: &str, is_word: &dyn Fn(&str) -> bool, dictionary: &spellbook::Dictionary) -> Verdict {
-        let suggestions = suggest::suggestions(word, is_word, dictionary, MAX_SUGGESTIONS);
-        if suggestions.is_empty() { Verdict::Unknown } else { Verdict::Misspelled { suggestions } }
+        let language = self.language;
+        let candidates = suggest::ranked(word, language, is_word, dictionary, true, MAX_SUGGESTIONS);
+        // How common each correction is in print; an affixed form the list lacks counts as
+        // its bare form does, a little less (`perbuatannya` as `perbuatan`).
+        let common = |c: &suggest::Candidate| if c.zipf > 0.0 { c.zipf } else { frequency::zipf_of_base(language, &c.word) - 0.5 };
+        let Some(best) = candidates.iter().map(common).reduce(f32::max) else { return Verdict::Unknown };
+        // Only rare words near: no word a reporter would have meant (a KBBI word we lack, a
+        // term). Not a finding.
+        if best <= 0.0 {
+            return Verdict::Unknown;
+        }
+        let first = &candidates[0];
+        // A word common in print is no slip, unless the word meant is commoner by more than
+        // the slip is unlikely (`mengunakan`, a dropped double, beside `menggunakan`; not
+        // `marwah`, an added far key, beside `marah`). English lists the web's misspellings
+        // (*occured*) higher, at a tenth of the word or less.
+        let own = frequency::zipf(language, word);
+        let margin = if language == Language::En { 0.0 } else { 0.3 };
+        if own > 0.0 && common(first) - own - first.slip < margin {
+            return Verdict::Unknown;
+        }
+        // Two slips from the nearest word: only a word commoner than the slips are unlikely,
+        // in a word long enough not to be near one by chance, is taken for the one meant.
+        if first.edits == 2 && (common(first) - first.slip < 1.0 || word.chars().count() < 6) {
+            return Verdict::Unknown;
+        }
+        let second = candidates.get(1).map_or(0.0, common);
+        // A word of three letters or fewer has many neighbours by chance (initials, codes).
+        let floor = if language == Language::En { 2.5 } else { 3.0 };
+        let sure = common(first) >= floor && (word.chars().count() >= 5 || word.chars().count() == 4 && common(first) - second >= 1.0);
+        Verdict::Misspelled { suggestions: candidates.into_iter().map(|c| c.word).collect(), sure }
     }
 }
 
@@ -394,7 +433,7 @@ mod tests {
         assert_eq!(judge(Language::En, "bupati"), Verdict::Known);
         assert!(matches!(judge(Language::En, "pagi"), Verdict::Foreign(_)));
         assert_eq!(judge(Language::Id, "maret"), Verdict::Known);
-        assert_eq!(judge(Language::En, "monday"), Verdict::Misspelled { suggestions: vec!["Monday".into()] });
+        assert_eq!(judge(Language::En, "monday"), Verdict::Misspelled { suggestions: vec!["Monday".into()], sure: true });
         match judge(Language::Id, "mendownload") {
             Verdict::ForeignRoot { root, equivalents, hyphenated: false } => {
                 assert_eq!(root, "download");

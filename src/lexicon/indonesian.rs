@@ -11,9 +11,30 @@ use std::sync::LazyLock;
 
 static EXTRA: LazyLock<WordSet> = LazyLock::new(|| parse_word_list(include_str!("../../data/id/extra-words.txt")));
 
-/// The roots our affixes attach to: the lower-case stems of id_ID.dic (before any affix flags)
-/// and the words of the supplementary list, in one set (every correction candidate asks it
-/// several times).
+/// Sastrawi's root words (`data/id/sastrawi-roots.txt`, MIT) that id_ID lacks, taken only when
+/// they are common in print (the frequency list has them) and not a non-standard form: the
+/// list also holds rare archaic roots, which would let typos pass.
+static SASTRAWI: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/id/sastrawi-roots.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|w| w.chars().count() >= 4 && super::nonstandard::standard_form(w).is_none() && common_in_print(w))
+        .collect()
+});
+
+/// Whether the frequency list has a root or one of its commonest derivations (*lesat* by
+/// *melesat*).
+fn common_in_print(root: &str) -> bool {
+    let listed = |w: &str| super::frequency::is_listed(crate::language::Language::Id, w);
+    listed(root)
+        || [("me", ""), ("di", ""), ("ber", ""), ("ter", ""), ("", "an"), ("", "nya"), ("me", "kan"), ("di", "kan"), ("pe", ""), ("ke", "an")]
+            .iter()
+            .any(|(prefix, suffix)| listed(&crate::words::affix(prefix, root, suffix)))
+}
+
+/// The roots our affixes attach to: the lower-case stems of id_ID.dic (before any affix flags),
+/// the words of the supplementary list and the common Sastrawi roots, in one set (every
+/// correction candidate asks it several times).
 static ROOTS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../dict/id_ID.dic")
         .lines()
@@ -21,6 +42,7 @@ static ROOTS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
         .map(|l| l.split('/').next().unwrap_or("").trim())
         .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_lowercase() || c == '-'))
         .chain(EXTRA.iter().map(String::as_str))
+        .chain(SASTRAWI.iter().copied())
         .collect()
 });
 
@@ -58,7 +80,7 @@ pub fn may_be_listed_name(word: &str) -> bool {
 
 /// A whole word the dictionary (with its own affix rules) or the supplementary list knows.
 fn listed(word: &str) -> bool {
-    !word.is_empty() && (EXTRA.contains(word) || ID_ID.check(word))
+    !word.is_empty() && (EXTRA.contains(word) || SASTRAWI.contains(word) || ID_ID.check(word))
 }
 
 /// A root: a stem of the dictionary or a word of the supplementary list. Only stems take our
@@ -215,10 +237,27 @@ fn is_derived(word: &str, depth: Depth) -> bool {
                 && is_derived(rest, depth) {
                     return true;
                 }
-            if ["ter", "ber", "mber"].iter().any(|p| inner.starts_with(p)) && is_derived(inner.strip_prefix('m').unwrap_or(inner), depth) {
+            if ["ter", "ber", "mber", "pe"].iter().any(|p| inner.starts_with(p)) && is_derived(inner.strip_prefix('m').unwrap_or(inner), depth) {
                 return true;
             }
         }
+    }
+    // ber- before a ke-an noun: berkeadilan, berketebalan, berkelanjutan.
+    if let Some(noun) = word.strip_prefix("ber")
+        && noun.starts_with("ke")
+        && noun.ends_with("an")
+        && noun.chars().count() >= 7
+        && is_derived(noun, depth)
+    {
+        return true;
+    }
+    // A bound form written together with a word, as EYD V writes them: supermewah,
+    // pascagempa, antarnegara, nonaktif.
+    if let Some(rest) = BOUND_PREFIXES.iter().filter(|p| p.len() >= 3).find_map(|p| word.strip_prefix(p))
+        && rest.chars().count() >= 4
+        && is_derived(rest, depth)
+    {
+        return true;
     }
     derivation_roots(word, &mut |r, min| is_root(r, min))
         || depth == Depth::Full && derivation_roots(word, &mut |r, _| r.chars().count() >= 6 && loans::is_regular_loan(r))
@@ -335,6 +374,7 @@ mod tests {
             "dibangun", "menulis", "memukul", "menyapu", "mengirim", "mengebom", "klubnya", "dirilis",
             "diproses", "mengklik", "memproses", "mentransfer", "berkomitmen", "terdiagnosis", "sesuaikan",
             "kujual", "kaubaca", "rumahnyalah", "apakah", "bacalah", "memperparah", "dipertandingkan",
+            "berketebalan", "berkeadilan", "kepelatihan", "kepemimpinan", "supermewah", "pascabanjir", "antarkota", "nonaktif", "melesat", "mancur",
             "penggundulan", "keamanannya", "seusai", "bekerja", "belajar", "menginstruksikan", "anti-pesawat", "non-pemerintah", "keterisian", "keberlanjutan", "ketidakadilan", "pemberdayaan", "memasak", "menanti", "menyanyi", "pemusik", "melihat",
         ] {
             assert!(is_word(w), "{w}");

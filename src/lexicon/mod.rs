@@ -3,6 +3,7 @@
 //! per process, so a run pays only for the languages it meets.
 
 pub mod english;
+pub mod frequency;
 pub mod glossary;
 pub mod hunspell;
 pub mod indonesian;

@@ -3,6 +3,9 @@
 //! generated and validated with the language's full word test (affixes included), and ranked
 //! by how likely the slip is. Hunspell's own suggestions fill in when nothing is one edit away.
 
+use super::frequency;
+use crate::language::Language;
+
 const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyz";
 const QWERTY: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
@@ -15,7 +18,8 @@ fn key_position(c: char) -> Option<(i32, i32)> {
 static KEY_POSITIONS: std::sync::LazyLock<[Option<(i32, i32)>; 26]> =
     std::sync::LazyLock::new(|| std::array::from_fn(|i| key_position(char::from(b'a' + i as u8))));
 
-fn neighbouring_keys(a: char, b: char) -> bool {
+/// Whether two letters are neighbouring keys of a QWERTY keyboard.
+pub fn neighbouring_keys(a: char, b: char) -> bool {
     let position = |c: char| if c.is_ascii_lowercase() { KEY_POSITIONS[usize::from(c as u8 - b'a')] } else { key_position(c) };
     match (position(a), position(b)) {
         (Some((ra, ca)), Some((rb, cb))) => (ra - rb).abs() <= 1 && (ca - cb).abs() <= 1 && (ra, ca) != (rb, cb),
@@ -100,9 +104,145 @@ fn one_edit(word: &str, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dicti
     out
 }
 
-/// At most `limit` corrections for a lower-case misspelled word, best first: the words one slip
-/// away that `is_word` accepts. Hunspell's n-gram suggestions are not used: they cost
-/// milliseconds a word and rarely name the word a reporter meant when no single slip does.
+/// A correction with what ranked it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub word: String,
+    /// Edits (optimal string alignment) from the misspelling: 1 or 2.
+    pub edits: usize,
+    /// How common the word is in print (Zipf; 0 when the frequency list lacks it).
+    pub zipf: f32,
+    /// Listed in the frequency list or a whole dictionary form (not only our morphology's).
+    pub solid: bool,
+    /// How unlikely the slip from the word meant to the one written is, in powers of ten.
+    pub slip: f32,
+}
+
+/// How unlikely a one-edit slip of `score` (see [`one_edit`]) is, in powers of ten: a swap of
+/// two letters or a neighbouring key is a common slip, a far key a rare one.
+fn channel_cost(score: u8) -> f32 {
+    match score {
+        0 => 0.6,
+        1 => 1.0,
+        2 => 2.0,
+        _ => 3.0,
+    }
+}
+
+/// The score [`one_edit`] gives the slip from `word` to `candidate`, one edit apart.
+fn slip_score(word: &str, candidate: &str) -> u8 {
+    let (w, c): (Vec<char>, Vec<char>) = (word.chars().collect(), candidate.chars().collect());
+    let at = w.iter().zip(&c).position(|(a, b)| a != b).unwrap_or(w.len().min(c.len()));
+    let vowel = |x: char| "aeiou".contains(x);
+    match w.len().cmp(&c.len()) {
+        // A letter typed twice, or one extra.
+        std::cmp::Ordering::Greater => if at > 0 && w[at - 1] == w[at] || w.get(at + 1) == Some(&w[at]) { 1 } else { 2 },
+        // A letter dropped: a double, or a vowel, is the likeliest.
+        std::cmp::Ordering::Less => if at > 0 && c[at - 1] == c[at] || c.get(at + 1) == Some(&c[at]) || vowel(c[at]) { 1 } else { 2 },
+        std::cmp::Ordering::Equal => {
+            if w.get(at + 1) == c.get(at) && c.get(at + 1) == w.get(at) {
+                0
+            } else if neighbouring_keys(w[at], c[at]) || vowel(w[at]) && vowel(c[at]) {
+                1
+            } else {
+                3
+            }
+        }
+    }
+}
+
+/// How unlikely the slips from `intended` to `written` are together: the edits of one optimal
+/// alignment, each weighed as [`one_edit`] weighs a single slip, plus half a power of ten for
+/// making two (*pemerinthan*: two likely slips; *rasuah* for *rasa*: two far letters added).
+pub fn slips_cost(written: &str, intended: &str) -> f32 {
+    let (a, b): (Vec<char>, Vec<char>) = (written.chars().collect(), intended.chars().collect());
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    let vowel = |c: char| "aeiou".contains(c);
+    let (mut i, mut j, mut total) = (n, m, 0.5);
+    while i > 0 || j > 0 {
+        if i > 0 && j > 0 && a[i - 1] == b[j - 1] && d[i][j] == d[i - 1][j - 1] {
+            i -= 1;
+            j -= 1;
+        } else if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i][j] == d[i - 2][j - 2] + 1 {
+            total += channel_cost(0);
+            i -= 2;
+            j -= 2;
+        } else if i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + 1 {
+            let likely = neighbouring_keys(a[i - 1], b[j - 1]) || vowel(a[i - 1]) && vowel(b[j - 1]);
+            total += channel_cost(if likely { 1 } else { 3 });
+            i -= 1;
+            j -= 1;
+        } else if i > 0 && d[i][j] == d[i - 1][j] + 1 {
+            // A letter added: typed twice, or beside its key, is likelier.
+            let x = a[i - 1];
+            let doubled = i > 1 && a[i - 2] == x || a.get(i) == Some(&x);
+            let slipped = i > 1 && neighbouring_keys(a[i - 2], x) || a.get(i).is_some_and(|&y| neighbouring_keys(x, y));
+            total += channel_cost(if doubled { 1 } else if slipped { 2 } else { 3 });
+            i -= 1;
+        } else {
+            // A letter dropped: a double or a vowel is the likeliest.
+            let x = b[j - 1];
+            let doubled = j > 1 && b[j - 2] == x || b.get(j) == Some(&x);
+            total += channel_cost(if doubled || vowel(x) { 1 } else { 2 });
+            j -= 1;
+        }
+    }
+    total
+}
+
+/// At most `limit` corrections for a lower-case misspelled word, best first: the words one
+/// slip away that `is_word` accepts, and, when `two_edits`, the words of `language`'s frequency
+/// list two slips away that it accepts too. They are ranked as a copy editor would: the
+/// likelier slip (swapped letters, a doubled, dropped or neighbouring key) and the commoner word
+/// first (a slip's unlikeliness and a word's rarity weigh alike, in powers of ten). Hunspell's
+/// n-gram suggestions are not used: they cost milliseconds a word and rarely name the word a
+/// reporter meant when no single slip does.
+pub fn ranked(word: &str, language: Language, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dictionary, two_edits: bool, limit: usize) -> Vec<Candidate> {
+    if word.chars().count() > 30 || !word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+        return Vec::new();
+    }
+    let mut out: Vec<(f32, Candidate)> = Vec::new();
+    for (score, c) in one_edit(word, is_word, plain) {
+        let zipf = frequency::zipf(language, &c);
+        let solid = zipf > 0.0 || plain.check(&c);
+        // A dictionary form the frequency list lacks is rare (below the list's floor); a form
+        // only our affix rules make is rarer still.
+        let weight = if zipf > 0.0 { zipf } else if solid { 1.5 } else { 0.5 };
+        out.push((channel_cost(score) - weight, Candidate { word: c, edits: 1, zipf, solid, slip: channel_cost(score) }));
+    }
+    if two_edits && word.chars().count() >= 5 {
+        for (c, d, zipf) in frequency::within(language, word, 2, 64) {
+            // Words the dictionary has whole that our affix rules do not make (*petugas*)
+            // come from the list too, one slip away as well as two.
+            if out.iter().any(|(_, o)| o.word == c) || !(is_word(c) || plain.check(c)) {
+                continue;
+            }
+            let cost = if d == 1 { channel_cost(slip_score(word, c)) } else { slips_cost(word, c) };
+            out.push((cost - zipf, Candidate { word: c.to_string(), edits: d, zipf, solid: true, slip: cost }));
+        }
+    }
+    out.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.word.cmp(&b.1.word)));
+    out.into_iter().map(|(_, c)| c).take(limit).collect()
+}
+
+/// The words of [`ranked`] with one slip only, for questions that only ask whether a word is
+/// one slip from a known one.
 pub fn suggestions(word: &str, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dictionary, limit: usize) -> Vec<String> {
     if word.chars().count() > 30 || !word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
         return Vec::new();
@@ -152,6 +292,13 @@ mod tests {
             let swapped: String = { let mut c: Vec<char> = word.chars().collect(); c.swap(n - 2, n - 1); c.into_iter().collect() };
             assert!(asked.contains(&swapped) || swapped == word, "{word}: {swapped}");
         }
+    }
+
+    #[test]
+    fn two_likely_slips_cost_less_than_two_unlikely_ones() {
+        assert!(slips_cost("pemerinthan", "pemerintahan") < slips_cost("rasuah", "rasa"));
+        assert!(slips_cost("govermnet", "government") < slips_cost("merangsek", "merangkak"));
+        assert!(slips_cost("teh", "the") < slips_cost("tqe", "the"));
     }
 
     #[test]

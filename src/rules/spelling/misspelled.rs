@@ -1,6 +1,6 @@
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::lexicon::WordMap;
+use crate::lexicon::{frequency, suggest::{edit_distance, neighbouring_keys, slips_cost}, WordMap};
 use crate::words::{match_case, Occurrence, Verdict, WordCase};
 
 /// `pemerinatah` -> `pemerintah`; `goverment` -> `government`.
@@ -15,13 +15,19 @@ static META: RuleMeta = RuleMeta {
     explanation: "Words are checked against Hunspell's id_ID or en_US/en_GB dictionaries, the project's word \
 lists, and, in Indonesian, the rules of affixation (meN- with nasal assimilation, di-, ber-, ter-, peN-, per-, \
 ke-, se-, -kan, -i, -an, the confixes and the clitics -nya, -ku, -mu, -lah, -kah, -pun) and reduplication, \
-so *menewaskan*, *upayanya* and *kemerah-merahan* pass. Capitalised words in mid-sentence (names), \
-acronyms, words with digits, URLs, handles and foreign words (see `untranslated/foreign-word`) are not \
-judged here, and neither are regular loans spelled by EYD V's absorption rules (*komposisi*, \
-*disabilitas*). A word one slip from known words (two letters swapped, a letter doubled, dropped or \
-mistyped) is reported with those words ranked, the likeliest slip first: a warning when it has five \
-letters or more, a hint when it is shorter or written the same way three times or more (then it is \
-more likely a term or a name). An unknown word with no such neighbour is left alone.",
+so *menewaskan*, *upayanya* and *kemerah-merahan* pass. Acronyms, words with digits, URLs, handles and \
+foreign words (see `untranslated/foreign-word`) are not judged here, and neither are regular loans spelled \
+by EYD V's absorption rules (*komposisi*, *disabilitas*). A word one or two slips from common words (two \
+letters swapped, a letter doubled, dropped or mistyped) is reported with at most five of them, ranked by \
+how likely the slip is and how common the word is in print (wordfreq's lists): a warning when the best \
+is a common word, a hint when only rarer words are near, when the word has three letters or fewer, or \
+when it is written the same way three times or more (then it is more likely a term or a name). A word \
+that is itself common in print is reported only as a slip of a much commoner word, and a word with no \
+common word near is left alone. A capitalised word is judged only on evidence that it is not a name: at \
+least four letters (five mid-sentence), not common in print as written, written once, one likely slip \
+from a common word (not a word with a letter added at its end, as names are made), and, beside another \
+capitalised word, a slip of a word the article writes elsewhere. Three or more non-words close together \
+(a quotation in a third language) are not reported.",
     example_bad: "Juru bicara pemerinatah mengatakan bantuan akan teirma besok.",
     example_good: "Juru bicara pemerintah mengatakan bantuan akan diterima besok.",
 };
@@ -33,34 +39,81 @@ impl Rule for Misspelled {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let words = ctx.occurrences();
-        // A capitalised unknown word at the start of a sentence may be a name.
-        let slips: Vec<(&Occurrence<'_>, &[String])> = words
-            .iter()
-            .filter(|word| word.case == WordCase::Lower && word.text().chars().count() >= 3)
-            .filter_map(|word| match word.verdict(ctx.words) {
-                Verdict::Misspelled { suggestions } => Some((word, suggestions.as_slice())),
-                _ => None,
-            })
-            .collect();
+        let language = ctx.doc.language;
+        // How often each word is written, in lower case: a name is written the same way again.
+        let mut counts: WordMap<&str, usize> = WordMap::default();
+        for word in words {
+            *counts.entry(word.lower()).or_default() += 1;
+        }
+        let mut slips: Vec<(&Occurrence<'_>, &[String], bool)> = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            if word.text().chars().count() < 3 || word.case == WordCase::Acronym {
+                continue;
+            }
+            let evidence = if word.case == WordCase::Lower { Capital::Slip } else { capitalised_evidence(ctx, words, i, &counts) };
+            if evidence == Capital::Name {
+                continue;
+            }
+            let Verdict::Misspelled { suggestions, sure } = word.verdict(ctx.words) else { continue };
+            if word.case != WordCase::Lower {
+                // A capital is a name's unless the evidence says slip: a common word one
+                // slip away, which the word is not written as (*Monday* for *monday*).
+                let lower_first = suggestions.first().map(|s| s.to_lowercase()).unwrap_or_default();
+                if !*sure || suggestions.iter().any(|s| s.to_lowercase() == word.lower()) {
+                    continue;
+                }
+                // Two slips from a common word: only a long word away from other capitals,
+                // whose correction the article writes too.
+                // And only likely slips: a swap, a doubled or dropped letter, a key beside it
+                // (*Rohati* is no slip of *rohani*).
+                match edit_distance(word.lower(), &lower_first) {
+                    1 if slips_cost(word.lower(), &lower_first) <= 2.5 => {}
+                    2 if evidence == Capital::Slip && word.lower().chars().count() >= 7 && counts.contains_key(lower_first.as_str()) && slips_cost(word.lower(), &lower_first) <= 2.5 => {}
+                    _ => continue,
+                }
+                // Names are made from words by adding a letter (*Sambilo*, *Nuraeni*): a word
+                // one letter longer than the correction is a slip only when the letter doubles
+                // its neighbour (*Alhamdullillah*).
+                if added_letter_not_doubled(word.lower(), &lower_first) || frequency::zipf_of_base(language, &lower_first) < 3.5 {
+                    continue;
+                }
+                // Beside a capitalised word, only a word the article writes elsewhere
+                // (*Kepala Deswa* where *desa* is written too).
+                if evidence == Capital::IfCorrectionWritten && !counts.contains_key(lower_first.as_str()) {
+                    continue;
+                }
+            }
+            slips.push((word, suggestions.as_slice(), *sure));
+        }
         if slips.is_empty() {
             return;
         }
-        // How often each slip is written, in any case. Most words are no slip's length, which
-        // tells them apart without hashing them.
-        let mut counts: WordMap<&str, usize> = slips.iter().map(|(word, _)| (word.lower(), 0)).collect();
-        let lengths = slips.iter().fold(0u64, |bits, (word, _)| bits | 1 << word.lower().len().min(63));
-        for word in words {
-            if lengths & 1 << word.lower().len().min(63) != 0
-                && let Some(count) = counts.get_mut(word.lower())
-            {
-                *count += 1;
+        // A run of words of a third language (a quotation in Spanish or French) is not a row of
+        // slips: a slip with two more non-words among its six nearest words is left alone.
+        // (At least one of them with no word near it: a row of slips each one from a word is
+        // a careless sentence, not another language.)
+        let strange: Vec<(bool, bool)> = words
+            .iter()
+            .map(|w| match w.verdict(ctx.words) {
+                _ if w.case != WordCase::Lower => (false, false),
+                Verdict::Misspelled { .. } => (true, false),
+                Verdict::Unknown => (true, true),
+                _ => (false, false),
+            })
+            .collect();
+        let in_foreign_run = |word: &Occurrence<'_>| {
+            let Ok(i) = words.binary_search_by_key(&word.token(), Occurrence::token) else { return false };
+            let near: Vec<(bool, bool)> =
+                (i.saturating_sub(3)..(i + 4).min(words.len())).filter(|&j| j != i && words[j].token().abs_diff(word.token()) <= 12).map(|j| strange[j]).collect();
+            near.iter().filter(|s| s.0).count() >= 2 && near.iter().any(|s| s.1)
+        };
+        for (word, suggestions, sure) in slips {
+            if in_foreign_run(word) {
+                continue;
             }
-        }
-        for (word, suggestions) in slips {
-            // A slip is one edit from a known word; a short word has many such neighbours by
-            // chance, and a word written the same way three times is deliberate (a term, a name).
+            // A word written the same way three times is deliberate (a term, a name).
             let deliberate = counts.get(word.lower()).copied().unwrap_or(0) >= 3;
-            let severity = if word.text().chars().count() >= 5 && !deliberate { Severity::Warning } else { Severity::Hint };
+            let severity = if sure && !deliberate { Severity::Warning } else { Severity::Hint };
             let best = suggestions.first().map(|s| match_case(word.text(), s)).unwrap_or_default();
             let message = format!("'{}' is not a word: did you mean '{best}'?", word.text());
             let mut d = META.diagnostic(word.span(), message);
@@ -72,6 +125,68 @@ impl Rule for Misspelled {
             out.push(d);
         }
     }
+}
+
+/// What the article says of a capitalised word before its spelling is judged.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Capital {
+    /// A name, or as likely one: left alone.
+    Name,
+    /// A slip if its spelling says so.
+    Slip,
+    /// In a name's company: a slip only of a word the article writes elsewhere.
+    IfCorrectionWritten,
+}
+
+/// Whether a capitalised word may be a slip rather than a name, from the article alone (asked
+/// before its spelling is judged, which costs more): a name is short, common in print as it
+/// stands (*Santi*, *Kyiv*), or written more than once; a word beside a capitalised one may
+/// be part of a name or follow a title (*Desa Sambilo*, *Ibu Nuraeni*) as well as be a word
+/// of an institution's name (*Kepala Deswa*). At the start of a sentence or mid-sentence alike.
+fn capitalised_evidence(ctx: &Context<'_>, words: &[Occurrence<'_>], i: usize, counts: &WordMap<&str, usize>) -> Capital {
+    let word = &words[i];
+    let lower = word.lower();
+    let letters = lower.chars().count();
+    // Short capitalised words are mostly names (*Doha*, *Seda*), as are possessives and
+    // hyphenated forms of them (*Bulog's*, *PSA-nya*).
+    if letters < if word.case == WordCase::Initial { 4 } else { 5 } || lower.contains(['-', '\'', '’']) {
+        return Capital::Name;
+    }
+    if frequency::is_listed(ctx.doc.language, lower) || counts.get(lower).copied().unwrap_or(0) > 1 {
+        return Capital::Name;
+    }
+    let doc = ctx.doc;
+    let adjacent = |j: usize| {
+        let other = &words[j];
+        // Next to it in the text (the occurrences skip numbers and punctuation).
+        let (a, b) = if j < i { (other, word) } else { (word, other) };
+        b.token() == a.token() + 1 && doc.tokens[b.token()].space_before
+    };
+    // (A sentence's first word has no neighbour before it in the sentence.)
+    let capital_beside = |j: usize| adjacent(j) && words[j].case != WordCase::Lower;
+    if i > 0 && capital_beside(i - 1) || i + 1 < words.len() && capital_beside(i + 1) {
+        Capital::IfCorrectionWritten
+    } else {
+        Capital::Slip
+    }
+}
+
+/// Whether `word` is `correction` with one letter added the way names are made from words (at
+/// the end: *Sambilo*; or inside, away from any key beside it: *Nuraeni*), not as a finger
+/// slips (a doubled letter, *Alhamdullillah*; a neighbouring key, *Meniurut*).
+fn added_letter_not_doubled(word: &str, correction: &str) -> bool {
+    let (w, c): (Vec<char>, Vec<char>) = (word.chars().collect(), correction.chars().collect());
+    if w.len() != c.len() + 1 {
+        return false;
+    }
+    let at = w.iter().zip(&c).position(|(a, b)| a != b).unwrap_or(c.len());
+    let beside = |j: Option<usize>| j.and_then(|j| w.get(j)).copied();
+    let (before, after) = (beside(at.checked_sub(1)), beside(Some(at + 1)));
+    if before == Some(w[at]) || after == Some(w[at]) {
+        return false;
+    }
+    let slipped = [before, after].into_iter().flatten().any(|n| neighbouring_keys(n, w[at]));
+    at + 1 == w.len() || !slipped
 }
 
 #[cfg(test)]
@@ -88,6 +203,58 @@ mod tests {
         assert_eq!(d.fixes[0].edits[0].new_text, "pemerintah");
         assert_eq!(d.severity, Severity::Warning);
         assert_eq!(flagged(&Misspelled, En, "The regional goverment said it had occured untill Monday."), ["goverment", "occured", "untill"]);
+    }
+
+    #[test]
+    fn capitalised_slips_are_found_and_names_left_alone() {
+        // Sentence-initial and mid-sentence slips of common words.
+        assert_eq!(flagged(&Misspelled, Id, "Sehingag warga mengungsi ke gedung sekolah."), ["Sehingag"]);
+        assert_eq!(flagged(&Misspelled, Id, "Warga kemudian dibawa ke Rumha Sakit terdekat, kata dokter. Rumah sakit penuh."), ["Rumha"]);
+        assert_eq!(flagged(&Misspelled, En, "Yesterdya the council voted against the plan."), ["Yesterdya"]);
+        let d = &run(&Misspelled, Id, "Sehingag warga mengungsi.")[0];
+        assert_eq!(d.fixes[0].edits[0].new_text, "Sehingga");
+        // Names: made from words by a letter, beside other capitals, after titles, written
+        // twice, short, or common in print.
+        for text in [
+            "Menurut Sambila, warga mengungsi.",
+            "Bupati Kartoni Sumbaro meresmikan jembatan itu.",
+            "Warga bertemu Ibu Hartawi di balai desa.",
+            "Tokoh itu, Rumahi, datang. Rumahi lalu pergi.",
+            "Kata Doni, warga mengungsi.",
+            "Pelatih Jorgen Klopsy memuji Liverpool.",
+        ] {
+            assert!(flagged(&Misspelled, Id, text).is_empty(), "{text}: {:?}", flagged(&Misspelled, Id, text));
+        }
+        assert!(flagged(&Misspelled, En, "Coach Jorgen Klopsy praised the squad, and Halvard agreed.").is_empty());
+    }
+
+    #[test]
+    fn words_common_in_print_and_regular_derivations_stay_silent() {
+        for text in [
+            "Ia didapuk menjadi ketua dan harga saham melesat.",
+            "Lembaga yang berketahanan dan kepengurusan baru menyiapkan pascapanen dengan pengamanan superketat.",
+        ] {
+            assert!(flagged(&Misspelled, Id, text).is_empty(), "{text}: {:?}", flagged(&Misspelled, Id, text));
+        }
+    }
+
+    #[test]
+    fn a_quotation_in_a_third_language_is_not_a_row_of_slips() {
+        assert!(flagged(&Misspelled, En, "He shouted \"nosotros no tenemos miedo de nadie\" before leaving.").is_empty());
+        assert!(flagged(&Misspelled, Id, "Ia berkata \"nous ne voulons pas la guerre\" kepada wartawan.").is_empty());
+        // Slips far apart are each still found.
+        assert_eq!(flagged(&Misspelled, En, "The goverment said the report was wrong, and the ministry aproved it."), ["goverment", "aproved"]);
+    }
+
+    #[test]
+    fn two_slips_from_a_common_word_are_found_and_ranked() {
+        let d = run(&Misspelled, Id, "Para petani menunggu keputsuan pemerinthan daerah.");
+        let fixes: Vec<Vec<&str>> = d.iter().map(|d| d.fixes.iter().map(|f| f.edits[0].new_text.as_str()).collect()).collect();
+        assert_eq!(fixes.iter().map(|f| f[0]).collect::<Vec<_>>(), ["keputusan", "pemerintahan"]);
+        assert!(fixes.iter().all(|f| f.len() <= 5));
+        let d = run(&Misspelled, En, "The comittee definately agreed.");
+        assert_eq!(d.iter().map(|d| d.fixes[0].edits[0].new_text.as_str()).collect::<Vec<_>>(), ["committee", "definitely"]);
+        assert!(d.iter().all(|d| d.severity == Severity::Warning));
     }
 
     #[test]

@@ -17,7 +17,11 @@ loanword spellings (*aktifitas* -> *aktivitas*, *praktek* -> *praktik*), compoun
 (*ibukota* -> *ibu kota*), prepositions and particles (*dimana* -> *di mana*, *apapun* -> *apa pun*), \
 and inflected forms (*dirubah* -> *diubah*, *menghimbau* -> *mengimbau*). The fix is safe. Forms that KBBI \
 marks non-standard but edited news still commonly writes (*mempengaruhi*) are reported at info. \
-Capitalised words in mid-sentence are names and are left alone.",
+A capitalised word mid-sentence is reported beside another capitalised word or a number (*Propinsi Jawa \
+Barat*, *5 Pebruari*); alone it may be a name (the daily *Analisa*) and is left alone. Besides the list, \
+the regular ways loanwords are misspelled (*aktiv* -> *aktif*, *propinsi* -> *provinsi*, *kwalitet* -> \
+*kualitas*, *eksport* -> *ekspor*, *missi* -> *misi*, *jendral* -> *jenderal*) are reported when the \
+respelled form is a word and the written one is not.",
     example_bad: "Pemerintah menghimbau warga menjauhi resiko banjir di ibukota.",
     example_good: "Pemerintah mengimbau warga menjauhi risiko banjir di ibu kota.",
 };
@@ -34,11 +38,15 @@ impl Rule for NonStandard {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for word in ctx.occurrences() {
             // (The occurrences of a focused context are those of the blocks in focus.)
-            if !matches!(word.case, WordCase::Lower | WordCase::Initial) {
+            if word.case == WordCase::Acronym || word.case == WordCase::Capitalised && !in_title_or_date(ctx, word.token()) {
                 continue;
             }
             let Verdict::NonStandard(form) = word.verdict(ctx.words) else { continue };
-            let standard = match_case(word.text(), form.standard);
+            // A regular misspelling capitalised may be a name's own spelling (*Choi*, *Patra*).
+            if form.regular && word.case != WordCase::Lower {
+                continue;
+            }
+            let standard = match_case(word.text(), &form.standard);
             let mut d = META
                 .diagnostic(word.span(), format!("'{}' is non-standard: the standard spelling is '{standard}'", word.text()))
                 .with_fix(Fix { title: format!("Change to '{standard}'"), applicability: Applicability::Safe, edits: vec![Edit::replace(word.span(), standard.clone())] });
@@ -48,6 +56,21 @@ impl Rule for NonStandard {
             out.push(d);
         }
     }
+}
+
+/// Whether a capitalised word mid-sentence stands in a title, a proper name of several words
+/// or a date (*Propinsi Jawa Barat*, *Jendral Sudirman*, *5 Pebruari 2024*), where a
+/// non-standard form is a slip, rather than alone, where it may be a name (the daily
+/// *Analisa*).
+fn in_title_or_date(ctx: &Context<'_>, token: usize) -> bool {
+    use crate::document::TokenKind;
+    let doc = ctx.doc;
+    let beside = |t: Option<&crate::document::Token>| {
+        t.is_some_and(|t| t.kind == TokenKind::Number || t.kind == TokenKind::Word && doc.token_str(t).chars().next().is_some_and(char::is_uppercase))
+    };
+    let this = &doc.tokens[token];
+    (this.space_before && beside(token.checked_sub(1).and_then(|i| doc.tokens.get(i))))
+        || doc.tokens.get(token + 1).is_some_and(|n| n.space_before) && beside(doc.tokens.get(token + 1))
 }
 
 #[cfg(test)]
@@ -66,8 +89,17 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_forms_in_titles_and_dates_and_regular_misspellings() {
+        assert_eq!(
+            fixed(&NonStandard, Id, "Kantor Propinsi Sumatera Utara tutup pada 17 Pebruari 2025, kata Jendral Kartono. Sikapnya aktiv dan kwalitet ekspornya naik."),
+            "Kantor Provinsi Sumatera Utara tutup pada 17 Februari 2025, kata Jenderal Kartono. Sikapnya aktif dan kualitas ekspornya naik."
+        );
+    }
+
+    #[test]
     fn names_and_english_stay_silent() {
         assert!(flagged(&NonStandard, Id, "Dia membaca harian Analisa di Medan.").is_empty());
+        assert!(flagged(&NonStandard, Id, "Kantor Gubernur di Medan buka.").is_empty());
         assert!(flagged(&NonStandard, En, "The resiko of it.").is_empty());
     }
 }

@@ -1,0 +1,203 @@
+//! How common a word is in print, from wordfreq's Indonesian and English lists
+//! (`data/*/frequency.tsv`, CC BY-SA 4.0, see `data/README.md`): corrections are ranked by it,
+//! a word that is common in print is not taken for a slip of a rarer one, and the words within
+//! two slips of a misspelling are found among these lists.
+
+use super::WordMap;
+use crate::language::Language;
+use std::sync::LazyLock;
+
+/// One language's list: each word's Zipf frequency (tenths), and the words grouped by their
+/// length in characters, each with a mask of the letters it holds.
+struct Table {
+    zipf: WordMap<&'static str, u8>,
+    /// `by_length[n]`: the words of `n` characters, with their letter masks and Zipf tenths.
+    by_length: Vec<Vec<(&'static str, u32, u8)>>,
+}
+
+fn parse(text: &'static str) -> Table {
+    let mut zipf = WordMap::default();
+    let mut by_length: Vec<Vec<(&'static str, u32, u8)>> = Vec::new();
+    for line in text.lines() {
+        let Some((word, z)) = line.split_once('\t') else { continue };
+        let Ok(z) = z.trim().parse::<f32>() else { continue };
+        let tenths = (z * 10.0).round().clamp(0.0, 255.0) as u8;
+        if zipf.insert(word, tenths).is_some() {
+            continue;
+        }
+        let n = word.chars().count();
+        if by_length.len() <= n {
+            by_length.resize_with(n + 1, Vec::new);
+        }
+        by_length[n].push((word, letter_mask(word), tenths));
+    }
+    Table { zipf, by_length }
+}
+
+static ID: LazyLock<Table> = LazyLock::new(|| parse(include_str!("../../data/id/frequency.tsv")));
+static EN: LazyLock<Table> = LazyLock::new(|| parse(include_str!("../../data/en/frequency.tsv")));
+
+fn table(language: Language) -> &'static Table {
+    match language {
+        Language::Id => &ID,
+        Language::En => &EN,
+    }
+}
+
+/// Which of `a`-`z` a word holds (bit 26 for any other letter): two edits change at most four
+/// of these bits, which rules out most of a list before any distance is computed.
+fn letter_mask(word: &str) -> u32 {
+    word.chars().fold(0, |m, c| m | if c.is_ascii_lowercase() { 1 << (c as u8 - b'a') } else { 1 << 26 })
+}
+
+/// The Zipf frequency of a lower-case word (log10 of its occurrences per thousand million
+/// words), 0 when the list does not have it (Indonesian lists words from 3.0, English from 2.0).
+pub fn zipf(language: Language, lower: &str) -> f32 {
+    table(language).zipf.get(lower).map_or(0.0, |&t| f32::from(t) / 10.0)
+}
+
+/// [`zipf`] of the word, or else of the word without its last ending (Indonesian clitics and
+/// suffixes, English inflections) when the list has that: an affixed form is rarer than its
+/// base, and the list (from Zipf 3.0 in Indonesian) lacks many.
+pub fn zipf_of_base(language: Language, lower: &str) -> f32 {
+    let own = zipf(language, lower);
+    if own > 0.0 {
+        return own;
+    }
+    let endings: &[&str] = match language {
+        Language::Id => &["nyalah", "nya", "lah", "kah", "pun", "ku", "mu", "kan", "an", "i"],
+        Language::En => &["'s", "s", "es", "ed", "d", "ing", "ly", "er", "ers"],
+    };
+    endings
+        .iter()
+        .filter_map(|e| lower.strip_suffix(e))
+        .filter(|base| base.chars().count() >= 3)
+        .map(|base| zipf(language, base))
+        .fold(0.0, f32::max)
+}
+
+/// Whether the list has the word at all.
+pub fn is_listed(language: Language, lower: &str) -> bool {
+    table(language).zipf.contains_key(lower)
+}
+
+/// Load a language's list now (on a background thread, before the first question).
+pub fn prefetch(language: Language) {
+    let _ = table(language);
+}
+
+/// The listed words at most `max` edits (optimal string alignment) from `word`, with their
+/// distance and Zipf frequency; at most `limit`, the most frequent first. Words of three letters
+/// or fewer are not searched (too many neighbours by chance).
+pub fn within(language: Language, word: &str, max: usize, limit: usize) -> Vec<(&'static str, usize, f32)> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    if n <= 3 || n > 30 {
+        return Vec::new();
+    }
+    let table = table(language);
+    let mask = letter_mask(word);
+    let mut out = Vec::new();
+    let mut other: Vec<char> = Vec::with_capacity(n + max);
+    let mut rows = Distance::default();
+    for len in n.saturating_sub(max)..=(n + max).min(table.by_length.len().saturating_sub(1)) {
+        for &(candidate, m, tenths) in &table.by_length[len] {
+            crate::work::count(1);
+            if (m ^ mask).count_ones() as usize > 2 * max || candidate == word {
+                continue;
+            }
+            other.clear();
+            other.extend(candidate.chars());
+            if let Some(d) = rows.bounded(&chars, &other, max) {
+                out.push((candidate, d, f32::from(tenths) / 10.0));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(b.0)));
+    out.truncate(limit);
+    out
+}
+
+/// Reused rows of the distance table.
+#[derive(Default)]
+struct Distance {
+    rows: [Vec<usize>; 3],
+}
+
+impl Distance {
+    /// The optimal string alignment distance of `a` and `b`, or `None` when it exceeds `max`
+    /// (given up as soon as a whole row does).
+    fn bounded(&mut self, a: &[char], b: &[char], max: usize) -> Option<usize> {
+        if a.len().abs_diff(b.len()) > max {
+            return None;
+        }
+        let width = b.len() + 1;
+        for row in &mut self.rows {
+            row.clear();
+            row.resize(width, 0);
+        }
+        let [older, previous, current] = &mut self.rows;
+        for (j, cell) in previous.iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            current[0] = i;
+            let mut best = i;
+            for j in 1..width {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut d = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d = d.min(older[j - 2] + 1);
+                }
+                current[j] = d;
+                best = best.min(d);
+            }
+            if best > max {
+                return None;
+            }
+            std::mem::swap(older, previous);
+            std::mem::swap(previous, current);
+        }
+        let d = previous[b.len()];
+        (d <= max).then_some(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_words_are_frequent_and_made_up_ones_absent() {
+        assert!(zipf(Language::Id, "pemerintah") > 5.0);
+        assert!(zipf(Language::En, "government") > 5.0);
+        assert_eq!(zipf(Language::Id, "pemerinatahx"), 0.0);
+        assert!(!is_listed(Language::En, "qwzxv"));
+        assert!(zipf(Language::Id, "yang") > zipf(Language::Id, "pemerintah"));
+    }
+
+    #[test]
+    fn finds_words_two_slips_away_most_frequent_first() {
+        let near = within(Language::En, "definately", 2, 10);
+        assert!(near.iter().any(|(w, d, _)| *w == "definitely" && *d == 1), "{near:?}");
+        let near = within(Language::Id, "pemerinthan", 2, 10);
+        assert!(near.iter().any(|(w, _, _)| *w == "pemerintahan"), "{near:?}");
+        for (w, d, _) in within(Language::Id, "kebijakn", 2, 50) {
+            assert_eq!(crate::lexicon::suggest::edit_distance("kebijakn", w), d, "{w}");
+            assert!(d <= 2);
+        }
+        assert!(within(Language::En, "abc", 2, 10).is_empty());
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_the_full_one() {
+        let mut rows = Distance::default();
+        for (a, b) in [("teirma", "terima"), ("kitten", "sitting"), ("abcdef", "badcfe"), ("pasar", "pasar"), ("ab", "abcd")] {
+            let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let full = crate::lexicon::suggest::edit_distance(a, b);
+            for max in 0..4 {
+                assert_eq!(rows.bounded(&x, &y, max), (full <= max).then_some(full), "{a} {b} {max}");
+            }
+        }
+    }
+}
