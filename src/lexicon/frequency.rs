@@ -100,10 +100,15 @@ pub fn within(language: Language, word: &str, max: usize, limit: usize) -> Vec<(
     let mut out = Vec::new();
     let mut other: Vec<char> = Vec::with_capacity(n + max);
     let mut rows = Distance::default();
+    // Typists seldom miss a word's first letter (Yannakoudakis and Fawthrop): past one slip,
+    // only words that begin as this one does, or with its first two letters swapped, are
+    // compared. That leaves out most of the list before the distance is worked out.
+    let w = word.as_bytes();
+    let starts_alike = |c: &[u8]| max <= 1 || c[0] == w[0] || c.len() > 1 && c[0] == w[1] && c[1] == w[0];
     for len in n.saturating_sub(max)..=(n + max).min(table.by_length.len().saturating_sub(1)) {
         for &(candidate, m, tenths) in &table.by_length[len] {
             crate::work::count(1);
-            if (m ^ mask).count_ones() as usize > 2 * max || candidate == word {
+            if (m ^ mask).count_ones() as usize > 2 * max || candidate == word || !starts_alike(candidate.as_bytes()) {
                 continue;
             }
             other.clear();
