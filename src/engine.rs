@@ -28,16 +28,37 @@ pub struct CheckResult {
 }
 
 pub fn check(text: &str, options: &CheckOptions<'_>) -> CheckResult {
+    check_with_source(text, options, None)
+}
+
+/// [`check`] of a translation against its source: the `translation` rules run as well, on the
+/// two articles aligned ([`crate::align`]). The source's language is detected, and its format
+/// follows its path. A text or a source longer than a section is checked without its source,
+/// and a note says so.
+pub fn check_with_source(text: &str, options: &CheckOptions<'_>, source: Option<&crate::align::SourceText>) -> CheckResult {
     if text.len() > SECTION_BYTES {
-        return check_in_sections(text, options, SECTION_BYTES);
+        let mut result = check_in_sections(text, options, SECTION_BYTES);
+        if source.is_some() {
+            result.notes.push(Note { span: Span::new(0, 0), message: format!("not compared with its source: the translation is longer than {} KiB", SECTION_BYTES / 1024) });
+        }
+        return result;
     }
     let doc = Document::new(text, options.format, options.language);
-    let mut diagnostics = run_rules(&doc, options, None);
+    let mut too_long = false;
+    let source_doc = source.and_then(|s| {
+        too_long = s.text.len() > SECTION_BYTES;
+        (!too_long).then(|| Document::new(&s.text, DocFormat::from_path(&s.path), LanguageChoice::default()))
+    });
+    let pair = source.zip(source_doc.as_ref()).map(|(s, d)| crate::align::Pair::new(d, &s.path, &doc));
+    let mut diagnostics = run_rules_with(&doc, options, None, pair.as_ref());
     let mut limit = FindingLimit::default();
     sort_diagnostics(&mut diagnostics);
     limit.apply(&mut diagnostics);
     let mut result = finish(&doc, options, diagnostics);
     limit.note(&mut result.notes);
+    if too_long {
+        result.notes.push(Note { span: Span::new(0, 0), message: format!("not compared with its source: the source is longer than {} KiB", SECTION_BYTES / 1024) });
+    }
     result
 }
 
@@ -128,6 +149,11 @@ pub fn check_paragraphs(text: &str, options: &CheckOptions<'_>, around: &[Span])
 /// Run the built-in rules, then the house style rules of the configuration; with `focus`, only
 /// the paragraph-scoped ones, on the blocks marked.
 fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[bool]>) -> Vec<Diagnostic> {
+    run_rules_with(doc, options, focus, None)
+}
+
+/// [`run_rules`] with the translation's source, when there is one.
+fn run_rules_with(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[bool]>, pair: Option<&crate::align::Pair<'_>>) -> Vec<Diagnostic> {
     if focus.is_none() && doc.tokens.iter().any(|t| t.kind == TokenKind::Word) {
         crate::lexicon::hunspell::prefetch(doc.language, options.config.english);
     }
@@ -135,7 +161,8 @@ fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[boo
     let ctx = match focus {
         Some(focus) => Context::focused(doc, options.config, &words, focus),
         None => Context::new(doc, options.config, &words),
-    };
+    }
+    .with_translation(pair);
     let mut diagnostics = Vec::new();
     for rule in REGISTRY.iter().copied().chain(options.config.styles.iter()) {
         let meta = rule.meta();
@@ -167,7 +194,7 @@ fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[boo
 fn demote_unsure_fixes(diagnostics: &mut [Diagnostic]) {
     use crate::diagnostic::{Applicability, Category, Severity};
     for d in diagnostics {
-        let judgement = d.severity < Severity::Warning || matches!(d.category(), Some(Category::Figures | Category::Names));
+        let judgement = d.severity < Severity::Warning || matches!(d.category(), Some(Category::Figures | Category::Names | Category::Translation));
         if judgement {
             for fix in &mut d.fixes {
                 fix.applicability = Applicability::Suggested;

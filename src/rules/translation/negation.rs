@@ -1,0 +1,106 @@
+use super::{finding, target_span};
+use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::rules::{Context, Rule, RuleMeta};
+
+/// The source says *not*; the translation does not.
+pub struct Negation;
+
+static META: RuleMeta = RuleMeta {
+    code: "translation/negation",
+    category: Category::Translation,
+    default_severity: Severity::Warning,
+    languages: &[],
+    summary: "A negation of the source that the translation lost, or one it added.",
+    explanation: "Checked only against a source (`--source`, or front matter `source:`). The negations of each source \
+sentence (*not*, *n't*, *no*, *never*, *without*, *nobody*, *nothing*, *none*, *nor*, *cannot*, *unable*, *has yet \
+to*; *tidak*, *tak*, *bukan*, *belum*, *tanpa*, *jangan*, *tiada*) are counted beside those of its aligned \
+translation. A sentence whose source negates and whose translation does not is flagged, and so is a translation \
+that negates what its source did not, unless a neighbouring sentence took or gave the negation. Litotes are not \
+negations (*tak lama* \"soon\", *tidak sedikit* \"many\", *not long after*), nor is *No.* before a number. \
+A negation expressed by a word of its own (*fail*, *deny*, *gagal*, *membantah*) is left alone on both sides.",
+    example_bad: "Source: “The minister did not attend the meeting.” Translation: “Menteri menghadiri rapat itu.”",
+    example_good: "Source: “The minister did not attend the meeting.” Translation: “Menteri tidak menghadiri rapat itu.”",
+};
+
+impl Rule for Negation {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(pair) = ctx.translation() else { return };
+        let doc = ctx.doc;
+        let counts: Vec<(usize, usize)> = pair
+            .beads
+            .iter()
+            .map(|b| {
+                let s = b.source.clone().map(|u| pair.source_units[u].negations.len()).sum();
+                let t = b.target.clone().map(|u| pair.target_units[u].negations.len()).sum();
+                (s, t)
+            })
+            .collect();
+        // Whether bead `k`'s neighbour has more negations in the translation than in the source
+        // (`more_in_target`) or fewer.
+        let neighbour = |k: usize, more_in_target: bool| {
+            [k.checked_sub(1), Some(k + 1)].into_iter().flatten().filter_map(|b| counts.get(b)).any(|&(s, t)| if more_in_target { t > s } else { s > t })
+        };
+        for (k, bead) in pair.beads.iter().enumerate() {
+            let Some(span) = target_span(pair, bead) else { continue };
+            if bead.source.is_empty() {
+                continue;
+            }
+            let (s, t) = counts[k];
+            if s > 0 && t == 0 && !neighbour(k, true) {
+                let words: Vec<&str> = bead.source.clone().flat_map(|u| pair.source_units[u].negations.iter().map(|n| pair.source.str(*n))).collect();
+                let message = format!("the source negates (“{}”), this translation does not", words.join("”, “"));
+                out.push(finding(&META, pair, bead, span, message));
+            } else if t > 0 && s == 0 && !neighbour(k, false) {
+                let Some(first) = bead.target.clone().flat_map(|u| pair.target_units[u].negations.iter()).next() else { continue };
+                let message = format!("“{}” negates what the source does not", doc.str(*first));
+                out.push(finding(&META, pair, bead, *first, message));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::flagged;
+
+    const CODE: &str = "translation/negation";
+
+    #[test]
+    fn a_lost_negation_is_flagged_in_both_directions() {
+        let en = "The minister did not attend the meeting in Jakarta. Officials said the budget was approved.";
+        let id = "Menteri menghadiri rapat di Jakarta. Para pejabat mengatakan anggaran itu disetujui.";
+        assert_eq!(flagged(CODE, en, id), ["Menteri menghadiri rapat di Jakarta."]);
+        let id_src = "Polisi belum menetapkan tersangka dalam kasus itu. Penyelidikan masih berlangsung.";
+        let en_tr = "Police have named a suspect in the case. The investigation is continuing.";
+        assert_eq!(flagged(CODE, id_src, en_tr), ["Police have named a suspect in the case."]);
+        let en = "The company won't raise prices this year, its chief said.";
+        let id = "Perusahaan itu akan menaikkan harga tahun ini, kata pemimpinnya.";
+        assert_eq!(flagged(CODE, en, id).len(), 1);
+    }
+
+    #[test]
+    fn an_added_negation_is_flagged_at_the_word() {
+        let en = "The court accepted the appeal on Tuesday.";
+        let id = "Pengadilan tidak menerima banding itu pada Selasa.";
+        assert_eq!(flagged(CODE, en, id), ["tidak"]);
+    }
+
+    #[test]
+    fn faithful_negations_and_litotes_stay_silent() {
+        for (en, id) in [
+            ("The minister did not attend the meeting.", "Menteri tidak menghadiri rapat itu."),
+            ("He left without a word, and nobody followed.", "Ia pergi tanpa sepatah kata, dan tak seorang pun mengikutinya."),
+            ("The suspect has yet to be named.", "Tersangka belum disebutkan namanya."),
+            ("Not long after, the rain stopped.", "Tak lama kemudian, hujan berhenti."),
+            ("The victims were taken to hospital No. 3.", "Para korban dibawa ke rumah sakit No. 3."),
+            ("Many residents came to the meeting.", "Tidak sedikit warga datang ke pertemuan itu."),
+        ] {
+            assert!(flagged(CODE, en, id).is_empty(), "{en} / {id}: {:?}", flagged(CODE, en, id));
+            assert!(flagged(CODE, id, en).is_empty(), "{id} / {en}: {:?}", flagged(CODE, id, en));
+        }
+    }
+}
