@@ -135,6 +135,21 @@ impl<'a> Pair<'a> {
     }
 }
 
+/// The path the front matter's `source:` (or `original:`) key names, as written: the original a
+/// translation was made from, relative to the translation's folder.
+pub fn front_matter_source(text: &str) -> Option<String> {
+    let front = crate::prose::front_matter_len(text);
+    text.get(..front)?.lines().find_map(|line| {
+        let (key, value) = line.split_once(['=', ':'])?;
+        let key = key.trim().to_ascii_lowercase();
+        let value = value.trim().trim_matches(['"', '\'']).trim();
+        // `source: Reuters` is a credit line, not a file: a path names a folder or an article's
+        // extension.
+        let path_like = value.contains('/') || [".md", ".markdown", ".txt", ".text"].iter().any(|e| value.to_ascii_lowercase().ends_with(e));
+        (matches!(key.as_str(), "source" | "original") && path_like).then(|| value.to_string())
+    })
+}
+
 /// `text` cut at about `chars` characters, at a space, with an ellipsis.
 pub fn shorten(text: &str, chars: usize) -> String {
     let text = text.trim();
@@ -506,6 +521,14 @@ mod tests {
     }
 
     const EN: &str = "The flood killed 14 people in Bekasi on Monday. Rescuers were still searching for three missing children.\n\nThe mayor, Tri Adhianto, said 2,300 homes were damaged. He did not give an estimate of the losses.\n\nThe weather agency warned of more rain this week.";
+
+    #[test]
+    fn the_front_matter_names_the_source_file_not_a_credit() {
+        assert_eq!(front_matter_source("---\ntitle: Banjir\nsource: ../en/flood.md\n---\n\nTeks."), Some("../en/flood.md".to_string()));
+        assert_eq!(front_matter_source("+++\noriginal = \"asli.txt\"\n+++\nText."), Some("asli.txt".to_string()));
+        assert_eq!(front_matter_source("---\nsource: Reuters\n---\n\nTeks."), None);
+        assert_eq!(front_matter_source("Teks.\nsource: a.md\n"), None);
+    }
 
     #[test]
     fn a_faithful_translation_aligns_one_to_one() {

@@ -32,40 +32,46 @@ impl Rule for FigureRule {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(pair) = ctx.translation() else { return };
         let doc = ctx.doc;
-        for (k, bead) in pair.beads.iter().enumerate() {
-            let Some(span) = target_span(pair, bead) else { continue };
-            if bead.source.is_empty() {
-                continue;
-            }
+        // Each bead's figures that find no match on the other side of the bead.
+        let mut unmatched: Vec<(Vec<&Figure>, Vec<&Figure>)> = Vec::with_capacity(pair.beads.len());
+        for bead in &pair.beads {
             let source: Vec<&Figure> = bead.source.clone().flat_map(|u| &pair.source_units[u].figures).collect();
             let target: Vec<&Figure> = bead.target.clone().flat_map(|u| &pair.target_units[u].figures).collect();
             let mut used = vec![false; target.len()];
-            let mut unmatched = Vec::new();
-            for s in &source {
+            let mut left = Vec::new();
+            for s in source {
                 match (0..target.len()).find(|&j| !used[j] && s.matches(target[j])) {
                     Some(j) => used[j] = true,
-                    None => unmatched.push(*s),
+                    None => left.push(s),
                 }
             }
-            // A figure the translator moved to the sentence before or after is not lost.
-            let nearby = |f: &Figure, side_target: bool| {
-                let beads = [k.checked_sub(1), Some(k + 1)];
-                beads.into_iter().flatten().filter_map(|b| pair.beads.get(b)).any(|b| {
-                    if side_target {
-                        b.target.clone().any(|u| pair.target_units[u].figures.iter().any(|g| f.matches(g)))
-                    } else {
-                        b.source.clone().any(|u| pair.source_units[u].figures.iter().any(|g| f.matches(g)))
+            let extra = target.into_iter().zip(used).filter(|(_, u)| !u).map(|(f, _)| f).collect();
+            unmatched.push((left, extra));
+        }
+        // A figure the translator moved to the sentence before or after is not lost: it is
+        // there, unmatched in its own bead.
+        for k in 0..unmatched.len() {
+            let mut i = 0;
+            while i < unmatched[k].0.len() {
+                let s = unmatched[k].0[i];
+                let moved = [k.checked_sub(1), Some(k + 1)].into_iter().flatten().filter(|&b| b < unmatched.len()).find_map(|b| unmatched[b].1.iter().position(|t| s.matches(t)).map(|j| (b, j)));
+                match moved {
+                    Some((b, j)) => {
+                        unmatched[b].1.remove(j);
+                        unmatched[k].0.remove(i);
                     }
-                })
-            };
-            unmatched.retain(|f| !nearby(f, true));
-            let mut extra: Vec<&Figure> = target.iter().zip(&used).filter(|(_, u)| !**u).map(|(f, _)| *f).filter(|f| !nearby(f, false)).collect();
-            for s in unmatched {
-                // The translation's figure in its place: the first unmatched one of the same kind.
+                    None => i += 1,
+                }
+            }
+        }
+        for (bead, (left, mut extra)) in pair.beads.iter().zip(unmatched) {
+            let Some(span) = target_span(pair, bead) else { continue };
+            for s in left {
+                // The translation's figure in its place: the first unmatched one of the same
+                // kind (a year for a year).
                 let year = |f: &Figure| f.role == Role::Year;
-                let same_kind = extra.iter().position(|t| year(t) == year(s));
                 let shown = pair.source.str(s.span);
-                match same_kind {
+                match extra.iter().position(|t| year(t) == year(s)) {
                     Some(i) => {
                         let t = extra.remove(i);
                         let message = format!("the source has “{shown}” here, the translation “{}”", doc.str(t.span));
@@ -118,6 +124,13 @@ mod tests {
             assert!(flagged(CODE, en, id).is_empty(), "{en} / {id}: {:?}", flagged(CODE, en, id));
             assert!(flagged(CODE, id, en).is_empty(), "{id} / {en}: {:?}", flagged(CODE, id, en));
         }
+    }
+
+    #[test]
+    fn a_figure_changed_beside_one_in_the_headline_is_flagged() {
+        let en = "# Floods kill 14 in Bekasi\n\nThe flood killed 14 people in Bekasi on Monday. Rescuers were still searching.";
+        let id = "# Banjir tewaskan 14 orang di Bekasi\n\nBanjir menewaskan 12 orang di Bekasi pada Senin. Tim penyelamat masih mencari.";
+        assert_eq!(flagged(CODE, en, id), ["12"]);
     }
 
     #[test]
