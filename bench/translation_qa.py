@@ -39,7 +39,7 @@ def check(binary, source, translation, src_ext=".md"):
         t = os.path.join(d, "translation.md")
         open(s, "w").write(source)
         open(t, "w").write(translation)
-        out = subprocess.run([binary, "check", "--format", "json", "--source", s, t], capture_output=True, text=True).stdout
+        out = subprocess.run([binary, "check", "--format", "json", "--select", "translation", "--source", s, t], capture_output=True, text=True).stdout
     report = json.loads(out)
     found = []
     for f in report["files"]:

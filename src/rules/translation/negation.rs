@@ -30,33 +30,41 @@ impl Rule for Negation {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(pair) = ctx.translation() else { return };
         let doc = ctx.doc;
-        let counts: Vec<(usize, usize)> = pair
+        // Each bead's negations, source and translation: (words, words that may go either way).
+        let counts: Vec<((usize, usize), (usize, usize))> = pair
             .beads
             .iter()
             .map(|b| {
-                let s = b.source.clone().map(|u| pair.source_units[u].negations.len()).sum();
-                let t = b.target.clone().map(|u| pair.target_units[u].negations.len()).sum();
+                let s = b.source.clone().map(|u| &pair.source_units[u]).fold((0, 0), |(h, w), u| (h + u.negations.len(), w + u.soft_negations));
+                let t = b.target.clone().map(|u| &pair.target_units[u]).fold((0, 0), |(h, w), u| (h + u.negations.len(), w + u.soft_negations));
                 (s, t)
             })
             .collect();
+        // Fewer negations in the translation than its source can account for, or more.
+        let lost = |(s, t): ((usize, usize), (usize, usize))| s.0 > t.0 + t.1;
+        let added = |(s, t): ((usize, usize), (usize, usize))| t.0 > s.0 + s.1;
         // Whether bead `k`'s neighbour has more negations in the translation than in the source
-        // (`more_in_target`) or fewer.
-        let neighbour = |k: usize, more_in_target: bool| {
-            [k.checked_sub(1), Some(k + 1)].into_iter().flatten().filter_map(|b| counts.get(b)).any(|&(s, t)| if more_in_target { t > s } else { s > t })
+        // (it took the negation) or fewer (it gave one).
+        let neighbour = |k: usize, took: bool| {
+            [k.checked_sub(1), Some(k + 1)].into_iter().flatten().filter_map(|b| counts.get(b)).any(|&c| if took { added(c) } else { lost(c) })
         };
         for (k, bead) in pair.beads.iter().enumerate() {
             let Some(span) = target_span(pair, bead) else { continue };
             if bead.source.is_empty() {
                 continue;
             }
-            let (s, t) = counts[k];
-            if s > 0 && t == 0 && !neighbour(k, true) {
+            let c = counts[k];
+            if lost(c) && !neighbour(k, true) {
                 let words: Vec<&str> = bead.source.clone().flat_map(|u| pair.source_units[u].negations.iter().map(|n| pair.source.str(*n))).collect();
-                let message = format!("the source negates (“{}”), this translation does not", words.join("”, “"));
+                let message = if c.1 .0 == 0 {
+                    format!("the source negates (“{}”), this translation does not", words.join("”, “"))
+                } else {
+                    format!("the source has {} negations (“{}”), this translation {}", c.0 .0, words.join("”, “"), c.1 .0)
+                };
                 out.push(finding(&META, pair, bead, span, message));
-            } else if t > 0 && s == 0 && !neighbour(k, false) {
+            } else if added(c) && !neighbour(k, false) {
                 let Some(first) = bead.target.clone().flat_map(|u| pair.target_units[u].negations.iter()).next() else { continue };
-                let message = format!("“{}” negates what the source does not", doc.str(*first));
+                let message = if c.0 .0 == 0 { format!("“{}” negates what the source does not", doc.str(*first)) } else { format!("this translation has {} negations, the source {}", c.1 .0, c.0 .0) };
                 out.push(finding(&META, pair, bead, *first, message));
             }
         }
@@ -83,6 +91,13 @@ mod tests {
     }
 
     #[test]
+    fn one_of_two_negations_lost_is_flagged() {
+        let en = "The fires could not be put out without rain, the governor said on Monday.";
+        let id = "Kebakaran itu bisa dipadamkan tanpa hujan, kata gubernur pada Senin.";
+        assert_eq!(flagged(CODE, en, id).len(), 1);
+    }
+
+    #[test]
     fn an_added_negation_is_flagged_at_the_word() {
         let en = "The court accepted the appeal on Tuesday.";
         let id = "Pengadilan tidak menerima banding itu pada Selasa.";
@@ -98,6 +113,8 @@ mod tests {
             ("Not long after, the rain stopped.", "Tak lama kemudian, hujan berhenti."),
             ("The victims were taken to hospital No. 3.", "Para korban dibawa ke rumah sakit No. 3."),
             ("Many residents came to the meeting.", "Tidak sedikit warga datang ke pertemuan itu."),
+            ("Critics called the plan unrealistic and said it failed to help farmers.", "Para pengkritik menilai rencana itu tidak realistis dan tidak membantu petani."),
+            ("The governor refused to comment on the report.", "Gubernur enggan berkomentar tentang laporan itu."),
         ] {
             assert!(flagged(CODE, en, id).is_empty(), "{en} / {id}: {:?}", flagged(CODE, en, id));
             assert!(flagged(CODE, id, en).is_empty(), "{id} / {en}: {:?}", flagged(CODE, id, en));
