@@ -118,7 +118,8 @@ mod tests {
             ("The company lost $4.5 billion, or 12 percent of its value.", "Perusahaan itu merugi US$4,5 miliar, atau 12 persen dari nilainya."),
             ("Twenty-five houses burned down in 2023. It was the worst fire in the town.", "Dua puluh lima rumah terbakar pada 2023. Itu adalah kebakaran terburuk di kota itu."),
             ("One of the victims was a child, the agency said.", "Salah satu korban adalah anak-anak, kata badan itu."),
-            ("The strike began at 22:00 GMT on Friday.", "Serangan dimulai pukul 05.00 WIB pada Sabtu."),
+            ("The strike began at 22:00 GMT on Friday. The army said it was over by dawn.", "Serangan dimulai pukul 05.00 WIB pada Sabtu. Tentara mengatakan serangan itu berakhir menjelang fajar."),
+            ("Residents were told to stay inside between 11 a.m. and 3 p.m. on hot days.", "Warga diminta tetap di dalam rumah antara pukul 11.00 dan 15.00 pada hari-hari panas."),
             ("It cost $2 million (Rp 31 billion), officials said. Work starts in 2025.", "Biayanya US$2 juta (Rp31 miliar), kata pejabat. Pekerjaan dimulai pada 2025."),
         ] {
             assert!(flagged(CODE, en, id).is_empty(), "{en} / {id}: {:?}", flagged(CODE, en, id));
