@@ -78,6 +78,10 @@ pub struct Unit {
     anchors: Vec<u64>,
     /// The first sentence of its block.
     paragraph_start: bool,
+    /// A sentence of the translation whose function words are the source's language (set by
+    /// [`Pair::new`]; false in the source): the other rules leave it to
+    /// `translation/untranslated-segment`.
+    pub in_source_language: bool,
 }
 
 /// Sentences `source` of the source translated as sentences `target` of the translation (either
@@ -102,7 +106,12 @@ pub struct Pair<'a> {
 impl<'a> Pair<'a> {
     pub fn new(source: &'a Document<'a>, path: &'a str, target: &Document<'_>) -> Self {
         let source_units = units(source);
-        let target_units = units(target);
+        let mut target_units = units(target);
+        if source.language != target.language {
+            for u in &mut target_units {
+                u.in_source_language = u.words >= 5 && crate::language::detect(target.text.get(u.span.range()).unwrap_or("")) == Some(source.language);
+            }
+        }
         let beads = align(&source_units, &target_units, length_ratio(source.language, target.language));
         Pair { source, path, source_units, target_units, beads, rope: ropey::Rope::from_str(source.text) }
     }
@@ -357,6 +366,7 @@ fn units(doc: &Document) -> Vec<Unit> {
             soft_negations,
             anchors,
             paragraph_start: s.block != last_block,
+            in_source_language: false,
         });
         last_block = s.block;
     }

@@ -36,6 +36,12 @@ impl Rule for FigureRule {
         let mut unmatched: Vec<(Vec<&Figure>, Vec<&Figure>)> = Vec::with_capacity(pair.beads.len());
         for bead in &pair.beads {
             let source: Vec<&Figure> = bead.source.clone().flat_map(|u| &pair.source_units[u].figures).collect();
+            // Figures of a sentence left in the source's language are read in the wrong language's
+            // conventions (`2,300` as 2.3 in Indonesian): that sentence is another rule's finding.
+            if bead.target.clone().any(|u| pair.target_units[u].in_source_language) {
+                unmatched.push((Vec::new(), Vec::new()));
+                continue;
+            }
             let target: Vec<&Figure> = bead.target.clone().flat_map(|u| &pair.target_units[u].figures).collect();
             let mut used = vec![false; target.len()];
             let mut left = Vec::new();

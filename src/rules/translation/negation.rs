@@ -50,7 +50,8 @@ impl Rule for Negation {
         };
         for (k, bead) in pair.beads.iter().enumerate() {
             let Some(span) = target_span(pair, bead) else { continue };
-            if bead.source.is_empty() {
+            // A sentence left in the source's language is another rule's finding.
+            if bead.source.is_empty() || bead.target.clone().any(|u| pair.target_units[u].in_source_language) {
                 continue;
             }
             let c = counts[k];

@@ -51,7 +51,7 @@ impl Rule for UntranslatedSegment {
                 if words.len() < MIN_WORDS || shared * 10 < words.len() * 7 {
                     continue;
                 }
-                if crate::language::detect(doc.str(unit.span)) != Some(pair.source_language()) {
+                if !unit.in_source_language {
                     continue;
                 }
                 let message = format!("this sentence is still in {}, as in the source", if pair.source_language() == crate::language::Language::En { "English" } else { "Indonesian" });
