@@ -380,7 +380,7 @@ const MOVES: [(usize, usize, f32); 8] = [(1, 1, 0.0), (1, 0, 3.5), (0, 1, 3.5), 
 /// Half the band's width at least, and at most (a text with thousands more sentences on one side
 /// is not a translation of the other; the band stays bounded).
 const MIN_BAND: usize = 12;
-const MAX_BAND: usize = 200;
+const MAX_BAND: usize = 64;
 
 struct Scorer<'u> {
     source: &'u [Unit],
@@ -388,6 +388,35 @@ struct Scorer<'u> {
     ratio: f32,
     buffer_a: Vec<u64>,
     buffer_b: Vec<u64>,
+    scratch: Vec<u64>,
+}
+
+/// The sorted union of the units' anchors (each list sorted already) in `into`: merged, not
+/// sorted, since the scorer asks it for every cell of the band.
+fn union(units: &[Unit], into: &mut Vec<u64>, scratch: &mut Vec<u64>) {
+    into.clear();
+    for u in units {
+        if into.is_empty() {
+            into.extend_from_slice(&u.anchors);
+            continue;
+        }
+        scratch.clear();
+        let (a, b) = (&*into, &u.anchors);
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            let next = if j == b.len() || i < a.len() && a[i] <= b[j] {
+                i += 1;
+                a[i - 1]
+            } else {
+                j += 1;
+                b[j - 1]
+            };
+            if scratch.last() != Some(&next) {
+                scratch.push(next);
+            }
+        }
+        std::mem::swap(into, scratch);
+    }
 }
 
 impl Scorer<'_> {
@@ -400,18 +429,8 @@ impl Scorer<'_> {
         // Gale and Church: the difference in length, in standard deviations.
         let delta = (lt as f32 - self.ratio * ls as f32) / ((ls.max(1) as f32) * 6.8).sqrt();
         let length = length_cost(delta);
-        self.buffer_a.clear();
-        self.buffer_b.clear();
-        for u in &self.source[s.clone()] {
-            self.buffer_a.extend_from_slice(&u.anchors);
-        }
-        for u in &self.target[t.clone()] {
-            self.buffer_b.extend_from_slice(&u.anchors);
-        }
-        self.buffer_a.sort_unstable();
-        self.buffer_a.dedup();
-        self.buffer_b.sort_unstable();
-        self.buffer_b.dedup();
+        union(&self.source[s.clone()], &mut self.buffer_a, &mut self.scratch);
+        union(&self.target[t.clone()], &mut self.buffer_b, &mut self.scratch);
         // A weighted Dice coefficient of the strong anchors (figures, names, quotation marks,
         // negation), trusted as far as there are anchors to go on; with none, the cost of a
         // sentence pair that says nothing either way. A shared cognate stem is evidence for the
@@ -492,7 +511,7 @@ pub fn align(source: &[Unit], target: &[Unit], expected_ratio: f32) -> Vec<Bead>
         (j >= lo && j - lo < width && j <= m).then(|| i * width + (j - lo))
     };
     cost[cell(0, 0).unwrap_or(0)] = 0.0;
-    let mut scorer = Scorer { source, target, ratio, buffer_a: Vec::new(), buffer_b: Vec::new() };
+    let mut scorer = Scorer { source, target, ratio, buffer_a: Vec::new(), buffer_b: Vec::new(), scratch: Vec::new() };
     for i in 0..=n {
         let lo = low(i);
         for j in lo..(lo + width).min(m + 1) {
