@@ -380,6 +380,8 @@ const MOVES: [(usize, usize, f32); 8] = [(1, 1, 0.0), (1, 0, 3.5), (0, 1, 3.5), 
 /// Half the band's width at least, and at most (a text with thousands more sentences on one side
 /// is not a translation of the other; the band stays bounded).
 const MIN_BAND: usize = 12;
+/// The most shared cognate stems take off a bead's cost.
+const MAX_BONUS: f32 = 1.5;
 const MAX_BAND: usize = 64;
 
 struct Scorer<'u> {
@@ -459,7 +461,7 @@ impl Scorer<'_> {
         }
         let dice = if total > 0.0 { shared / total } else { 0.0 };
         let confidence = (total / 4.0).min(1.0);
-        let anchors = confidence * 4.0 * (1.0 - dice) + (1.0 - confidence) * 1.5 - (cognates * 0.5).min(1.5);
+        let anchors = confidence * 4.0 * (1.0 - dice) + (1.0 - confidence) * 1.5 - (cognates * 0.5).min(MAX_BONUS);
         let paragraph = if self.source[s.start].paragraph_start != self.target[t.start].paragraph_start { 0.4 } else { 0.0 };
         prior + length + anchors + paragraph
     }
@@ -500,7 +502,9 @@ pub fn align(source: &[Unit], target: &[Unit], expected_ratio: f32) -> Vec<Bead>
     let observed = total_t.max(1) as f32 / total_s.max(1) as f32;
     let trust = n.min(m) as f32 / (n.min(m) as f32 + 30.0);
     let ratio = expected_ratio.powf(1.0 - trust) * observed.powf(trust);
-    let band = (MIN_BAND + n.abs_diff(m)).min(MAX_BAND);
+    // A path that leaves out or adds the difference in one place strays from the straight line
+    // by at most half of it.
+    let band = (MIN_BAND + n.abs_diff(m) / 2 + 1).min(MAX_BAND);
     let width = 2 * band + 1;
     // The band's first target index for row i.
     let low = |i: usize| (i * m / n).saturating_sub(band);
@@ -527,7 +531,8 @@ pub fn align(source: &[Unit], target: &[Unit], expected_ratio: f32) -> Vec<Bead>
                 }
                 let Some(from) = cell(i - ds, j - dt) else { continue };
                 let before = cost[from];
-                if !before.is_finite() {
+                // The anchors' bonus is the only part of a cost below its prior.
+                if !before.is_finite() || before + prior - MAX_BONUS >= best {
                     continue;
                 }
                 let c = before + scorer.cost(i - ds..i, j - dt..j, prior);
