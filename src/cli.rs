@@ -174,6 +174,11 @@ pub struct InputArgs {
     /// Leave out these rules or categories for this run (comma-separated), after `--select`.
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub ignore: Vec<String>,
+    /// The original the article was translated from: the `translation` rules compare the two
+    /// (one article only). Without it, an article's front matter `source: path` (relative to the
+    /// article's folder) names its original.
+    #[arg(long, value_name = "ORIGINAL")]
+    pub source: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -538,10 +543,38 @@ fn check_source(source: Source, input: &InputArgs, configs: &Configs) -> Outcome
     let format = DocFormat::from_path(&name);
     let options = CheckOptions { format, language: LanguageChoice { forced: input.language, configured: config.language }, config: &config };
     let Loaded { text, encoding, raw } = loaded;
-    let result = engine::check(&text, &options);
-    let notes = result.notes.iter().map(|note| format!("{name}: warning: {} (byte {})", note.message, note.span.start)).collect();
+    let mut notes: Vec<String> = Vec::new();
+    let original = match translation_source(input, &text, &dir, source.path()) {
+        Ok(original) => original,
+        Err(message) if input.source.is_some() => return Outcome::Failed(FileError { path: name, message }),
+        Err(message) => {
+            notes.push(format!("{name}: warning: {message}; checked without its source"));
+            None
+        }
+    };
+    let result = engine::check_with_source(&text, &options, original.as_ref());
+    notes.extend(result.notes.iter().map(|note| format!("{name}: warning: {} (byte {})", note.message, note.span.start)));
     let report = FileReport { path: name, text, language: result.language, diagnostics: result.diagnostics };
     Outcome::Checked(Box::new(Checked { report, notes, encoding, raw, source, config, format }))
+}
+
+/// The original a translation is checked against: `--source`, else the article's front matter
+/// `source:` resolved against the article's folder `dir`; `Err` says why it cannot be read.
+fn translation_source(input: &InputArgs, text: &str, dir: &Path, article: Option<&Path>) -> Result<Option<crate::align::SourceText>, String> {
+    let (path, display) = match (&input.source, crate::align::front_matter_source(text)) {
+        (Some(p), _) => (p.clone(), p.display().to_string()),
+        (None, Some(named)) => {
+            // Shown relative to the article as it was named (`articles/../en/story.md`).
+            let shown = article.and_then(Path::parent).map_or_else(|| PathBuf::from(&named), |p| p.join(&named));
+            (dir.join(&named), shown.display().to_string())
+        }
+        (None, None) => return Ok(None),
+    };
+    match read_source(&Source::File(path), input.lossy) {
+        Ok(LoadOutcome::Text(Loaded { text, .. })) => Ok(Some(crate::align::SourceText { path: display, text })),
+        Ok(LoadOutcome::Binary) => Err(format!("the source {display} is a binary file")),
+        Err(e) => Err(format!("cannot read the source {display}: {e}")),
+    }
 }
 
 /// What `fix` read: the checked files, the failures, and how many files were skipped (binary)
@@ -651,9 +684,21 @@ fn write_failed(e: &std::io::Error) -> bool {
 
 /// Files are checked in parallel and reported in order (command line order, folders sorted) as
 /// soon as each is done: neither the texts nor the findings of all files are held at once.
+/// `--source` names the original of one article.
+fn one_article_with_source(input: &InputArgs) -> bool {
+    if input.source.is_some() && input.paths.len() != 1 {
+        eprintln!("sunting: --source names the original of one article; give one article (or use front matter `source:` in each)");
+        return false;
+    }
+    true
+}
+
 fn check_command(args: &CheckArgs) -> i32 {
     if args.jsonl_input {
         return check_jsonl_input(args);
+    }
+    if !one_article_with_source(&args.input) {
+        return 2;
     }
     let configs = match Configs::new(&args.input) {
         Ok(c) => c,
@@ -985,6 +1030,9 @@ fn emit(bytes: &[u8]) -> Result<(), Stopped> {
 }
 
 fn fix_command(args: &FixArgs) -> i32 {
+    if !one_article_with_source(&args.input) {
+        return 2;
+    }
     let Inputs { checked, mut errors, skipped, ignored } = match run_inputs(&args.input) {
         Ok(r) => r,
         Err(e) => {

@@ -43,7 +43,7 @@ impl From<std::ops::Range<usize>> for Span {
     }
 }
 
-/// The six families of findings. The category is the part of a code before the `/`.
+/// The families of findings. The category is the part of a code before the `/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
@@ -53,16 +53,19 @@ pub enum Category {
     Quotes,
     Typography,
     Names,
+    /// A translation against its source (`check --source`, front matter `source:`).
+    Translation,
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 7] = [
         Category::Spelling,
         Category::Untranslated,
         Category::Figures,
         Category::Quotes,
         Category::Typography,
         Category::Names,
+        Category::Translation,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -72,6 +75,7 @@ impl Category {
             Category::Quotes => "quotes",
             Category::Typography => "typography",
             Category::Names => "names",
+            Category::Translation => "translation",
         }
     }
     pub fn parse(s: &str) -> Option<Category> {
@@ -167,11 +171,28 @@ impl Fix {
     }
 }
 
-/// Another place in the document that explains this finding (the other mention of a figure).
+/// Another place in the document that explains this finding (the other mention of a figure),
+/// or, with `source`, a place in the article's source (the sentence a translation renders).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Related {
+    /// In the document, or in the source when `source` is set.
     pub span: Span,
     pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Box<SourceLocation>>,
+}
+
+/// Where a related span lies in another file (a translation's source): its path, its range in
+/// UTF-16 columns (0-based, as in the JSON report and LSP) and its text, worked out by the core
+/// so that the adapters need not read that file again.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SourceLocation {
+    pub path: String,
+    pub start_line: u32,
+    pub start_character: u32,
+    pub end_line: u32,
+    pub end_character: u32,
+    pub text: String,
 }
 
 /// A stable rule code `category/rule`.
@@ -204,7 +225,7 @@ impl Diagnostic {
         self
     }
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.related.push(Related { span, message: message.into() });
+        self.related.push(Related { span, message: message.into(), source: None });
         self
     }
     pub fn category(&self) -> Option<Category> {
@@ -220,7 +241,7 @@ impl Diagnostic {
         for edit in self.fixes.iter_mut().flat_map(|f| f.edits.iter_mut()) {
             edit.span = edit.span.shifted(by);
         }
-        for related in &mut self.related {
+        for related in self.related.iter_mut().filter(|r| r.source.is_none()) {
             related.span = related.span.shifted(by);
         }
         self

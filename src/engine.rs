@@ -28,23 +28,50 @@ pub struct CheckResult {
 }
 
 pub fn check(text: &str, options: &CheckOptions<'_>) -> CheckResult {
-    check_unless(text, options, &|| false).unwrap_or_else(|| CheckResult { language: Language::Id, diagnostics: Vec::new(), notes: Vec::new() })
+    check_with_source(text, options, None)
+}
+
+/// [`check`] of a translation against its source: the `translation` rules run as well, on the
+/// two articles aligned ([`crate::align`]). The source's language is detected, and its format
+/// follows its path. A text or a source longer than a section is checked without its source,
+/// and a note says so.
+pub fn check_with_source(text: &str, options: &CheckOptions<'_>, source: Option<&crate::align::SourceText>) -> CheckResult {
+    // Never cancelled, so never `None`; an empty result is the harmless answer if it were.
+    check_with_source_unless(text, options, source, &|| false).unwrap_or_else(|| CheckResult { language: Language::Id, diagnostics: Vec::new(), notes: Vec::new() })
 }
 
 /// [`check`], given up (`None`) as soon as `cancelled` says so: it is asked before each rule and
 /// each section, so a check of a text that has changed meanwhile (an editor's) stops within one
 /// rule's time instead of running to the end for a result nobody will see.
 pub fn check_unless(text: &str, options: &CheckOptions<'_>, cancelled: &dyn Fn() -> bool) -> Option<CheckResult> {
+    check_with_source_unless(text, options, None, cancelled)
+}
+
+/// [`check_with_source`] that may be given up, as [`check_unless`].
+pub fn check_with_source_unless(text: &str, options: &CheckOptions<'_>, source: Option<&crate::align::SourceText>, cancelled: &dyn Fn() -> bool) -> Option<CheckResult> {
     if text.len() > SECTION_BYTES {
-        return check_in_sections(text, options, SECTION_BYTES, cancelled);
+        let mut result = check_in_sections(text, options, SECTION_BYTES, cancelled)?;
+        if source.is_some() {
+            result.notes.push(Note { span: Span::new(0, 0), message: format!("not compared with its source: the translation is longer than {} KiB", SECTION_BYTES / 1024) });
+        }
+        return Some(result);
     }
     let doc = Document::new(text, options.format, options.language);
-    let mut diagnostics = run_rules(&doc, options, None, cancelled)?;
+    let mut too_long = false;
+    let source_doc = source.and_then(|s| {
+        too_long = s.text.len() > SECTION_BYTES;
+        (!too_long).then(|| Document::new(&s.text, DocFormat::from_path(&s.path), LanguageChoice::default()))
+    });
+    let pair = source.zip(source_doc.as_ref()).map(|(s, d)| crate::align::Pair::new(d, &s.path, &doc));
+    let mut diagnostics = run_rules_with(&doc, options, None, pair.as_ref(), cancelled)?;
     let mut limit = FindingLimit::default();
     sort_diagnostics(&mut diagnostics);
     limit.apply(&mut diagnostics);
     let mut result = finish(&doc, options, diagnostics);
     limit.note(&mut result.notes);
+    if too_long {
+        result.notes.push(Note { span: Span::new(0, 0), message: format!("not compared with its source: the source is longer than {} KiB", SECTION_BYTES / 1024) });
+    }
     Some(result)
 }
 
@@ -135,6 +162,11 @@ pub fn check_paragraphs(text: &str, options: &CheckOptions<'_>, around: &[Span])
 /// Run the built-in rules, then the house style rules of the configuration; with `focus`, only
 /// the paragraph-scoped ones, on the blocks marked.
 fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[bool]>, cancelled: &dyn Fn() -> bool) -> Option<Vec<Diagnostic>> {
+    run_rules_with(doc, options, focus, None, cancelled)
+}
+
+/// [`run_rules`] with the translation's source, when there is one.
+fn run_rules_with(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[bool]>, pair: Option<&crate::align::Pair<'_>>, cancelled: &dyn Fn() -> bool) -> Option<Vec<Diagnostic>> {
     if focus.is_none() && doc.tokens.iter().any(|t| t.kind == TokenKind::Word) {
         crate::lexicon::hunspell::prefetch(doc.language, options.config.english);
     }
@@ -142,7 +174,8 @@ fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[boo
     let ctx = match focus {
         Some(focus) => Context::focused(doc, options.config, &words, focus),
         None => Context::new(doc, options.config, &words),
-    };
+    }
+    .with_translation(pair);
     let mut diagnostics = Vec::new();
     for rule in REGISTRY.iter().copied().chain(options.config.styles.iter()) {
         let meta = rule.meta();
@@ -177,7 +210,7 @@ fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[boo
 fn demote_unsure_fixes(diagnostics: &mut [Diagnostic]) {
     use crate::diagnostic::{Applicability, Category, Severity};
     for d in diagnostics {
-        let judgement = d.severity < Severity::Warning || matches!(d.category(), Some(Category::Figures | Category::Names));
+        let judgement = d.severity < Severity::Warning || matches!(d.category(), Some(Category::Figures | Category::Names | Category::Translation));
         if judgement {
             for fix in &mut d.fixes {
                 fix.applicability = Applicability::Suggested;

@@ -4,6 +4,7 @@
 //! configuration into [`diagnostic::Diagnostic`]s. The command line ([`cli`]) is a thin
 //! adapter over it.
 
+pub mod align;
 pub mod claims;
 pub mod cli;
 pub mod config;

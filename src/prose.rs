@@ -79,7 +79,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The byte length of a YAML (`---`) or TOML (`+++`) front matter block at the very start.
-fn front_matter_len(text: &str) -> usize {
+pub(crate) fn front_matter_len(text: &str) -> usize {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     for fence in ["---", "+++"] {
         let mut lines = text[bom..].split_inclusive('\n');

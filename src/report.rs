@@ -85,6 +85,9 @@ struct JsonFix<'a> {
 struct JsonRelated<'a> {
     message: &'a str,
     range: SortedRange,
+    /// The file the related place is in, when it is not the article (a translation's source).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
     span: SortedSpan,
     text: &'a str,
 }
@@ -125,7 +128,19 @@ fn diagnostic_json<'a>(d: &'a Diagnostic, text: &'a str, rope: &Rope) -> JsonDia
     let related = d
         .related
         .iter()
-        .map(|r| JsonRelated { message: &r.message, range: range_of(r.span), span: r.span.into(), text: text.get(r.span.range()).unwrap_or("") })
+        .map(|r| match &r.source {
+            None => JsonRelated { message: &r.message, range: range_of(r.span), source: None, span: r.span.into(), text: text.get(r.span.range()).unwrap_or("") },
+            Some(s) => JsonRelated {
+                message: &r.message,
+                range: SortedRange {
+                    end: SortedPosition { character: s.end_character, line: s.end_line },
+                    start: SortedPosition { character: s.start_character, line: s.start_line },
+                },
+                source: Some(&s.path),
+                span: r.span.into(),
+                text: &s.text,
+            },
+        })
         .collect();
     JsonDiagnostic {
         code: &d.code,
@@ -317,7 +332,13 @@ fn sarif_each_result(file: &FileReport, known: &[&'static dyn Rule], each: &mut 
                 .iter()
                 .enumerate()
                 .map(|(i, r)| {
-                    let mut l = location(r.span);
+                    let mut l = match &r.source {
+                        None => location(r.span),
+                        Some(s) => json!({"physicalLocation": {"artifactLocation": {"uri": sarif_uri(&s.path)}, "region": {
+                            "startLine": s.start_line + 1, "startColumn": s.start_character + 1, "endLine": s.end_line + 1, "endColumn": s.end_character + 1,
+                            "byteOffset": r.span.start, "byteLength": r.span.len(), "snippet": {"text": s.text},
+                        }}}),
+                    };
                     l["id"] = json!(i);
                     l["message"] = json!({"text": r.message});
                     l
@@ -549,7 +570,7 @@ pub fn human_file(file: &FileReport, color: bool, out: &mut dyn std::io::Write) 
     let paint = Paint { color };
     let text = file.text.as_str();
     let path = terminal_safe(&file.path);
-    let starts = file.diagnostics.iter().flat_map(|d| std::iter::once(d.span.start).chain(d.related.iter().map(|r| r.span.start)));
+    let starts = file.diagnostics.iter().flat_map(|d| std::iter::once(d.span.start).chain(d.related.iter().filter(|r| r.source.is_none()).map(|r| r.span.start)));
     let locs = locate_all(text, starts.map(|o| floor_boundary(text, o)).collect());
     for d in &file.diagnostics {
         let (label, style) = match d.severity {
@@ -593,6 +614,10 @@ pub fn human_file(file: &FileReport, color: bool, out: &mut dyn std::io::Write) 
         let carets = if end > shown_end { format!("{}…", "^".repeat(marked)) } else { "^".repeat(marked) };
         writeln!(out, "{gutter} {bar} {}{}", " ".repeat(indent), paint.paint(style, &carets))?;
         for r in &d.related {
+            if let Some(s) = &r.source {
+                writeln!(out, "{gutter} {} related: {} ({}:{}:{})", paint.paint("1;34", "="), terminal_safe(&r.message), terminal_safe(&s.path), s.start_line + 1, s.start_character + 1)?;
+                continue;
+            }
             let Loc { line: rl, column: rc, .. } = loc_of(&locs, floor_boundary(text, r.span.start));
             writeln!(out, "{gutter} {} related: {} ({path}:{rl}:{rc})", paint.paint("1;34", "="), terminal_safe(&r.message))?;
         }

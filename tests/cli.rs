@@ -619,7 +619,7 @@ fn explain_lists_a_category_and_suggests_the_closest_code() {
     }
     assert!(figures >= 2, "{text}");
 
-    for (asked, meant) in [("typography/doubled-wrod", "typography/doubled-word"), ("doubled-word", "typography/doubled-word"), ("figure", "figures")] {
+    for (asked, meant) in [("typography/doubled-wrod", "typography/doubled-word"), ("doubled-word", "typography/doubled-word"), ("figuers", "figures"), ("figure", "translation/figure")] {
         let out = sunting(&["explain", asked], dir.path());
         assert_eq!(out.status.code(), Some(2), "{asked}");
         let stderr = String::from_utf8_lossy(&out.stderr);

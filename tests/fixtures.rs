@@ -5,15 +5,17 @@ use std::fmt::Write;
 use std::path::Path;
 use sunting::config::Config;
 use sunting::document::LanguageChoice;
-use sunting::engine::{check, CheckOptions};
+use sunting::engine::{check_with_source, CheckOptions};
 use sunting::rules::REGISTRY;
 use sunting::DocFormat;
 
-/// One line per finding: position, code, the flagged text, the message and the first fix.
-fn render(text: &str) -> String {
+/// One line per finding: position, code, the flagged text, the message and the first fix. A
+/// fixture whose front matter names a `source:` (a translation) is checked against it.
+fn render(text: &str, path: &Path) -> String {
     let config = Config::default();
     let options = CheckOptions { format: DocFormat::Markdown, language: LanguageChoice::default(), config: &config };
-    let result = check(text, &options);
+    let source = sunting::align::front_matter_source(text).map(|named| sunting::align::SourceText { text: std::fs::read_to_string(path.parent().unwrap().join(&named)).unwrap(), path: named });
+    let result = check_with_source(text, &options, source.as_ref());
     let mut out = format!("language: {}\n", result.language);
     for d in &result.diagnostics {
         let line = text[..d.span.start].matches('\n').count() + 1;
@@ -24,7 +26,10 @@ fn render(text: &str) -> String {
             write!(out, " [{:?}: {}]", fix.applicability, edits.join(", ")).unwrap();
         }
         for r in &d.related {
-            write!(out, " (related {:?}: {})", &text[r.span.range()], r.message).unwrap();
+            match &r.source {
+                Some(s) => write!(out, " (related {}:{}:{}: {})", s.path, s.start_line + 1, s.start_character + 1, r.message).unwrap(),
+                None => write!(out, " (related {:?}: {})", &text[r.span.range()], r.message).unwrap(),
+            }
         }
         out.push('\n');
     }
@@ -35,7 +40,7 @@ fn render(text: &str) -> String {
 fn fixtures_match_snapshots() {
     insta::glob!("fixtures/**/*.md", |path| {
         let text = std::fs::read_to_string(path).unwrap();
-        insta::assert_snapshot!(render(&text));
+        insta::assert_snapshot!(render(&text, path));
     });
 }
 
@@ -55,7 +60,7 @@ fn every_rule_has_a_fixture_that_fires() {
             .collect();
         assert!(!fixtures.is_empty(), "{} has no fixture in {}", meta.code, dir.display());
         for path in fixtures {
-            let rendered = render(&std::fs::read_to_string(&path).unwrap());
+            let rendered = render(&std::fs::read_to_string(&path).unwrap(), &path);
             assert!(rendered.contains(&format!(" {} ", meta.code)), "{} does not fire on {}:\n{rendered}", meta.code, path.display());
         }
     }

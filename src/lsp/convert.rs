@@ -120,9 +120,20 @@ impl<'a> Converter<'a> {
         let related: Vec<DiagnosticRelatedInformation> = d
             .related
             .iter()
-            .map(|r| DiagnosticRelatedInformation {
-                location: Location { uri: self.uri.clone(), range: self.range(r.span.start, r.span.end) },
-                message: r.message.clone(),
+            .map(|r| match r.source.as_deref().and_then(|s| Some((s, Uri::from_file_path(&s.path)?))) {
+                // In the translation's source (its path is absolute in the language server):
+                // positions the core worked out in UTF-16; the message quotes the sentence.
+                Some((s, uri)) => DiagnosticRelatedInformation {
+                    location: Location {
+                        uri,
+                        range: ls_types::Range { start: ls_types::Position { line: s.start_line, character: s.start_character }, end: ls_types::Position { line: s.end_line, character: s.end_character } },
+                    },
+                    message: r.message.clone(),
+                },
+                None => DiagnosticRelatedInformation {
+                    location: Location { uri: self.uri.clone(), range: if r.source.is_some() { self.range(d.span.start, d.span.end) } else { self.range(r.span.start, r.span.end) } },
+                    message: r.message.clone(),
+                },
             })
             .collect();
         let data = (self.carry_fixes && !d.fixes.is_empty()).then(|| {
@@ -209,6 +220,16 @@ pub fn has_docs(code: &str) -> bool {
 pub fn hover_text(d: &Diagnostic, markdown: bool) -> String {
     let meta = rules::find(&d.code).map(|r| r.meta());
     let mut out = String::new();
+    // A translation's finding: the source's sentences first, so both sides are in view.
+    for r in d.related.iter().filter(|r| r.source.is_some()) {
+        let s = r.source.as_deref().map_or("", |s| s.path.as_str());
+        let line = r.source.as_deref().map_or(0, |s| s.start_line + 1);
+        if markdown {
+            out.push_str(&format!("> {}\n>\n> — {s}:{line}\n\n", r.message.replace('\n', " ")));
+        } else {
+            out.push_str(&format!("{} ({s}:{line})\n\n", r.message));
+        }
+    }
     match (meta, markdown) {
         (Some(m), true) => {
             out.push_str(&format!("{}\n\n**{}**: {}\n\n{}\n\n", d.message, m.code, m.summary, m.explanation.trim()));

@@ -121,7 +121,8 @@ impl Job {
         let (language, diagnostics) = match self.format {
             Some(format) => {
                 let text = self.rope.to_string();
-                let result = engine::check_unless(&text, &self.options(format), cancelled)?;
+                let source = translation_source(&self.uri, &text);
+                let result = engine::check_with_source_unless(&text, &self.options(format), source.as_ref(), cancelled)?;
                 (Some(result.language), result.diagnostics)
             }
             None => (None, Vec::new()),
@@ -225,6 +226,20 @@ pub fn fingerprint(diagnostics: &[ls_types::Diagnostic]) -> u64 {
         }
     }
     h.finish()
+}
+
+/// The original named by the article's front matter `source:` (relative to the article's
+/// folder), read from disk; `None` when there is none or it cannot be read (larger than 8 MiB,
+/// missing, not UTF-8). Its path is absolute, for the related information's URI.
+fn translation_source(uri: &Uri, text: &str) -> Option<crate::align::SourceText> {
+    let named = crate::align::front_matter_source(text)?;
+    let path = uri_path(uri)?.parent()?.join(named);
+    let meta = std::fs::metadata(&path).ok()?;
+    if !meta.is_file() || meta.len() > 8 << 20 {
+        return None;
+    }
+    let text = std::fs::read_to_string(&path).ok()?;
+    Some(crate::align::SourceText { path: path.display().to_string(), text })
 }
 
 pub fn uri_path(uri: &Uri) -> Option<PathBuf> {

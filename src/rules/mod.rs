@@ -15,6 +15,7 @@ pub mod figures;
 pub mod names;
 pub mod quotes;
 pub mod spelling;
+pub mod translation;
 pub mod typography;
 pub mod untranslated;
 
@@ -77,11 +78,23 @@ pub struct Context<'a> {
     occurrences: OnceCell<Vec<Occurrence<'a>>>,
     names: OnceCell<crate::names::Names<'a>>,
     sentence_model: OnceCell<crate::sentences::SentenceModel>,
+    /// The translation's source, aligned, when the article is checked against one.
+    translation: Option<&'a crate::align::Pair<'a>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document<'a>, config: &'a Config, words: &'a WordJudge<'a>) -> Self {
-        Context { doc, config, words, focus: None, quotations: OnceCell::new(), figures: OnceCell::new(), occurrences: OnceCell::new(), names: OnceCell::new(), sentence_model: OnceCell::new() }
+        Context { doc, config, words, focus: None, quotations: OnceCell::new(), figures: OnceCell::new(), occurrences: OnceCell::new(), names: OnceCell::new(), sentence_model: OnceCell::new(), translation: None }
+    }
+
+    /// The context with the translation's source, for the `translation` rules.
+    pub fn with_translation(self, pair: Option<&'a crate::align::Pair<'a>>) -> Self {
+        Context { translation: pair, ..self }
+    }
+
+    /// The source and its alignment, when the article is checked against its source.
+    pub fn translation(&self) -> Option<&'a crate::align::Pair<'a>> {
+        self.translation
     }
 
     /// A context in which paragraph-scoped rules look only at the blocks marked in `focus`
@@ -173,6 +186,10 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &typography::unfinished_paragraph::UnfinishedParagraph,
     &typography::empty_attribution::EmptyAttribution,
     &names::variant::Variant,
+    &translation::figure::FigureRule,
+    &translation::negation::Negation,
+    &translation::dropped::Dropped,
+    &translation::untranslated_segment::UntranslatedSegment,
 ];
 
 /// A built-in rule, or a house style rule of a style file loaded in this process, by code.
