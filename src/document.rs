@@ -344,7 +344,7 @@ impl<'a> Document<'a> {
         let lower = word.to_lowercase();
         (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
             || word.contains('.')
-            || crate::sentences::is_title_abbreviation(&lower)
+            || is_title_abbreviation(&lower)
     }
 }
 
@@ -427,6 +427,25 @@ fn scan_number(s: &str, mut end: usize, limit: usize) -> usize {
         }
     }
     end
+}
+
+/// Abbreviations whose full stop never ends a sentence: titles, ranks and words that always
+/// have something after them (`Dr.`, `Jl.`, `No.`, `vs.`).
+pub(crate) const TITLE_ABBREVIATIONS: &[&str] = &[
+    "dr", "drs", "dra", "prof", "ir", "h", "hj", "kh", "mr", "mrs", "ms", "st", "jl", "jln", "no",
+    "nomor", "kol", "jend", "brigjen", "mayjen", "letjen", "irjen", "kombes", "akbp", "bpk", "sdr",
+    "yth", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "rev", "vol", "hlm", "tel", "telp",
+    "kab", "kec", "kel", "prov", "mt", "ft", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "dkk",
+    "ust", "pdt", "sh", "se", "mh", "msi", "mm", "tbk", "pt", "cv", "approx", "fig", "art", "ps",
+    "drg", "sdri", "supt", "insp", "cpl", "pvt", "adm", "maj", "brig", "cmdr", "hon", "messrs",
+    "mme", "mlle", "nos", "ave", "blvd",
+    "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "e.g", "i.e", "cf", "viz",
+];
+
+/// Whether a word (lower case, without its final full stop) is an abbreviation whose full stop
+/// never ends a sentence: titles and ranks (the sentence model in `sentences.rs` reads it too).
+pub fn is_title_abbreviation(lower: &str) -> bool {
+    TITLE_ABBREVIATIONS.contains(&lower)
 }
 
 #[cfg(test)]

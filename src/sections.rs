@@ -1,5 +1,5 @@
 //! Where a very long text is cut into sections that are checked one after another
-//! ([`crate::engine::check`]), so that what a check holds in memory is bounded by the section's
+//! (`engine::check`), so that what a check holds in memory is bounded by the section's
 //! size, not the file's. No article a newsroom writes comes near [`SECTION_BYTES`]; texts that do
 //! are dumps, logs or attacks. What a section loses is the rest of the file: a figure, a name or a
 //! quotation is compared only with those of its own section.

@@ -13,18 +13,6 @@
 use crate::document::{Document, TokenKind};
 use crate::prose::BlockKind;
 
-/// Abbreviations whose full stop never ends a sentence: titles, ranks and words that always
-/// have something after them (`Dr.`, `Jl.`, `No.`, `vs.`).
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "dr", "drs", "dra", "prof", "ir", "h", "hj", "kh", "mr", "mrs", "ms", "st", "jl", "jln", "no",
-    "nomor", "kol", "jend", "brigjen", "mayjen", "letjen", "irjen", "kombes", "akbp", "bpk", "sdr",
-    "yth", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "rev", "vol", "hlm", "tel", "telp",
-    "kab", "kec", "kel", "prov", "mt", "ft", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "dkk",
-    "ust", "pdt", "sh", "se", "mh", "msi", "mm", "tbk", "pt", "cv", "approx", "fig", "art", "ps",
-    "drg", "sdri", "supt", "insp", "cpl", "pvt", "adm", "maj", "brig", "cmdr", "hon", "messrs",
-    "mme", "mlle", "nos", "ave", "blvd",
-    "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "e.g", "i.e", "cf", "viz",
-];
 
 /// Abbreviations whose full stop may also close a sentence: after them a capital may or may not
 /// open a new one, and a lower-case word simply continues.
@@ -43,7 +31,7 @@ const NAME_PARTICLES: &[&str] = &[
 /// Whether a word (lower case, without its final full stop) is an abbreviation whose full stop
 /// never ends a sentence.
 pub fn is_title_abbreviation(lower: &str) -> bool {
-    TITLE_ABBREVIATIONS.contains(&lower)
+    crate::document::is_title_abbreviation(lower)
 }
 
 /// Whether a word (lower case, without its final full stop) is an abbreviation of either kind.

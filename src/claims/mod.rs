@@ -439,7 +439,12 @@ impl<'d> Words<'d> {
         Some(n)
     }
     /// The first of `list` starting at `t`, and its length.
-    fn first_at<T: Copy>(&self, t: usize, list: &[(&str, T)]) -> Option<(T, usize)> {
+    fn first_at<T: Copy + 'static>(&self, t: usize, list: &'static [(&'static str, T)]) -> Option<(T, usize)> {
+        // As in `any_in`: most words begin none of the phrases.
+        let firsts = first_words_by(list.as_ptr() as usize, list.len(), || list.iter().map(|(p, _)| *p));
+        if !self.at(t).is_some_and(|w| firsts.contains(w)) {
+            return None;
+        }
         list.iter().find_map(|(p, v)| self.phrase_at(t, p).map(|n| (*v, n)))
     }
     /// The first of `list` that ends just before `end`, with its start.
@@ -450,10 +455,12 @@ impl<'d> Words<'d> {
             (start >= self.range.start && self.phrase_at(start, p).is_some()).then_some((*v, start))
         })
     }
-    fn any_in(&self, range: Range<usize>, list: &[&str]) -> bool {
+    fn any_in(&self, range: Range<usize>, list: &'static [&'static str]) -> bool {
         let range = range.start.max(self.range.start)..range.end.min(self.range.end);
         crate::work::count(range.len());
-        range.into_iter().any(|t| list.iter().any(|p| self.phrase_at(t, p).is_some()))
+        // Most words begin none of the list's phrases: asked of the list's first words at once.
+        let firsts = first_words(list);
+        range.into_iter().any(|t| self.at(t).is_some_and(|w| firsts.contains(w)) && list.iter().any(|p| self.phrase_at(t, p).is_some()))
     }
     fn is_word(&self, t: usize) -> bool {
         self.range.contains(&t) && self.doc.tokens[t].kind == TokenKind::Word
@@ -468,6 +475,22 @@ fn is_clause_mark(w: &str) -> bool {
 }
 
 /// The tokens of the clause around `t`: between the marks that bound clauses.
+/// The first words of a list of phrases, made once per list (lists are constants of this
+/// module, told apart by where they are).
+fn first_words(list: &'static [&'static str]) -> &'static std::collections::HashSet<&'static str> {
+    first_words_by(list.as_ptr() as usize, list.len(), || list.iter().copied())
+}
+
+/// [`first_words`] of the phrases `phrases` gives, for the list at `address` of `len` entries.
+fn first_words_by<I: Iterator<Item = &'static str>>(address: usize, len: usize, phrases: impl FnOnce() -> I) -> &'static std::collections::HashSet<&'static str> {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    type Sets = HashMap<(usize, usize), &'static std::collections::HashSet<&'static str>>;
+    static SETS: LazyLock<Mutex<Sets>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+    let mut sets = SETS.lock().unwrap_or_else(|e| e.into_inner());
+    sets.entry((address, len)).or_insert_with(|| Box::leak(Box::new(phrases().map(|p| p.split(' ').next().unwrap_or(p)).collect())))
+}
+
 fn clause(words: &Words, t: usize) -> Range<usize> {
     let mut start = t;
     while start > words.range.start && !words.at(start - 1).is_some_and(is_clause_mark) {

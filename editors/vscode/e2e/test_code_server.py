@@ -42,7 +42,7 @@ ARTICLE = (
     "\n"
     "Presiden menghadiri acara acara di Jakarta pada hari Senin.\n"
     "\n"
-    "Menteri itu mengunjunggi pasar dan bertemu pedagang.\n"
+    "Menteri itu mengunjugi pasar dan bertemu pedagang.\n"
 )
 
 # Like sunting before it took --stdio (what vscode-languageclient's stdio transport adds):
@@ -369,9 +369,9 @@ def test_squiggles_problems_and_status_bar(env):
     wait_for("3 squiggles", lambda: squiggles(page) >= 3)
 
     open_problems(page)
-    rows = wait_for("the Problems panel's sunting findings", lambda: [r for r in problems(page) if "mengunjunggi" in r or "acara" in r])
+    rows = wait_for("the Problems panel's sunting findings", lambda: [r for r in problems(page) if "mengunjugi" in r or "acara" in r])
     joined = "\n".join(problems(page))
-    for expected in ("'acara' is written twice", "'mengunjunggi' is not a word", "'!!': one '!' is enough", "no space before '!'"):
+    for expected in ("'acara' is written twice", "'mengunjugi' is not a word", "'!!': one '!' is enough", "no space before '!'"):
         assert expected in joined, f"{expected!r} not in the Problems panel:\n{joined}"
     assert rows
 
@@ -412,7 +412,7 @@ def test_fix_all_safe_findings(env):
     wait_for("the file saved", lambda: "Berhenti!\u201d" in env.article.read_text(encoding="utf-8"))
     text = env.article.read_text(encoding="utf-8")
     # Only the safe fixes: the misspelling (a suggestion) is left to the writer.
-    assert "mengunjunggi" in text, text
+    assert "mengunjugi" in text, text
     expect(status_item(page)).to_have_text(re.compile(r"sunting ID · 1"), timeout=30000)
 
 
@@ -423,13 +423,13 @@ def test_add_word_to_dictionary(env):
     go_to(page, 5, 16)
     command(page, "Sunting: Add word to dictionary")
     box = page.locator(".quick-input-widget input")
-    expect(box).to_have_value("mengunjunggi", timeout=15000)
+    expect(box).to_have_value("mengunjugi", timeout=15000)
     page.keyboard.press("Enter")
     kamus = env.workspace / ".sunting" / "kamus.txt"
-    wait_for("the word in .sunting/kamus.txt", lambda: kamus.exists() and "mengunjunggi" in kamus.read_text(encoding="utf-8").split())
+    wait_for("the word in .sunting/kamus.txt", lambda: kamus.exists() and "mengunjugi" in kamus.read_text(encoding="utf-8").split())
     wait_for("the finding gone", lambda: squiggles(page) == 0)
     open_problems(page)
-    wait_for("the Problems panel without it", lambda: not any("mengunjunggi" in r for r in problems(page)))
+    wait_for("the Problems panel without it", lambda: not any("mengunjugi" in r for r in problems(page)))
     expect(status_item(page)).to_have_text(re.compile(r"sunting ID · 0"), timeout=30000)
 
 
