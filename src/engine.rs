@@ -169,6 +169,7 @@ fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[boo
 fn run_rules_with(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[bool]>, pair: Option<&crate::align::Pair<'_>>, cancelled: &dyn Fn() -> bool) -> Option<Vec<Diagnostic>> {
     if focus.is_none() && doc.tokens.iter().any(|t| t.kind == TokenKind::Word) {
         crate::lexicon::hunspell::prefetch(doc.language, options.config.english);
+        crate::lexicon::frequency::prefetch_in_background(doc.language);
     }
     let words = WordJudge::new(doc.language, options.config.english, &options.config.lexicon);
     let ctx = match focus {

@@ -16,7 +16,8 @@ struct Table {
 }
 
 fn parse(text: &'static str) -> Table {
-    let mut zipf = WordMap::default();
+    // Sized once: growing a table of 100,000 words by doubling rehashed it a dozen times.
+    let mut zipf = WordMap::with_capacity_and_hasher(text.bytes().filter(|&b| b == b'\n').count() + 1, Default::default());
     let mut by_length: Vec<Vec<(&'static str, u32, u8)>> = Vec::new();
     for line in text.lines() {
         let Some((word, z)) = line.split_once('\t') else { continue };
@@ -84,6 +85,20 @@ pub fn is_listed(language: Language, lower: &str) -> bool {
 /// Load a language's list now (on a background thread, before the first question).
 pub fn prefetch(language: Language) {
     let _ = table(language);
+}
+
+/// Start loading a language's list on a thread of its own, once per process, so that it is
+/// parsed while the dictionaries are and the first question does not wait for it.
+pub fn prefetch_in_background(language: Language) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static STARTED: [AtomicBool; 2] = [AtomicBool::new(false), AtomicBool::new(false)];
+    let slot = match language {
+        Language::Id => 0,
+        Language::En => 1,
+    };
+    if !STARTED[slot].swap(true, Ordering::Relaxed) {
+        super::in_background("sunting-frequency", move || prefetch(language));
+    }
 }
 
 /// The listed words at most `max` edits (optimal string alignment) from `word`, with their
