@@ -59,17 +59,8 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Qualifier {
-    Exact,
-    AtLeast,
-    MoreThan,
-    Nearly,
-    LessThan,
-    About,
-    UpTo,
-    Range,
-}
+/// A figure's qualifier (`setidaknya`, `nearly`, a range): the claims model's.
+pub(crate) use crate::claims::Qualifier;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Claim {
@@ -134,54 +125,7 @@ impl Claim {
     }
 }
 
-const QUALIFIERS: &[(&str, Qualifier)] = &[
-    ("paling sedikit", Qualifier::AtLeast),
-    ("sekurang-kurangnya", Qualifier::AtLeast),
-    ("sekurangnya", Qualifier::AtLeast),
-    ("setidaknya", Qualifier::AtLeast),
-    ("sedikitnya", Qualifier::AtLeast),
-    ("minimal", Qualifier::AtLeast),
-    ("at least", Qualifier::AtLeast),
-    ("no fewer than", Qualifier::AtLeast),
-    ("no less than", Qualifier::AtLeast),
-    ("lebih dari", Qualifier::MoreThan),
-    ("lebih daripada", Qualifier::MoreThan),
-    ("more than", Qualifier::MoreThan),
-    ("di atas", Qualifier::MoreThan),
-    ("upwards of", Qualifier::MoreThan),
-    ("over", Qualifier::MoreThan),
-    ("hampir", Qualifier::Nearly),
-    ("nyaris", Qualifier::Nearly),
-    ("nearly", Qualifier::Nearly),
-    ("almost", Qualifier::Nearly),
-    ("close to", Qualifier::Nearly),
-    ("mendekati", Qualifier::Nearly),
-    ("kurang dari", Qualifier::LessThan),
-    ("less than", Qualifier::LessThan),
-    ("fewer than", Qualifier::LessThan),
-    ("di bawah", Qualifier::LessThan),
-    ("under", Qualifier::LessThan),
-    ("kurang lebih", Qualifier::About),
-    ("lebih kurang", Qualifier::About),
-    ("kira-kira", Qualifier::About),
-    ("sekitar", Qualifier::About),
-    ("sekira", Qualifier::About),
-    ("diperkirakan", Qualifier::About),
-    ("ditaksir", Qualifier::About),
-    ("an estimated", Qualifier::About),
-    ("estimated", Qualifier::About),
-    ("approximately", Qualifier::About),
-    ("roughly", Qualifier::About),
-    ("around", Qualifier::About),
-    ("about", Qualifier::About),
-    ("some", Qualifier::About),
-    ("up to", Qualifier::UpTo),
-    ("as many as", Qualifier::UpTo),
-    ("paling banyak", Qualifier::UpTo),
-    ("maksimal", Qualifier::UpTo),
-    ("hingga", Qualifier::UpTo),
-    ("sampai", Qualifier::UpTo),
-];
+use crate::claims::QUALIFIERS;
 
 /// Words that may stand between the number (and its noun) and the word that says what it counts.
 const CONNECTORS: &[&str] = &[
