@@ -55,6 +55,9 @@ struct Learnt {
     /// names): the early tests include loan respelling, too costly to repeat for every mention
     /// of a name in every article.
     not_ordinary: WordSet,
+    /// [`WordJudge::is_common_word`]'s answers for this table's language (the newsroom's own
+    /// words aside): the typography and name rules ask it of most words, several times each.
+    common: WordMap<String, bool>,
 }
 
 /// One [`Learnt`] per language and dialect. Judging happens outside the lock, so two threads
@@ -132,11 +135,26 @@ impl<'a> WordJudge<'a> {
     /// it suits questions about capitalised words (is *Jakarta* or *Windows* a common noun?).
     pub fn is_common_word(&self, lower: &str, language: Language) -> bool {
         let word = normalise(lower);
-        self.user.contains(&word)
-            || !crate::lexicon::too_long_to_search(&word) && match language {
-                Language::Id => nonstandard::standard_form(&word).is_some() || indonesian::is_word(&word) || glossary::is_absorbed_loan(&word),
-                Language::En => self.is_english(&word),
-            }
+        if self.user.contains(&word) {
+            return true;
+        }
+        if crate::lexicon::too_long_to_search(&word) {
+            return false;
+        }
+        let table = learnt(language, self.dialect);
+        if let Some(&known) = read(table).common.get(&word) {
+            return known;
+        }
+        let common = match language {
+            Language::Id => nonstandard::standard_form(&word).is_some() || indonesian::is_word(&word) || glossary::is_absorbed_loan(&word),
+            Language::En => self.is_english(&word),
+        };
+        let mut learnt = write(table);
+        if learnt.common.len() > SHARED_LIMIT {
+            learnt.common.clear();
+        }
+        learnt.common.insert(word, common);
+        common
     }
 
     /// English in the configured dialect (either, unless the newsroom pins one). To spot English

@@ -7,18 +7,21 @@ use super::WordMap;
 use crate::language::Language;
 use std::sync::LazyLock;
 
+/// A listed word, with the mask of the letters it holds and its Zipf frequency in tenths.
+type Entry = (&'static str, u32, u8);
+
 /// One language's list: each word's Zipf frequency (tenths), and the words grouped by their
-/// length in characters, each with a mask of the letters it holds.
+/// length in characters and then by their first byte.
 struct Table {
     zipf: WordMap<&'static str, u8>,
-    /// `by_length[n]`: the words of `n` characters, with their letter masks and Zipf tenths.
-    by_length: Vec<Vec<(&'static str, u32, u8)>>,
+    /// `by_length[n][b]`: the words of `n` characters whose first byte is `b`.
+    by_length: Vec<Vec<Vec<Entry>>>,
 }
 
 fn parse(text: &'static str) -> Table {
     // Sized once: growing a table of 100,000 words by doubling rehashed it a dozen times.
     let mut zipf = WordMap::with_capacity_and_hasher(text.bytes().filter(|&b| b == b'\n').count() + 1, Default::default());
-    let mut by_length: Vec<Vec<(&'static str, u32, u8)>> = Vec::new();
+    let mut by_length: Vec<Vec<Vec<Entry>>> = Vec::new();
     for line in text.lines() {
         let Some((word, z)) = line.split_once('\t') else { continue };
         let Ok(z) = z.trim().parse::<f32>() else { continue };
@@ -30,7 +33,12 @@ fn parse(text: &'static str) -> Table {
         if by_length.len() <= n {
             by_length.resize_with(n + 1, Vec::new);
         }
-        by_length[n].push((word, letter_mask(word), tenths));
+        let first = usize::from(word.as_bytes()[0]);
+        let by_first = &mut by_length[n];
+        if by_first.len() <= first {
+            by_first.resize_with(first + 1, Vec::new);
+        }
+        by_first[first].push((word, letter_mask(word), tenths));
     }
     Table { zipf, by_length }
 }
@@ -118,18 +126,42 @@ pub fn within(language: Language, word: &str, max: usize, limit: usize) -> Vec<(
     // Typists seldom miss a word's first letter (Yannakoudakis and Fawthrop): past one slip,
     // only words that begin as this one does, or with its first two letters swapped, are
     // compared. That leaves out most of the list before the distance is worked out.
+    //   The words are kept by length and first byte, so only those groups are read: the
+    // group of the word's first byte, and that of its second for a swap of the first two.
     let w = word.as_bytes();
-    let starts_alike = |c: &[u8]| max <= 1 || c[0] == w[0] || c.len() > 1 && c[0] == w[1] && c[1] == w[0];
-    for len in n.saturating_sub(max)..=(n + max).min(table.by_length.len().saturating_sub(1)) {
-        for &(candidate, m, tenths) in &table.by_length[len] {
-            crate::work::count(1);
-            if (m ^ mask).count_ones() as usize > 2 * max || candidate == word || !starts_alike(candidate.as_bytes()) {
-                continue;
-            }
+    let ascii = word.is_ascii();
+    let mut consider = |candidate: &'static str, m: u32, tenths: u8, other: &mut Vec<char>, rows: &mut Distance| {
+        crate::work::count(1);
+        if (m ^ mask).count_ones() as usize > 2 * max || candidate == word {
+            return;
+        }
+        let d = if ascii && candidate.is_ascii() {
+            rows.bounded(w, candidate.as_bytes(), max)
+        } else {
             other.clear();
             other.extend(candidate.chars());
-            if let Some(d) = rows.bounded(&chars, &other, max) {
-                out.push((candidate, d, f32::from(tenths) / 10.0));
+            rows.bounded(&chars, other, max)
+        };
+        if let Some(d) = d {
+            out.push((candidate, d, f32::from(tenths) / 10.0));
+        }
+    };
+    for len in n.saturating_sub(max)..=(n + max).min(table.by_length.len().saturating_sub(1)) {
+        let by_first = &table.by_length[len];
+        if max <= 1 {
+            for &(candidate, m, tenths) in by_first.iter().flatten() {
+                consider(candidate, m, tenths, &mut other, &mut rows);
+            }
+            continue;
+        }
+        for &(candidate, m, tenths) in by_first.get(usize::from(w[0])).into_iter().flatten() {
+            consider(candidate, m, tenths, &mut other, &mut rows);
+        }
+        if w.len() > 1 && w[1] != w[0] {
+            for &(candidate, m, tenths) in by_first.get(usize::from(w[1])).into_iter().flatten() {
+                if candidate.as_bytes().get(1) == Some(&w[0]) {
+                    consider(candidate, m, tenths, &mut other, &mut rows);
+                }
             }
         }
     }
@@ -147,7 +179,7 @@ struct Distance {
 impl Distance {
     /// The optimal string alignment distance of `a` and `b`, or `None` when it exceeds `max`
     /// (given up as soon as a whole row does).
-    fn bounded(&mut self, a: &[char], b: &[char], max: usize) -> Option<usize> {
+    fn bounded<T: PartialEq>(&mut self, a: &[T], b: &[T], max: usize) -> Option<usize> {
         if a.len().abs_diff(b.len()) > max {
             return None;
         }
