@@ -160,7 +160,7 @@ pub struct Claims {
     pub year: Option<i64>,
 }
 
-pub const QUALIFIERS: &[(&str, Qualifier)] = &[
+pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("paling sedikit", Qualifier::AtLeast),
     ("sekurang-kurangnya", Qualifier::AtLeast),
     ("sekurangnya", Qualifier::AtLeast),
@@ -210,7 +210,7 @@ pub const QUALIFIERS: &[(&str, Qualifier)] = &[
 ];
 
 /// States a count is in: (phrase, state). Longest phrases first where they share a start.
-const STATES: &[(&str, &str)] = &[
+static STATES: &[(&str, &str)] = &[
     ("meninggal dunia", "dead"),
     ("ditemukan meninggal", "dead"),
     ("ditemukan tewas", "dead"),
@@ -330,7 +330,7 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("buruh", "pekerja"),
 ];
 /// Markers of an update: a new figure replacing an older one.
-const UPDATE: &[&str] = &[
+static UPDATE: &[&str] = &[
     "bertambah", "kini", "sekarang", "terbaru", "terkini", "rose", "risen", "climbed", "increased", "jumped", "now",
     "latest", "updated", "raising", "bringing", "meningkat", "naik", "melonjak", "revised", "direvisi", "grew",
     "mounted", "menambah", "later", "belakangan", "menjadi", "turun", "fell", "dropped", "menurun", "berkurang",
@@ -345,13 +345,15 @@ const MEASURES: &[&str] = &[
 /// Classifiers that give way to the noun after them: `12 orang penumpang`, `25 lembar uang`.
 const CLASSIFIERS: &[&str] = &["orang", "buah", "ekor", "unit", "butir", "lembar", "batang", "biji", "helai", "pucuk", "bidang", "set"];
 /// Words that make a count an ordinal subset: `dua kasus terakhir`, `the first three`.
-const ORDINAL_SUBSET: &[&str] = &["terakhir", "pertama", "first", "last", "final"];
+static ORDINAL_SUBSET: &[&str] = &["terakhir", "pertama", "first", "last", "final"];
 /// Words that open a breakdown: the counts after them are parts.
-const BREAKDOWN: &[&str] = &["rinciannya", "rincian", "terdiri", "consisting", "comprising", "broken down", "yakni", "yaitu", "namely"];
+static BREAKDOWN: &[&str] = &["rinciannya", "rincian", "terdiri", "consisting", "comprising", "broken down", "yakni", "yaitu", "namely"];
+/// Another period than the one a sentence's figures are of.
+static EARLIER_PERIOD: &[&str] = &["tahun lalu", "last year", "sejak", "since", "tahun sebelumnya", "a year earlier", "the year before"];
 /// Verbs of saying that report a figure from one side: `claimed 190 were dead`.
-const CLAIMED: &[&str] = &["claimed", "claims", "claim", "mengklaim", "klaim", "diklaim"];
+static CLAIMED: &[&str] = &["claimed", "claims", "claim", "mengklaim", "klaim", "diklaim"];
 /// Another event, another period, a hypothesis or a negation before the number.
-const ELSEWHERE: &[&str] = &[
+static ELSEWHERE: &[&str] = &[
     "pernah", "serupa", "tahun lalu", "bulan lalu", "pekan lalu", "minggu lalu", "last year", "last month", "last week",
     "previous", "terpisah", "separate", "another", "sejak", "since", "sepanjang", "sejarah", "history", "rekor",
     "record", "similar", "years ago", "tahun silam", "a year ago", "setahun lalu", "dekade", "decade", "target",
@@ -363,18 +365,18 @@ const ELSEWHERE: &[&str] = &[
     "kecelakaan kedua", "serangan kedua", "ledakan kedua", "insiden kedua", "kejadian kedua", "gempa susulan",
     "the second", "a second", "the third", "a third", "aftershock", "aftershocks",
 ];
-const PARTS_BEFORE: &[&str] = &[
+static PARTS_BEFORE: &[&str] = &[
     "termasuk", "including", "di antaranya", "diantaranya", "among them", "sebagian", "salah satunya", "of those",
     "of them", "of whom", "among", "antara lain", "dari jumlah", "dari total",
 ];
-const PARTS_AFTER: &[&str] = &["di antaranya", "diantaranya", "of them", "of whom", "among them", "dari jumlah itu", "of those"];
-const REMAINDER: &[&str] = &["sisanya", "selebihnya", "the rest", "the remainder", "the remaining", "remaining", "lainnya", "others", "other", "lain"];
-const TOTAL: &[&str] = &["total", "jumlah", "a total of", "in total", "seluruh", "seluruhnya", "semua", "all", "keseluruhan", "total of"];
+static PARTS_AFTER: &[&str] = &["di antaranya", "diantaranya", "of them", "of whom", "among them", "dari jumlah itu", "of those"];
+static REMAINDER: &[&str] = &["sisanya", "selebihnya", "the rest", "the remainder", "the remaining", "remaining", "lainnya", "others", "other", "lain"];
+static TOTAL: &[&str] = &["total", "jumlah", "a total of", "in total", "seluruh", "seluruhnya", "semua", "all", "keseluruhan", "total of"];
 const WEEKDAYS: &[&str] = &[
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday",
 ];
-const RELATIVE_TIMES: &[&str] = &["kemarin", "yesterday", "today", "hari ini", "tonight", "tadi malam", "last night"];
+static RELATIVE_TIMES: &[&str] = &["kemarin", "yesterday", "today", "hari ini", "tonight", "tadi malam", "last night"];
 const PLACE_PREPOSITIONS: &[&str] = &["di", "in", "at", "across", "throughout", "se-"];
 const PLACE_TYPES: &[&str] = &[
     "kabupaten", "kota", "desa", "kecamatan", "provinsi", "wilayah", "kawasan", "daerah", "pulau", "negara", "the",
@@ -390,14 +392,20 @@ struct SentenceFacts {
     first_breakdown: Option<usize>,
     /// The opening adverbial (`In the UK,`, `Di Desa Sukamaju,`), if the sentence has one.
     opening: Range<usize>,
+    /// [`scope_items`] of the sentence, made on the first claim's question.
+    scope: std::cell::OnceCell<Vec<(usize, String)>>,
 }
 
 impl SentenceFacts {
+    fn scope_items(&self, words: &Words) -> &[(usize, String)] {
+        self.scope.get_or_init(|| scope_items(words))
+    }
+
     fn of(words: &Words) -> Self {
         crate::work::count(words.range.len());
-        let elsewhere = words.any_in(words.range.clone(), &["tahun lalu", "last year", "sejak", "since", "tahun sebelumnya", "a year earlier", "the year before"])
+        let elsewhere = words.any_in(words.range.clone(), EARLIER_PERIOD)
             || words.any_in(words.range.clone(), CLAIMED);
-        let first_breakdown = words.range.clone().find(|&t| BREAKDOWN.iter().any(|p| words.phrase_at(t, p).is_some()));
+        let first_breakdown = words.range.clone().find(|&t| words.any_in(t..t + 1, BREAKDOWN));
         let first = words.range.clone().find(|&t| words.is_word(t)).unwrap_or(words.range.start);
         let opens = words.at(first).is_some_and(|w| matches!(w, "di" | "in" | "at" | "pada" | "on" | "during" | "selama" | "across"));
         let comma = (first..words.range.end.min(first + 12)).find(|&t| words.at(t) == Some(","));
@@ -405,7 +413,7 @@ impl SentenceFacts {
             (true, Some(c)) => first..c,
             _ => 0..0,
         };
-        SentenceFacts { elsewhere, first_breakdown, opening }
+        SentenceFacts { elsewhere, first_breakdown, opening, scope: std::cell::OnceCell::new() }
     }
 }
 
@@ -413,9 +421,67 @@ impl SentenceFacts {
 struct Words<'d> {
     doc: &'d Document<'d>,
     range: Range<usize>,
+    /// For each token of `range`, which of the [`registered`] lists have a phrase that may
+    /// begin with it: made on the first question, once per sentence, so that the questions
+    /// each claim asks of the words around it cost no hashing.
+    starts: std::cell::OnceCell<Vec<u32>>,
+}
+
+/// The phrase lists the reader asks of most words, each with a bit of [`Words::starts`], and
+/// the first words of all of them: one look-up per word answers for every list.
+struct Registered {
+    lists: Vec<(usize, u32)>,
+    first_words: crate::lexicon::WordMap<&'static str, u32>,
+}
+
+/// The bit of the registered list at `address`.
+fn bit_of(address: usize) -> Option<u32> {
+    registered().lists.iter().find(|(a, _)| *a == address).map(|&(_, bit)| bit)
+}
+
+fn registered() -> &'static Registered {
+    static REGISTERED: std::sync::LazyLock<Registered> = std::sync::LazyLock::new(|| {
+        let plain: [&'static [&'static str]; 11] =
+            [UPDATE, ORDINAL_SUBSET, BREAKDOWN, CLAIMED, ELSEWHERE, PARTS_BEFORE, PARTS_AFTER, REMAINDER, TOTAL, RELATIVE_TIMES, EARLIER_PERIOD];
+        let mut lists: Vec<(usize, Vec<&'static str>)> = plain.iter().map(|l| (l.as_ptr() as usize, l.to_vec())).collect();
+        lists.push((STATES.as_ptr() as usize, STATES.iter().map(|(p, _)| *p).collect()));
+        lists.push((QUALIFIERS.as_ptr() as usize, QUALIFIERS.iter().map(|(p, _)| *p).collect()));
+        lists.push((relations::FRACTIONS.as_ptr() as usize, relations::FRACTIONS.iter().map(|(p, _)| *p).collect()));
+        let mut first_words = crate::lexicon::WordMap::default();
+        let mut out = Vec::new();
+        for (i, (address, phrases)) in lists.into_iter().enumerate() {
+            let bit = 1u32 << i;
+            for p in phrases {
+                *first_words.entry(p.split(' ').next().unwrap_or(p)).or_insert(0) |= bit;
+            }
+            out.push((address, bit));
+        }
+        Registered { lists: out, first_words }
+    });
+    &REGISTERED
 }
 
 impl<'d> Words<'d> {
+    fn new(doc: &'d Document<'d>, range: Range<usize>) -> Self {
+        Words { doc, range, starts: std::cell::OnceCell::new() }
+    }
+
+    /// Whether a phrase of the list at `address` may begin at `t`: `None` for a list that is
+    /// not [`registered`].
+    fn may_start(&self, t: usize, address: usize) -> Option<bool> {
+        bit_of(address).map(|bit| self.starts_with_bit(t, bit))
+    }
+
+    /// Whether a phrase of the registered list of `bit` may begin at `t`.
+    fn starts_with_bit(&self, t: usize, bit: u32) -> bool {
+        let starts = self.starts.get_or_init(|| {
+            crate::work::count(self.range.len());
+            let r = registered();
+            self.range.clone().map(|t| r.first_words.get(self.doc.token_lower(t)).copied().unwrap_or(0)).collect()
+        });
+        t.checked_sub(self.range.start).and_then(|i| starts.get(i)).is_some_and(|m| m & bit != 0)
+    }
+
     fn at(&self, t: usize) -> Option<&'d str> {
         self.range.contains(&t).then(|| self.doc.token_lower(t))
     }
@@ -441,24 +507,34 @@ impl<'d> Words<'d> {
     /// The first of `list` starting at `t`, and its length.
     fn first_at<T: Copy + 'static>(&self, t: usize, list: &'static [(&'static str, T)]) -> Option<(T, usize)> {
         // As in `any_in`: most words begin none of the phrases.
-        let firsts = first_words_by(list.as_ptr() as usize, list.len(), || list.iter().map(|(p, _)| *p));
-        if !self.at(t).is_some_and(|w| firsts.contains(w)) {
-            return None;
+        match self.may_start(t, list.as_ptr() as usize) {
+            Some(false) => return None,
+            Some(true) => {}
+            None => {
+                let firsts = first_words_by(list.as_ptr() as usize, list.len(), || list.iter().map(|(p, _)| *p));
+                if !self.at(t).is_some_and(|w| firsts.contains(w)) {
+                    return None;
+                }
+            }
         }
         list.iter().find_map(|(p, v)| self.phrase_at(t, p).map(|n| (*v, n)))
     }
     /// The first of `list` that ends just before `end`, with its start.
     fn ending_at<T: Copy>(&self, end: usize, list: &[(&str, T)]) -> Option<(T, usize)> {
+        let bit = bit_of(list.as_ptr() as usize);
         list.iter().find_map(|(p, v)| {
-            let n = p.split(' ').count();
+            let n = p.bytes().filter(|&b| b == b' ').count() + 1;
             let start = end.checked_sub(n)?;
-            (start >= self.range.start && self.phrase_at(start, p).is_some()).then_some((*v, start))
+            (start >= self.range.start && bit.is_none_or(|bit| self.starts_with_bit(start, bit)) && self.phrase_at(start, p).is_some()).then_some((*v, start))
         })
     }
     fn any_in(&self, range: Range<usize>, list: &'static [&'static str]) -> bool {
         let range = range.start.max(self.range.start)..range.end.min(self.range.end);
         crate::work::count(range.len());
         // Most words begin none of the list's phrases: asked of the list's first words at once.
+        if let Some(bit) = bit_of(list.as_ptr() as usize) {
+            return range.into_iter().any(|t| self.starts_with_bit(t, bit) && list.iter().any(|p| self.phrase_at(t, p).is_some()));
+        }
         let firsts = first_words(list);
         range.into_iter().any(|t| self.at(t).is_some_and(|w| firsts.contains(w)) && list.iter().any(|p| self.phrase_at(t, p).is_some()))
     }
@@ -475,6 +551,60 @@ fn is_clause_mark(w: &str) -> bool {
 }
 
 /// The tokens of the clause around `t`: between the marks that bound clauses.
+/// What each word of a sentence says of the scope of the figures near it (`place:Sleman`,
+/// `day:senin`, `year:2024`), in the order of the words: worked out once per sentence, and
+/// each claim takes those of its clause.
+fn scope_items(words: &Words) -> Vec<(usize, String)> {
+    let mut items = Vec::new();
+    for t in words.range.clone() {
+        let w = words.at(t).unwrap_or("");
+        if PLACE_PREPOSITIONS.contains(&w) {
+            let mut p = t + 1;
+            while words.at(p).is_some_and(|x| PLACE_TYPES.contains(&x)) {
+                p += 1;
+            }
+            let mut name = Vec::new();
+            while words.capitalised(p) && name.len() < 4 {
+                let x = words.at(p).unwrap_or("");
+                if WEEKDAYS.contains(&x) || crate::numbers::month_number(x).is_some() {
+                    break;
+                }
+                name.push(x);
+                p += 1;
+            }
+            let own = words.at(t + 1).is_some_and(|x| {
+                x.strip_suffix("nya").is_some_and(|stem| PLACE_TYPES.contains(&stem))
+                    || matches!(x, "his" | "her" | "their" | "its" | "neighbouring" | "neighboring" | "nearby" | "other")
+            });
+            if own {
+                // `di wilayahnya`, `in neighbouring districts`: a part of the area, without a name.
+                items.push((t, format!("place:{}", words.at(t + 1).unwrap_or(""))));
+            } else if !name.is_empty() {
+                items.push((t, format!("place:{}", name.join(" "))));
+            } else if (t + 1..p).any(|x| words.at(x) != Some("the")) {
+                // `di kecamatan itu`, `in the district`: a part of the area named without a name.
+                items.push((t, format!("place:{}", (t + 1..p).filter_map(|x| words.at(x)).collect::<Vec<_>>().join(" "))));
+            }
+        }
+        if WEEKDAYS.contains(&w) && words.capitalised(t) {
+            items.push((t, format!("day:{w}")));
+        }
+        if words.capitalised(t) && w.len() > 3 && let Some(month) = crate::numbers::month_number(w) {
+            items.push((t, format!("month:{month}")));
+        }
+        if words.any_in(t..t + 1, RELATIVE_TIMES) {
+            items.push((t, format!("rel:{w}")));
+        }
+        if words.doc.tokens[t].kind == TokenKind::Number {
+            let text = words.doc.token_str(&words.doc.tokens[t]);
+            if text.len() == 4 && text.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
+                items.push((t, format!("year:{text}")));
+            }
+        }
+    }
+    items
+}
+
 /// The first words of a list of phrases, made once per list (lists are constants of this
 /// module, told apart by where they are).
 fn first_words(list: &'static [&'static str]) -> &'static std::collections::HashSet<&'static str> {
@@ -532,7 +662,7 @@ impl Claims {
             by_start.insert(m.full_tokens.start, i);
         }
         for (si, s) in doc.sentences.iter().enumerate() {
-            let words = Words { doc, range: s.tokens.clone() };
+            let words = Words::new(doc, s.tokens.clone());
             let facts = SentenceFacts::of(&words);
             let mut t = s.tokens.start.max(taken_until);
             while t < s.tokens.end {
@@ -831,7 +961,7 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
             head = words.at(n).filter(|w| words.is_word(n) && !STOP.contains(w) && words.first_at(n, STATES).is_none()).map(normalise_head);
         }
     }
-    c.total |= (q_start.saturating_sub(3).max(clause_range.start)..q_start).any(|t| TOTAL.iter().any(|p| words.phrase_at(t, p).is_some()));
+    c.total |= words.any_in(q_start.saturating_sub(3).max(clause_range.start)..q_start, TOTAL);
     c.head = head;
     // The state: after the number and its noun (`9 penumpang meninggal dunia`, `80 survived`),
     // or before it as a verb (`menewaskan 15`, `killed 13`).
@@ -906,54 +1036,20 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         || facts.elsewhere
         || words.at(words.range.end.saturating_sub(1)) == Some("?");
     // Scope: places after `di` / `in` and times in the clause (and the sentence's opening phrase).
-    let mut scope = Vec::new();
     let opening = if facts.opening.end <= clause_range.start { facts.opening.clone() } else { 0..0 };
-    for t in opening.chain(clause_range.clone()) {
-        let w = words.at(t).unwrap_or("");
-        if PLACE_PREPOSITIONS.contains(&w) {
-            let mut p = t + 1;
-            while words.at(p).is_some_and(|x| PLACE_TYPES.contains(&x)) {
-                p += 1;
-            }
-            let mut name = Vec::new();
-            while words.capitalised(p) && name.len() < 4 {
-                let x = words.at(p).unwrap_or("");
-                if WEEKDAYS.contains(&x) || crate::numbers::month_number(x).is_some() {
-                    break;
-                }
-                name.push(x);
-                p += 1;
-            }
-            let own = words.at(t + 1).is_some_and(|x| {
-                x.strip_suffix("nya").is_some_and(|stem| PLACE_TYPES.contains(&stem))
-                    || matches!(x, "his" | "her" | "their" | "its" | "neighbouring" | "neighboring" | "nearby" | "other")
-            });
-            if own {
-                // `di wilayahnya`, `in neighbouring districts`: a part of the area, without a name.
-                scope.push(format!("place:{}", words.at(t + 1).unwrap_or("")));
-            } else if !name.is_empty() {
-                scope.push(format!("place:{}", name.join(" ")));
-            } else if (t + 1..p).any(|x| words.at(x) != Some("the")) {
-                // `di kecamatan itu`, `in the district`: a part of the area named without a name.
-                scope.push(format!("place:{}", (t + 1..p).filter_map(|x| words.at(x)).collect::<Vec<_>>().join(" ")));
-            }
-        }
-        if WEEKDAYS.contains(&w) && words.capitalised(t) {
-            scope.push(format!("day:{w}"));
-        }
-        if words.capitalised(t) && w.len() > 3 && let Some(month) = crate::numbers::month_number(w) {
-            scope.push(format!("month:{month}"));
-        }
-        if RELATIVE_TIMES.iter().any(|p| words.phrase_at(t, p).is_some()) {
-            scope.push(format!("rel:{w}"));
-        }
-        if words.doc.tokens[t].kind == TokenKind::Number && !(start..end).contains(&t) {
-            let text = words.doc.token_str(&words.doc.tokens[t]);
-            if text.len() == 4 && text.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
-                scope.push(format!("year:{text}"));
-            }
-        }
-    }
+    let items = facts.scope_items(words);
+    let in_range = |r: &Range<usize>| {
+        let from = items.partition_point(|(t, _)| *t < r.start);
+        let to = items.partition_point(|(t, _)| *t < r.end);
+        &items[from..to]
+    };
+    let mut scope: Vec<String> = in_range(&opening)
+        .iter()
+        .chain(in_range(&clause_range))
+        // A year inside the figure itself is not its scope.
+        .filter(|(t, item)| !(item.starts_with("year:") && (start..end).contains(t)))
+        .map(|(_, item)| item.clone())
+        .collect();
     scope.sort();
     scope.dedup();
     c.scope = scope;
@@ -964,7 +1060,7 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
 fn lead_places(doc: &Document, headline: Option<usize>, lead: Option<usize>) -> Vec<String> {
     let mut out = Vec::new();
     for s in doc.sentences.iter().filter(|s| Some(s.block) == headline || Some(s.block) == lead) {
-        let words = Words { doc, range: s.tokens.clone() };
+        let words = Words::new(doc, s.tokens.clone());
         for t in s.tokens.clone() {
             let starts = t == s.tokens.start && Some(s.block) == lead && s.tokens.start == doc.block_tokens.get(s.block).map_or(0, |r| r.start);
             if !(starts || words.at(t).is_some_and(|w| PLACE_PREPOSITIONS.contains(&w))) {

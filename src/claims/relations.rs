@@ -177,7 +177,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
         }
         let opens = matches!(lower(t), "of" | "dari" | "among");
         let comma = (t..tokens.end.min(t + 6)).find(|&k| lower(k) == ",");
-        let w = super::Words { doc, range: tokens.clone() };
+        let w = super::Words::new(doc, tokens.clone());
         match (opens, comma) {
             (true, Some(c)) if !cs[first].tokens.start.lt(&c) => (t + 1..c).find_map(|k| w.first_at(k, super::STATES).map(|(s, _)| s)),
             _ => None,
@@ -241,7 +241,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
     }
     // A remainder with no number: `sisanya dirawat`, `the rest were treated`.
     let last_part_end = parts.last().map_or(whole_claim.tokens.end, |&k| cs[k].tokens.end);
-    let words = super::Words { doc, range: tokens.clone() };
+    let words = super::Words::new(doc, tokens.clone());
     let bare_rest = (last_part_end..tokens.end).find(|&t| matches!(lower(t), "sisanya" | "selebihnya") || words.phrase_at(t, "the rest").is_some());
     let sum: f64 = parts.iter().map(|&k| cs[k].value).sum();
     if let Some(t) = bare_rest
@@ -264,7 +264,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
     outcomes.dedup();
     let inclusive = {
         let from = whole_claim.tokens.end.min(tokens.end).max(tokens.start);
-        let w = super::Words { doc, range: tokens.clone() };
+        let w = super::Words::new(doc, tokens.clone());
         w.any_in(from..tokens.end, &["termasuk", "including", "antara lain", "among them", "di antaranya", "sebagian", "some"])
     };
     // Parts said alike (`19 adalah ... dan 25 adalah ...`, `nine were ... and three were ...`)
@@ -352,7 +352,7 @@ const CHANGE_WORDS: &[&str] = &[
     "declined", "decrease", "decreased", "jump", "jumped", "up", "down", "gain", "climbed", "surged", "slumped", "by",
     "sebesar", "cut", "dipangkas", "plunged", "soared",
 ];
-const FRACTIONS: &[(&str, f64)] = &[
+pub(super) static FRACTIONS: &[(&str, f64)] = &[
     ("two thirds", 200.0 / 3.0),
     ("two-thirds", 200.0 / 3.0),
     ("dua pertiga", 200.0 / 3.0),
@@ -496,7 +496,7 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
             None => {
                 // `fell by nearly two thirds from ...`: a fraction in words before `from`.
                 let from = xc.tokens.start.saturating_sub(6).max(s.start);
-                let words = super::Words { doc, range: s.clone() };
+                let words = super::Words::new(doc, s.clone());
                 let Some((t, v, n)) = (from..xc.tokens.start).find_map(|t| words.first_at(t, FRACTIONS).map(|(v, n)| (t, v, n))) else { continue };
                 let verb = between(doc, t.saturating_sub(4).max(s.start), t).iter().any(|w| CHANGE_WORDS.contains(w) && *w != "by" && *w != "sebesar");
                 if !verb {
