@@ -53,9 +53,6 @@ impl Rule for DoubledTitle {
                     if !(0..n).all(|m| word(k + m) && small(m) && lower(k + m).chars().count() >= 3) {
                         continue;
                     }
-                    if !(0..n).all(|m| ctx.words.is_common_word(lower(k + m), doc.language)) {
-                        continue;
-                    }
                     // A place of one to three capitalised words, after an optional `of`.
                     let mut p = k + n;
                     if word(p) && matches!(lower(p), "of") {
@@ -68,6 +65,10 @@ impl Rule for DoubledTitle {
                         }
                         let again = (0..n).all(|m| word(j + m) && lower(j + m) == lower(k + m) && capital(j + m));
                         if again && capital(j + n) {
+                            // Asked last, as the rarest of the conditions is the costliest.
+                            if !(0..n).all(|m| ctx.words.is_common_word(lower(k + m), doc.language)) {
+                                continue 'sizes;
+                            }
                             found = Some((n, j));
                             break 'sizes;
                         }
