@@ -330,9 +330,9 @@ fn strong_cue_at(doc: &Document, tokens: &[usize], k: usize) -> bool {
         return false;
     }
     let i = tokens[k];
-    let w = lower(doc, &doc.tokens[i]);
-    let listed = ID_REPORTING.contains(&w.as_str()) || EN_REPORTING.contains(&w.as_str());
-    !listed || is_speech_verb(&w) || matches!(w.as_str(), "menurut" | "menurutnya" | "according") || subject_before(doc, i)
+    let w = doc.token_lower(i);
+    let listed = ID_REPORTING.contains(&w) || EN_REPORTING.contains(&w);
+    !listed || is_speech_verb(w) || matches!(w, "menurut" | "menurutnya" | "according") || subject_before(doc, i)
 }
 
 /// Whether `tokens[k]` is a reporting cue in the run `tokens`: it reads the token itself, the
@@ -344,8 +344,8 @@ fn cue_at(doc: &Document, tokens: &[usize], k: usize) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
-    let w = lower(doc, t);
-    let (reporting, point) = lexical_cue(&w);
+    let w = doc.token_lower(i);
+    let (reporting, point) = lexical_cue(w);
     if reporting {
         return true;
     }
@@ -363,7 +363,7 @@ fn cue_at(doc: &Document, tokens: &[usize], k: usize) -> bool {
         // nouns such as `pesannya` (his message) or `nilainya` (its value).
         return after_quote || ID_POSTPOSED_UNAMBIGUOUS.contains(&base) || matches!(base, "tambah" | "jelas" | "tegas" | "terang" | "lanjut" | "sebut" | "tulis" | "aku");
     }
-    if is_postposed_verb(&w) {
+    if is_postposed_verb(w) {
         // A bare `tambah` or `jelas` elsewhere is an adverb or an adjective; `Kata Budi, “…”`
         // opens a sentence. A speaker must follow.
         if !(after_quote || w == "kata") {
@@ -371,7 +371,7 @@ fn cue_at(doc: &Document, tokens: &[usize], k: usize) -> bool {
         }
         return tokens.get(k + 1).is_some_and(|&n| {
             let next = &doc.tokens[n];
-            next.kind == TokenKind::Word && !NOT_SPEAKERS.contains(&lower(doc, next).as_str())
+            next.kind == TokenKind::Word && !NOT_SPEAKERS.contains(&doc.token_lower(n))
         });
     }
     false
