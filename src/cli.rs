@@ -711,6 +711,8 @@ fn check_command(args: &CheckArgs) -> i32 {
     let sources = collect_sources(&args.input.paths, &mut errors);
     let format = output_format(args);
     let threads = ordered::threads(args.jobs.map(usize::from));
+    // `-j N` holds for a long article's sections too.
+    crate::engine::set_section_threads(args.jobs.map_or(0, usize::from));
     let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut writer = match ReportWriter::start(out, format) {
         Ok(w) => w,
@@ -949,6 +951,8 @@ fn check_jsonl_input(args: &CheckArgs) -> i32 {
     };
     let lines = BoundedLines::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin())).enumerate().filter(|(_, l)| !l.as_ref().is_ok_and(|l| l.trim().is_empty()));
     let threads = ordered::threads(args.jobs.map(usize::from));
+    // `-j N` holds for a long article's sections too.
+    crate::engine::set_section_threads(args.jobs.map_or(0, usize::from));
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut tally = Tally::default();
     let mut failed = 0usize;

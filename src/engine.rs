@@ -43,12 +43,12 @@ pub fn check_with_source(text: &str, options: &CheckOptions<'_>, source: Option<
 /// [`check`], given up (`None`) as soon as `cancelled` says so: it is asked before each rule and
 /// each section, so a check of a text that has changed meanwhile (an editor's) stops within one
 /// rule's time instead of running to the end for a result nobody will see.
-pub fn check_unless(text: &str, options: &CheckOptions<'_>, cancelled: &dyn Fn() -> bool) -> Option<CheckResult> {
+pub fn check_unless(text: &str, options: &CheckOptions<'_>, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<CheckResult> {
     check_with_source_unless(text, options, None, cancelled)
 }
 
 /// [`check_with_source`] that may be given up, as [`check_unless`].
-pub fn check_with_source_unless(text: &str, options: &CheckOptions<'_>, source: Option<&crate::align::SourceText>, cancelled: &dyn Fn() -> bool) -> Option<CheckResult> {
+pub fn check_with_source_unless(text: &str, options: &CheckOptions<'_>, source: Option<&crate::align::SourceText>, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<CheckResult> {
     if text.len() > SECTION_BYTES {
         let mut result = check_in_sections(text, options, SECTION_BYTES, cancelled)?;
         if source.is_some() {
@@ -114,11 +114,25 @@ impl FindingLimit {
     }
 }
 
+/// How many sections of a long text are checked at once: one per core unless
+/// [`set_section_threads`] said otherwise.
+static SECTION_THREADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Check the sections of a long text on at most `n` threads (0: one per core); `check --jobs`
+/// sets it, so that `-j1` means one thread.
+pub fn set_section_threads(n: usize) {
+    SECTION_THREADS.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn section_threads() -> usize {
+    crate::ordered::threads(Some(SECTION_THREADS.load(std::sync::atomic::Ordering::Relaxed)))
+}
+
 /// [`check`] for a text longer than a section: each section of [`crate::sections::cuts`] is
 /// checked as an article of its own, in the whole text's language, and its findings moved to
 /// where the section stands; the suppression comments and front matter are read from the
-/// whole. Memory stays that of one section (and the findings).
-fn check_in_sections(text: &str, options: &CheckOptions<'_>, section_bytes: usize, cancelled: &dyn Fn() -> bool) -> Option<CheckResult> {
+/// whole. Memory stays that of a section per thread (and the findings).
+fn check_in_sections(text: &str, options: &CheckOptions<'_>, section_bytes: usize, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<CheckResult> {
     let (language, cuts) = {
         let prose = crate::prose::extract(text, options.format);
         (options.language.resolve(&prose), crate::sections::cuts(text, &prose.blocks, section_bytes))
@@ -126,14 +140,38 @@ fn check_in_sections(text: &str, options: &CheckOptions<'_>, section_bytes: usiz
     let forced = CheckOptions { language: LanguageChoice { forced: Some(language), ..options.language }, ..*options };
     let mut diagnostics = Vec::new();
     let mut limit = FindingLimit::default();
-    for (i, &start) in cuts.iter().enumerate() {
-        let end = cuts.get(i + 1).copied().unwrap_or(text.len());
-        let doc = Document::new(&text[start..end], options.format, forced.language);
-        let mut found = run_rules(&doc, &forced, None, cancelled)?;
-        crate::suppress::drop_ignored(&doc, &options.config.ignored, &mut found);
-        sort_diagnostics(&mut found);
-        limit.apply(&mut found);
-        diagnostics.extend(found.into_iter().map(|d| d.shifted(start)));
+    let mut cancelled_midway = false;
+    let sections = cuts.iter().enumerate().map(|(i, &start)| (start, cuts.get(i + 1).copied().unwrap_or(text.len())));
+    let threads = section_threads();
+    // Sections are checked side by side, and their findings taken in order: at most one
+    // section per thread is held beyond the last one taken.
+    crate::ordered::map_in_order(
+        sections,
+        threads,
+        threads,
+        |(start, end)| {
+            let doc = Document::new(&text[start..end], options.format, forced.language);
+            let found = run_rules(&doc, &forced, None, cancelled).map(|mut found| {
+                crate::suppress::drop_ignored(&doc, &options.config.ignored, &mut found);
+                sort_diagnostics(&mut found);
+                found
+            });
+            // The steps taken on this thread are the caller's (`crate::work`).
+            (start, found, crate::work::take())
+        },
+        |(start, found, steps)| {
+            crate::work::count(usize::try_from(steps).unwrap_or(usize::MAX));
+            let Some(mut found) = found else {
+                cancelled_midway = true;
+                return false;
+            };
+            limit.apply(&mut found);
+            diagnostics.extend(found.into_iter().map(|d| d.shifted(start)));
+            true
+        },
+    );
+    if cancelled_midway {
+        return None;
     }
     let mut notes = Vec::new();
     let suppressions = Suppressions::parse(text, &mut notes);
@@ -161,12 +199,12 @@ pub fn check_paragraphs(text: &str, options: &CheckOptions<'_>, around: &[Span])
 
 /// Run the built-in rules, then the house style rules of the configuration; with `focus`, only
 /// the paragraph-scoped ones, on the blocks marked.
-fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[bool]>, cancelled: &dyn Fn() -> bool) -> Option<Vec<Diagnostic>> {
+fn run_rules(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[bool]>, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Diagnostic>> {
     run_rules_with(doc, options, focus, None, cancelled)
 }
 
 /// [`run_rules`] with the translation's source, when there is one.
-fn run_rules_with(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[bool]>, pair: Option<&crate::align::Pair<'_>>, cancelled: &dyn Fn() -> bool) -> Option<Vec<Diagnostic>> {
+fn run_rules_with(doc: &Document<'_>, options: &CheckOptions<'_>, focus: Option<&[bool]>, pair: Option<&crate::align::Pair<'_>>, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Diagnostic>> {
     if focus.is_none() && doc.tokens.iter().any(|t| t.kind == TokenKind::Word) {
         crate::lexicon::hunspell::prefetch(doc.language, options.config.english);
         crate::lexicon::frequency::prefetch_in_background(doc.language);
@@ -320,34 +358,49 @@ mod tests {
 
     #[test]
     fn a_check_is_given_up_when_asked_and_only_then() {
+        use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
         let config = Config::default();
         let text: String = (0..5).map(paragraph).collect();
-        let asked = std::cell::Cell::new(0);
+        let asked = AtomicUsize::new(0);
         let never = check_unless(&text, &options(&config), &|| {
-            asked.set(asked.get() + 1);
+            asked.fetch_add(1, Relaxed);
             false
         });
         assert_eq!(never.map(|r| r.diagnostics), Some(check(&text, &options(&config)).diagnostics));
         // Asked before every rule that runs.
-        assert!(asked.get() >= 20, "{}", asked.get());
-        for after in [0, 1, 7, asked.get() - 1] {
-            let n = std::cell::Cell::new(0);
+        assert!(asked.load(Relaxed) >= 20, "{}", asked.load(Relaxed));
+        for after in [0, 1, 7, asked.load(Relaxed) - 1] {
+            let n = AtomicUsize::new(0);
             let result = check_unless(&text, &options(&config), &|| {
-                n.set(n.get() + 1);
-                n.get() > after
+                n.fetch_add(1, Relaxed) + 1 > after
             });
             assert!(result.is_none(), "cancelled after {after} rules");
-            assert_eq!(n.get(), after + 1, "no rule runs once cancelled");
+            assert_eq!(n.load(Relaxed), after + 1, "no rule runs once cancelled");
         }
         // A text in sections is given up between them too.
         let long: String = (0..40).map(paragraph).collect();
-        let n = std::cell::Cell::new(0);
+        let n = AtomicUsize::new(0);
         let result = check_in_sections(&long, &options(&config), 400, &|| {
-            n.set(n.get() + 1);
-            n.get() > 30
+            n.fetch_add(1, Relaxed) + 1 > 30
         });
         assert!(result.is_none());
-        assert_eq!(n.get(), 31);
+        // Sections are checked side by side: each thread stops at its next question.
+        let n = n.load(Relaxed);
+        assert!((31..=30 + section_threads()).contains(&n), "{n}");
+    }
+
+    #[test]
+    fn sections_checked_side_by_side_give_what_one_thread_gives() {
+        let config = Config::default();
+        let long: String = (0..60).map(paragraph).collect();
+        let cancelled = || false;
+        set_section_threads(1);
+        let one = check_in_sections(&long, &options(&config), 500, &cancelled).map(|r| r.diagnostics);
+        set_section_threads(3);
+        let three = check_in_sections(&long, &options(&config), 500, &cancelled).map(|r| r.diagnostics);
+        set_section_threads(0);
+        assert!(one.as_ref().is_some_and(|d| d.len() > 20), "{one:?}");
+        assert_eq!(one, three);
     }
 
     #[test]

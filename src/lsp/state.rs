@@ -117,7 +117,7 @@ impl Job {
     }
 
     /// [`Self::check`], given up when `cancelled` says so (the document changed meanwhile).
-    pub fn check_unless(&self, cancelled: &dyn Fn() -> bool) -> Option<Checked> {
+    pub fn check_unless(&self, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Checked> {
         let (language, diagnostics) = match self.format {
             Some(format) => {
                 let text = self.rope.to_string();
@@ -156,7 +156,7 @@ impl Job {
     }
 
     /// Check and convert for publishing (both off the protocol task).
-    pub fn run(self, cancelled: &dyn Fn() -> bool) -> Option<(Arc<Checked>, Vec<ls_types::Diagnostic>)> {
+    pub fn run(self, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<(Arc<Checked>, Vec<ls_types::Diagnostic>)> {
         let started = std::time::Instant::now();
         let Some(checked) = self.check_unless(cancelled) else {
             debug!(uri = self.uri.as_str(), version = self.version, took_us = started.elapsed().as_micros() as u64, "check given up: the document changed");
