@@ -283,7 +283,7 @@ impl Config {
         };
         let base = path.parent().unwrap_or(Path::new("."));
         // House styles: a configured rule with a default rule's code takes its place.
-        let mut style_rules: Vec<&'static StyleRule> = match raw.default_styles {
+        let mut style_rules: Vec<std::sync::Arc<StyleRule>> = match raw.default_styles {
             Some(false) => Vec::new(),
             _ => Styles::defaults(english).rules().to_vec(),
         };

@@ -272,8 +272,7 @@ pub fn sarif_report(files: &[FileReport]) -> Value {
     let known = crate::style::known_rules();
     let rules: Vec<Value> = known
         .iter()
-        .map(|r| {
-            let m = r.meta();
+        .map(|m| {
             json!({
                 "id": m.code,
                 "name": m.name(),
@@ -312,7 +311,7 @@ pub fn sarif_results(file: &FileReport, each: &mut dyn FnMut(Value) -> std::io::
     sarif_each_result(file, &crate::style::known_rules(), each)
 }
 
-fn sarif_each_result(file: &FileReport, known: &[&'static dyn Rule], each: &mut dyn FnMut(Value) -> std::io::Result<()>) -> std::io::Result<()> {
+fn sarif_each_result(file: &FileReport, known: &[&'static crate::rules::RuleMeta], each: &mut dyn FnMut(Value) -> std::io::Result<()>) -> std::io::Result<()> {
     let rope = Rope::from_str(&file.text);
     let uri = sarif_uri(&file.path);
     for d in &file.diagnostics {
@@ -323,7 +322,7 @@ fn sarif_each_result(file: &FileReport, known: &[&'static dyn Rule], each: &mut 
             "message": {"text": d.message},
             "locations": [location(d.span)],
         });
-        if let Some(index) = known.iter().position(|r| r.meta().code == d.code) {
+        if let Some(index) = known.iter().position(|m| m.code == d.code) {
             result["ruleIndex"] = json!(index);
         }
         if !d.related.is_empty() {
@@ -684,7 +683,7 @@ pub fn summary_text(tally: &Tally, errors: usize) -> String {
 }
 
 /// The built-in rules, then the house style rules a configuration enables.
-fn listed(styles: &Styles) -> impl Iterator<Item = &'static dyn Rule> + '_ {
+fn listed(styles: &Styles) -> impl Iterator<Item = &dyn Rule> + '_ {
     REGISTRY.iter().copied().chain(styles.iter())
 }
 

@@ -12,11 +12,13 @@
 //! swap = { "Reality Social" = "Truth Social" }
 //! ```
 //!
-//! A rule is a [`StyleRule`] implementing [`Rule`]. Its [`RuleMeta`] must be `&'static`, so the
-//! rules built from a file are leaked, once per distinct file text (a configuration reloaded by the
-//! editor reuses them), and stay known to [`find`] for `sunting explain` and the editor's hover.
-//! The distinct text is capped per process ([`MAX_LOADED_STYLE_BYTES`]), so a long editing
-//! session's memory is bounded.
+//! A rule is a [`StyleRule`] implementing [`Rule`], shared (`Arc`) by the configurations that
+//! use it and freed with the last of them: a style file edited and reloaded a thousand times
+//! holds only its current version. Its [`RuleMeta`] must be `&'static` (findings and the rule
+//! list refer to it), so each distinct description is kept once for the process ([`find`],
+//! for `sunting explain` and the editor's hover), and a reload that changes only patterns,
+//! tokens or messages keeps nothing new. The descriptions kept are capped
+//! ([`MAX_LOADED_STYLE_BYTES`]).
 
 use crate::config::ConfigError;
 use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity, Span};
@@ -150,7 +152,7 @@ impl StyleRule {
 
 /// The style rules a configuration enables, in the order they run and are listed.
 #[derive(Clone)]
-pub struct Styles(Arc<Vec<&'static StyleRule>>);
+pub struct Styles(Arc<Vec<Arc<StyleRule>>>);
 
 impl Default for Styles {
     /// The shipped default styles.
@@ -173,21 +175,21 @@ impl Styles {
 
     /// The shipped default styles for a newsroom writing English in `dialect`.
     pub fn defaults(dialect: Dialect) -> Self {
-        let rules = DEFAULTS.iter().copied().filter(|r| dialect != Dialect::Gb || r.source != Path::new(AMERICAN_STYLE)).collect();
+        let rules = DEFAULTS.iter().filter(|r| dialect != Dialect::Gb || r.source != Path::new(AMERICAN_STYLE)).cloned().collect();
         Styles(Arc::new(rules))
     }
 
-    pub fn from_rules(rules: Vec<&'static StyleRule>) -> Self {
+    pub fn from_rules(rules: Vec<Arc<StyleRule>>) -> Self {
         Styles(Arc::new(rules))
     }
 
-    pub fn rules(&self) -> &[&'static StyleRule] {
+    pub fn rules(&self) -> &[Arc<StyleRule>] {
         &self.0
     }
 
     /// The rules as the engine runs them.
-    pub fn iter(&self) -> impl Iterator<Item = &'static dyn Rule> + '_ {
-        self.0.iter().map(|r| *r as &'static dyn Rule)
+    pub fn iter(&self) -> impl Iterator<Item = &dyn Rule> + '_ {
+        self.0.iter().map(|r| &**r as &dyn Rule)
     }
 
     pub fn len(&self) -> usize {
@@ -198,19 +200,84 @@ impl Styles {
         self.0.is_empty()
     }
 
-    pub fn find(&self, code: &str) -> Option<&'static StyleRule> {
-        self.0.iter().copied().find(|r| r.meta.code == code)
+    pub fn find(&self, code: &str) -> Option<&StyleRule> {
+        self.0.iter().map(|r| &**r).find(|r| r.meta.code == code)
     }
 }
 
-/// Every style file parsed in this process: (path, text) -> its rules, so that a file read again
-/// (the editor reloading a configuration) leaks nothing new.
+/// The last version of each style file parsed in this process: (path, text) -> its rules, so
+/// that a file read again unchanged (the editor reloading a configuration) is not parsed again.
+/// An older version is dropped here when a newer one is parsed, and freed with the last
+/// configuration that uses it.
 static LOADED: LazyLock<Mutex<Vec<Loaded>>> = LazyLock::new(|| Mutex::new(Vec::new()));
 
 /// A style file's path and text, and the rules built from it.
-type Loaded = (PathBuf, String, Vec<&'static StyleRule>);
+type Loaded = (PathBuf, String, Vec<Arc<StyleRule>>);
 
-static DEFAULTS: LazyLock<Vec<&'static StyleRule>> = LazyLock::new(|| {
+/// Every distinct description of a style rule made in this process.
+static DESCRIPTIONS: LazyLock<Mutex<Descriptions>> = LazyLock::new(|| Mutex::new(Descriptions::default()));
+
+/// The descriptions kept, and their texts, each text kept once: a reload that changes a rule's
+/// example keeps that example and a new description pointing at the same summary.
+#[derive(Default)]
+struct Descriptions {
+    metas: Vec<&'static RuleMeta>,
+    texts: HashSet<&'static str>,
+    /// What they hold, in bytes.
+    bytes: usize,
+}
+
+impl Descriptions {
+    fn find(&self, d: &Description) -> Option<&'static RuleMeta> {
+        self.metas.iter().rev().copied().find(|k| same(k, d))
+    }
+
+    /// The bytes keeping `wanted` would add.
+    fn cost(&self, wanted: &[Description]) -> usize {
+        let mut texts: HashSet<&str> = HashSet::new();
+        let mut bytes = 0;
+        for d in wanted.iter().filter(|d| self.find(d).is_none()) {
+            bytes += std::mem::size_of::<RuleMeta>() + d.languages.len();
+            for t in d.texts() {
+                if !self.texts.contains(t) && texts.insert(t) {
+                    bytes += t.len();
+                }
+            }
+        }
+        bytes
+    }
+
+    fn keep(&mut self, d: Description) -> &'static RuleMeta {
+        if let Some(m) = self.find(&d) {
+            return m;
+        }
+        self.bytes += std::mem::size_of::<RuleMeta>() + d.languages.len();
+        let meta: &'static RuleMeta = Box::leak(Box::new(RuleMeta {
+            code: self.text(d.code),
+            category: d.category,
+            default_severity: d.severity,
+            languages: Box::leak(d.languages.into_boxed_slice()),
+            summary: self.text(d.summary),
+            explanation: self.text(d.explanation),
+            example_bad: self.text(d.example_bad),
+            example_good: self.text(d.example_good),
+        }));
+        self.metas.push(meta);
+        meta
+    }
+
+    fn text(&mut self, s: String) -> &'static str {
+        if let Some(&t) = self.texts.get(s.as_str()) {
+            return t;
+        }
+        self.bytes += s.len();
+        let t: &'static str = Box::leak(s.into_boxed_str());
+        self.texts.insert(t);
+        t
+    }
+}
+
+static DEFAULTS: LazyLock<Vec<Arc<StyleRule>>> = LazyLock::new(|| {
     let mut rules = Vec::new();
     for (path, text) in DEFAULT_STYLES {
         // The shipped files are checked by the tests; a broken one is a build defect.
@@ -222,23 +289,29 @@ static DEFAULTS: LazyLock<Vec<&'static StyleRule>> = LazyLock::new(|| {
     rules
 });
 
-/// A style rule of any style file loaded so far (the defaults first), by code.
-pub fn find(code: &str) -> Option<&'static StyleRule> {
-    if let Some(rule) = DEFAULTS.iter().copied().find(|r| r.meta.code == code) {
-        return Some(rule);
-    }
-    let loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner());
-    loaded.iter().rev().flat_map(|(_, _, rules)| rules.iter().copied()).find(|r| r.meta.code == code)
+/// A shipped style rule, by code.
+pub fn find_default(code: &str) -> Option<&'static StyleRule> {
+    DEFAULTS.iter().map(|r| &**r).find(|r| r.meta.code == code)
 }
 
-/// The built-in rules, then every style rule known in this process (for SARIF's rule list).
-pub fn known_rules() -> Vec<&'static dyn Rule> {
-    let mut out: Vec<&'static dyn Rule> = REGISTRY.to_vec();
-    let mut seen: HashSet<&str> = out.iter().map(|r| r.meta().code).collect();
-    let loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner());
-    for rule in DEFAULTS.iter().copied().chain(loaded.iter().flat_map(|(_, _, rules)| rules.iter().copied())) {
-        if seen.insert(rule.meta.code) {
-            out.push(rule);
+/// The description of a style rule of any style file loaded so far (the defaults first), by code.
+pub fn find(code: &str) -> Option<&'static RuleMeta> {
+    if let Some(rule) = find_default(code) {
+        return Some(rule.meta);
+    }
+    let descriptions = DESCRIPTIONS.lock().unwrap_or_else(|e| e.into_inner());
+    descriptions.metas.iter().rev().copied().find(|m| m.code == code)
+}
+
+/// The built-in rules' descriptions, then those of every style rule known in this process (for
+/// SARIF's rule list).
+pub fn known_rules() -> Vec<&'static RuleMeta> {
+    let mut out: Vec<&'static RuleMeta> = REGISTRY.iter().map(|r| r.meta()).collect();
+    let mut seen: HashSet<&str> = out.iter().map(|m| m.code).collect();
+    let descriptions = DESCRIPTIONS.lock().unwrap_or_else(|e| e.into_inner());
+    for meta in DEFAULTS.iter().map(|r| r.meta).chain(descriptions.metas.iter().copied()) {
+        if seen.insert(meta.code) {
+            out.push(meta);
         }
     }
     out
@@ -252,45 +325,83 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// How much distinct style text one process builds rules from. Each version of a style file
-/// stays in memory (its rules' metadata is `&'static`), so a language server whose style file
-/// is edited and saved over and over would otherwise grow without end; past this, a new
-/// version is refused with an error asking for a restart. At some fourteen times the text in
-/// memory, this holds the growth to about 120 MB (measured: 75 saves of a 110 KB, 50-rule
-/// file), or some 400 saves of a 20 KB style file.
+/// How many bytes of distinct style rule descriptions (codes, summaries, explanations, examples)
+/// one process keeps. They stay in memory (findings refer to them), so a language server whose
+/// style file's descriptions are rewritten at every save would otherwise grow without end; past
+/// this, a file with new descriptions is refused with an error asking for a restart. Edits to
+/// patterns, tokens and messages keep nothing, however many.
 pub const MAX_LOADED_STYLE_BYTES: usize = 8 * 1024 * 1024;
 
 /// Parse a style file. Errors name the file, line and column.
-pub fn load(text: &str, path: &Path) -> Result<Vec<&'static StyleRule>, ConfigError> {
+pub fn load(text: &str, path: &Path) -> Result<Vec<Arc<StyleRule>>, ConfigError> {
     load_within(text, path, MAX_LOADED_STYLE_BYTES)
 }
 
-fn load_within(text: &str, path: &Path, cap: usize) -> Result<Vec<&'static StyleRule>, ConfigError> {
+fn load_within(text: &str, path: &Path, cap: usize) -> Result<Vec<Arc<StyleRule>>, ConfigError> {
     {
         let loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((_, _, rules)) = loaded.iter().find(|(p, t, _)| p == path && t == text) {
             return Ok(rules.clone());
         }
-        let held: usize = loaded.iter().map(|(_, t, _)| t.len()).sum();
-        if held.saturating_add(text.len()) > cap {
+    }
+    let drafts = parse(text, path)?;
+    let mut rules = Vec::with_capacity(drafts.len());
+    {
+        let mut kept = DESCRIPTIONS.lock().unwrap_or_else(|e| e.into_inner());
+        // All or nothing: what the whole file adds must fit.
+        let wanted: Vec<Description> = drafts.iter().map(|d| d.describe(path)).collect();
+        let new = kept.cost(&wanted);
+        if new > 0 && kept.bytes.saturating_add(new) > cap {
             return Err(ConfigError {
                 path: path.to_path_buf(),
                 line: 1,
                 column: 1,
                 message: format!(
-                    "not loaded: this process already holds {} KiB of house-style versions (each one loaded stays in memory); restart the language server to load this one",
-                    held / 1024
+                    "not loaded: this process already holds {} KiB of house-style rule descriptions (each distinct one stays in memory); restart the language server to load this one",
+                    kept.bytes / 1024
                 ),
             });
         }
+        for (d, wanted) in drafts.into_iter().zip(wanted) {
+            rules.push(Arc::new(d.finish(kept.keep(wanted), path)));
+        }
     }
-    let drafts = parse(text, path)?;
-    let rules: Vec<&'static StyleRule> = drafts.into_iter().map(|d| &*Box::leak(Box::new(d.finish(path)))).collect();
-    LOADED.lock().unwrap_or_else(|e| e.into_inner()).push((path.to_path_buf(), text.to_string(), rules.clone()));
+    let mut loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner());
+    loaded.retain(|(p, _, _)| p != path);
+    loaded.push((path.to_path_buf(), text.to_string(), rules.clone()));
     Ok(rules)
 }
 
-/// A rule parsed and checked, before its metadata is leaked.
+/// A rule's description before it is kept: the same fields as [`RuleMeta`], owned.
+struct Description {
+    code: String,
+    category: Category,
+    severity: Severity,
+    languages: Vec<Language>,
+    summary: String,
+    explanation: String,
+    example_bad: String,
+    example_good: String,
+}
+
+fn same(kept: &RuleMeta, d: &Description) -> bool {
+    kept.code == d.code
+        && kept.category == d.category
+        && kept.default_severity == d.severity
+        && kept.languages == d.languages.as_slice()
+        && kept.summary == d.summary
+        && kept.explanation == d.explanation
+        && kept.example_bad == d.example_bad
+        && kept.example_good == d.example_good
+}
+
+impl Description {
+    fn texts(&self) -> [&str; 5] {
+        [&self.code, &self.summary, &self.explanation, &self.example_bad, &self.example_good]
+    }
+}
+
+/// A rule parsed and checked, before its description is kept.
 struct Draft {
     code: String,
     category: Category,
@@ -307,22 +418,21 @@ struct Draft {
     except_after: HashSet<String>,
 }
 
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
-}
-
 impl Draft {
-    fn finish(self, path: &Path) -> StyleRule {
-        let meta: &'static RuleMeta = Box::leak(Box::new(RuleMeta {
-            code: leak(self.code),
+    fn describe(&self, path: &Path) -> Description {
+        Description {
+            code: self.code.clone(),
             category: self.category,
-            default_severity: self.severity,
-            languages: Box::leak(self.languages.into_boxed_slice()),
-            summary: leak(self.summary),
-            explanation: leak(format!("{}\n\nHouse style rule from {}.", self.explanation.trim_end(), path.display())),
-            example_bad: leak(self.example_bad),
-            example_good: leak(self.example_good),
-        }));
+            severity: self.severity,
+            languages: self.languages.clone(),
+            summary: self.summary.clone(),
+            explanation: format!("{}\n\nHouse style rule from {}.", self.explanation.trim_end(), path.display()),
+            example_bad: self.example_bad.clone(),
+            example_good: self.example_good.clone(),
+        }
+    }
+
+    fn finish(self, meta: &'static RuleMeta, path: &Path) -> StyleRule {
         StyleRule {
             meta,
             kind: self.kind,
@@ -886,6 +996,9 @@ mod tests {
         let e = load_within(&text(1), path, 1).unwrap_err();
         assert!(e.message.contains("restart the language server"), "{e}");
         assert!(find("style/cap1").is_none());
+        // A version with other tokens and the same descriptions keeps nothing new: taken.
+        let again = load_within(&first.replace("[\"kata0\"]", "[\"kata0\", \"kata9\"]"), path, 1);
+        assert!(again.is_ok(), "{again:?}");
     }
 
     fn run_with(styles: Styles, language: Language, text: &str) -> Vec<(String, String, Option<String>)> {
@@ -1081,8 +1194,8 @@ swap = { '\b(\d{1,2}):(\d{2}) WIB' = "$1.$2 WIB" }
         );
         assert!(run_with(styles, Language::En, text).is_empty());
         let oknum = find("spelling/oknum").unwrap();
-        assert_eq!(oknum.meta().default_severity, Severity::Info);
-        assert!(oknum.meta().explanation.contains("redaksi.toml"));
+        assert_eq!(oknum.default_severity, Severity::Info);
+        assert!(oknum.explanation.contains("redaksi.toml"));
     }
 
     #[test]
@@ -1103,7 +1216,36 @@ swap = { '\b(\d{1,2}):(\d{2}) WIB' = "$1.$2 WIB" }
         let text = "[[rule]]\ncode = \"names/sekali\"\ntype = \"existence\"\ntokens = [\"sekali\"]\n";
         let a = load(text, Path::new("sekali.toml")).unwrap();
         let b = load(text, Path::new("sekali.toml")).unwrap();
-        assert!(std::ptr::eq(a[0], b[0]));
+        assert!(Arc::ptr_eq(&a[0], &b[0]));
+    }
+
+    #[test]
+    fn an_edited_style_file_frees_its_old_version_and_keeps_only_what_changed_of_its_description() {
+        let version = |i: usize| format!("[[rule]]\ncode = \"names/versi\"\ntype = \"existence\"\nsummary = \"{}\"\ntokens = [\"kata{i}\"]\n", "x".repeat(500));
+        let path = Path::new("versi/gaya.toml");
+        let first = load(&version(0), path).unwrap();
+        let old = Arc::downgrade(&first[0]);
+        drop(first);
+        for i in 1..=200 {
+            let rules = load(&version(i), path).unwrap();
+            assert_eq!(rules.len(), 1);
+        }
+        // The first version is gone, and only one is held.
+        assert!(old.upgrade().is_none());
+        assert_eq!(LOADED.lock().unwrap().iter().filter(|(p, _, _)| p == path).count(), 1);
+        // Each version's description (its example is its first token) shares the summary and
+        // explanation: what 200 versions keep is their examples, not 200 copies of the texts.
+        let kept = DESCRIPTIONS.lock().unwrap();
+        let versions: Vec<&RuleMeta> = kept.metas.iter().copied().filter(|m| m.code == "names/versi").collect();
+        assert_eq!(versions.len(), 201);
+        for text in [|m: &RuleMeta| m.summary.as_ptr(), |m: &RuleMeta| m.explanation.as_ptr(), |m: &RuleMeta| m.code.as_ptr()] {
+            assert_eq!(versions.iter().map(|m| text(m)).collect::<HashSet<_>>().len(), 1);
+        }
+        drop(kept);
+        // A new description is a new one kept.
+        let described = version(201).replace("x\"", "y\"");
+        load(&described, path).unwrap();
+        assert_eq!(find("names/versi").map(|m| m.summary.ends_with('y')), Some(true));
     }
 
     #[test]

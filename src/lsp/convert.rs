@@ -218,7 +218,7 @@ pub fn has_docs(code: &str) -> bool {
 /// Hover text for a finding: the finding itself first, then the rule (code and summary), its
 /// explanation, its example and a link to its documentation. The finding is said once.
 pub fn hover_text(d: &Diagnostic, markdown: bool) -> String {
-    let meta = rules::find(&d.code).map(|r| r.meta());
+    let meta = rules::meta(&d.code);
     let mut out = String::new();
     // A translation's finding: the source's sentences first, so both sides are in view.
     for r in d.related.iter().filter(|r| r.source.is_some()) {

@@ -167,7 +167,7 @@ impl Settings {
                 "severity" => match v.as_object() {
                     Some(levels) => {
                         for (name, lv) in levels {
-                            if rules::find(name).is_none() && Category::parse(name).is_none() {
+                            if rules::meta(name).is_none() && Category::parse(name).is_none() {
                                 warnings.push(format!("severity: unknown rule or category {name:?}"));
                                 continue;
                             }

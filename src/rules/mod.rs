@@ -192,9 +192,15 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &translation::untranslated_segment::UntranslatedSegment,
 ];
 
-/// A built-in rule, or a house style rule of a style file loaded in this process, by code.
+/// A built-in rule, or a rule of the shipped house styles, by code.
 pub fn find(code: &str) -> Option<&'static dyn Rule> {
-    REGISTRY.iter().copied().find(|r| r.meta().code == code).or_else(|| crate::style::find(code).map(|r| r as &'static dyn Rule))
+    REGISTRY.iter().copied().find(|r| r.meta().code == code).or_else(|| crate::style::find_default(code).map(|r| r as &'static dyn Rule))
+}
+
+/// What a rule is, by code: a built-in rule, or a house style rule of any style file loaded in
+/// this process.
+pub fn meta(code: &str) -> Option<&'static RuleMeta> {
+    REGISTRY.iter().map(|r| r.meta()).find(|m| m.code == code).or_else(|| crate::style::find(code))
 }
 
 #[cfg(test)]
