@@ -67,6 +67,25 @@ fn english_inflection(word: &str) -> bool {
     word.chars().count() >= 5 && !word.ends_with("ss") && bases.iter().any(|b| is_english(b))
 }
 
+/// English function words, short enough to be skipped as abbreviations otherwise: left in an
+/// Indonesian sentence they are a translation's slip (*pemerintah and rakyat*).
+const FUNCTION_WORDS: &[&str] = &["and", "the", "of", "for", "but", "are", "was", "has", "its", "our", "nor", "yet"];
+
+/// Whether the words around `i` (four on each side, in its block) are mostly Indonesian: an
+/// English word inside Indonesian prose, not a passage of English.
+fn among_indonesian(ctx: &Context<'_>, words: &[Occurrence<'_>], i: usize) -> bool {
+    let block = ctx.doc.block_of_token(words[i].token());
+    let near = (i.saturating_sub(4)..(i + 5).min(words.len())).filter(|&j| j != i && ctx.doc.block_of_token(words[j].token()) == block);
+    let (mut indonesian, mut all) = (0, 0);
+    for j in near {
+        all += 1;
+        if words[j].case == WordCase::Lower && matches!(words[j].verdict(ctx.words), Verdict::Known | Verdict::NonStandard(_)) {
+            indonesian += 1;
+        }
+    }
+    all >= 3 && indonesian * 3 >= all * 2
+}
+
 /// How sure a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Strength {
@@ -80,12 +99,19 @@ enum Strength {
 
 /// What one occurrence contributes: its equivalents, and how sure the finding is.
 fn foreign(ctx: &Context<'_>, word: &Occurrence<'_>, words: &[Occurrence<'_>], i: usize) -> Option<(Vec<String>, Strength)> {
-    // Short lower-case words are abbreviations, units and parts of names as often as not.
-    if word.case == WordCase::Lower && word.text().chars().count() <= 3 {
-        return None;
-    }
     let doc = ctx.doc;
     let lower = word.lower();
+    // Short lower-case words are abbreviations, units and parts of names as often as not; an
+    // English function word inside Indonesian prose is not.
+    if word.case == WordCase::Lower && word.text().chars().count() <= 3 {
+        let function_word = doc.language == Language::Id && FUNCTION_WORDS.contains(&lower) && !ctx.words.is_common_word(lower, Language::Id);
+        // Before a lower-case word: `the Hollywood Reporter` is a name.
+        let next_lower = words.get(i + 1).is_some_and(|w| w.case == WordCase::Lower && w.token() == word.token() + 1);
+        if !(function_word && next_lower && among_indonesian(ctx, words, i)) {
+            return None;
+        }
+        return Some((Vec::new(), Strength::Slip));
+    }
     match (doc.language, word.case) {
         (_, WordCase::Lower) => match word.verdict(ctx.words) {
             Verdict::Foreign(equivalents) => {
@@ -186,6 +212,30 @@ mod tests {
     use super::*;
     use crate::language::Language::{En, Id};
     use crate::rules::typography::test_support::{flagged, run};
+
+    #[test]
+    fn english_function_words_left_in_indonesian_prose_are_slips() {
+        for (text, word) in [
+            ("Pemerintah and rakyat bekerja sama membangun jalan desa itu.", "and"),
+            ("Warga mengumpulkan bantuan for korban banjir di desa tersebut.", "for"),
+            ("Relawan membagikan makanan kepada para pengungsi but tidak cukup untuk semua.", "but"),
+        ] {
+            let found = run(&ForeignWord, Id, text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(&text[found[0].span.range()], word);
+            assert_eq!(found[0].severity, Severity::Warning);
+        }
+        // A name, a passage of English, an English article, and short Indonesian words stay silent.
+        for (language, text) in [
+            (Id, "Ia membaca the Jakarta Post setiap pagi sebelum berangkat kerja."),
+            (Id, "Warga menulis di spanduk: for the people and by the people."),
+            (Id, "Dia pergi ke pasar dan membeli ikan untuk makan malam."),
+            (En, "The government and the people worked for the village."),
+        ] {
+            let found: Vec<_> = run(&ForeignWord, language, text).into_iter().filter(|d| ["and", "for", "the", "but", "by"].contains(&&text[d.span.range()])).collect();
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
 
     #[test]
     fn flags_english_left_in_indonesian() {
