@@ -403,14 +403,8 @@ impl Description {
 
 /// A rule parsed and checked, before its description is kept.
 struct Draft {
-    code: String,
-    category: Category,
-    severity: Severity,
-    languages: Vec<Language>,
-    summary: String,
-    explanation: String,
-    example_bad: String,
-    example_good: String,
+    /// As the file gives it (the explanation without the file's name).
+    description: Description,
     kind: Kind,
     message: String,
     applicability: Option<Applicability>,
@@ -420,15 +414,16 @@ struct Draft {
 
 impl Draft {
     fn describe(&self, path: &Path) -> Description {
+        let d = &self.description;
         Description {
-            code: self.code.clone(),
-            category: self.category,
-            severity: self.severity,
-            languages: self.languages.clone(),
-            summary: self.summary.clone(),
-            explanation: format!("{}\n\nHouse style rule from {}.", self.explanation.trim_end(), path.display()),
-            example_bad: self.example_bad.clone(),
-            example_good: self.example_good.clone(),
+            code: d.code.clone(),
+            category: d.category,
+            severity: d.severity,
+            languages: d.languages.clone(),
+            summary: d.summary.clone(),
+            explanation: format!("{}\n\nHouse style rule from {}.", d.explanation.trim_end(), path.display()),
+            example_bad: d.example_bad.clone(),
+            example_good: d.example_good.clone(),
         }
     }
 
@@ -510,7 +505,7 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Draft>, ConfigError> {
         if crate::rules::REGISTRY.iter().any(|r| r.meta().code == code) {
             return Err(error(at_code, format!("{code} is a built-in rule; give the house rule its own name")));
         }
-        if drafts.iter().any(|d| d.code == code) {
+        if drafts.iter().any(|d| d.description.code == code) {
             return Err(error(at_code, format!("rule {code} is defined twice in this file")));
         }
         let severity = match &rule.severity {
@@ -594,14 +589,16 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Draft>, ConfigError> {
         };
         let summary = rule.summary.unwrap_or_else(|| default_summary.to_string());
         drafts.push(Draft {
-            code,
-            category,
-            severity,
-            languages,
-            explanation: rule.explanation.unwrap_or_else(|| summary.clone()),
-            summary,
-            example_bad,
-            example_good,
+            description: Description {
+                code,
+                category,
+                severity,
+                languages,
+                explanation: rule.explanation.unwrap_or_else(|| summary.clone()),
+                summary,
+                example_bad,
+                example_good,
+            },
             kind,
             message: rule.message.unwrap_or_else(|| default_message.to_string()),
             applicability,
