@@ -69,6 +69,8 @@ pub struct Claim {
     pub currency: Option<&'static str>,
     /// What is counted, normalised (`passenger`, `vote`, `tahanan`); `person` for a generic one.
     pub head: Option<String>,
+    /// The counted noun as the article writes it (`homes`, `rumah`), for messages.
+    pub noun: Option<String>,
     /// The normalised state: `dead`, `injured`, `missing`, `survived`, `treated`, `evacuated`,
     /// `arrested`, `found`.
     pub state: Option<&'static str>,
@@ -136,12 +138,13 @@ impl Claim {
             (_, true) => format!("{v}%"),
             _ => v,
         };
-        let head = self.head.as_deref().filter(|h| *h != PERSON);
-        match (head, self.state) {
-            (Some(h), Some(s)) => format!("{v} {h} {s}"),
-            (Some(h), None) => format!("{v} {h}"),
-            (None, Some(s)) => format!("{v} {s}"),
-            (None, None) => v,
+        let head = self.head.as_deref().filter(|h| *h != PERSON).map(|h| self.noun.as_deref().unwrap_or(h));
+        match (head, self.state, self.predicate.as_deref()) {
+            (Some(h), Some(s), _) => format!("{v} {h} {s}"),
+            (Some(h), None, Some(p)) => format!("{v} {h} {p}"),
+            (Some(h), None, None) => format!("{v} {h}"),
+            (None, Some(s), _) => format!("{v} {s}"),
+            (None, None, _) => v,
         }
     }
 }
@@ -560,9 +563,7 @@ fn scope_items(words: &Words) -> Vec<(usize, String)> {
         let w = words.at(t).unwrap_or("");
         if PLACE_PREPOSITIONS.contains(&w) {
             let mut p = t + 1;
-            while words.at(p).is_some_and(|x| PLACE_TYPES.contains(&x)) {
-                p += 1;
-            }
+            p = past_place_type(words, p);
             let mut name = Vec::new();
             while words.capitalised(p) && name.len() < 4 {
                 let x = words.at(p).unwrap_or("");
@@ -756,6 +757,7 @@ fn from_mention(doc: &Document, words: &Words, mentions: &[NumberMention], i: us
         percent: m.percent,
         currency: m.currency,
         head: None,
+        noun: None,
         state: None,
         predicate: None,
         measure: false,
@@ -823,6 +825,7 @@ fn from_words(doc: &Document, words: &Words, t: usize) -> Option<Claim> {
         percent: false,
         currency: None,
         head: None,
+        noun: None,
         state: None,
         predicate: None,
         measure: false,
@@ -940,6 +943,7 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         // an Indonesian modifier after it (`pemain muda`, `tahanan Palestina`), never a verb.
         c.measure = run.first().is_some_and(|w| MEASURES.contains(w)) || words.at(k) == Some("per");
         let verb_like = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
+        c.noun = run.last().filter(|_| english).or(run.first()).map(|w| w.to_string());
         head = match (english, run.split_last()) {
             (true, Some((last, mods))) => Some(mods.iter().map(|m| m.to_string()).chain([normalise_head(last)]).collect::<Vec<_>>().join(" ")),
             (false, Some((first, _))) => {
@@ -984,9 +988,20 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     if c.state.is_none() {
         let w = words.at(k).unwrap_or("");
         let verb_like = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
-        let skip = usize::from(matches!(w, "were" | "was" | "are" | "is" | "had" | "have" | "telah" | "sudah"));
+        // Up to two auxiliaries: `were destroyed`, `had been destroyed`, `have been damaged`.
+        let auxiliary = |x: &str| matches!(x, "were" | "was" | "are" | "is" | "had" | "have" | "has" | "been" | "telah" | "sudah");
+        let skip = if auxiliary(w) { 1 + usize::from(words.at(k + 1).is_some_and(|x| x == "been")) } else { 0 };
         let p = words.at(k + skip).unwrap_or("");
         if words.is_word(k + skip) && !words.capitalised(k + skip) && !STOP.contains(&p) && (english && p.ends_with("ed") || !english && verb_like(p)) {
+            c.predicate = Some(p.to_string());
+        }
+    }
+    // An English verb in the past right before the count, the same predicate as after it:
+    // `destroyed 35 homes` as `53 homes were destroyed`. (`killed 14`: a state, read above.)
+    if c.state.is_none() && c.predicate.is_none() && english && c.head.is_some() {
+        let v = q_start.wrapping_sub(1);
+        let p = words.at(v).unwrap_or("");
+        if words.is_word(v) && !words.capitalised(v) && p.len() >= 5 && p.ends_with("ed") && !STOP.contains(&p) && !UPDATE.contains(&p) && words.first_at(v, STATES).is_none() {
             c.predicate = Some(p.to_string());
         }
     }
@@ -1057,6 +1072,19 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
 
 /// Places named in the headline and the lead (after `di` / `in`), and the dateline
 /// (`BOGOR, KOMPAS —`, `MOROWALI, Central Sulawesi —`).
+/// Past the words that say what kind of place follows (`Kabupaten`, `the village`), and an
+/// `of` after them (`the village of Ashford`): where the place's name starts, if it has one.
+fn past_place_type(words: &Words, mut p: usize) -> usize {
+    let start = p;
+    while words.at(p).is_some_and(|x| PLACE_TYPES.contains(&x)) {
+        p += 1;
+    }
+    if p > start && words.at(p) == Some("of") && words.capitalised(p + 1) {
+        p += 1;
+    }
+    p
+}
+
 fn lead_places(doc: &Document, headline: Option<usize>, lead: Option<usize>) -> Vec<String> {
     let mut out = Vec::new();
     for s in doc.sentences.iter().filter(|s| Some(s.block) == headline || Some(s.block) == lead) {
@@ -1066,10 +1094,8 @@ fn lead_places(doc: &Document, headline: Option<usize>, lead: Option<usize>) -> 
             if !(starts || words.at(t).is_some_and(|w| PLACE_PREPOSITIONS.contains(&w))) {
                 continue;
             }
-            let mut p = if starts { t } else { t + 1 };
-            while words.at(p).is_some_and(|x| PLACE_TYPES.contains(&x)) {
-                p += 1;
-            }
+            let p = if starts { t } else { t + 1 };
+            let mut p = past_place_type(&words, p);
             let mut name = Vec::new();
             while words.capitalised(p) && name.len() < 4 {
                 name.push(words.at(p).unwrap_or(""));

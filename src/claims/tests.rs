@@ -261,3 +261,18 @@ fn a_total_and_a_part_are_not_one_figure() {
     let c = claims_of("A total of 300 schools closed. Officials said a total of 240 schools closed.", En);
     assert_eq!(contradictions(&c).len(), 1, "{:?}", c.claims);
 }
+
+#[test]
+fn a_past_verb_before_the_count_is_its_predicate_as_after_it() {
+    let conflicts = |text: &str| {
+        let c = claims_of(text, En);
+        contradictions(&c).iter().map(|x| (c.claims[x.later].value, c.claims[x.earlier].value)).collect::<Vec<_>>()
+    };
+    let p1 = "The fire destroyed 35 homes in the village of Ashford, officials said on Monday.";
+    assert_eq!(conflicts(&format!("{p1}\n\nFirefighters said 53 homes had been destroyed.\n")), [(53.0, 35.0)]);
+    assert_eq!(conflicts("The storm damaged 120 buildings in the town of Leigh.\n\nIn all, 210 buildings were damaged, the council said.\n").len(), 1);
+    // Another predicate, another place, or an update: no contradiction.
+    assert!(conflicts(&format!("{p1}\n\nFirefighters said 53 homes were damaged.\n")).is_empty());
+    assert!(conflicts(&format!("{p1}\n\nIn the village of Bexley, 53 homes had been destroyed.\n")).is_empty());
+    assert!(conflicts(&format!("{p1}\n\nThe number of homes destroyed later rose to 53.\n")).is_empty());
+}
