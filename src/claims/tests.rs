@@ -276,3 +276,15 @@ fn a_past_verb_before_the_count_is_its_predicate_as_after_it() {
     assert!(conflicts(&format!("{p1}\n\nIn the village of Bexley, 53 homes had been destroyed.\n")).is_empty());
     assert!(conflicts(&format!("{p1}\n\nThe number of homes destroyed later rose to 53.\n")).is_empty());
 }
+
+#[test]
+fn english_participles_in_ing_carry_the_state() {
+    let conflicts = |text: &str| {
+        let c = claims_of(text, En);
+        contradictions(&c).iter().map(|x| (c.claims[x.later].value, c.claims[x.earlier].value)).collect::<Vec<_>>()
+    };
+    let lead = "A ferry capsized off Sulawesi on Friday, killing at least 14 people.";
+    assert_eq!(conflicts(&format!("{lead}\n\nEleven people were killed, the agency said.\n")), [(11.0, 14.0)]);
+    assert_eq!(conflicts("A bus crashed near Leeds on Monday, injuring 23 passengers.\n\nPolice said 32 passengers were injured.\n"), [(32.0, 23.0)]);
+    assert!(conflicts(&format!("{lead}\n\nSixteen people were killed, the agency said.\n")).is_empty());
+}
