@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::language::LanguageSetting;
-use crate::lexicon::english::Dialect;
+use crate::lexicon::hunspell::Dialect;
 use crate::lexicon::parse_word_list;
 use std::sync::Arc;
 use crate::rules::{self, Rule, RuleMeta};

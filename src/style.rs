@@ -24,7 +24,7 @@ use crate::config::ConfigError;
 use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity, Span};
 use crate::document::{Document, TokenKind};
 use crate::language::Language;
-use crate::lexicon::english::Dialect;
+use crate::lexicon::hunspell::Dialect;
 use crate::rules::names::is_ordinary_word;
 use crate::rules::{Context, Rule, RuleMeta, REGISTRY};
 use crate::words::match_case;

@@ -4,7 +4,8 @@
 
 use crate::config::UserLexicon;
 use crate::language::Language;
-use crate::lexicon::english::{self, Dialect};
+use crate::lexicon::english;
+use crate::lexicon::hunspell::Dialect;
 use crate::lexicon::nonstandard::{self, StandardForm};
 use crate::lexicon::{frequency, glossary, hunspell, indonesian, loans, normalise, suggest, WordMap, WordSet};
 use std::borrow::Cow;
