@@ -1,6 +1,7 @@
 //! The command line: a thin adapter that reads files, runs the core and prints a report.
 
-use crate::config::{Config, ConfigError};
+use crate::config::Config;
+use crate::config_error::ConfigError;
 use crate::diagnostic::Severity;
 use crate::document::LanguageChoice;
 use crate::engine::{self, CheckOptions};

@@ -268,7 +268,7 @@ fn sarif_region(rope: &Rope, span: Span, text: &str) -> Value {
 }
 
 pub fn sarif_report(files: &[FileReport]) -> Value {
-    let known = crate::style::known_rules();
+    let known = crate::rules::known_rules();
     let rules: Vec<Value> = known
         .iter()
         .map(|m| {
@@ -307,7 +307,7 @@ pub fn sarif_report(files: &[FileReport]) -> Value {
 /// The SARIF results of one file, each handed to `each` as it is made (the streamed report
 /// writes them one by one).
 pub fn sarif_results(file: &FileReport, each: &mut dyn FnMut(Value) -> std::io::Result<()>) -> std::io::Result<()> {
-    sarif_each_result(file, &crate::style::known_rules(), each)
+    sarif_each_result(file, &crate::rules::known_rules(), each)
 }
 
 fn sarif_each_result(file: &FileReport, known: &[&'static crate::rules::RuleMeta], each: &mut dyn FnMut(Value) -> std::io::Result<()>) -> std::io::Result<()> {

@@ -220,10 +220,10 @@ mod tests {
             // The rules list grows when any test of this process loads a style file; compare
             // reports made while it stood still.
             for attempt in 1.. {
-                let rules = crate::style::known_rules().len();
+                let rules = crate::rules::known_rules().len();
                 let whole = serde_json::to_string_pretty(&report::sarif_report(files)).unwrap() + "\n";
                 let streamed = streamed(Format::Sarif, files, &[]);
-                if crate::style::known_rules().len() == rules || attempt == 20 {
+                if crate::rules::known_rules().len() == rules || attempt == 20 {
                     assert_eq!(streamed, whole);
                     break;
                 }
