@@ -1,6 +1,7 @@
 //! The command line: a thin adapter that reads files, runs the core and prints a report.
 
-use crate::config::{Config, ConfigError};
+use crate::config::Config;
+use crate::config_error::ConfigError;
 use crate::diagnostic::Severity;
 use crate::document::LanguageChoice;
 use crate::engine::{self, CheckOptions};
@@ -8,8 +9,8 @@ use crate::fix::{fix_until_stable, FixMode};
 use crate::language::Language;
 use crate::prose::DocFormat;
 use crate::ordered;
-use crate::report::{self, FileError, FileReport};
-use crate::stream::{self, ReportWriter, Tally};
+use crate::report::{self, FileError, FileReport, Tally};
+use crate::stream::{self, ReportWriter};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use std::collections::HashMap;

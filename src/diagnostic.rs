@@ -1,6 +1,7 @@
 //! The diagnostic model shared by every rule and every output: a finding with a stable code,
 //! a byte span, fixes with an applicability, and related spans.
 
+use crate::language::Language;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
@@ -247,3 +248,37 @@ impl Diagnostic {
         self
     }
 }
+/// What a rule is, for `sunting rules`, `sunting explain`, SARIF and the editor's hover.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// `category/rule`, stable across releases.
+    pub code: &'static str,
+    pub category: Category,
+    pub default_severity: Severity,
+    /// The languages the rule applies to; empty means all.
+    pub languages: &'static [Language],
+    /// One line.
+    pub summary: &'static str,
+    /// The rule's documentation: why, and what it leaves alone.
+    pub explanation: &'static str,
+    /// A sentence the rule flags, and the same sentence fixed.
+    pub example_bad: &'static str,
+    pub example_good: &'static str,
+}
+
+impl RuleMeta {
+    pub fn applies_to(&self, language: Language) -> bool {
+        self.languages.is_empty() || self.languages.contains(&language)
+    }
+
+    /// A diagnostic of this rule at its default severity (the engine applies the configured one).
+    pub fn diagnostic(&'static self, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.code, self.default_severity, span, message)
+    }
+
+    /// The last part of the code: `doubled-word` for `typography/doubled-word`.
+    pub fn name(&self) -> &'static str {
+        self.code.split_once('/').map_or(self.code, |(_, n)| n)
+    }
+}
+

@@ -152,7 +152,7 @@ fn check_in_sections(text: &str, options: &CheckOptions<'_>, section_bytes: usiz
         |(start, end)| {
             let doc = Document::new(&text[start..end], options.format, forced.language);
             let found = run_rules(&doc, &forced, None, cancelled).map(|mut found| {
-                crate::suppress::drop_ignored(&doc, &options.config.ignored, &mut found);
+                crate::ignore::drop_ignored(&doc, &options.config.ignored, &mut found);
                 sort_diagnostics(&mut found);
                 found
             });
@@ -187,8 +187,8 @@ fn check_in_sections(text: &str, options: &CheckOptions<'_>, section_bytes: usiz
 
 /// The findings of the paragraph-scoped rules ([`Scope::Paragraph`]) in the blocks that
 /// overlap or touch `around`, and those blocks' spans. The same findings, in those blocks, as
-/// [`check`] makes: that is what lets an editor re-check only what an edit touched
-/// ([`crate::incremental`]).
+/// [`check`] makes: that is what lets an editor re-check only what an edit touched (the
+/// `incremental` module, above the engine, calls it).
 pub fn check_paragraphs(text: &str, options: &CheckOptions<'_>, around: &[Span]) -> (CheckResult, Vec<Span>) {
     let (doc, focus) = Document::around(text, options.format, options.language, around);
     let blocks: Vec<Span> = doc.blocks.iter().zip(&focus).filter(|(_, f)| **f).map(|(b, _)| b.span).collect();
@@ -260,7 +260,7 @@ fn demote_unsure_fixes(diagnostics: &mut [Diagnostic]) {
 
 /// Apply the article's suppression comments, and put the findings in order.
 fn finish(doc: &Document<'_>, options: &CheckOptions<'_>, mut diagnostics: Vec<Diagnostic>) -> CheckResult {
-    crate::suppress::drop_ignored(doc, &options.config.ignored, &mut diagnostics);
+    crate::ignore::drop_ignored(doc, &options.config.ignored, &mut diagnostics);
     let text = doc.text;
     let mut notes = Vec::new();
     let suppressions = Suppressions::parse(text, &mut notes);

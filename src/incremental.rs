@@ -141,7 +141,7 @@ fn misspelled_in(text: &str, options: &CheckOptions<'_>, touched: &[Span], langu
     let ctx = crate::rules::Context::focused(&doc, options.config, &words, &focus);
     let mut out = Vec::new();
     rule.check(&ctx, &mut out);
-    crate::suppress::drop_ignored(&doc, &options.config.ignored, &mut out);
+    crate::ignore::drop_ignored(&doc, &options.config.ignored, &mut out);
     let lower = text.to_lowercase();
     for d in &mut out {
         if let Some(severity) = level.and_then(crate::config::Level::severity) {

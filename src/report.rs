@@ -5,7 +5,6 @@ use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
 use crate::language::Language;
 use crate::position::{span_to_range, PositionEncoding, Range};
 use crate::rules::{self, Rule, REGISTRY};
-use crate::stream::Tally;
 use crate::style::Styles;
 use ropey::Rope;
 use serde::Serialize;
@@ -269,7 +268,7 @@ fn sarif_region(rope: &Rope, span: Span, text: &str) -> Value {
 }
 
 pub fn sarif_report(files: &[FileReport]) -> Value {
-    let known = crate::style::known_rules();
+    let known = crate::rules::known_rules();
     let rules: Vec<Value> = known
         .iter()
         .map(|m| {
@@ -308,7 +307,7 @@ pub fn sarif_report(files: &[FileReport]) -> Value {
 /// The SARIF results of one file, each handed to `each` as it is made (the streamed report
 /// writes them one by one).
 pub fn sarif_results(file: &FileReport, each: &mut dyn FnMut(Value) -> std::io::Result<()>) -> std::io::Result<()> {
-    sarif_each_result(file, &crate::style::known_rules(), each)
+    sarif_each_result(file, &crate::rules::known_rules(), each)
 }
 
 fn sarif_each_result(file: &FileReport, known: &[&'static crate::rules::RuleMeta], each: &mut dyn FnMut(Value) -> std::io::Result<()>) -> std::io::Result<()> {
@@ -648,6 +647,49 @@ pub fn human_report(files: &[FileReport], color: bool, out: &mut dyn std::io::Wr
         human_file(file, color, out)?;
     }
     Ok(())
+}
+
+/// What the summary line and the exit status need to know about the files reported so far.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub files: usize,
+    pub diagnostics: usize,
+    /// Findings by severity: error, warning, info, hint.
+    pub by_severity: [usize; 4],
+    pub worst: Option<Severity>,
+}
+
+fn severity_slot(s: Severity) -> usize {
+    match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+        Severity::Hint => 3,
+    }
+}
+
+impl Tally {
+    pub fn of(file: &FileReport) -> Tally {
+        let mut t = Tally { files: 1, diagnostics: file.diagnostics.len(), ..Tally::default() };
+        for d in &file.diagnostics {
+            t.by_severity[severity_slot(d.severity)] += 1;
+            t.worst = t.worst.max(Some(d.severity));
+        }
+        t
+    }
+
+    pub fn add(&mut self, other: &Tally) {
+        self.files += other.files;
+        self.diagnostics += other.diagnostics;
+        for (mine, theirs) in self.by_severity.iter_mut().zip(other.by_severity) {
+            *mine += theirs;
+        }
+        self.worst = self.worst.max(other.worst);
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.by_severity[severity_slot(severity)]
+    }
 }
 
 /// `12 findings (1 error, 9 warnings, 2 info) in 3 files`.

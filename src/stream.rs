@@ -5,8 +5,7 @@
 //! layout; only the order of the JSON report's top-level members differs (`files` has to come
 //! before `errors`, which are known only at the end).
 
-use crate::diagnostic::Severity;
-use crate::report::{self, FileError, FileReport, JSON_VERSION};
+use crate::report::{self, FileError, FileReport, Tally, JSON_VERSION};
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
@@ -21,49 +20,6 @@ pub enum Format {
     Jsonl,
     Sarif,
     Github,
-}
-
-/// What the summary line and the exit status need to know about the files reported so far.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Tally {
-    pub files: usize,
-    pub diagnostics: usize,
-    /// Findings by severity: error, warning, info, hint.
-    pub by_severity: [usize; 4],
-    pub worst: Option<Severity>,
-}
-
-fn severity_slot(s: Severity) -> usize {
-    match s {
-        Severity::Error => 0,
-        Severity::Warning => 1,
-        Severity::Info => 2,
-        Severity::Hint => 3,
-    }
-}
-
-impl Tally {
-    pub fn of(file: &FileReport) -> Tally {
-        let mut t = Tally { files: 1, diagnostics: file.diagnostics.len(), ..Tally::default() };
-        for d in &file.diagnostics {
-            t.by_severity[severity_slot(d.severity)] += 1;
-            t.worst = t.worst.max(Some(d.severity));
-        }
-        t
-    }
-
-    pub fn add(&mut self, other: &Tally) {
-        self.files += other.files;
-        self.diagnostics += other.diagnostics;
-        for (mine, theirs) in self.by_severity.iter_mut().zip(other.by_severity) {
-            *mine += theirs;
-        }
-        self.worst = self.worst.max(other.worst);
-    }
-
-    pub fn count(&self, severity: Severity) -> usize {
-        self.by_severity[severity_slot(severity)]
-    }
 }
 
 /// Pretty JSON for a value nested `depth` levels deep in a pretty document.
@@ -264,10 +220,10 @@ mod tests {
             // The rules list grows when any test of this process loads a style file; compare
             // reports made while it stood still.
             for attempt in 1.. {
-                let rules = crate::style::known_rules().len();
+                let rules = crate::rules::known_rules().len();
                 let whole = serde_json::to_string_pretty(&report::sarif_report(files)).unwrap() + "\n";
                 let streamed = streamed(Format::Sarif, files, &[]);
-                if crate::style::known_rules().len() == rules || attempt == 20 {
+                if crate::rules::known_rules().len() == rules || attempt == 20 {
                     assert_eq!(streamed, whole);
                     break;
                 }

@@ -12,22 +12,23 @@
 //! swap = { "Reality Social" = "Truth Social" }
 //! ```
 //!
-//! A rule is a [`StyleRule`] implementing [`Rule`], shared (`Arc`) by the configurations that
-//! use it and freed with the last of them: a style file edited and reloaded a thousand times
+//! A file is parsed here into data: each rule a [`StyleRule`] (its description, what it
+//! matches, its message and fixes), with the matching itself ([`Matcher`] over a document's
+//! masked prose). The configuration holds the [`Styles`] it enables; the rule that reads a
+//! [`StyleRule`] and reports its findings is `rules::style`, a layer above. A [`StyleRule`] is
+//! shared (`Arc`) by the configurations that use it and freed with the last of them: a style file edited and reloaded a thousand times
 //! holds only its current version. Its [`RuleMeta`] must be `&'static` (findings and the rule
 //! list refer to it), so each distinct description is kept once for the process ([`find`],
 //! for `sunting explain` and the editor's hover), and a reload that changes only patterns,
 //! tokens or messages keeps nothing new. The descriptions kept are capped
 //! ([`MAX_LOADED_STYLE_BYTES`]).
 
-use crate::config::ConfigError;
-use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity, Span};
+use crate::config_error::{line_col, ConfigError};
+use crate::diagnostic::{Applicability, Category, RuleMeta, Severity, Span};
 use crate::document::{Document, TokenKind};
 use crate::language::Language;
-use crate::lexicon::english::Dialect;
-use crate::rules::names::is_ordinary_word;
-use crate::rules::{Context, Rule, RuleMeta, REGISTRY};
-use crate::words::match_case;
+use crate::lexicon::hunspell::Dialect;
+use crate::lexicon::match_case;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -42,7 +43,7 @@ pub const DEFAULT_STYLES: &[(&str, &str)] = &[
     ("styles/en-ap.toml", include_str!("../styles/en-ap.toml")),
 ];
 /// The default style written for American newsrooms, left out when `english = "gb"`.
-const AMERICAN_STYLE: &str = "styles/en-ap.toml";
+pub(crate) const AMERICAN_STYLE: &str = "styles/en-ap.toml";
 
 const TYPES: &str = "substitution, existence or capitalization";
 
@@ -95,7 +96,7 @@ struct RawRule {
 }
 
 /// Where a rule looks for its matches in the article's prose.
-enum Matcher {
+pub(crate) enum Matcher {
     /// Words and phrases, one alternation; the table maps a (normalised) match to its replacements.
     Literal { regex: Regex, table: HashMap<String, Vec<String>>, ignore_case: bool, stand_ins: Option<StandIns> },
     /// Regular expressions, each with replacement templates (`$1`).
@@ -103,22 +104,22 @@ enum Matcher {
 }
 
 /// Titles that take a capital before a name (EYD V, huruf kapital; AP, titles).
-struct Titles {
+pub(crate) struct Titles {
     /// Lower case, split into words, longest first.
-    titles: Vec<Vec<String>>,
+    pub(crate) titles: Vec<Vec<String>>,
     /// The first bytes and lengths of the titles' first words: most words start no title, and
     /// this tells them at a glance.
-    openings: WordShapes,
-    except_after: HashSet<String>,
+    pub(crate) openings: WordShapes,
+    pub(crate) except_after: HashSet<String>,
     /// Place names that may stand between the title and the name (`presiden Ukraina Volodymyr
     /// Zelensky`), or alone (`duta besar Jepang`): split into words.
-    places: Vec<Vec<String>>,
+    pub(crate) places: Vec<Vec<String>>,
     /// Lower-case words that make a capitalised run a place or an institution, not a person.
-    not_names: HashSet<String>,
-    min_name_words: usize,
+    pub(crate) not_names: HashSet<String>,
+    pub(crate) min_name_words: usize,
 }
 
-enum Kind {
+pub(crate) enum Kind {
     Substitution(Matcher),
     Existence(Matcher),
     Capitalization(Titles),
@@ -126,14 +127,14 @@ enum Kind {
 
 /// One rule from a style file.
 pub struct StyleRule {
-    meta: &'static RuleMeta,
-    kind: Kind,
-    message: String,
+    pub(crate) meta: &'static RuleMeta,
+    pub(crate) kind: Kind,
+    pub(crate) message: String,
     /// `None`: report without a fix.
-    applicability: Option<Applicability>,
-    skip_in_names: bool,
+    pub(crate) applicability: Option<Applicability>,
+    pub(crate) skip_in_names: bool,
     /// Lower-case words after which a match is left alone (`gula jawa`: a kind of sugar).
-    except_after: HashSet<String>,
+    pub(crate) except_after: HashSet<String>,
     /// The file it came from, as configured.
     source: PathBuf,
 }
@@ -145,6 +146,11 @@ impl fmt::Debug for StyleRule {
 }
 
 impl StyleRule {
+    /// What the rule is (the engine runs it as a [`RuleMeta`]'s rule: `rules::style`).
+    pub fn meta(&self) -> &'static RuleMeta {
+        self.meta
+    }
+
     pub fn source(&self) -> &Path {
         &self.source
     }
@@ -185,11 +191,6 @@ impl Styles {
 
     pub fn rules(&self) -> &[Arc<StyleRule>] {
         &self.0
-    }
-
-    /// The rules as the engine runs them.
-    pub fn iter(&self) -> impl Iterator<Item = &dyn Rule> + '_ {
-        self.0.iter().map(|r| &**r as &dyn Rule)
     }
 
     pub fn len(&self) -> usize {
@@ -280,8 +281,9 @@ impl Descriptions {
 static DEFAULTS: LazyLock<Vec<Arc<StyleRule>>> = LazyLock::new(|| {
     let mut rules = Vec::new();
     for (path, text) in DEFAULT_STYLES {
-        // The shipped files are checked by the tests; a broken one is a build defect.
-        match load(text, Path::new(path)) {
+        // The shipped files are checked by the tests (which also hold their codes apart from
+        // the built-in rules'); a broken one is a build defect.
+        match load(text, Path::new(path), |_| false) {
             Ok(r) => rules.extend(r),
             Err(e) => panic!("shipped style {e}"),
         }
@@ -303,26 +305,11 @@ pub fn find(code: &str) -> Option<&'static RuleMeta> {
     descriptions.metas.iter().rev().copied().find(|m| m.code == code)
 }
 
-/// The built-in rules' descriptions, then those of every style rule known in this process (for
-/// SARIF's rule list).
-pub fn known_rules() -> Vec<&'static RuleMeta> {
-    let mut out: Vec<&'static RuleMeta> = REGISTRY.iter().map(|r| r.meta()).collect();
-    let mut seen: HashSet<&str> = out.iter().map(|m| m.code).collect();
+/// The descriptions of the shipped style rules, then of every style rule loaded in this process
+/// (some codes twice, when a file was edited; `rules::known_rules` lists each code once).
+pub fn loaded_metas() -> Vec<&'static RuleMeta> {
     let descriptions = DESCRIPTIONS.lock().unwrap_or_else(|e| e.into_inner());
-    for meta in DEFAULTS.iter().map(|r| r.meta).chain(descriptions.metas.iter().copied()) {
-        if seen.insert(meta.code) {
-            out.push(meta);
-        }
-    }
-    out
-}
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+    DEFAULTS.iter().map(|r| r.meta).chain(descriptions.metas.iter().copied()).collect()
 }
 
 /// How many bytes of distinct style rule descriptions (codes, summaries, explanations, examples)
@@ -332,19 +319,21 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// patterns, tokens and messages keep nothing, however many.
 pub const MAX_LOADED_STYLE_BYTES: usize = 8 * 1024 * 1024;
 
-/// Parse a style file. Errors name the file, line and column.
-pub fn load(text: &str, path: &Path) -> Result<Vec<Arc<StyleRule>>, ConfigError> {
-    load_within(text, path, MAX_LOADED_STYLE_BYTES)
+/// Parse a style file. Errors name the file, line and column. `built_in` tells the codes of
+/// the built-in rules, which a house rule may not take (`rules::is_built_in`: the rules are a
+/// layer above this one).
+pub fn load(text: &str, path: &Path, built_in: fn(&str) -> bool) -> Result<Vec<Arc<StyleRule>>, ConfigError> {
+    load_within(text, path, MAX_LOADED_STYLE_BYTES, built_in)
 }
 
-fn load_within(text: &str, path: &Path, cap: usize) -> Result<Vec<Arc<StyleRule>>, ConfigError> {
+fn load_within(text: &str, path: &Path, cap: usize, built_in: fn(&str) -> bool) -> Result<Vec<Arc<StyleRule>>, ConfigError> {
     {
         let loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((_, _, rules)) = loaded.iter().find(|(p, t, _)| p == path && t == text) {
             return Ok(rules.clone());
         }
     }
-    let drafts = parse(text, path)?;
+    let drafts = parse(text, path, built_in)?;
     let mut rules = Vec::with_capacity(drafts.len());
     {
         let mut kept = DESCRIPTIONS.lock().unwrap_or_else(|e| e.into_inner());
@@ -455,7 +444,7 @@ fn parse_languages(value: &Languages) -> Option<Vec<Language>> {
     Some(out)
 }
 
-fn parse(text: &str, path: &Path) -> Result<Vec<Draft>, ConfigError> {
+fn parse(text: &str, path: &Path, built_in: fn(&str) -> bool) -> Result<Vec<Draft>, ConfigError> {
     let error = |offset: usize, message: String| {
         let (line, column) = line_col(text, offset);
         ConfigError { path: path.to_path_buf(), line, column, message }
@@ -502,7 +491,7 @@ fn parse(text: &str, path: &Path) -> Result<Vec<Draft>, ConfigError> {
             }
             (category, code.clone())
         };
-        if crate::rules::REGISTRY.iter().any(|r| r.meta().code == code) {
+        if built_in(&code) {
             return Err(error(at_code, format!("{code} is a built-in rule; give the house rule its own name")));
         }
         if drafts.iter().any(|d| d.description.code == code) {
@@ -651,7 +640,7 @@ fn build_matcher(entries: &[(&Spanned<String>, Vec<String>)], regex: bool, ignor
 }
 
 /// A set of (first byte, length) pairs of words: a word outside it is none of the words.
-struct WordShapes(Box<[u64; 256]>);
+pub(crate) struct WordShapes(Box<[u64; 256]>);
 
 impl WordShapes {
     fn new<'w>(words: impl Iterator<Item = &'w String>) -> WordShapes {
@@ -664,13 +653,13 @@ impl WordShapes {
         WordShapes(bits)
     }
 
-    fn may_hold(&self, word: &str) -> bool {
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
         word.as_bytes().first().is_some_and(|&b| self.0[usize::from(b)] & (1 << word.len().min(63)) != 0)
     }
 }
 
 /// Punctuation a word list's pattern cannot match, and the ASCII byte that stands in for it.
-struct StandIns {
+pub(crate) struct StandIns {
     filler: u8,
     chars: Vec<char>,
 }
@@ -711,7 +700,7 @@ fn ascii_stand_ins<'t>(masked: &'t str, stand_ins: &StandIns) -> std::borrow::Co
 
 impl Matcher {
     /// Matches in the masked prose: (span, replacements), in order, not overlapping.
-    fn find(&self, doc: &Document) -> Vec<(Span, Vec<String>)> {
+    pub(crate) fn find(&self, doc: &Document) -> Vec<(Span, Vec<String>)> {
         let masked = doc.masked.as_str();
         let mut found: Vec<(Span, Vec<String>)> = Vec::new();
         match self {
@@ -764,221 +753,20 @@ impl Matcher {
     }
 }
 
-fn token_at_start(doc: &Document, offset: usize) -> Option<usize> {
+pub(crate) fn token_at_start(doc: &Document, offset: usize) -> Option<usize> {
     let i = doc.tokens.binary_search_by_key(&offset, |t| t.span.start).ok()?;
     matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number | TokenKind::Punct).then_some(i)
 }
 
-fn token_at_end(doc: &Document, offset: usize) -> Option<usize> {
+pub(crate) fn token_at_end(doc: &Document, offset: usize) -> Option<usize> {
     let i = doc.tokens.partition_point(|t| t.span.end < offset);
     (doc.tokens.get(i)?.span.end == offset).then_some(i)
-}
-
-/// Whether tokens `a` and `b` (`a` right before `b`) are separated by spaces only, on one line.
-fn adjacent(doc: &Document, a: usize, b: usize) -> bool {
-    let (Some(first), Some(second)) = (doc.tokens.get(a), doc.tokens.get(b)) else { return false };
-    b == a + 1 && second.space_before && !second.line_break_before && doc.str(Span::new(first.span.end, second.span.start)).chars().all(|c| c == ' ')
-}
-
-/// Token indices in ascending order: the first word of each sentence, where a capital says
-/// nothing about names.
-struct SentenceStarts(Vec<usize>);
-
-impl SentenceStarts {
-    fn contains(&self, token: &usize) -> bool {
-        self.0.binary_search(token).is_ok()
-    }
-}
-
-/// The first word token of each sentence, where a capital says nothing about names.
-fn sentence_starts(doc: &Document) -> SentenceStarts {
-    let mut starts = Vec::new();
-    for sentence in &doc.sentences {
-        let mut after_opener = true;
-        for i in sentence.tokens.clone() {
-            let t = &doc.tokens[i];
-            match t.kind {
-                TokenKind::Word if after_opener => {
-                    starts.push(i);
-                    after_opener = false;
-                }
-                TokenKind::Punct => after_opener = matches!(doc.token_str(t), "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–"),
-                _ => after_opener = false,
-            }
-        }
-    }
-    SentenceStarts(starts)
-}
-
-fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
-}
-
-/// Whether the token is part of a longer name: `Legia` in *Legia Warsaw*, `IIT` in *IIT
-/// Madras*. An ordinary Indonesian word (`Kota Moscow`) and a sentence's first word are not.
-fn is_name_neighbour(ctx: &Context<'_>, index: usize, starts: &SentenceStarts) -> bool {
-    let doc = ctx.doc;
-    let Some(t) = doc.tokens.get(index) else { return false };
-    if t.kind != TokenKind::Word || starts.contains(&index) {
-        return false;
-    }
-    let word = doc.token_str(t);
-    if is_acronym(word) {
-        return true;
-    }
-    is_capitalised(word) && (doc.language == Language::En || !is_ordinary_word(ctx, &word.to_lowercase()))
-}
-
-fn fill(template: &str, matched: &str, replacement: &str) -> String {
-    template.replace("{match}", matched).replace("{replacement}", replacement)
-}
-
-impl StyleRule {
-    fn report(&self, ctx: &Context<'_>, span: Span, replacements: &[String], out: &mut Vec<Diagnostic>) {
-        let matched = ctx.doc.str(span);
-        let replacements: Vec<&String> = replacements.iter().filter(|r| r.as_str() != matched).collect();
-        if matches!(self.kind, Kind::Substitution(_) | Kind::Capitalization(_)) && replacements.is_empty() {
-            return;
-        }
-        let first = replacements.first().map_or("", |r| r.as_str());
-        let mut d = Diagnostic::new(self.meta.code, self.meta.default_severity, span, fill(&self.message, matched, first));
-        if let Some(applicability) = self.applicability {
-            for r in replacements {
-                d = d.with_fix(Fix { title: format!("Replace with '{r}'"), applicability, edits: vec![Edit::replace(span, r.as_str())] });
-            }
-        }
-        out.push(d);
-    }
-
-    fn check_matches(&self, ctx: &Context<'_>, matcher: &Matcher, out: &mut Vec<Diagnostic>) {
-        let doc = ctx.doc;
-        let matches = matcher.find(doc);
-        if matches.is_empty() {
-            return;
-        }
-        let starts = if self.skip_in_names { sentence_starts(doc) } else { SentenceStarts(Vec::new()) };
-        for (span, replacements) in matches {
-            if !self.except_after.is_empty() {
-                let first = token_at_start(doc, span.start);
-                let before = first.and_then(|f| f.checked_sub(1).filter(|&b| adjacent(doc, b, f)));
-                if before.is_some_and(|b| doc.tokens[b].kind == TokenKind::Word && self.except_after.contains(&doc.token_str(&doc.tokens[b]).to_lowercase())) {
-                    continue;
-                }
-            }
-            if self.skip_in_names {
-                let (Some(first), Some(last)) = (token_at_start(doc, span.start), token_at_end(doc, span.end)) else { continue };
-                let before = first.checked_sub(1).filter(|&b| adjacent(doc, b, first) && is_name_neighbour(ctx, b, &starts));
-                let after = Some(last + 1).filter(|&a| adjacent(doc, last, a) && is_name_neighbour(ctx, a, &starts));
-                if before.is_some() || after.is_some() {
-                    continue;
-                }
-            }
-            self.report(ctx, span, &replacements, out);
-        }
-    }
-
-    fn check_titles(&self, ctx: &Context<'_>, titles: &Titles, out: &mut Vec<Diagnostic>) {
-        let doc = ctx.doc;
-        let starts = sentence_starts(doc);
-        for sentence in &doc.sentences {
-            let range = sentence.tokens.clone();
-            let mut i = range.start;
-            while i < range.end {
-                let Some(len) = self.title_at(ctx, titles, i, range.end, &starts) else {
-                    i += 1;
-                    continue;
-                };
-                let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end);
-                let capitalised = doc.str(span).split(' ').map(|w| match_case("A", w)).collect::<Vec<_>>().join(" ");
-                self.report(ctx, span, &[capitalised], out);
-                i += len;
-            }
-        }
-    }
-
-    /// The number of tokens of a lower-case title at token `i` that a person's name follows.
-    fn title_at(&self, ctx: &Context<'_>, titles: &Titles, i: usize, end: usize, starts: &SentenceStarts) -> Option<usize> {
-        let doc = ctx.doc;
-        let word_at = |j: usize| doc.tokens.get(j).filter(|t| t.kind == TokenKind::Word && j < end).map(|t| doc.token_str(t));
-        let first = word_at(i)?;
-        if !titles.openings.may_hold(first) || !first.chars().next().is_some_and(char::is_lowercase) || starts.contains(&i) {
-            return None;
-        }
-        // The first word is read once; each title's first word is compared with it.
-        let len = titles.titles.iter().find(|title| {
-            title.first().is_some_and(|w| w == first)
-                && title[1..].iter().enumerate().all(|(k, w)| word_at(i + k + 1).is_some_and(|t| t == w) && adjacent(doc, i + k, i + k + 1))
-        })?.len();
-        // `calon presiden Prabowo`: not (yet) the title; `perusahaan's president`: a job.
-        if let Some(prev) = i.checked_sub(1).filter(|&p| adjacent(doc, p, i)).and_then(word_at) {
-            let lower = prev.to_lowercase();
-            if titles.except_after.contains(&lower) || lower.ends_with("'s") || lower.ends_with("’s") {
-                return None;
-            }
-        }
-        // The capitalised run after the title.
-        let mut run: Vec<&str> = Vec::new();
-        let mut j = i + len;
-        while let Some(w) = word_at(j).filter(|w| is_capitalised(w) && adjacent(doc, j - 1, j)) {
-            run.push(w);
-            j += 1;
-        }
-        // `presiden Ukraina Presiden Volodymyr Zelensky`: the title written twice is
-        // `typography/doubled-title`'s, whose fix keeps one.
-        if run.iter().any(|w| w.eq_ignore_ascii_case(first)) {
-            return None;
-        }
-        // A place may stand between the title and the name: `presiden Ukraina Volodymyr Zelensky`.
-        let mut name: &[&str] = &run;
-        if let Some(place) = titles.places.iter().find(|p| p.len() <= run.len() && p.iter().zip(&run).all(|(a, b)| a == b)) {
-            name = &run[place.len()..];
-        }
-        let person = |name: &[&str]| {
-            name.len() >= titles.min_name_words
-                && name.iter().all(|w| !is_acronym(w) && !titles.not_names.contains(&w.to_lowercase()) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
-                && name.iter().any(|w| !is_ordinary_word(ctx, &w.to_lowercase()))
-                && !titles.places.iter().any(|p| p.len() == name.len() && p.iter().zip(name).all(|(a, b)| a == b))
-        };
-        if person(name) {
-            return Some(len);
-        }
-        // A place or unit, a rank in capitals, then the name: `kapolres Sumbawa Barat AKBP
-        // Hendra Wijaya`, `ketua DPR RI Puan Maharani`. The name is what follows the last rank.
-        let mut whole: Vec<&str> = Vec::new();
-        let mut j = i + len;
-        while let Some(w) = word_at(j).filter(|w| (is_capitalised(w) || is_acronym(w)) && adjacent(doc, j - 1, j)) {
-            whole.push(w);
-            j += 1;
-        }
-        let last_rank = whole.iter().rposition(|w| is_acronym(w))?;
-        person(&whole[last_rank + 1..]).then_some(len)
-    }
-}
-
-impl Rule for StyleRule {
-    fn meta(&self) -> &'static RuleMeta {
-        self.meta
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        match &self.kind {
-            Kind::Substitution(m) | Kind::Existence(m) => self.check_matches(ctx, m, out),
-            Kind::Capitalization(t) => self.check_titles(ctx, t, out),
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
     use crate::document::LanguageChoice;
-    use crate::engine::{check, CheckOptions};
     use crate::prose::DocFormat;
 
     #[test]
@@ -986,75 +774,16 @@ mod tests {
         let path = Path::new("/nonexistent/capped-style.toml");
         let text = |i: u32| format!("[[rule]]\ncode = \"style/cap{i}\"\ntype = \"existence\"\ncategory = \"spelling\"\nsummary = \"s\"\ntokens = [\"kata{i}\"]\n");
         let first = text(0);
-        load_within(&first, path, usize::MAX).unwrap();
+        load_within(&first, path, usize::MAX, crate::rules::is_built_in).unwrap();
         // The same text again costs nothing and is always taken.
-        assert!(load_within(&first, path, 0).is_ok());
+        assert!(load_within(&first, path, 0, crate::rules::is_built_in).is_ok());
         // A new version past the cap is refused with a clear error, and nothing is kept of it.
-        let e = load_within(&text(1), path, 1).unwrap_err();
+        let e = load_within(&text(1), path, 1, crate::rules::is_built_in).unwrap_err();
         assert!(e.message.contains("restart the language server"), "{e}");
         assert!(find("style/cap1").is_none());
         // A version with other tokens and the same descriptions keeps nothing new: taken.
-        let again = load_within(&first.replace("[\"kata0\"]", "[\"kata0\", \"kata9\"]"), path, 1);
+        let again = load_within(&first.replace("[\"kata0\"]", "[\"kata0\", \"kata9\"]"), path, 1, crate::rules::is_built_in);
         assert!(again.is_ok(), "{again:?}");
-    }
-
-    fn run_with(styles: Styles, language: Language, text: &str) -> Vec<(String, String, Option<String>)> {
-        let config = Config { styles, ..Config::default() };
-        let options = CheckOptions { format: DocFormat::Markdown, language: LanguageChoice { forced: Some(language), ..Default::default() }, config: &config };
-        check(text, &options)
-            .diagnostics
-            .into_iter()
-            .filter(|d| crate::rules::REGISTRY.iter().all(|r| r.meta().code != d.code))
-            .map(|d| (d.code.to_string(), text[d.span.range()].to_string(), d.fixes.first().map(|f| f.edits[0].new_text.clone())))
-            .collect()
-    }
-
-    fn defaults(language: Language, text: &str) -> Vec<(String, String, Option<String>)> {
-        run_with(Styles::default(), language, text)
-    }
-
-    fn style(text: &str) -> Styles {
-        Styles::from_rules(load(text, Path::new("redaksi.toml")).unwrap_or_else(|e| panic!("{e}")))
-    }
-
-    fn hit(code: &str, matched: &str, fix: &str) -> (String, String, Option<String>) {
-        (code.to_string(), matched.to_string(), Some(fix.to_string()))
-    }
-
-    #[test]
-    fn shipped_styles_load() {
-        let all = Styles::default();
-        assert!(all.len() >= 5, "{all:?}");
-        for rule in all.rules() {
-            let meta = rule.meta();
-            assert_eq!(Category::parse(meta.code.split('/').next().unwrap()), Some(meta.category), "{}", meta.code);
-            assert!(!meta.example_bad.is_empty() && meta.example_bad != meta.example_good, "{}", meta.code);
-            assert!(find(meta.code).is_some());
-        }
-        assert!(Styles::defaults(Dialect::Gb).rules().iter().all(|r| r.source() != Path::new(AMERICAN_STYLE)));
-        // Every example of a shipped rule makes it fire, and its good example does not.
-        for rule in all.rules() {
-            let meta = rule.meta();
-            let language = meta.languages.first().copied().unwrap_or(Language::Id);
-            let bad = defaults(language, meta.example_bad);
-            assert!(bad.iter().any(|(c, _, _)| c == meta.code), "{} does not fire on its example: {bad:?}", meta.code);
-            let good = defaults(language, meta.example_good);
-            assert!(good.iter().all(|(c, _, _)| c != meta.code), "{} fires on its good example: {good:?}", meta.code);
-        }
-    }
-
-    #[test]
-    fn exonyms_in_indonesian() {
-        let found = defaults(Language::Id, "Delegasi tiba di Moscow pada Senin, lalu terbang ke Kiev dan Crimea.");
-        assert_eq!(found, [hit("names/exonym", "Moscow", "Moskow"), hit("names/exonym", "Kiev", "Kyiv"), hit("names/exonym", "Crimea", "Krimea")]);
-        assert_eq!(defaults(Language::Id, "Ia tinggal di South Korea."), [hit("names/exonym", "South Korea", "Korea Selatan")]);
-        // Part of a longer name, an English article, code, and a word inside another stay silent.
-        for text in ["Klub Legia Warsaw kalah.", "Ia kuliah di Moscow State University.", "Kode `Moscow` ditulis.", "Warga Moskow dan Kyiv.", "Pesawat Japan Airlines mendarat.", "Gubernur Bank of Japan berbicara."] {
-            assert!(defaults(Language::Id, text).iter().all(|(c, _, _)| c != "names/exonym"), "{text}");
-        }
-        assert!(defaults(Language::En, "They flew to Moscow.").is_empty());
-        // An Indonesian word beside it does not make a longer name.
-        assert_eq!(defaults(Language::Id, "Wali Kota Moscow hadir."), [hit("names/exonym", "Moscow", "Moskow")]);
     }
 
     #[test]
@@ -1065,7 +794,7 @@ mod tests {
         // A key with a dash keeps the dash as it is.
         for (extra, dash_kept) in [("", false), (r#", "—Kiev" = "Kyiv""#, true)] {
             let source = format!("[[rule]]\ncode = \"names/places\"\ntype = \"substitution\"\nswap = {{ {swap}{extra} }}\n");
-            let rules = load(&source, Path::new("places.toml")).unwrap_or_else(|e| panic!("{e}"));
+            let rules = load(&source, Path::new("places.toml"), crate::rules::is_built_in).unwrap_or_else(|e| panic!("{e}"));
             let Kind::Substitution(matcher @ Matcher::Literal { regex, stand_ins: Some(stand_ins), .. }) = &rules[0].kind else { panic!("not a word list") };
             let doc = Document::new(text, DocFormat::Markdown, LanguageChoice { forced: Some(Language::Id), ..Default::default() });
             let stood_in = ascii_stand_ins(&doc.masked, stand_ins);
@@ -1078,141 +807,10 @@ mod tests {
     }
 
     #[test]
-    fn titles_before_names_in_indonesian() {
-        // A place, a rank in capitals, then the name.
-        assert_eq!(
-            defaults(Language::Id, "“Kami menyelidiki,” kata kapolres Sumbawa Barat AKBP Hendra Wijaya, dan ketua DPRD NTB Baiq Isvie Rupaeda."),
-            [hit("typography/title-before-name", "kapolres", "Kapolres"), hit("typography/title-before-name", "ketua", "Ketua")]
-        );
-        let found = defaults(Language::Id, "Kunjungan presiden Joko Widodo disambut wakil presiden Ma'ruf Amin dan presiden Ukraina Volodymyr Zelensky.");
-        assert_eq!(
-            found,
-            [
-                hit("typography/title-before-name", "presiden", "Presiden"),
-                hit("typography/title-before-name", "wakil presiden", "Wakil Presiden"),
-                hit("typography/title-before-name", "presiden", "Presiden"),
-            ]
-        );
-        for text in [
-            "Ia ingin menjadi presiden pada 2029.",
-            "Kata presiden AS itu kepada wartawan.",
-            "Ia mantan wali kota Lisabon.",
-            "Duta besar Jepang sedang berada di Tokyo.",
-            "Ia bertemu gubernur Jawa Barat kemarin.",
-            "Ia mantan ketua PN Jakarta Utara.",
-            "Jawab ibu Agnes kepada wartawan.",
-            "Pendukung calon presiden Prabowo Subianto berkumpul.",
-            "Kandidat presiden Partai Demokrat itu berkampanye.",
-            "Presiden Joko Widodo hadir.",
-            "Ia bertemu perdana menteri Sri Lanka.",
-            "Ia mantan ketua PN Jakarta Utara dan kapolres Sumbawa Barat AKBP.",
-            "Surat presiden Ukraina Presiden Volodymyr Zelensky tiba.",
-        ] {
-            assert!(defaults(Language::Id, text).iter().all(|(c, _, _)| c != "typography/title-before-name"), "{text}: {:?}", defaults(Language::Id, text));
-        }
-    }
-
-    #[test]
-    fn proper_nouns_in_lower_case() {
-        assert_eq!(
-            defaults(Language::Id, "Rapat digelar pada senin, 3 maret, dalam bahasa inggris."),
-            [
-                hit("typography/lowercase-proper-noun", "senin", "Senin"),
-                hit("typography/lowercase-proper-noun", "maret", "Maret"),
-                hit("typography/lowercase-proper-noun", "inggris", "Inggris"),
-            ]
-        );
-        for text in ["Ia bekerja seminggu penuh.", "Ia membeli gula jawa dan kunci inggris.", "Sikap keindonesiaan tumbuh.", "Tagar #indonesia ramai.", "Situs indonesia.go.id diakses."] {
-            assert!(defaults(Language::Id, text).is_empty(), "{text}: {:?}", defaults(Language::Id, text));
-        }
-    }
-
-    #[test]
-    fn ap_style_in_english() {
-        let found = defaults(Language::En, "Officials in Kiev said president Volodymyr Zelenskyy would travel towards the border.");
-        assert_eq!(
-            found,
-            [
-                hit("names/ap-place-names", "Kiev", "Kyiv"),
-                hit("typography/ap-title-before-name", "president", "President"),
-                hit("spelling/ap-usage", "towards", "toward"),
-            ]
-        );
-        for text in ["He studied at Peking University and IIT Madras.", "The Bombay High Court ruled.", "The company's president John Smith resigned.", "Club president Joan Laporta spoke."] {
-            assert!(defaults(Language::En, text).is_empty(), "{text}: {:?}", defaults(Language::En, text));
-        }
-    }
-
-    #[test]
-    fn a_newsroom_style() {
-        let styles = style(
-            r#"
-language = "id"
-
-[[rule]]
-code = "names/platform"
-type = "substitution"
-message = "Tulis '{replacement}', bukan '{match}'"
-fix = "safe"
-swap = { "Reality Social" = "Truth Social" }
-
-[[rule]]
-code = "style/oknum"
-type = "existence"
-severity = "info"
-ignore-case = true
-tokens = ["oknum"]
-
-[[rule]]
-code = "style/ejaan"
-type = "substitution"
-category = "spelling"
-ignore-case = true
-swap = { "ibukota" = "ibu kota" }
-
-[[rule]]
-code = "typography/jam"
-type = "substitution"
-regex = true
-swap = { '\b(\d{1,2}):(\d{2}) WIB' = "$1.$2 WIB" }
-"#,
-        );
-        let codes: Vec<&str> = styles.rules().iter().map(|r| r.meta().code).collect();
-        assert_eq!(codes, ["names/platform", "spelling/oknum", "spelling/ejaan", "typography/jam"]);
-        let text = "Oknum polisi menulis di Reality Social dari Ibukota pukul 14:30 WIB.";
-        assert_eq!(
-            run_with(styles.clone(), Language::Id, text),
-            [
-                ("spelling/oknum".to_string(), "Oknum".to_string(), None),
-                hit("names/platform", "Reality Social", "Truth Social"),
-                hit("spelling/ejaan", "Ibukota", "Ibu kota"),
-                hit("typography/jam", "14:30 WIB", "14.30 WIB"),
-            ]
-        );
-        assert!(run_with(styles, Language::En, text).is_empty());
-        let oknum = find("spelling/oknum").unwrap();
-        assert_eq!(oknum.default_severity, Severity::Info);
-        assert!(oknum.explanation.contains("redaksi.toml"));
-    }
-
-    #[test]
-    fn style_rules_are_found_like_built_in_ones() {
-        let rule = crate::rules::find("names/exonym").expect("a default style rule");
-        assert_eq!(rule.meta().category, Category::Names);
-        let d = Diagnostic::new("names/exonym", Severity::Warning, Span::new(0, 6), "'Moscow' is written 'Moskow' in Indonesian");
-        let hover = crate::lsp::convert::hover_text(&d, true);
-        assert!(hover.contains(rule.meta().summary) && hover.contains("id-default.toml"), "{hover}");
-        // A suppression comment may name it.
-        let mut notes = Vec::new();
-        crate::suppress::Suppressions::parse("<!-- sunting-disable names/exonym -->\n", &mut notes);
-        assert!(notes.is_empty(), "{notes:?}");
-    }
-
-    #[test]
     fn loading_twice_leaks_once() {
         let text = "[[rule]]\ncode = \"names/sekali\"\ntype = \"existence\"\ntokens = [\"sekali\"]\n";
-        let a = load(text, Path::new("sekali.toml")).unwrap();
-        let b = load(text, Path::new("sekali.toml")).unwrap();
+        let a = load(text, Path::new("sekali.toml"), crate::rules::is_built_in).unwrap();
+        let b = load(text, Path::new("sekali.toml"), crate::rules::is_built_in).unwrap();
         assert!(Arc::ptr_eq(&a[0], &b[0]));
     }
 
@@ -1220,11 +818,11 @@ swap = { '\b(\d{1,2}):(\d{2}) WIB' = "$1.$2 WIB" }
     fn an_edited_style_file_frees_its_old_version_and_keeps_only_what_changed_of_its_description() {
         let version = |i: usize| format!("[[rule]]\ncode = \"names/versi\"\ntype = \"existence\"\nsummary = \"{}\"\ntokens = [\"kata{i}\"]\n", "x".repeat(500));
         let path = Path::new("versi/gaya.toml");
-        let first = load(&version(0), path).unwrap();
+        let first = load(&version(0), path, crate::rules::is_built_in).unwrap();
         let old = Arc::downgrade(&first[0]);
         drop(first);
         for i in 1..=200 {
-            let rules = load(&version(i), path).unwrap();
+            let rules = load(&version(i), path, crate::rules::is_built_in).unwrap();
             assert_eq!(rules.len(), 1);
         }
         // The first version is gone, and only one is held.
@@ -1241,7 +839,7 @@ swap = { '\b(\d{1,2}):(\d{2}) WIB' = "$1.$2 WIB" }
         drop(kept);
         // A new description is a new one kept.
         let described = version(201).replace("x\"", "y\"");
-        load(&described, path).unwrap();
+        load(&described, path, crate::rules::is_built_in).unwrap();
         assert_eq!(find("names/versi").map(|m| m.summary.ends_with('y')), Some(true));
     }
 
@@ -1260,7 +858,7 @@ swap = { '\b(\d{1,2}):(\d{2}) WIB' = "$1.$2 WIB" }
             ("[[rule]]\ncode = \"names/x\"\ntype = \"existence\"\ntokens = [\"a\"]\n[[rule]]\ncode = \"names/x\"\ntype = \"existence\"\ntokens = [\"b\"]\n", (6, 8), "twice"),
         ];
         for (text, (line, column), needle) in cases {
-            let err = load(text, Path::new("s/redaksi.toml")).unwrap_err();
+            let err = load(text, Path::new("s/redaksi.toml"), crate::rules::is_built_in).unwrap_err();
             assert_eq!((err.line, err.column), (line, column), "{err}");
             assert!(err.to_string().starts_with(&format!("s/redaksi.toml:{line}:{column}:")), "{err}");
             assert!(err.message.contains(needle), "{err}");

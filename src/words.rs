@@ -4,10 +4,11 @@
 
 use crate::config::UserLexicon;
 use crate::language::Language;
-use crate::lexicon::english::{self, Dialect};
+use crate::lexicon::english;
+use crate::lexicon::hunspell::Dialect;
 use crate::lexicon::nonstandard::{self, StandardForm};
+use crate::lexicon::indonesian::affix;
 use crate::lexicon::{frequency, glossary, hunspell, indonesian, loans, normalise, suggest, WordMap, WordSet};
-use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::sync::{Arc, LazyLock, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
@@ -393,34 +394,6 @@ fn looks_english(word: &str) -> bool {
         && !word.ends_with("eed")
 }
 
-/// An Indonesian word with a prefix and suffix, applying meN-/peN- nasal assimilation:
-/// (`men`, `unduh`, `kan`) -> `mengunduhkan`, (`me`, `tulis`, ``) -> `menulis`.
-pub fn affix(prefix: &str, root: &str, suffix: &str) -> String {
-    let nasal = |base: &str| -> String {
-        let first = root.chars().next().unwrap_or('a');
-        let rest = &root[first.len_utf8().min(root.len())..];
-        let vowel = |c: char| "aeiou".contains(c);
-        let next_vowel = rest.chars().next().is_some_and(vowel);
-        match first {
-            c if vowel(c) => format!("{base}ng{root}"),
-            'k' if next_vowel => format!("{base}ng{rest}"),
-            'g' | 'h' | 'k' => format!("{base}ng{root}"),
-            'p' if next_vowel => format!("{base}m{rest}"),
-            'b' | 'f' | 'v' | 'p' => format!("{base}m{root}"),
-            't' if next_vowel => format!("{base}n{rest}"),
-            'd' | 'c' | 'j' | 'z' | 't' => format!("{base}n{root}"),
-            's' if next_vowel => format!("{base}ny{rest}"),
-            _ => format!("{base}{root}"),
-        }
-    };
-    let stem = match prefix {
-        "meng" | "meny" | "mem" | "men" | "me" => nasal("me"),
-        "peng" | "pem" | "pen" | "pe" => nasal("pe"),
-        p => format!("{p}{root}"),
-    };
-    format!("{stem}{suffix}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,16 +401,6 @@ mod tests {
     fn judge(language: Language, word: &str) -> Verdict {
         let user = UserLexicon::default();
         (*WordJudge::new(language, Dialect::Us, &user).judge(word)).clone()
-    }
-
-    #[test]
-    fn affixes_assimilate() {
-        assert_eq!(affix("men", "unduh", ""), "mengunduh");
-        assert_eq!(affix("me", "tulis", "kan"), "menuliskan");
-        assert_eq!(affix("me", "kirim", ""), "mengirim");
-        assert_eq!(affix("me", "sapu", ""), "menyapu");
-        assert_eq!(affix("me", "pukul", ""), "memukul");
-        assert_eq!(affix("di", "hapus", ""), "dihapus");
     }
 
     #[test]
@@ -486,20 +449,6 @@ pub enum WordCase {
     Capitalised,
     /// All capitals: an acronym.
     Acronym,
-}
-
-/// `word` in lower case, copied only when lower-casing changes it: the rules ask this of every
-/// word of an article, and most words are written in lower case already.
-pub fn lowercase(word: &str) -> Cow<'_, str> {
-    let unchanged = if word.is_ascii() {
-        !word.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        word.chars().all(|c| {
-            let mut lower = c.to_lowercase();
-            lower.next() == Some(c) && lower.next().is_none()
-        })
-    };
-    if unchanged { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) }
 }
 
 /// A word of running prose worth judging. Its text, lower case and span are read from the
@@ -616,15 +565,3 @@ pub fn occurrences_in_blocks<'d>(doc: &'d crate::document::Document<'d>, keep: i
     out
 }
 
-/// `replacement` with its first letter capitalised when `original`'s is.
-pub fn match_case(original: &str, replacement: &str) -> String {
-    if original.chars().next().is_some_and(char::is_uppercase) {
-        let mut chars = replacement.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => String::new(),
-        }
-    } else {
-        replacement.to_string()
-    }
-}

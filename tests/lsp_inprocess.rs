@@ -336,7 +336,7 @@ async fn ignore_writes_the_project_ignore_file_not_the_copy() {
 #[test]
 fn the_ignore_file_stays_inside_the_project() {
     use sunting::lsp::dictionary;
-    use sunting::suppress::IgnoreEntry;
+    use sunting::ignore::IgnoreEntry;
     // The project is its own workspace folder here.
     let add = |root: &std::path::Path, entries: &[IgnoreEntry]| dictionary::add_ignore_entries(&[root.to_path_buf()], root, entries);
     let entry = IgnoreEntry::new("typography/doubled-word", "yang yang", "Dia yang yang datang.").unwrap();
@@ -363,7 +363,7 @@ fn the_ignore_file_stays_inside_the_project() {
     let (path, added) = add(project.path(), &[entry.clone(), entry.clone()]).unwrap();
     assert_eq!(added, 1);
     assert_eq!(add(project.path(), std::slice::from_ref(&entry)).unwrap().1, 0);
-    assert!(sunting::suppress::IgnoreList::parse(&std::fs::read_to_string(path).unwrap()).unwrap().contains(&entry));
+    assert!(sunting::ignore::IgnoreList::parse(&std::fs::read_to_string(path).unwrap()).unwrap().contains(&entry));
     // A project folder outside every workspace folder (a sunting.toml above it) is refused.
     let workspace = tempfile::tempdir().unwrap();
     let above = tempfile::tempdir().unwrap();

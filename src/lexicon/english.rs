@@ -1,32 +1,11 @@
 //! English words: the en_US (or en_GB) Hunspell dictionary, a supplementary list of news words,
 //! possessives, contractions and hyphenated compounds.
 
-use super::hunspell::{self, EN_GB, EN_US};
+use super::hunspell::{self, Dialect, EN_GB, EN_US};
 use super::{parse_word_list, WhenBusy, WordSet};
-use spellbook::Dictionary;
 use std::sync::LazyLock;
 
 static EXTRA: LazyLock<WordSet> = LazyLock::new(|| parse_word_list(include_str!("../../data/en/extra-words.txt")));
-
-/// Which English spellings are right. News in English comes from both sides of the Atlantic, so
-/// by default either is; a newsroom pins one in its configuration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Dialect {
-    #[default]
-    Any,
-    Us,
-    Gb,
-}
-
-impl Dialect {
-    /// The dictionary that suggests corrections.
-    pub fn suggesting_dictionary(self) -> &'static Dictionary {
-        match self {
-            Dialect::Gb => &EN_GB,
-            Dialect::Us | Dialect::Any => &EN_US,
-        }
-    }
-}
 
 fn listed(word: &str, dialect: Dialect) -> bool {
     // Most words asked about are lower case already; lower-casing only the others saves an

@@ -1,6 +1,5 @@
 //! The Hunspell dictionaries shipped inside the binary (see `dict/LICENSE-*.txt`).
 
-use super::english::Dialect;
 use crate::language::Language;
 use spellbook::Dictionary;
 use super::{in_background, WhenBusy};
@@ -20,6 +19,26 @@ const EN_US_DIC: &str = include_str!("../../dict/en_US.dic");
 pub static EN_US: LazyLock<Dictionary> = LazyLock::new(|| load("en_US", EN_US_AFF, EN_US_DIC));
 pub static EN_GB: LazyLock<Dictionary> =
     LazyLock::new(|| load("en_GB", include_str!("../../dict/en_GB.aff"), include_str!("../../dict/en_GB.dic")));
+
+/// Which English spellings are right. News in English comes from both sides of the Atlantic, so
+/// by default either is; a newsroom pins one in its configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Dialect {
+    #[default]
+    Any,
+    Us,
+    Gb,
+}
+
+impl Dialect {
+    /// The dictionary that suggests corrections.
+    pub fn suggesting_dictionary(self) -> &'static Dictionary {
+        match self {
+            Dialect::Gb => &EN_GB,
+            Dialect::Us | Dialect::Any => &EN_US,
+        }
+    }
+}
 
 /// en_US without its compound rules, which only build ordinals out of numerals (`21st`,
 /// `112th`): every entry they accept has a digit (see the test), so for a word of letters alone

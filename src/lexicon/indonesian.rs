@@ -20,6 +20,34 @@ static EXTRA: LazyLock<WordSet> = LazyLock::new(|| parse_word_list(include_str!(
 static SASTRAWI: LazyLock<WordSet<&'static str>> = LazyLock::new(|| include_str!("../../data/id/sastrawi-roots-common.txt").lines().filter(|l| !l.is_empty()).collect());
 
 /// The Sastrawi roots [`SASTRAWI`] takes, worked out from the lists.
+/// An Indonesian word with a prefix and suffix, applying meN-/peN- nasal assimilation:
+/// (`men`, `unduh`, `kan`) -> `mengunduhkan`, (`me`, `tulis`, ``) -> `menulis`.
+pub fn affix(prefix: &str, root: &str, suffix: &str) -> String {
+    let nasal = |base: &str| -> String {
+        let first = root.chars().next().unwrap_or('a');
+        let rest = &root[first.len_utf8().min(root.len())..];
+        let vowel = |c: char| "aeiou".contains(c);
+        let next_vowel = rest.chars().next().is_some_and(vowel);
+        match first {
+            c if vowel(c) => format!("{base}ng{root}"),
+            'k' if next_vowel => format!("{base}ng{rest}"),
+            'g' | 'h' | 'k' => format!("{base}ng{root}"),
+            'p' if next_vowel => format!("{base}m{rest}"),
+            'b' | 'f' | 'v' | 'p' => format!("{base}m{root}"),
+            't' if next_vowel => format!("{base}n{rest}"),
+            'd' | 'c' | 'j' | 'z' | 't' => format!("{base}n{root}"),
+            's' if next_vowel => format!("{base}ny{rest}"),
+            _ => format!("{base}{root}"),
+        }
+    };
+    let stem = match prefix {
+        "meng" | "meny" | "mem" | "men" | "me" => nasal("me"),
+        "peng" | "pem" | "pen" | "pe" => nasal("pe"),
+        p => format!("{p}{root}"),
+    };
+    format!("{stem}{suffix}")
+}
+
 #[cfg(test)]
 fn common_sastrawi_roots() -> Vec<&'static str> {
     include_str!("../../data/id/sastrawi-roots.txt")
@@ -37,7 +65,7 @@ fn common_in_print(root: &str) -> bool {
     listed(root)
         || [("me", ""), ("di", ""), ("ber", ""), ("ter", ""), ("", "an"), ("", "nya"), ("me", "kan"), ("di", "kan"), ("pe", ""), ("ke", "an")]
             .iter()
-            .any(|(prefix, suffix)| listed(&crate::words::affix(prefix, root, suffix)))
+            .any(|(prefix, suffix)| listed(&affix(prefix, root, suffix)))
 }
 
 /// The roots our affixes attach to: the lower-case stems of id_ID.dic (before any affix flags),
@@ -374,6 +402,16 @@ fn is_word_to(word: &str, depth: Depth) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn affixes_assimilate() {
+        assert_eq!(affix("men", "unduh", ""), "mengunduh");
+        assert_eq!(affix("me", "tulis", "kan"), "menuliskan");
+        assert_eq!(affix("me", "kirim", ""), "mengirim");
+        assert_eq!(affix("me", "sapu", ""), "menyapu");
+        assert_eq!(affix("me", "pukul", ""), "memukul");
+        assert_eq!(affix("di", "hapus", ""), "dihapus");
+    }
 
     #[test]
     fn the_common_sastrawi_roots_file_is_current() {

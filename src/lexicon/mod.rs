@@ -11,6 +11,7 @@ pub mod loans;
 pub mod nonstandard;
 pub mod suggest;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// The longest word, in characters, that the lexicon searches: corrections, loan respellings,
@@ -81,6 +82,33 @@ pub fn parse_word_list(text: &str) -> WordSet {
         .filter(|l| !l.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// `word` in lower case, copied only when lower-casing changes it: the rules ask this of every
+/// word of an article, and most words are written in lower case already.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    let unchanged = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().all(|c| {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        })
+    };
+    if unchanged { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) }
+}
+
+/// `replacement` with its first letter capitalised when `original`'s is.
+pub fn match_case(original: &str, replacement: &str) -> String {
+    if original.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = replacement.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    } else {
+        replacement.to_string()
+    }
 }
 
 /// Normalise the apostrophes and hyphens a word may be typed with.

@@ -259,7 +259,7 @@ mod tests {
         suggestions(word, &indonesian::is_listed_form, &hunspell::ID_ID, 5)
     }
     fn en(word: &str) -> Vec<String> {
-        suggestions(word, &|w| english::is_word(w, english::Dialect::Us), &hunspell::EN_US, 5)
+        suggestions(word, &|w| english::is_word(w, hunspell::Dialect::Us), &hunspell::EN_US, 5)
     }
 
     #[test]

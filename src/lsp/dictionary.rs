@@ -21,7 +21,7 @@
 
 use std::fs::File;
 use std::io::{Read, Write};
-use crate::suppress::{IgnoreEntry, IgnoreList, IGNORE_FILE};
+use crate::ignore::{IgnoreEntry, IgnoreList, IGNORE_FILE};
 use std::path::{Component, Path, PathBuf};
 
 /// The longest word taken (the longest dictionary words are about 45 letters).

@@ -10,6 +10,7 @@
 //! [`super::transport`] puts in place of malformed messages.
 
 use super::state::Shared;
+use super::transport::{INVALID_REQUEST_METHOD, MAX_DEPTH, PARSE_ERROR_METHOD, TOO_DEEP_METHOD};
 use tower_lsp_server::ls_types::{DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -21,12 +22,6 @@ use tower_lsp_server::jsonrpc::{Error, Id, Request, Response};
 use tower_lsp_server::ExitedError;
 use tower_service::Service;
 use tracing::warn;
-
-/// Stand-in methods for messages that are not JSON-RPC (see [`super::transport`]).
-pub const PARSE_ERROR_METHOD: &str = "$/sunting/parseError";
-pub const INVALID_REQUEST_METHOD: &str = "$/sunting/invalidRequest";
-/// Stand-in for a request nested deeper than [`super::transport::MAX_DEPTH`].
-pub const TOO_DEEP_METHOD: &str = "$/sunting/tooDeep";
 
 pub struct Gate<S> {
     inner: S,
@@ -73,7 +68,7 @@ where
             PARSE_ERROR_METHOD => return answer(req.id().cloned(), Error::parse_error()),
             INVALID_REQUEST_METHOD => return answer(req.id().cloned(), Error::invalid_request()),
             TOO_DEEP_METHOD => {
-                let message = format!("invalid request: nested more than {} levels deep", super::transport::MAX_DEPTH);
+                let message = format!("invalid request: nested more than {} levels deep", MAX_DEPTH);
                 return answer(req.id().cloned(), Error { code: tower_lsp_server::jsonrpc::ErrorCode::InvalidRequest, message: message.into(), data: None });
             }
             // (A second `initialize` is refused by tower-lsp and changes nothing here.)

@@ -9,7 +9,7 @@ use super::state::{self, Shared};
 use crate::document::LanguageChoice;
 use crate::engine::CheckOptions;
 use crate::fix::{fix_until_stable, FixMode};
-use crate::suppress::IgnoreEntry;
+use crate::ignore::IgnoreEntry;
 use tower_lsp_server::ls_types::*;
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -122,7 +122,7 @@ impl Backend {
                     .map(|r| {
                         let span = crate::diagnostic::Span::new(byte_of(&job.rope, r.start, encoding), byte_of(&job.rope, r.end, encoding).max(byte_of(&job.rope, r.start, encoding)));
                         let (doc, _) = crate::document::Document::around(&text, format, choice, &[span]);
-                        let sentence = crate::suppress::sentence_around(&doc, span);
+                        let sentence = crate::ignore::sentence_around(&doc, span);
                         IgnoreEntry::new(&code, &text[span.start..span.end], &text[sentence.start..sentence.end])
                     })
                     .collect()
@@ -375,7 +375,7 @@ impl LanguageServer for Backend {
             // ignore file, not into the copy.
             for (code, ds) in ignores {
                 let ranges: Vec<Range> = ds.iter().map(|d| d.range).collect();
-                let title = format!("Ignore {code} here (in {})", crate::suppress::IGNORE_FILE);
+                let title = format!("Ignore {code} here (in {})", crate::ignore::IGNORE_FILE);
                 actions.push(
                     CodeAction {
                         title: title.clone(),

@@ -1,10 +1,11 @@
 //! The server's state and scheduling: the open documents, the client's capabilities, the
 //! settings and configurations, and one check worker per document.
 //!
-//! Text synchronisation is applied synchronously, in the order the client sent it (see
-//! [`super::gate`]). Checks run on the blocking pool, one at a time per document, after a
-//! debounce; a result is stored and published only if the document has not changed since (its
-//! generation still matches), so the client never sees diagnostics for a stale text.
+//! Text synchronisation is applied synchronously, in the order the client sent it, by the
+//! gate in front of the server (`lsp::gate` calls `did_open`, `did_change` and `did_close`
+//! here). Checks run on the blocking pool, one at a time per document, after a debounce; a
+//! result is stored and published only if the document has not changed since (its generation
+//! still matches), so the client never sees diagnostics for a stale text.
 
 use tower_lsp_server::ls_types;
 use super::convert;

@@ -1,8 +1,8 @@
 //! A guard in front of tower-lsp's reader. Its codec ends the whole input stream at the first
 //! message that does not decode (tokio-util's framed reader stops after a decoder error), which
 //! would end the server. This guard reads the frames itself and passes on only well-formed
-//! JSON-RPC; in place of a malformed message it passes a stand-in request that
-//! [`super::gate`] answers with the proper error (`-32700` parse error or `-32600` invalid
+//! JSON-RPC; in place of a malformed message it passes a stand-in request that the gate above
+//! it (`lsp::gate`) answers with the proper error (`-32700` parse error or `-32600` invalid
 //! request), and frames it cannot even delimit are logged and skipped.
 //!
 //! - **Depth.** serde's decoder in tower-lsp gives up (and ends the stream) at 128 levels of
@@ -20,12 +20,18 @@
 //!   length over the limit (the `maxDocumentBytes` setting, twice over for JSON escapes, plus
 //!   [`HEADROOM`]) is skipped unread into memory.
 
-use super::gate::{INVALID_REQUEST_METHOD, PARSE_ERROR_METHOD, TOO_DEEP_METHOD};
 use serde::Deserialize;
 use serde_json::Value;
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, DuplexStream};
 use tracing::{debug, error, warn};
+
+/// Stand-in methods for messages that are not JSON-RPC, which the gate answers with the
+/// proper error.
+pub const PARSE_ERROR_METHOD: &str = "$/sunting/parseError";
+pub const INVALID_REQUEST_METHOD: &str = "$/sunting/invalidRequest";
+/// Stand-in for a request nested deeper than [`MAX_DEPTH`].
+pub const TOO_DEEP_METHOD: &str = "$/sunting/tooDeep";
 
 /// Longest header line taken before giving up on it.
 const MAX_HEADER_LINE: usize = 8 * 1024;

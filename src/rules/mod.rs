@@ -4,9 +4,9 @@
 //! add it to [`REGISTRY`], and give it a fixture test in `tests/fixtures/`.
 
 use crate::config::Config;
-use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use crate::diagnostic::Diagnostic;
+pub use crate::diagnostic::RuleMeta;
 use crate::document::Document;
-use crate::language::Language;
 use crate::quotation::Quotations;
 use crate::words::{occurrences_in_blocks, Occurrence, WordJudge};
 use std::cell::OnceCell;
@@ -15,50 +15,17 @@ pub mod figures;
 pub mod names;
 pub mod quotes;
 pub mod spelling;
+pub mod style;
 pub mod translation;
 pub mod typography;
 pub mod untranslated;
-
-/// What a rule is, for `sunting rules`, `sunting explain`, SARIF and the editor's hover.
-#[derive(Debug)]
-pub struct RuleMeta {
-    /// `category/rule`, stable across releases.
-    pub code: &'static str,
-    pub category: Category,
-    pub default_severity: Severity,
-    /// The languages the rule applies to; empty means all.
-    pub languages: &'static [Language],
-    /// One line.
-    pub summary: &'static str,
-    /// The rule's documentation: why, and what it leaves alone.
-    pub explanation: &'static str,
-    /// A sentence the rule flags, and the same sentence fixed.
-    pub example_bad: &'static str,
-    pub example_good: &'static str,
-}
-
-impl RuleMeta {
-    pub fn applies_to(&self, language: Language) -> bool {
-        self.languages.is_empty() || self.languages.contains(&language)
-    }
-
-    /// A diagnostic of this rule at its default severity (the engine applies the configured one).
-    pub fn diagnostic(&'static self, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(self.code, self.default_severity, span, message)
-    }
-
-    /// The last part of the code: `doubled-word` for `typography/doubled-word`.
-    pub fn name(&self) -> &'static str {
-        self.code.split_once('/').map_or(self.code, |(_, n)| n)
-    }
-}
 
 /// How much of the article a rule reads to decide a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     /// Findings in a block depend only on that block (its text and kind), the article's
     /// language and the configuration. Such a rule can re-check just the blocks an edit touched
-    /// (see [`crate::incremental`]); it reads blocks through [`Context::focused_blocks`] and
+    /// (the `incremental` module, above the rules, does); it reads blocks through [`Context::focused_blocks`] and
     /// [`Context::in_focus`]. `tests/properties.rs` holds every rule that claims it to its word.
     Paragraph,
     /// Findings may depend on anything in the article (counts, majorities, other mentions).
@@ -203,9 +170,28 @@ pub fn meta(code: &str) -> Option<&'static RuleMeta> {
     REGISTRY.iter().map(|r| r.meta()).find(|m| m.code == code).or_else(|| crate::style::find(code))
 }
 
+/// Whether `code` is a built-in rule's (a house style rule may not take it).
+pub fn is_built_in(code: &str) -> bool {
+    REGISTRY.iter().any(|r| r.meta().code == code)
+}
+
+/// The built-in rules' descriptions, then those of every style rule known in this process (for
+/// SARIF's rule list).
+pub fn known_rules() -> Vec<&'static RuleMeta> {
+    let mut out: Vec<&'static RuleMeta> = REGISTRY.iter().map(|r| r.meta()).collect();
+    let mut seen: std::collections::HashSet<&str> = out.iter().map(|m| m.code).collect();
+    for meta in crate::style::loaded_metas() {
+        if seen.insert(meta.code) {
+            out.push(meta);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Category;
 
     #[test]
     fn codes_are_unique_and_well_formed() {

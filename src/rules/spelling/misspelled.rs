@@ -1,7 +1,8 @@
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::lexicon::{frequency, suggest::{edit_distance, neighbouring_keys, slips_cost}, WordMap};
-use crate::words::{match_case, Occurrence, Verdict, WordCase};
+use crate::lexicon::match_case;
+use crate::words::{Occurrence, Verdict, WordCase};
 
 /// `pemerinatah` -> `pemerintah`; `goverment` -> `government`.
 pub struct Misspelled;

@@ -1,7 +1,8 @@
 use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
 use crate::language::Language;
 use crate::rules::{Context, Rule, RuleMeta, Scope};
-use crate::words::{match_case, Verdict, WordCase};
+use crate::lexicon::match_case;
+use crate::words::{Verdict, WordCase};
 
 /// `resiko` -> `risiko`; `ibukota` -> `ibu kota`.
 pub struct NonStandard;

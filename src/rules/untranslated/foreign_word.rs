@@ -3,7 +3,8 @@ use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::TokenKind;
 use crate::language::Language;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::lexicon::english::{self, Dialect};
+use crate::lexicon::english;
+use crate::lexicon::hunspell::Dialect;
 use crate::lexicon::glossary;
 use crate::words::{Occurrence, Verdict, WordCase};
 

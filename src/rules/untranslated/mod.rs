@@ -38,7 +38,7 @@ pub(crate) fn quoted(ctx: &Context<'_>, token: usize) -> Quoted {
     }
     let foreign = words
         .iter()
-        .filter(|w| matches!(&*ctx.words.judge(&crate::words::lowercase(w)), Verdict::Foreign(_) | Verdict::ForeignRoot { .. } | Verdict::HasEquivalent(_)))
+        .filter(|w| matches!(&*ctx.words.judge(&crate::lexicon::lowercase(w)), Verdict::Foreign(_) | Verdict::ForeignRoot { .. } | Verdict::HasEquivalent(_)))
         .count();
     if foreign * 2 >= words.len() { Quoted::Exempt } else { Quoted::Speech }
 }
@@ -67,7 +67,7 @@ pub(crate) fn fixes(doc: &Document, span: Span, equivalents: &[String]) -> Vec<F
         .iter()
         .take(3)
         .map(|e| {
-            let e = crate::words::match_case(original, e);
+            let e = crate::lexicon::match_case(original, e);
             Fix::suggested(format!("Translate as '{e}'"), vec![Edit::replace(span, e)])
         })
         .collect();
