@@ -911,6 +911,12 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     let end = c.tokens.end;
     let (_, q_start) = if c.qualifier == Qualifier::Range { (Qualifier::Range, start) } else { qualifier_before(words, start) };
     let clause_range = clause(words, start);
+    // `…, killing eight people`: a participle after a comma goes with the clause before it, whose
+    // place, time and markers (`the second attack`) are the figure's.
+    let participle = q_start.checked_sub(2).is_some_and(|c| {
+        words.at(c) == Some(",") && words.at(c + 1).is_some_and(|w| w.ends_with("ing")) && words.first_at(c + 1, STATES).is_some()
+    });
+    let clause_range = if participle { clause(words, q_start - 2).start..clause_range.end } else { clause_range };
     let english = doc.language == Language::En;
     // The head noun after the number: Indonesian puts modifiers after it (`tahanan Palestina`),
     // English before it (`valid votes`), so English takes the last of a short run of nouns.

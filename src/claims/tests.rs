@@ -287,4 +287,6 @@ fn english_participles_in_ing_carry_the_state() {
     assert_eq!(conflicts(&format!("{lead}\n\nEleven people were killed, the agency said.\n")), [(11.0, 14.0)]);
     assert_eq!(conflicts("A bus crashed near Leeds on Monday, injuring 23 passengers.\n\nPolice said 32 passengers were injured.\n"), [(32.0, 23.0)]);
     assert!(conflicts(&format!("{lead}\n\nSixteen people were killed, the agency said.\n")).is_empty());
+    // The participle's clause is the event: another place, another attack.
+    assert!(conflicts("A bomb exploded in Kabul on Monday, killing 12 people.\n\nA second bomb exploded in Herat on Tuesday, killing 30 people.\n").is_empty());
 }
