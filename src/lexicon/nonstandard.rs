@@ -89,7 +89,8 @@ fn respellings(word: &str) -> Vec<String> {
     let bytes = word.as_bytes();
     let consonant = |b: u8| !b"aeiouy".contains(&b);
     for i in 1..bytes.len() {
-        if bytes[i] == bytes[i - 1] && consonant(bytes[i]) {
+        // (Not at the start: no loan begins with a doubled consonant, a finger does: *ppada*.)
+        if i >= 2 && bytes[i] == bytes[i - 1] && consonant(bytes[i]) {
             out.push(format!("{}{}", &word[..i], &word[i + 1..]));
         }
         // A schwa between two consonants: *jendral* -> *jenderal* (not at the start, where

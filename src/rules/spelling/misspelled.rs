@@ -207,6 +207,19 @@ mod tests {
     }
 
     #[test]
+    fn a_doubled_first_letter_is_a_slip_not_a_respelling() {
+        // Lower case or capitalised, in Indonesian and English.
+        assert_eq!(flagged(&Misspelled, Id, "Mereka pulang ssetelah rapat selesai di kantor desa."), ["ssetelah"]);
+        assert_eq!(flagged(&Misspelled, Id, "Ssetelah rapat selesai, mereka pulang ke rumah masing-masing."), ["Ssetelah"]);
+        assert_eq!(flagged(&Misspelled, Id, "Warga bbertahan di pengungsian selama dua pekan."), ["bbertahan"]);
+        assert_eq!(flagged(&Misspelled, En, "The council ddecided to close the bridge on Monday."), ["ddecided"]);
+        // A doubled consonant inside a loan is still a respelling (spelling/nonstandard), and a
+        // name that begins with two of a letter is a name.
+        assert!(flagged(&Misspelled, Id, "Tim itu menjalankan missi kemanusiaan di Gaza.").is_empty());
+        assert!(flagged(&Misspelled, En, "Lloyd said the bridge would reopen next week.").is_empty());
+    }
+
+    #[test]
     fn capitalised_slips_are_found_and_names_left_alone() {
         // Sentence-initial and mid-sentence slips of common words.
         assert_eq!(flagged(&Misspelled, Id, "Sehingag warga mengungsi ke gedung sekolah."), ["Sehingag"]);
