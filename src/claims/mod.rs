@@ -353,7 +353,7 @@ const CLASSIFIERS: &[&str] = &["orang", "buah", "ekor", "unit", "butir", "lembar
 /// Words that make a count an ordinal subset: `dua kasus terakhir`, `the first three`.
 static ORDINAL_SUBSET: &[&str] = &["terakhir", "pertama", "first", "last", "final"];
 /// Words that open a breakdown: the counts after them are parts.
-static BREAKDOWN: &[&str] = &["rinciannya", "rincian", "terdiri", "consisting", "comprising", "broken down", "yakni", "yaitu", "namely"];
+pub(super) static BREAKDOWN: &[&str] = &["rinciannya", "rincian", "terdiri", "consisting", "comprising", "broken down", "yakni", "yaitu", "namely"];
 /// Another period than the one a sentence's figures are of.
 static EARLIER_PERIOD: &[&str] = &["tahun lalu", "last year", "sejak", "since", "tahun sebelumnya", "a year earlier", "the year before"];
 /// Verbs of saying that report a figure from one side: `claimed 190 were dead`.
@@ -952,14 +952,17 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         // an Indonesian modifier after it (`pemain muda`, `tahanan Palestina`), never a verb.
         c.measure = run.first().is_some_and(|w| MEASURES.contains(w)) || words.at(k) == Some("per");
         let verb_like = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
-        c.noun = run.last().filter(|_| english).or(run.first()).map(|w| w.to_string());
         head = match (english, run.split_last()) {
-            (true, Some((last, mods))) => Some(mods.iter().map(|m| m.to_string()).chain([normalise_head(last)]).collect::<Vec<_>>().join(" ")),
+            (true, Some((last, mods))) => {
+                c.noun = Some(run.join(" "));
+                Some(mods.iter().map(|m| m.to_string()).chain([normalise_head(last)]).collect::<Vec<_>>().join(" "))
+            }
             (false, Some((first, _))) => {
                 let modifier = words.at(k).filter(|m| words.is_word(k) && !STOP.contains(m) && !verb_like(m) && words.first_at(k, STATES).is_none() && !NOT_HEADS.contains(m) && !WEEKDAYS.contains(m));
                 if modifier.is_some() {
                     k += 1;
                 }
+                c.noun = Some(std::iter::once(*first).chain(modifier).collect::<Vec<_>>().join(" "));
                 Some(std::iter::once(normalise_head(first)).chain(modifier.map(str::to_string)).collect::<Vec<_>>().join(" "))
             }
             _ => None,

@@ -183,9 +183,28 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
             _ => None,
         }
     };
+    // `Mereka terdiri atas 150 laki-laki dan 160 perempuan`, `They included 12 children and …`:
+    // a sentence that opens on a pronoun and a breakdown word breaks down the count before it.
+    let pronoun_breakdown = {
+        let mut t = tokens.start;
+        while t < tokens.end && matches!(lower(t), "\"" | "“") {
+            t += 1;
+        }
+        let w = super::Words::new(doc, tokens.clone());
+        matches!(lower(t), "mereka" | "they" | "these" | "those" | "semuanya" | "seluruhnya") && w.any_in(t + 1..(t + 4).min(tokens.end), super::BREAKDOWN) && here.len() >= 2 && cs[first].tokens.start > t
+    };
     // A partitive names its whole; a list of outcomes only finds one.
-    let partitive = opening_state.is_some() || cs[first].whole;
-    let (whole, parts): (usize, Vec<usize>) = if let Some(state) = opening_state {
+    let partitive = opening_state.is_some() || cs[first].whole || pronoun_breakdown;
+    let (whole, parts): (usize, Vec<usize>) = if pronoun_breakdown {
+        // The count of the sentence before, in this block or the one before.
+        let w = first.checked_sub(1)?;
+        let c = &cs[w];
+        let previous_sentence = c.sentence + 1 == sentence || cs[w + 1..first].is_empty() && c.block + 1 >= cs[first].block;
+        if !previous_sentence || c.excluded || c.part || c.previous || c.percent || c.currency.is_some() || c.value <= 1.0 {
+            return None;
+        }
+        (w, here.to_vec())
+    } else if let Some(state) = opening_state {
         // The latest count of that state before, about this event.
         let from = first.saturating_sub(MAX_LOOK_BACK);
         let w = from + cs[from..first].iter().rposition(|c| c.state == Some(state) && !c.excluded && !c.part && !c.previous && !c.percent && c.currency.is_none())?;
@@ -233,7 +252,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
             let c = &cs[k];
             // `only one of the two doses`: a fraction, not a part.
             let fraction = matches!(doc.token_lower(c.tokens.end.min(doc.tokens.len() - 1)), "of" | "dari") && c.tokens.end + 1 < doc.tokens.len() && (c.tokens.end + 1..(c.tokens.end + 3).min(doc.tokens.len())).any(|t| doc.tokens[t].kind == crate::document::TokenKind::Number || crate::numbers::parse_number_words(&[doc.token_lower(t)], doc.language).is_some());
-            k != whole && !fraction && c.same_unit(whole_claim) && !c.excluded && !c.previous && !c.update && c.qualifier == Qualifier::Exact && (!c.part || c.remainder)
+            k != whole && !fraction && c.same_unit(whole_claim) && !c.excluded && !c.previous && !c.update && c.qualifier == Qualifier::Exact && (!c.part || c.remainder || pronoun_breakdown)
         })
         .collect();
     if whole_claim.qualifier != Qualifier::Exact || whole_claim.percent {
@@ -281,7 +300,8 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
     // leave some out.)
     let parallel = parts.iter().all(|&k| after(k) == after(parts[0])) && matches!(after(parts[0]), "adalah" | "were" | "was" | "are" | "merupakan" | "berasal" | "from" | "dari");
     let close = sum < whole_claim.value && sum >= 0.85 * whole_claim.value && parts.len() >= 2 && parallel;
-    let exhaustive = !inclusive && (remainder || outcomes.len() >= 3 || close);
+    // (`terdiri atas`, `consisting of`: the parts are all of it.)
+    let exhaustive = !inclusive && (remainder || outcomes.len() >= 3 || close || pronoun_breakdown);
     let off = (sum - whole_claim.value).abs();
     if partitive && sum > whole_claim.value && parts.len() >= 2 || exhaustive && off <= 0.25 * whole_claim.value {
         return Some(Breakdown { whole, parts, sum, derived: None });

@@ -290,3 +290,18 @@ fn english_participles_in_ing_carry_the_state() {
     // The participle's clause is the event: another place, another attack.
     assert!(conflicts("A bomb exploded in Kabul on Monday, killing 12 people.\n\nA second bomb exploded in Herat on Tuesday, killing 30 people.\n").is_empty());
 }
+
+#[test]
+fn a_sentence_opening_on_a_pronoun_and_a_breakdown_breaks_down_the_count_before_it() {
+    let sums = |text: &str| {
+        let d = doc(text, Id);
+        let c = claims_of(text, Id);
+        breakdowns(&c, &d).iter().map(|b| (c.claims[b.whole].value, b.sum)).collect::<Vec<_>>()
+    };
+    assert_eq!(sums("Sebanyak 320 calon jemaah haji diberangkatkan pada Selasa.\n\nMereka terdiri atas 150 laki-laki dan 160 perempuan.\n"), [(320.0, 310.0)]);
+    assert_eq!(sums("Rombongan itu membawa 45 peserta dari Bandung. Mereka terdiri dari 12 guru dan 30 siswa.\n"), [(45.0, 42.0)]);
+    // Parts that make the whole, parts that are only some of it, and no count before: silent.
+    assert!(sums("Rombongan itu membawa 42 peserta dari Bandung. Mereka terdiri dari 12 guru dan 30 siswa.\n").is_empty());
+    assert!(sums("Rombongan itu membawa 45 peserta dari Bandung. Mereka termasuk 12 guru dan 30 siswa.\n").is_empty());
+    assert!(sums("Rombongan itu tiba di Bandung pada Senin. Mereka terdiri dari 12 guru dan 30 siswa.\n").is_empty());
+}
