@@ -101,6 +101,39 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// A claim of `value` read from nothing but the number: what surrounds it is read later
+    /// (`read_context`), and where it stands is set by its reader.
+    fn bare(mention: Option<usize>, span: Span, tokens: Range<usize>, value: f64, (lo, hi): (f64, f64), qualifier: Qualifier) -> Claim {
+        Claim {
+            mention,
+            span,
+            tokens,
+            value,
+            lo,
+            hi,
+            qualifier,
+            rounding: 0.0,
+            percent: false,
+            currency: None,
+            head: None,
+            noun: None,
+            state: None,
+            predicate: None,
+            measure: false,
+            scope: Vec::new(),
+            update: false,
+            previous: false,
+            part: false,
+            remainder: false,
+            total: false,
+            whole: false,
+            excluded: false,
+            position: Position::Body,
+            sentence: 0,
+            block: 0,
+        }
+    }
+
     /// Whether no value fits both claims.
     pub fn disjoint(&self, other: &Claim) -> bool {
         self.hi < other.lo || other.hi < self.lo
@@ -672,7 +705,7 @@ impl Claims {
             while t < s.tokens.end {
                 crate::work::count(1);
                 let found = match by_start.get(&t) {
-                    Some(&i) => from_mention(doc, &words, mentions, i),
+                    Some(&i) => from_mention(&words, mentions, i),
                     None => from_words(doc, &words, t),
                 };
                 match found {
@@ -717,7 +750,7 @@ impl Claims {
 }
 
 /// A claim from a number mention: a quantity (not a year, date, time or label).
-fn from_mention(doc: &Document, words: &Words, mentions: &[NumberMention], i: usize) -> Option<Claim> {
+fn from_mention(words: &Words, mentions: &[NumberMention], i: usize) -> Option<Claim> {
     let m = &mentions[i];
     if !matches!(m.role, Role::Quantity | Role::PairStart) || m.value < 0.0 {
         return None;
@@ -743,38 +776,17 @@ fn from_mention(doc: &Document, words: &Words, mentions: &[NumberMention], i: us
     if m.role == Role::PairStart && hi_value.is_none() {
         return None;
     }
-    let (qualifier, q_start) = if hi_value.is_some() { (Qualifier::Range, tokens.start) } else { qualifier_before(words, tokens.start) };
-    let _ = q_start;
+    let (qualifier, _) = if hi_value.is_some() { (Qualifier::Range, tokens.start) } else { qualifier_before(words, tokens.start) };
     let rounding = m.rounding.max(if qualifier == Qualifier::About { about_margin(m.value) } else { 0.0 });
     let (lo, hi) = bounds(m.value, rounding, qualifier, hi_value);
-    let _ = doc;
     Some(Claim {
-        mention: Some(i),
-        span,
-        tokens,
-        value: m.value,
-        lo,
-        hi,
-        qualifier,
         rounding: m.rounding,
         percent: m.percent,
         currency: m.currency,
-        head: None,
-        noun: None,
-        state: None,
-        predicate: None,
-        measure: false,
-        scope: Vec::new(),
-        update: false,
-        previous: false,
-        part: false,
-        remainder: false,
-        total: false,
-        whole: false,
         excluded: m.alt_value.is_some(),
-        position: Position::Body,
         sentence: m.sentence,
         block: m.block,
+        ..Claim::bare(Some(i), span, tokens, m.value, (lo, hi), qualifier)
     })
 }
 
@@ -816,34 +828,7 @@ fn from_words(doc: &Document, words: &Words, t: usize) -> Option<Claim> {
             (n as f64, n as f64, n as f64, Qualifier::Exact)
         }
     };
-    Some(Claim {
-        mention: None,
-        span: doc.tokens[t].span,
-        tokens: t..t + 1,
-        value,
-        lo,
-        hi,
-        qualifier,
-        rounding: 0.0,
-        percent: false,
-        currency: None,
-        head: None,
-        noun: None,
-        state: None,
-        predicate: None,
-        measure: false,
-        scope: Vec::new(),
-        update: false,
-        previous: false,
-        part: false,
-        remainder: false,
-        total: false,
-        whole: false,
-        excluded: false,
-        position: Position::Body,
-        sentence: 0,
-        block: 0,
-    })
+    Some(Claim::bare(None, doc.tokens[t].span, t..t + 1, value, (lo, hi), qualifier))
 }
 
 /// The values a qualified figure allows.
@@ -1132,7 +1117,7 @@ pub fn front_matter_year(text: &str) -> Option<i64> {
 }
 
 /// The year of the article's first full date: `24/4/2025`, `14 April 2025`, `April 24, 2025`.
-fn first_full_date_year(doc: &Document, mentions: &[NumberMention]) -> Option<i64> {
+pub fn first_full_date_year(doc: &Document, mentions: &[NumberMention]) -> Option<i64> {
     for m in mentions {
         if m.role != Role::Date && m.role != Role::Year {
             continue;

@@ -169,6 +169,8 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
     let words_of = |s: usize| doc.sentences[s].tokens.clone();
     let lower = |t: usize| doc.token_lower(t);
     let tokens = words_of(sentence);
+    // The sentence's words, read once for every question below.
+    let words = super::Words::new(doc, tokens.clone());
     // `Of the dead, ...`, `Dari korban tewas, ...`: the whole named by its state at the opening.
     let opening_state = {
         let mut t = tokens.start;
@@ -177,9 +179,8 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
         }
         let opens = matches!(lower(t), "of" | "dari" | "among");
         let comma = (t..tokens.end.min(t + 6)).find(|&k| lower(k) == ",");
-        let w = super::Words::new(doc, tokens.clone());
         match (opens, comma) {
-            (true, Some(c)) if !cs[first].tokens.start.lt(&c) => (t + 1..c).find_map(|k| w.first_at(k, super::STATES).map(|(s, _)| s)),
+            (true, Some(c)) if !cs[first].tokens.start.lt(&c) => (t + 1..c).find_map(|k| words.first_at(k, super::STATES).map(|(s, _)| s)),
             _ => None,
         }
     };
@@ -190,8 +191,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
         while t < tokens.end && matches!(lower(t), "\"" | "“") {
             t += 1;
         }
-        let w = super::Words::new(doc, tokens.clone());
-        matches!(lower(t), "mereka" | "they" | "these" | "those" | "semuanya" | "seluruhnya") && w.any_in(t + 1..(t + 4).min(tokens.end), super::BREAKDOWN) && here.len() >= 2 && cs[first].tokens.start > t
+        matches!(lower(t), "mereka" | "they" | "these" | "those" | "semuanya" | "seluruhnya") && words.any_in(t + 1..(t + 4).min(tokens.end), super::BREAKDOWN) && here.len() >= 2 && cs[first].tokens.start > t
     };
     // A partitive names its whole; a list of outcomes only finds one.
     let partitive = opening_state.is_some() || cs[first].whole || pronoun_breakdown;
@@ -260,7 +260,6 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
     }
     // A remainder with no number: `sisanya dirawat`, `the rest were treated`.
     let last_part_end = parts.last().map_or(whole_claim.tokens.end, |&k| cs[k].tokens.end);
-    let words = super::Words::new(doc, tokens.clone());
     let bare_rest = (last_part_end..tokens.end).find(|&t| matches!(lower(t), "sisanya" | "selebihnya") || words.phrase_at(t, "the rest").is_some());
     let sum: f64 = parts.iter().map(|&k| cs[k].value).sum();
     if let Some(t) = bare_rest
@@ -283,8 +282,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
     outcomes.dedup();
     let inclusive = {
         let from = whole_claim.tokens.end.min(tokens.end).max(tokens.start);
-        let w = super::Words::new(doc, tokens.clone());
-        w.any_in(from..tokens.end, &["termasuk", "including", "antara lain", "among them", "di antaranya", "sebagian", "some"])
+        words.any_in(from..tokens.end, &["termasuk", "including", "antara lain", "among them", "di antaranya", "sebagian", "some"])
     };
     // Parts said alike (`19 adalah ... dan 25 adalah ...`, `nine were ... and three were ...`)
     // divide the whole by one trait.

@@ -221,7 +221,7 @@ impl<'d, 'a> Article<'d, 'a> {
             claims: OnceCell::new(),
         };
         // The front matter's `date:` first, then the article's first full date.
-        article.year = crate::claims::front_matter_year(doc.text).or_else(|| article.first_full_date_year());
+        article.year = crate::claims::front_matter_year(doc.text).or_else(|| crate::claims::first_full_date_year(doc, &article.mentions));
         // The headline and the first paragraph of running text set the main scope.
         let lead_blocks: Vec<usize> = {
             let mut v = Vec::new();
@@ -279,29 +279,6 @@ impl<'d, 'a> Article<'d, 'a> {
             return if first == Some(block) { "in the headline".to_string() } else { "in a subheading".to_string() };
         }
         format!("in paragraph {}", self.paragraph_numbers.get(block).copied().unwrap_or(0))
-    }
-
-    fn first_full_date_year(&self) -> Option<i64> {
-        let doc = self.doc;
-        for m in &self.mentions {
-            if m.role != Role::Date && m.role != Role::Year {
-                continue;
-            }
-            let s = doc.token_str(&doc.tokens[m.tokens.start]);
-            if s.len() == 4 && m.role == Role::Date {
-                // The year of `24/4/2025`.
-                return s.parse().ok();
-            }
-            if m.role == Role::Year {
-                // `14 April 2025`, `April 24, 2025`.
-                let i = m.tokens.start;
-                let before: Vec<String> = (i.saturating_sub(3)..i).map(|k| doc.token_str(&doc.tokens[k]).to_lowercase()).collect();
-                if before.iter().any(|w| numbers::month_number(w).is_some()) && before.iter().any(|w| w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))) {
-                    return s.parse().ok();
-                }
-            }
-        }
-        None
     }
 
     /// Place names after a preposition in a token range of a sentence, lowercased:
