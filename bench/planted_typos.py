@@ -155,7 +155,8 @@ def plant(src_dir, dst_dir, edits, capitalised, per_article, rng):
             out.append(text[last:s])
             start = len("".join(out).encode("utf-8"))
             out.append(t)
-            marks.append((start, start + len(t.encode("utf-8")), w, t, lang))
+            ctx = (text[max(0, s - 30):s] + "[" + t + "]" + text[e:e + 30]).replace("\n", " ")
+            marks.append((start, start + len(t.encode("utf-8")), w, t, lang, ctx))
             last = e
         out.append(text[last:])
         open(os.path.join(dst_dir, name), "w", encoding="utf-8").write("".join(out))
@@ -179,6 +180,7 @@ def main():
     ap.add_argument("--per-article", type=int, default=3)
     ap.add_argument("--sunting", default=os.environ.get("SUNTING", "target/release/sunting"))
     ap.add_argument("--show", action="store_true", help="list the typos missed or mis-corrected")
+    ap.add_argument("--context", action="store_true", help="with --show, the text around each miss")
     args = ap.parse_args()
     rank_sev = {"hint": 0, "info": 1, "warning": 2, "error": 3}
     print(f"{'kind':28} {'n':>4} {'warn':>6} {'any':>6} {'first':>6} {'top5':>6}")
@@ -200,11 +202,11 @@ def main():
                 misses = []
                 for name, marks in planted.items():
                     diags = [d for d in found.get(name, []) if d["code"].startswith("spelling/")]
-                    for s, e, w, t, lang in marks:
+                    for s, e, w, t, lang, ctx in marks:
                         n += 1
                         hit = [d for d in diags if d["span"]["start"] <= s and d["span"]["end"] >= e]
                         if not hit:
-                            misses.append(f"  miss {t} ({w})")
+                            misses.append(f"  miss {t} ({w})" + (f"   …{ctx}…" if args.context else ""))
                             continue
                         d = max(hit, key=lambda d: rank_sev[d["severity"]])
                         anysev += 1

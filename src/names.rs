@@ -222,13 +222,20 @@ pub fn place_words<'d>(doc: &'d Document<'d>) -> WordSet<&'d str> {
     places
 }
 
-/// Head words of places and bodies, which many different names share (*Desa*, *Jalan*, *River*).
-const HEADS: &[&str] = &[
+/// Head words of places, which many different names share (*Jalan*, *Gunung*, *River*): the
+/// word after one is the place's own name.
+const PLACE_HEADS: &[&str] = &[
     "jalan", "jl", "gunung", "sungai", "danau", "selat", "teluk", "pantai", "bukit", "kampung", "dusun", "tanjung",
-    "tanjakan", "gang", "lapangan", "stadion", "bandara", "pelabuhan", "stasiun", "terminal", "masjid", "gereja",
-    "pura", "pasar", "kementerian", "dinas", "badan", "kantor", "partai", "universitas", "bank", "rumah", "sakit",
-    "pengadilan", "komisi", "sekolah", "street", "road", "avenue", "river", "mount", "lake", "bay", "port", "airport",
-    "station", "saint", "st", "san", "santa", "new", "old", "upper", "lower", "great", "little", "fort", "port",
+    "tanjakan", "gang", "street", "road", "avenue", "river", "mount", "lake", "bay", "saint", "st", "san", "santa",
+    "fort",
+];
+
+/// Head words of buildings and bodies, which many different names share (*Dinas*, *Partai*,
+/// *Ministry*); the words after one are often ordinary words (*Dinas Kesehatan*).
+const BODY_HEADS: &[&str] = &[
+    "lapangan", "stadion", "bandara", "pelabuhan", "stasiun", "terminal", "masjid", "gereja", "pura", "pasar",
+    "kementerian", "dinas", "badan", "kantor", "partai", "universitas", "bank", "rumah", "sakit", "pengadilan",
+    "komisi", "sekolah", "port", "airport", "station", "new", "old", "upper", "lower", "great", "little",
     "ministry", "department", "university", "party", "hospital", "school", "club", "united",
 ];
 
@@ -245,7 +252,16 @@ const CALENDAR: &[&str] = &[
 pub fn is_generic(word: &str) -> bool {
     let l = word.trim_end_matches('.').to_lowercase();
     let l = l.as_str();
-    TITLES.contains(&l) || LOCATIVES.contains(&l) || PLACE_TAILS.contains(&l) || HEADS.contains(&l) || CALENDAR.contains(&l)
+    TITLES.contains(&l) || LOCATIVES.contains(&l) || PLACE_TAILS.contains(&l) || PLACE_HEADS.contains(&l) || BODY_HEADS.contains(&l) || CALENDAR.contains(&l)
+}
+
+/// Whether a capitalised word after `word` stands in a name's place: after a title, a
+/// locative or a place's head word (*Desa Sedoa*, *Presiden Jokowi*, *di Cianjur*, *Jalan
+/// Sudirman*), not a body's (*Dinas Kesehatan*).
+pub fn introduces_name(word: &str) -> bool {
+    let l = word.trim_end_matches('.').to_lowercase();
+    let l = l.as_str();
+    TITLES.contains(&l) || LOCATIVES.contains(&l) || PLACE_HEADS.contains(&l)
 }
 
 pub fn is_title(word: &str) -> bool {

@@ -247,7 +247,7 @@ impl<'a> WordJudge<'a> {
                 if let Some(form) = nonstandard::standard_form(word) {
                     return Some(Verdict::NonStandard(form));
                 }
-                if indonesian::is_word(word) || glossary::is_absorbed_loan(word) {
+                if glossary::is_absorbed_loan(word) || indonesian::is_word(word) && !rare_reading_of_a_slip(word) {
                     return Some(Verdict::Known);
                 }
                 // A proper noun in lower case (`maret`, `jawa`) is spelled right; its capital is
@@ -278,7 +278,7 @@ impl<'a> WordJudge<'a> {
                 if let Some(standard) = nonstandard::patterned(word, &standard) {
                     return Some(Verdict::NonStandard(StandardForm { standard: standard.into(), contested: false, regular: true }));
                 }
-                if loans::is_regular_loan(word) {
+                if loans::is_regular_loan(word) && !rare_reading_of_a_slip(word) {
                     return Some(Verdict::Known);
                 }
                 None
@@ -381,6 +381,26 @@ impl<'a> WordJudge<'a> {
     }
 }
 
+/// Whether an Indonesian word that only a rare reading accepts (an English word respelled by
+/// the loan rules, *aksus* from *accuse*, *meksi* from *maxi*; a derivation of our affix rules
+/// from a root the frequency list lacks: [`indonesian::reading_is_rare`]) is more likely one
+/// slip from a very common word (*kasus*, *meski*): a listed word of Zipf 4.5 or more, some
+/// thirty times commoner than the list's floor, is one likely slip away (two letters swapped, a
+/// letter doubled or dropped, a neighbouring key or vowel). Then it is judged as a misspelling,
+/// as a noisy channel would: the common word and a slip outweigh the rare reading. Dictionary
+/// stems and Hunspell's own derivations are never overruled (*merem*, *penilik*, *pedaging*).
+fn rare_reading_of_a_slip(word: &str) -> bool {
+    const COMMON: f32 = 4.5;
+    /// [`suggest::slips_cost`] of one likely slip.
+    const LIKELY: f32 = 1.5;
+    if word.chars().count() < 4 || !indonesian::reading_is_rare(word) {
+        return false;
+    }
+    frequency::within(Language::Id, word, 1, 8)
+        .iter()
+        .any(|&(candidate, _, zipf)| zipf >= COMMON && suggest::slips_cost(word, candidate) <= LIKELY && indonesian::is_word(candidate))
+}
+
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default()
@@ -401,6 +421,22 @@ mod tests {
     fn judge(language: Language, word: &str) -> Verdict {
         let user = UserLexicon::default();
         (*WordJudge::new(language, Dialect::Us, &user).judge(word)).clone()
+    }
+
+    #[test]
+    fn a_rare_reading_gives_way_to_a_slip_of_a_very_common_word() {
+        // A loan reading of a rare English word, one slip from a very common Indonesian one.
+        for (slip, meant) in [("aksus", "kasus"), ("meksi", "meski"), ("keski", "meski")] {
+            match judge(Language::Id, slip) {
+                Verdict::Misspelled { suggestions, sure: true } => assert_eq!(suggestions[0], meant, "{slip}"),
+                other => panic!("{slip}: {other:?}"),
+            }
+        }
+        // Real words stay words: loans, derivations of common roots, rare dictionary stems and
+        // Hunspell's own derivations, though each is one slip from a common word.
+        for word in ["komposisi", "eksportir", "tegasnya", "padinya", "diadukan", "merem", "sangit", "penilik", "pedaging", "kepelatihan"] {
+            assert_eq!(judge(Language::Id, word), Verdict::Known, "{word}");
+        }
     }
 
     #[test]

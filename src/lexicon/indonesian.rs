@@ -299,6 +299,21 @@ fn is_derived(word: &str, depth: Depth) -> bool {
         || depth == Depth::Full && derivation_roots(word, &mut |r, _| r.chars().count() >= 6 && loans::is_regular_loan(r))
 }
 
+/// Whether a word [`is_word`] accepts is accepted only by way of rare material: the word (with
+/// or without its clitics) is not in the frequency list, not a stem of the dictionary or the
+/// supplementary list, not a form Hunspell's own affix rules make, and no root our affix rules
+/// leave is in the frequency list (*kaloi*, from the rare *kalo*). Such a reading is weak
+/// evidence against a slip of a common word.
+pub fn reading_is_rare(word: &str) -> bool {
+    let in_print = |w: &str| super::frequency::is_listed(crate::language::Language::Id, w);
+    let mut forms = vec![word];
+    for p in PARTICLES.iter().chain(POSSESSIVES) {
+        let more: Vec<&str> = forms.iter().filter_map(|f| f.strip_suffix(p)).filter(|f| f.chars().count() >= 3).collect();
+        forms.extend(more);
+    }
+    !forms.iter().any(|f| in_print(f) || is_stem(f) || derivation_roots(f, &mut |r, min| is_root(r, min) && in_print(r)) || ID_ID.check(f))
+}
+
 /// Bound forms that may stand before a hyphen: anti-pesawat, non-migas, pasca-gempa.
 const BOUND_PREFIXES: &[&str] = &["anti", "non", "pasca", "pra", "pro", "eks", "multi", "semi", "sub", "antar", "inter", "pan", "super", "ultra", "mega", "mini", "neo", "pseudo", "swa", "tuna", "nir", "purna", "awa", "maha"];
 

@@ -134,14 +134,19 @@ type MayStart = fn(&[u8]) -> bool;
 
 /// Whether a lower-case word is a regular Indonesian spelling of an English word.
 pub fn is_regular_loan(word: &str) -> bool {
+    regular_loan(word, english::us_letters_word_may_start).is_some()
+}
+
+/// The English word a lower-case word is a regular Indonesian spelling of, if any.
+pub fn regular_loan_source(word: &str) -> Option<String> {
     regular_loan(word, english::us_letters_word_may_start)
 }
 
-fn regular_loan(word: &str, may_start: MayStart) -> bool {
+fn regular_loan(word: &str, may_start: MayStart) -> Option<String> {
     // An English word is English, not a loan respelled (`delete` is not `delate` absorbed).
     // The search recurses once per letter of the stem: a bounded word keeps it shallow.
     if word.chars().count() < 5 || super::too_long_to_search(word) || !word.chars().all(|c| c.is_ascii_lowercase()) || english::is_us_letters_word(word) {
-        return false;
+        return None;
     }
     for (ending, english_endings) in ENDINGS {
         let Some(stem) = word.strip_suffix(ending) else { continue };
@@ -160,10 +165,10 @@ fn regular_loan(word: &str, may_start: MayStart) -> bool {
             })
         };
         if respell(stem, &mut String::new(), &mut 256, &spelling_counts(stem), may_start, &mut found) {
-            return true;
+            return Some(candidate);
         }
     }
-    false
+    None
 }
 
 #[cfg(test)]
@@ -258,7 +263,7 @@ mod tests {
         for word in &words {
             assert_eq!(spellings_and_budgets(word, true), spellings_and_budgets(word, false), "{word}");
             let loan = is_regular_loan(word);
-            assert_eq!(loan, regular_loan(word, every_start), "{word}");
+            assert_eq!(loan, regular_loan(word, every_start).is_some(), "{word}");
             loans += usize::from(loan);
         }
         // Both answers are exercised.

@@ -1,8 +1,10 @@
 use crate::diagnostic::{Category, Diagnostic, Edit, Fix, Severity};
+use crate::language::Language;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::lexicon::{frequency, suggest::{edit_distance, neighbouring_keys, slips_cost}, WordMap};
 use crate::lexicon::match_case;
 use crate::words::{Occurrence, Verdict, WordCase};
+use std::borrow::Cow;
 
 /// `pemerinatah` -> `pemerintah`; `goverment` -> `government`.
 pub struct Misspelled;
@@ -27,7 +29,11 @@ that is itself common in print is reported only as a slip of a much commoner wor
 common word near is left alone. A capitalised word is judged only on evidence that it is not a name: at \
 least four letters (five mid-sentence), not common in print as written, written once, one likely slip \
 from a common word (not a word with a letter added at its end, as names are made), and, beside another \
-capitalised word, a slip of a word the article writes elsewhere. Three or more non-words close together \
+capitalised word, a slip of a word the article writes elsewhere or a finger's slip (two letters swapped, \
+one typed twice, a neighbouring key) of a very common word where no name stands (not after a title, a \
+locative or a place's head word, nor beside a name the dictionary lacks: *Korea Selatna* is reported, \
+*Desa Sedoa* and *Ahmat Farizi* are not). A capitalised word with a letter typed twice (*Sebellum*) is \
+judged the same way, though lower case it would be a loan's double to respell. Three or more non-words close together \
 (a quotation in a third language) are not reported.",
     example_bad: "Juru bicara pemerinatah mengatakan bantuan akan teirma besok.",
     example_good: "Juru bicara pemerintah mengatakan bantuan akan diterima besok.",
@@ -46,7 +52,7 @@ impl Rule for Misspelled {
         for word in words {
             *counts.entry(word.lower()).or_default() += 1;
         }
-        let mut slips: Vec<(&Occurrence<'_>, &[String], bool)> = Vec::new();
+        let mut slips: Vec<(&Occurrence<'_>, Cow<'_, [String]>, bool)> = Vec::new();
         for (i, word) in words.iter().enumerate() {
             if word.text().chars().count() < 3 || word.case == WordCase::Acronym {
                 continue;
@@ -55,8 +61,21 @@ impl Rule for Misspelled {
             if evidence == Capital::Name {
                 continue;
             }
-            let Verdict::Misspelled { suggestions, sure } = word.verdict(ctx.words) else { continue };
+            // A capitalised word that a rule of loan respelling would correct (*Sebellum*,
+            // *Tiddak*) is left by `spelling/nonstandard`, as a name may be spelled so: judged
+            // here as a slip of its respelling, on the same evidence as any capitalised slip.
+            let (suggestions, sure): (Cow<'_, [String]>, bool) = match word.verdict(ctx.words) {
+                Verdict::Misspelled { suggestions, sure } => (Cow::Borrowed(suggestions.as_slice()), *sure),
+                // Only a doubled letter: the older spellings the rules also undo (*Praya*,
+                // *Soedjono*) are how names are written.
+                Verdict::NonStandard(form) if form.regular && word.case != WordCase::Lower && doubled_letter(word.lower(), &form.standard) => {
+                    (Cow::Owned(vec![form.standard.to_string()]), frequency::zipf_of_base(language, &form.standard) >= 3.5)
+                }
+                _ => continue,
+            };
+            let sure = &sure;
             if word.case != WordCase::Lower {
+                let letters = word.lower().chars().count();
                 // A capital is a name's unless the evidence says slip: a common word one
                 // slip away, which the word is not written as (*Monday* for *monday*).
                 let lower_first = suggestions.first().map(|s| s.to_lowercase()).unwrap_or_default();
@@ -75,16 +94,32 @@ impl Rule for Misspelled {
                 // Names are made from words by adding a letter (*Sambilo*, *Nuraeni*): a word
                 // one letter longer than the correction is a slip only when the letter doubles
                 // its neighbour (*Alhamdullillah*).
-                if added_letter_not_doubled(word.lower(), &lower_first) || frequency::zipf_of_base(language, &lower_first) < 3.5 {
+                // And the word meant is common in print, or, for a long word away from other
+                // capitals, a derivation a finger's slip explains (*Perlambaatan*, *Bedkantor*).
+                let long_derivation = evidence == Capital::Slip && letters >= 8 && keyboard_slip(word.lower(), &lower_first);
+                if added_letter_not_doubled(word.lower(), &lower_first) || frequency::zipf_of_base(language, &lower_first) < 3.5 && !long_derivation {
                     continue;
                 }
                 // Beside a capitalised word, only a word the article writes elsewhere
                 // (*Kepala Deswa* where *desa* is written too).
-                if evidence == Capital::IfCorrectionWritten && !counts.contains_key(lower_first.as_str()) {
+                // Or, unwritten, a very common word that a finger's slip explains (*Korea
+                // Selatna*, *Pusat Pelayanaan*) and that no list of either language holds as
+                // written (names such as *Aslam* differ from words by a vowel, or drop a last one).
+                // Not in a name's place: after a title or a place's head word (*Desa Sedoa*),
+                // or beside a capitalised word that is no ordinary word (*Ahmat Farizi*).
+                if evidence == Capital::IfCorrectionWritten
+                    && !counts.contains_key(lower_first.as_str())
+                    && !(letters >= 5
+                        && !in_a_names_place(ctx, words, i)
+                        && keyboard_slip(word.lower(), &lower_first)
+                        && frequency::zipf_of_base(language, &lower_first) >= 4.0
+                        && !frequency::is_listed(Language::Id, word.lower())
+                        && !frequency::is_listed(Language::En, word.lower()))
+                {
                     continue;
                 }
             }
-            slips.push((word, suggestions.as_slice(), *sure));
+            slips.push((word, suggestions, *sure));
         }
         if slips.is_empty() {
             return;
@@ -119,7 +154,7 @@ impl Rule for Misspelled {
             let message = format!("'{}' is not a word: did you mean '{best}'?", word.text());
             let mut d = META.diagnostic(word.span(), message);
             d.severity = severity;
-            for s in suggestions {
+            for s in suggestions.iter() {
                 let s = match_case(word.text(), s);
                 d = d.with_fix(Fix::suggested(format!("Change to '{s}'"), vec![Edit::replace(word.span(), s)]));
             }
@@ -172,6 +207,61 @@ fn capitalised_evidence(ctx: &Context<'_>, words: &[Occurrence<'_>], i: usize, c
     }
 }
 
+/// Whether one slip of the fingers on a keyboard turns `correction` into `word`: two neighbours
+/// swapped, a letter typed twice, a neighbouring key typed for a letter or beside it inside the
+/// word, or a letter inside the word dropped. Not a vowel for another away from its key, nor a
+/// letter added or dropped at the end: names differ from words so (*Aslam*, *Utam*).
+fn keyboard_slip(word: &str, correction: &str) -> bool {
+    let (w, c): (Vec<char>, Vec<char>) = (word.chars().collect(), correction.chars().collect());
+    let at = w.iter().zip(&c).position(|(a, b)| a != b).unwrap_or(w.len().min(c.len()));
+    match w.len() as isize - c.len() as isize {
+        0 if at + 1 < w.len() && w[at] == c[at + 1] && w[at + 1] == c[at] => w[at + 2..] == c[at + 2..],
+        0 => at < w.len() && w[at + 1..] == c[at + 1..] && neighbouring_keys(w[at], c[at]),
+        1 => {
+            let inside = at + 1 < w.len();
+            let doubled = at > 0 && w[at - 1] == w[at] || w.get(at + 1) == Some(&w[at]);
+            let beside = at > 0 && neighbouring_keys(w[at - 1], w[at]) || w.get(at + 1).is_some_and(|&n| neighbouring_keys(n, w[at]));
+            inside && w[at + 1..] == c[at..] && (doubled || beside)
+        }
+        -1 => at > 0 && at + 1 < c.len() && w[at..] == c[at + 1..],
+        _ => false,
+    }
+}
+
+/// Whether the capitalised word `words[i]` stands where a name would: right after a word that
+/// introduces one (a title, a locative, a place's head word), or beside a capitalised word that
+/// is no ordinary word of the article's language nor a name the dictionary knows (a rarer name
+/// beside it: *Ahmat Farizi*, not *Representative Adam*).
+fn in_a_names_place(ctx: &Context<'_>, words: &[Occurrence<'_>], i: usize) -> bool {
+    let doc = ctx.doc;
+    let word = &words[i];
+    let adjacent = |j: usize| {
+        let (a, b) = if j < i { (&words[j], word) } else { (word, &words[j]) };
+        b.token() == a.token() + 1 && doc.tokens[b.token()].space_before
+    };
+    if i > 0 && adjacent(i - 1) && crate::names::introduces_name(words[i - 1].text()) {
+        return true;
+    }
+    let unknown_capital = |j: usize| {
+        let other = &words[j];
+        other.case != WordCase::Lower
+            && other.case != WordCase::Acronym
+            && !ctx.words.is_ordinary(other.lower())
+            && !crate::lexicon::english::is_word(other.text(), crate::lexicon::hunspell::Dialect::Any)
+    };
+    [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter(|&j| j < words.len() && adjacent(j)).any(unknown_capital)
+}
+
+/// Whether `word` is `correction` with one of its letters typed twice (*sebellum*).
+fn doubled_letter(word: &str, correction: &str) -> bool {
+    let (w, c): (Vec<char>, Vec<char>) = (word.chars().collect(), correction.chars().collect());
+    if w.len() != c.len() + 1 {
+        return false;
+    }
+    let at = w.iter().zip(&c).position(|(a, b)| a != b).unwrap_or(c.len());
+    w[..at] == c[..at] && w[at + 1..] == c[at..] && (at > 0 && w[at - 1] == w[at] || w.get(at + 1) == Some(&w[at]))
+}
+
 /// Whether `word` is `correction` with one letter added the way names are made from words (at
 /// the end: *Sambilo*; or inside, away from any key beside it: *Nuraeni*), not as a finger
 /// slips (a doubled letter, *Alhamdullillah*; a neighbouring key, *Meniurut*).
@@ -204,6 +294,29 @@ mod tests {
         assert_eq!(d.fixes[0].edits[0].new_text, "pemerintah");
         assert_eq!(d.severity, Severity::Warning);
         assert_eq!(flagged(&Misspelled, En, "The regional goverment said it had occured untill Monday."), ["goverment", "occured", "untill"]);
+    }
+
+    #[test]
+    fn capitalised_slips_of_common_words_are_found_where_no_name_stands() {
+        // At a sentence's start: a letter typed twice is a slip, not a loan's double to respell.
+        let d = run(&Misspelled, Id, "Warga menunggu di luar. Seddangkan petugas memeriksa gedung itu.");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].fixes[0].edits[0].new_text, "Sedangkan");
+        assert_eq!(flagged(&Misspelled, Id, "Hujan turun sejak pagi. Kemudiann warga mengungsi ke balai desa."), ["Kemudiann"]);
+        assert_eq!(flagged(&Misspelled, En, "The council met on Tuesday. Howevre, the vote was delayed."), ["Howevre"]);
+        // Beside another capital, a finger's slip of a very common word the article does not
+        // write: a swap, a doubled letter inside, a neighbouring key.
+        assert_eq!(flagged(&Misspelled, Id, "Kantor itu berada di Jawa Tenagh, dekat perbatasan."), ["Tenagh"]);
+        assert_eq!(flagged(&Misspelled, Id, "Petugas Dinas Kesehattan Kota Medan datang pagi itu."), ["Kesehattan"]);
+        assert_eq!(flagged(&Misspelled, En, "Officials at the Natoinal Weather Service said the storm had passed."), ["Natoinal"]);
+        // Names stay silent: after a locative or a title, beside a capitalised word no list
+        // knows, a vowel for another or a letter dropped at the end (as names differ from
+        // words), and old spellings (*Soedjono*, *Praya*).
+        assert!(flagged(&Misspelled, Id, "Ia tinggal di Desa Pasae, Kecamatan Lore, sejak kecil.").is_empty());
+        assert!(flagged(&Misspelled, Id, "Saksi bernama Rumaj Sitompul hadir di persidangan itu.").is_empty());
+        assert!(flagged(&Misspelled, Id, "Pelatih Budi Santosa memuji Ridwan Kepala dalam laga itu.").is_empty());
+        assert!(flagged(&Misspelled, Id, "Rombongan tiba di Praya, lalu menuju rumah Soedjono.").is_empty());
+        assert!(flagged(&Misspelled, En, "The coach praised Marta Tabel after the match in Lisbon.").is_empty());
     }
 
     #[test]
