@@ -107,16 +107,16 @@ impl Rule for Misspelled {
                 // written (names such as *Aslam* differ from words by a vowel, or drop a last one).
                 // Not in a name's place: after a title or a place's head word (*Desa Sedoa*),
                 // or beside a capitalised word that is no ordinary word (*Ahmat Farizi*).
-                if evidence == Capital::IfCorrectionWritten
-                    && !counts.contains_key(lower_first.as_str())
-                    && !(letters >= 5
-                        && !in_a_names_place(ctx, words, i)
+                if evidence == Capital::IfCorrectionWritten && !counts.contains_key(lower_first.as_str()) {
+                    let finger_slip_of_a_common_word = letters >= 5
                         && keyboard_slip(word.lower(), &lower_first)
                         && frequency::zipf_of_base(language, &lower_first) >= 4.0
                         && !frequency::is_listed(Language::Id, word.lower())
-                        && !frequency::is_listed(Language::En, word.lower()))
-                {
-                    continue;
+                        && !frequency::is_listed(Language::En, word.lower())
+                        && !in_a_names_place(ctx, words, i);
+                    if !finger_slip_of_a_common_word {
+                        continue;
+                    }
                 }
             }
             slips.push((word, suggestions, *sure));
