@@ -698,7 +698,10 @@ async fn add_to_dictionary_stays_inside_the_workspace() {
 async fn long_checks_hold_up_no_other_document_or_request() {
     let mut c = Client::start(1 << 24);
     c.initialize(json!({"debounceMs": 0, "language": "id"})).await;
-    let long = "Warga berteriak Berhenti !! lalu pergi ke pasar , kata dia . Polisi datang ke lokasi kejadian pada pagi hari.\n\n".repeat(6_000);
+    // Long enough that a long check outlasts the wait before a stuck job gets a thread of its
+    // own, by a wide margin, in an optimised build as in a debug one.
+    let paragraphs = if cfg!(debug_assertions) { 6_000 } else { 40_000 };
+    let long = "Warga berteriak Berhenti !! lalu pergi ke pasar , kata dia . Polisi datang ke lokasi kejadian pada pagi hari.\n\n".repeat(paragraphs);
     let threads = sunting::lsp::pool::Pool::default_size();
     let long_uris: Vec<String> = (0..threads + 1).map(|i| format!("file:///tmp/sunting-robust/long-{i}.md")).collect();
     for uri in &long_uris {
