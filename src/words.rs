@@ -34,12 +34,30 @@ pub enum Verdict {
     Unknown,
 }
 
+/// How far [`WordJudge`] looks for the word meant.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Search {
+    /// Two slips away, one of them the first letter's too.
+    Wide,
+    /// Two slips away with the first letter kept (or swapped with the second).
+    Narrow,
+}
+
+impl Verdict {
+    /// Whether corrections were searched for: how far depends on [`Search`].
+    fn searched(&self) -> bool {
+        matches!(self, Verdict::Misspelled { .. } | Verdict::Unknown)
+    }
+}
+
 /// Judges the words of one document, remembering each decision.
 pub struct WordJudge<'a> {
     language: Language,
     dialect: Dialect,
     user: &'a UserLexicon,
     cache: RefCell<WordMap<String, Arc<Verdict>>>,
+    /// [`WordJudge::judge_capitalised`]'s verdicts that differ from `judge`'s.
+    cache_capitalised: RefCell<WordMap<String, Arc<Verdict>>>,
 }
 
 const MAX_SUGGESTIONS: usize = 5;
@@ -52,6 +70,9 @@ const SHARED_LIMIT: usize = 200_000;
 #[derive(Default)]
 struct Learnt {
     verdicts: WordMap<String, Arc<Verdict>>,
+    /// Verdicts on words met capitalised only, judged without the costlier search for slips of
+    /// a first letter ([`WordJudge::judge_capitalised`]); `verdicts` serve them too.
+    capitalised: WordMap<String, Arc<Verdict>>,
     /// Words [`WordJudge::is_ordinary`] found not ordinary without a full verdict (mostly
     /// names): the early tests include loan respelling, too costly to repeat for every mention
     /// of a name in every article.
@@ -93,39 +114,68 @@ fn remember(table: &RwLock<Learnt>, lower: &str, verdict: Arc<Verdict>) {
 
 impl<'a> WordJudge<'a> {
     pub fn new(language: Language, dialect: Dialect, user: &'a UserLexicon) -> Self {
-        WordJudge { language, dialect, user, cache: RefCell::new(WordMap::default()) }
+        WordJudge { language, dialect, user, cache: RefCell::new(WordMap::default()), cache_capitalised: RefCell::new(WordMap::default()) }
     }
 
     /// The verdict on a lower-case word (as it would stand mid-sentence).
     pub fn judge(&self, lower: &str) -> Arc<Verdict> {
+        self.judge_as(lower, Search::Wide)
+    }
+
+    /// The verdict on a word written capitalised, given in lower case: as [`Self::judge`]'s,
+    /// save that corrections two slips away whose first letter is one of them are not sought.
+    /// A capitalised word is mostly a name, judged a slip only one slip from a word, and that
+    /// search is a good part of the cost of a name the lists lack.
+    pub fn judge_capitalised(&self, lower: &str) -> Arc<Verdict> {
+        self.judge_as(lower, Search::Narrow)
+    }
+
+    fn judge_as(&self, lower: &str, search: Search) -> Arc<Verdict> {
         if self.user.is_empty() {
             // Verdicts are the process's alone: a table of the document's own would only copy
             // them, a string and an insertion for each new word of each article.
-            return self.shared_verdict(lower);
+            return self.shared_verdict(lower, search);
         }
         if let Some(v) = self.cache.borrow().get(lower) {
+            return v.clone();
+        }
+        if search == Search::Narrow
+            && let Some(v) = self.cache_capitalised.borrow().get(lower)
+        {
             return v.clone();
         }
         let verdict = if self.user.contains(&normalise(lower)) {
             Arc::new(Verdict::Known)
         } else {
-            self.shared_verdict(lower)
+            self.shared_verdict(lower, search)
         };
-        self.cache.borrow_mut().insert(lower.to_string(), verdict.clone());
+        let cache = if search == Search::Narrow && verdict.searched() { &self.cache_capitalised } else { &self.cache };
+        cache.borrow_mut().insert(lower.to_string(), verdict.clone());
         verdict
     }
 
     /// The verdict from the process's table, judged and added when it is new. Without the
     /// newsroom's own words a verdict depends only on the language, so it is shared by every
     /// document the process checks.
-    fn shared_verdict(&self, lower: &str) -> Arc<Verdict> {
+    fn shared_verdict(&self, lower: &str, search: Search) -> Arc<Verdict> {
         let table = learnt(self.language, self.dialect);
-        let known = read(table).verdicts.get(lower).cloned();
+        let known = {
+            let learnt = read(table);
+            learnt.verdicts.get(lower).or(if search == Search::Narrow { learnt.capitalised.get(lower) } else { None }).cloned()
+        };
         match known {
             Some(v) => v,
             None => {
-                let v = Arc::new(self.decide(lower));
-                remember(table, lower, v.clone());
+                let v = Arc::new(self.decide(lower, search));
+                if search == Search::Narrow && v.searched() {
+                    let mut learnt = write(table);
+                    if learnt.capitalised.len() > SHARED_LIMIT {
+                        learnt.capitalised.clear();
+                    }
+                    learnt.capitalised.insert(lower.to_string(), v.clone());
+                } else {
+                    remember(table, lower, v.clone());
+                }
                 v
             }
         }
@@ -211,7 +261,7 @@ impl<'a> WordJudge<'a> {
         known(&verdict)
     }
 
-    fn decide(&self, lower: &str) -> Verdict {
+    fn decide(&self, lower: &str, search: Search) -> Verdict {
         crate::work::count(lower.len());
         let word = normalise(lower);
         if let Some(verdict) = self.decide_early(&word) {
@@ -225,11 +275,11 @@ impl<'a> WordJudge<'a> {
                 if looks_english(&word) {
                     return Verdict::Foreign(&[]);
                 }
-                self.misspelled(&word, &indonesian::is_listed_form, &hunspell::ID_ID)
+                self.misspelled(&word, &indonesian::is_listed_form, &hunspell::ID_ID, search)
             }
             Language::En => {
                 let dialect = self.dialect;
-                self.misspelled(&word, &|w| english::is_word(w, dialect), dialect.suggesting_dictionary())
+                self.misspelled(&word, &|w| english::is_word(w, dialect), dialect.suggesting_dictionary(), search)
             }
         }
     }
@@ -346,9 +396,9 @@ impl<'a> WordJudge<'a> {
         None
     }
 
-    fn misspelled(&self, word: &str, is_word: &dyn Fn(&str) -> bool, dictionary: &spellbook::Dictionary) -> Verdict {
+    fn misspelled(&self, word: &str, is_word: &dyn Fn(&str) -> bool, dictionary: &spellbook::Dictionary, search: Search) -> Verdict {
         let language = self.language;
-        let candidates = suggest::ranked(word, language, is_word, dictionary, true, MAX_SUGGESTIONS);
+        let candidates = suggest::ranked(word, language, is_word, dictionary, true, search == Search::Wide, MAX_SUGGESTIONS);
         // How common each correction is in print; an affixed form the list lacks counts as
         // its bare form does, a little less (`perbuatannya` as `perbuatan`).
         let common = |c: &suggest::Candidate| if c.zipf > 0.0 { c.zipf } else { frequency::zipf_of_base(language, &c.word) - 0.5 };
@@ -370,7 +420,9 @@ impl<'a> WordJudge<'a> {
         }
         // Two slips from the nearest word: only a word commoner than the slips are unlikely,
         // in a word long enough not to be near one by chance, is taken for the one meant.
-        if first.edits == 2 && (common(first) - first.slip < 1.0 || word.chars().count() < 6) {
+        // (Five letters will do for two likely slips of a very common word: *juggw*, *janng*.)
+        let long_enough = word.chars().count() >= 6 || word.chars().count() == 5 && first.slip <= 2.6 && common(first) >= 5.0;
+        if first.edits == 2 && (common(first) - first.slip < 1.0 || !long_enough) {
             return Verdict::Unknown;
         }
         let second = candidates.get(1).map_or(0.0, common);
@@ -391,14 +443,10 @@ impl<'a> WordJudge<'a> {
 /// stems and Hunspell's own derivations are never overruled (*merem*, *penilik*, *pedaging*).
 fn rare_reading_of_a_slip(word: &str) -> bool {
     const COMMON: f32 = 4.5;
-    /// [`suggest::slips_cost`] of one likely slip.
-    const LIKELY: f32 = 1.5;
     if word.chars().count() < 4 || !indonesian::reading_is_rare(word) {
         return false;
     }
-    frequency::within(Language::Id, word, 1, 8)
-        .iter()
-        .any(|&(candidate, _, zipf)| zipf >= COMMON && suggest::slips_cost(word, candidate) <= LIKELY && indonesian::is_word(candidate))
+    suggest::one_likely_slip_from(word, &|candidate| frequency::zipf(Language::Id, candidate) >= COMMON && indonesian::is_word(candidate))
 }
 
 fn capitalise(word: &str) -> String {
@@ -437,6 +485,29 @@ mod tests {
         for word in ["komposisi", "eksportir", "tegasnya", "padinya", "diadukan", "merem", "sangit", "penilik", "pedaging", "kepelatihan"] {
             assert_eq!(judge(Language::Id, word), Verdict::Known, "{word}");
         }
+    }
+
+    #[test]
+    fn two_slips_one_of_them_at_the_first_letter_are_corrected_in_lower_case() {
+        let first = |language, word: &str| match judge(language, word) {
+            Verdict::Misspelled { suggestions, sure: true } => suggestions[0].clone(),
+            other => panic!("{word}: {other:?}"),
+        };
+        // A neighbouring key typed before the first letter or for it, or the first two
+        // swapped, with one more slip elsewhere.
+        assert_eq!(first(Language::Id, "vberitaa"), "berita");
+        assert_eq!(first(Language::Id, "rkonomii"), "ekonomi");
+        assert_eq!(first(Language::En, "fovernmet"), "government");
+        assert_eq!(first(Language::En, "rpesidnet"), "president");
+        // Five letters will do for two likely slips of a very common word.
+        assert_eq!(first(Language::Id, "ddari"), "dari");
+        // A capitalised word (mostly a name) is not searched so far, until it is met in lower
+        // case (a word of its own, judged in no other test: the table is the process's).
+        let user = UserLexicon::default();
+        let judge = WordJudge::new(Language::Id, Dialect::Us, &user);
+        assert!(!matches!(&*judge.judge_capitalised("vbulann"), Verdict::Misspelled { .. }));
+        assert!(matches!(&*judge.judge("vbulann"), Verdict::Misspelled { suggestions, .. } if suggestions[0] == "bulan"));
+        assert!(matches!(&*judge.judge_capitalised("vbulann"), Verdict::Misspelled { .. }));
     }
 
     #[test]
@@ -521,9 +592,10 @@ impl<'d> Occurrence<'d> {
         self.doc.token_lower(self.token())
     }
 
-    /// [`WordJudge::judge`] of the word in lower case, asked once per occurrence.
+    /// [`WordJudge::judge`] of the word in lower case ([`WordJudge::judge_capitalised`] when it
+    /// is written with a capital), asked once per occurrence.
     pub fn verdict(&self, words: &WordJudge<'_>) -> &Verdict {
-        self.verdict.get_or_init(|| words.judge(self.lower()))
+        self.verdict.get_or_init(|| if self.case == WordCase::Lower { words.judge(self.lower()) } else { words.judge_capitalised(self.lower()) })
     }
 }
 

@@ -7,21 +7,47 @@ use super::WordMap;
 use crate::language::Language;
 use std::sync::LazyLock;
 
-/// A listed word, with the mask of the letters it holds and its Zipf frequency in tenths.
-type Entry = (&'static str, u32, u8);
+/// Listed words of one length and one byte at a place, kept apart: the masks of the letters
+/// they hold, which rule most of them out, in one run of memory, and each word with its Zipf
+/// frequency in tenths, read only for the words a mask lets through.
+#[derive(Default)]
+struct Group {
+    masks: Vec<u32>,
+    words: Vec<(&'static str, u8)>,
+}
+
+impl Group {
+    /// The words whose letters differ from `mask`'s by at most `differ`, with their Zipf
+    /// frequencies (tenths), among those of at least `floor` tenths.
+    fn near(&self, mask: u32, differ: u32, floor: u8) -> impl Iterator<Item = (&'static str, u8)> + '_ {
+        // The words are in the list's order, the most frequent first.
+        let common = if floor == 0 { self.words.len() } else { self.words.partition_point(|w| w.1 >= floor) };
+        crate::work::count(common);
+        self.masks[..common].iter().zip(&self.words).filter(move |(m, _)| (**m ^ mask).count_ones() <= differ).map(|(_, &w)| w)
+    }
+}
+
+/// The least Zipf frequency (tenths) of a word two slips away, its first letter one of them,
+/// that could be taken for the word meant: two likely slips cost two and a half powers of ten,
+/// and a correction two slips away must be a power of ten commoner than its slips are unlikely
+/// (`WordJudge::misspelled`).
+const TWO_SLIPS_FLOOR: u8 = 35;
 
 /// One language's list: each word's Zipf frequency (tenths), and the words grouped by their
 /// length in characters and then by their first byte.
 struct Table {
     zipf: WordMap<&'static str, u8>,
     /// `by_length[n][b]`: the words of `n` characters whose first byte is `b`.
-    by_length: Vec<Vec<Vec<Entry>>>,
+    by_length: Vec<Vec<Group>>,
+    /// `by_second[n][b]`: the words of `n` characters whose second byte is `b`.
+    by_second: Vec<Vec<Group>>,
 }
 
 fn parse(text: &'static str) -> Table {
     // Sized once: growing a table of 100,000 words by doubling rehashed it a dozen times.
     let mut zipf = WordMap::with_capacity_and_hasher(text.bytes().filter(|&b| b == b'\n').count() + 1, Default::default());
-    let mut by_length: Vec<Vec<Vec<Entry>>> = Vec::new();
+    let mut by_length: Vec<Vec<Group>> = Vec::new();
+    let mut by_second: Vec<Vec<Group>> = Vec::new();
     for line in text.lines() {
         let Some((word, z)) = line.split_once('\t') else { continue };
         let Ok(z) = z.trim().parse::<f32>() else { continue };
@@ -33,14 +59,25 @@ fn parse(text: &'static str) -> Table {
         if by_length.len() <= n {
             by_length.resize_with(n + 1, Vec::new);
         }
-        let first = usize::from(word.as_bytes()[0]);
-        let by_first = &mut by_length[n];
-        if by_first.len() <= first {
-            by_first.resize_with(first + 1, Vec::new);
+        let mask = letter_mask(word);
+        let file = |index: &mut Vec<Vec<Group>>, byte: u8| {
+            if index.len() <= n {
+                index.resize_with(n + 1, Vec::new);
+            }
+            let groups = &mut index[n];
+            if groups.len() <= usize::from(byte) {
+                groups.resize_with(usize::from(byte) + 1, Group::default);
+            }
+            let group = &mut groups[usize::from(byte)];
+            group.masks.push(mask);
+            group.words.push((word, tenths));
+        };
+        file(&mut by_length, word.as_bytes()[0]);
+        if let Some(&second) = word.as_bytes().get(1) {
+            file(&mut by_second, second);
         }
-        by_first[first].push((word, letter_mask(word), tenths));
     }
-    Table { zipf, by_length }
+    Table { zipf, by_length, by_second }
 }
 
 static ID: LazyLock<Table> = LazyLock::new(|| parse(include_str!("../../data/id/frequency.tsv")));
@@ -110,9 +147,10 @@ pub fn prefetch_in_background(language: Language) {
 }
 
 /// The listed words at most `max` edits (optimal string alignment) from `word`, with their
-/// distance and Zipf frequency; at most `limit`, the most frequent first. Words of three letters
+/// distance and Zipf frequency; at most `limit`, the most frequent first. Past one edit, a
+/// slip of the first letter is sought only with `first_letter_slips`. Words of three letters
 /// or fewer are not searched (too many neighbours by chance).
-pub fn within(language: Language, word: &str, max: usize, limit: usize) -> Vec<(&'static str, usize, f32)> {
+pub fn within(language: Language, word: &str, max: usize, limit: usize, first_letter_slips: bool) -> Vec<(&'static str, usize, f32)> {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     if n <= 3 || n > 30 {
@@ -123,16 +161,17 @@ pub fn within(language: Language, word: &str, max: usize, limit: usize) -> Vec<(
     let mut out = Vec::new();
     let mut other: Vec<char> = Vec::with_capacity(n + max);
     let mut rows = Distance::default();
-    // Typists seldom miss a word's first letter (Yannakoudakis and Fawthrop): past one slip,
-    // only words that begin as this one does, or with its first two letters swapped, are
-    // compared. That leaves out most of the list before the distance is worked out.
-    //   The words are kept by length and first byte, so only those groups are read: the
-    // group of the word's first byte, and that of its second for a swap of the first two.
+    // Typists seldom miss a word's first letter (Yannakoudakis and Fawthrop), and when they do
+    // it is a finger's slip: past one slip, only words that begin as this one does, or whose
+    // first letter is a neighbouring key of its first, typed before it, dropped or swapped with
+    // the second, are compared. That leaves out most of the list before the distance is worked
+    // out.
+    //   The words are kept by length and by first byte and second byte, so only those groups
+    // are read: of the word's first and second bytes, each as a first and as a second.
     let w = word.as_bytes();
     let ascii = word.is_ascii();
-    let mut consider = |candidate: &'static str, m: u32, tenths: u8, other: &mut Vec<char>, rows: &mut Distance| {
-        crate::work::count(1);
-        if (m ^ mask).count_ones() as usize > 2 * max || candidate == word {
+    let mut consider = |candidate: &'static str, tenths: u8, other: &mut Vec<char>, rows: &mut Distance| {
+        if candidate == word {
             return;
         }
         let d = if ascii && candidate.is_ascii() {
@@ -146,21 +185,58 @@ pub fn within(language: Language, word: &str, max: usize, limit: usize) -> Vec<(
             out.push((candidate, d, f32::from(tenths) / 10.0));
         }
     };
+    let differ = 2 * max as u32;
+    let group = |index: &'static [Vec<Group>], len: usize, byte: u8| index.get(len).and_then(|g| g.get(usize::from(byte)));
+    // The keys beside the word's first letter, as a mask of `a`-`z`.
+    let keys_beside: u32 = if w[0].is_ascii_lowercase() {
+        (b'a'..=b'z').filter(|&k| super::suggest::neighbouring_keys(char::from(k), char::from(w[0]))).fold(0, |m, k| m | 1 << (k - b'a'))
+    } else {
+        0
+    };
     for len in n.saturating_sub(max)..=(n + max).min(table.by_length.len().saturating_sub(1)) {
-        let by_first = &table.by_length[len];
         if max <= 1 {
-            for &(candidate, m, tenths) in by_first.iter().flatten() {
-                consider(candidate, m, tenths, &mut other, &mut rows);
+            for g in &table.by_length[len] {
+                for (candidate, tenths) in g.near(mask, differ, 0) {
+                    consider(candidate, tenths, &mut other, &mut rows);
+                }
             }
             continue;
         }
-        for &(candidate, m, tenths) in by_first.get(usize::from(w[0])).into_iter().flatten() {
-            consider(candidate, m, tenths, &mut other, &mut rows);
+        for (candidate, tenths) in group(&table.by_length, len, w[0]).into_iter().flat_map(|g| g.near(mask, differ, 0)) {
+            consider(candidate, tenths, &mut other, &mut rows);
         }
+        // Or the first letter slipped as a finger slips: typed before the word's own (*vbisa*:
+        // the word's second letter begins the candidate; so does a swap of the first two),
+        // dropped (*erekka* for *mereka*: the candidate's second letter begins the word), or a
+        // neighbouring key typed for it (*faro* for *dari*: the second letters agree).
+        if !first_letter_slips {
+            // Only the first two letters swapped, as typists swap them most.
+            for (candidate, tenths) in group(&table.by_length, len, w[1]).into_iter().flat_map(|g| g.near(mask, differ, 0)) {
+                if w[1] != w[0] && candidate.as_bytes().get(1) == Some(&w[0]) {
+                    consider(candidate, tenths, &mut other, &mut rows);
+                }
+            }
+            continue;
+        }
+        // (Only words common enough to be taken for the word meant after two slips, save a
+        // swap of the first two letters, one slip.)
         if w.len() > 1 && w[1] != w[0] {
-            for &(candidate, m, tenths) in by_first.get(usize::from(w[1])).into_iter().flatten() {
-                if candidate.as_bytes().get(1) == Some(&w[0]) {
-                    consider(candidate, m, tenths, &mut other, &mut rows);
+            for (candidate, tenths) in group(&table.by_length, len, w[1]).into_iter().flat_map(|g| g.near(mask, differ, 0)) {
+                if tenths >= TWO_SLIPS_FLOOR || candidate.as_bytes().get(1) == Some(&w[0]) {
+                    consider(candidate, tenths, &mut other, &mut rows);
+                }
+            }
+        }
+        for (candidate, tenths) in group(&table.by_second, len, w[0]).into_iter().flat_map(|g| g.near(mask, differ, TWO_SLIPS_FLOOR)) {
+            if candidate.as_bytes()[0] != w[0] && (w.len() < 2 || candidate.as_bytes()[0] != w[1]) {
+                consider(candidate, tenths, &mut other, &mut rows);
+            }
+        }
+        if w.len() > 1 && w[1] != w[0] && keys_beside != 0 {
+            for (candidate, tenths) in group(&table.by_second, len, w[1]).into_iter().flat_map(|g| g.near(mask, differ, TWO_SLIPS_FLOOR)) {
+                let c = candidate.as_bytes()[0];
+                if c.is_ascii_lowercase() && c != w[1] && keys_beside & (1 << (c - b'a')) != 0 {
+                    consider(candidate, tenths, &mut other, &mut rows);
                 }
             }
         }
@@ -230,15 +306,15 @@ mod tests {
 
     #[test]
     fn finds_words_two_slips_away_most_frequent_first() {
-        let near = within(Language::En, "definately", 2, 10);
+        let near = within(Language::En, "definately", 2, 10, true);
         assert!(near.iter().any(|(w, d, _)| *w == "definitely" && *d == 1), "{near:?}");
-        let near = within(Language::Id, "pemerinthan", 2, 10);
+        let near = within(Language::Id, "pemerinthan", 2, 10, true);
         assert!(near.iter().any(|(w, _, _)| *w == "pemerintahan"), "{near:?}");
-        for (w, d, _) in within(Language::Id, "kebijakn", 2, 50) {
+        for (w, d, _) in within(Language::Id, "kebijakn", 2, 50, true) {
             assert_eq!(crate::lexicon::suggest::edit_distance("kebijakn", w), d, "{w}");
             assert!(d <= 2);
         }
-        assert!(within(Language::En, "abc", 2, 10).is_empty());
+        assert!(within(Language::En, "abc", 2, 10, true).is_empty());
     }
 
     #[test]

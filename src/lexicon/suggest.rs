@@ -53,39 +53,64 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// Words one edit from `word` that `is_word` accepts, most likely slip first, with a score
 /// (lower is likelier).
 fn one_edit(word: &str, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dictionary) -> Vec<(u8, String)> {
+    let mut out: Vec<(u8, String)> = Vec::new();
+    each_one_edit(word, &mut |score, candidate| {
+        if !out.iter().any(|(_, c)| c == candidate) && is_word(candidate) {
+            out.push((score, candidate.to_string()));
+        }
+        false
+    });
+    // Among equally likely slips, a form the dictionary knows outright beats one only the
+    // morphology accepts.
+    out.sort_by_cached_key(|(score, c)| (*score, !plain.check(c), c.clone()));
+    out
+}
+
+/// Whether a word `accept` takes is one likely slip from `word` (two letters swapped, a letter
+/// typed twice, a double or a vowel dropped, a neighbouring key or a vowel for another): cheap
+/// when `accept` is, as no distance to a list's words is worked out.
+pub fn one_likely_slip_from(word: &str, accept: &dyn Fn(&str) -> bool) -> bool {
+    word.chars().count() <= 30 && each_one_edit(word, &mut |score, candidate| score <= 1 && accept(candidate))
+}
+
+/// Each spelling one edit from `word`, with its score (lower is likelier), handed to `visit`
+/// until it says yes; whether it did. Each is spelled into one buffer: a word of ten letters
+/// has some five hundred, and few are words.
+fn each_one_edit(word: &str, visit: &mut dyn FnMut(u8, &str) -> bool) -> bool {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     // Where each letter starts, and the end: candidates are spelled from slices of the word.
     let at: Vec<usize> = word.char_indices().map(|(i, _)| i).chain(std::iter::once(word.len())).collect();
     let letter = |i: usize| &word[at[i]..at[i + 1]];
-    let mut out: Vec<(u8, String)> = Vec::new();
-    // Each candidate is spelled into one buffer and copied only when accepted: a word of ten
-    // letters has some five hundred candidates, and few are words.
     let mut candidate = String::with_capacity(word.len() + 4);
-    let mut push = |score: u8, pieces: &[&str], out: &mut Vec<(u8, String)>| {
+    let mut push = |score: u8, pieces: &[&str]| {
         candidate.clear();
         for piece in pieces {
             candidate.push_str(piece);
         }
-        if candidate != word && !out.iter().any(|(_, c)| *c == candidate) && is_word(&candidate) {
-            out.push((score, candidate.clone()));
-        }
+        candidate != word && visit(score, &candidate)
     };
     // Two neighbours swapped.
     for i in 0..n.saturating_sub(1) {
-        push(0, &[&word[..at[i]], letter(i + 1), letter(i), &word[at[i + 2]..]], &mut out);
+        if push(0, &[&word[..at[i]], letter(i + 1), letter(i), &word[at[i + 2]..]]) {
+            return true;
+        }
     }
     // A letter typed twice, or one extra letter.
     for i in 0..n {
         let removed = chars[i];
         let doubled = (i > 0 && chars[i - 1] == removed) || (i + 1 < n && chars[i + 1] == removed);
-        push(if doubled { 1 } else { 2 }, &[&word[..at[i]], &word[at[i + 1]..]], &mut out);
+        if push(if doubled { 1 } else { 2 }, &[&word[..at[i]], &word[at[i + 1]..]]) {
+            return true;
+        }
     }
     // A dropped letter (a dropped double letter is the likeliest).
     for i in 0..=n {
         for (k, l) in ALPHABET.char_indices() {
             let doubles = (i > 0 && chars[i - 1] == l) || (i < n && chars[i] == l);
-            push(if doubles || "aeiou".contains(l) { 1 } else { 2 }, &[&word[..at[i]], &ALPHABET[k..=k], &word[at[i]..]], &mut out);
+            if push(if doubles || "aeiou".contains(l) { 1 } else { 2 }, &[&word[..at[i]], &ALPHABET[k..=k], &word[at[i]..]]) {
+                return true;
+            }
         }
     }
     // A wrong letter: a neighbouring key, or a vowel for a vowel, is likelier.
@@ -95,13 +120,12 @@ fn one_edit(word: &str, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dicti
                 continue;
             }
             let vowels = "aeiou".contains(l) && "aeiou".contains(chars[i]);
-            push(if neighbouring_keys(chars[i], l) || vowels { 1 } else { 3 }, &[&word[..at[i]], &ALPHABET[k..=k], &word[at[i + 1]..]], &mut out);
+            if push(if neighbouring_keys(chars[i], l) || vowels { 1 } else { 3 }, &[&word[..at[i]], &ALPHABET[k..=k], &word[at[i + 1]..]]) {
+                return true;
+            }
         }
     }
-    // Among equally likely slips, a form the dictionary knows outright beats one only the
-    // morphology accepts.
-    out.sort_by_cached_key(|(score, c)| (*score, !plain.check(c), c.clone()));
-    out
+    false
 }
 
 /// A correction with what ranked it.
@@ -151,59 +175,52 @@ fn slip_score(word: &str, candidate: &str) -> u8 {
     }
 }
 
-/// How unlikely the slips from `intended` to `written` are together: the edits of one optimal
-/// alignment, each weighed as [`one_edit`] weighs a single slip, plus half a power of ten for
-/// making two (*pemerinthan*: two likely slips; *rasuah* for *rasa*: two far letters added).
+/// How unlikely the slips from `intended` to `written` are together: the cheapest sequence of
+/// edits between them, each weighed as [`one_edit`] weighs a single slip (a letter typed twice
+/// or beside its key, a neighbouring key for another, a dropped double or vowel: likely; far
+/// letters: unlikely), plus half a power of ten for the slip at all (*pemerinthan*: two likely
+/// slips; *rasuah* for *rasa*: two far letters added). The cheapest sequence, not the first
+/// one found: *mengaatan* for *mengatakan* is a doubled vowel and a dropped letter, not a
+/// row of wrong keys.
 pub fn slips_cost(written: &str, intended: &str) -> f32 {
     let (a, b): (Vec<char>, Vec<char>) = (written.chars().collect(), intended.chars().collect());
     let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+    let vowel = |c: char| "aeiou".contains(c);
+    // A letter of `written` (at `i`) that the word meant lacks: typed twice, or beside its key,
+    // is likelier.
+    let added = |i: usize| {
+        let x = a[i];
+        let doubled = i > 0 && a[i - 1] == x || a.get(i + 1) == Some(&x);
+        let slipped = i > 0 && neighbouring_keys(a[i - 1], x) || a.get(i + 1).is_some_and(|&y| neighbouring_keys(x, y));
+        channel_cost(if doubled { 1 } else if slipped { 2 } else { 3 })
+    };
+    // A letter of the word meant (at `j`) left out: a double or a vowel is the likeliest.
+    let dropped = |j: usize| {
+        let x = b[j];
+        let doubled = j > 0 && b[j - 1] == x || b.get(j + 1) == Some(&x);
+        channel_cost(if doubled || vowel(x) { 1 } else { 2 })
+    };
+    let replaced = |x: char, y: char| channel_cost(if neighbouring_keys(x, y) || vowel(x) && vowel(y) { 1 } else { 3 });
+    // One table, row by row (`width` cells a row).
+    let width = m + 1;
+    let mut d = vec![0f32; (n + 1) * width];
+    for i in 1..=n {
+        d[i * width] = d[(i - 1) * width] + added(i - 1);
     }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
+    for j in 1..=m {
+        d[j] = d[j - 1] + dropped(j - 1);
     }
     for i in 1..=n {
         for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            let same = if a[i - 1] == b[j - 1] { 0.0 } else { replaced(a[i - 1], b[j - 1]) };
+            let mut best = (d[(i - 1) * width + j - 1] + same).min(d[(i - 1) * width + j] + added(i - 1)).min(d[i * width + j - 1] + dropped(j - 1));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2] {
+                best = best.min(d[(i - 2) * width + j - 2] + channel_cost(0));
             }
+            d[i * width + j] = best;
         }
     }
-    let vowel = |c: char| "aeiou".contains(c);
-    let (mut i, mut j, mut total) = (n, m, 0.5);
-    while i > 0 || j > 0 {
-        if i > 0 && j > 0 && a[i - 1] == b[j - 1] && d[i][j] == d[i - 1][j - 1] {
-            i -= 1;
-            j -= 1;
-        } else if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i][j] == d[i - 2][j - 2] + 1 {
-            total += channel_cost(0);
-            i -= 2;
-            j -= 2;
-        } else if i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + 1 {
-            let likely = neighbouring_keys(a[i - 1], b[j - 1]) || vowel(a[i - 1]) && vowel(b[j - 1]);
-            total += channel_cost(if likely { 1 } else { 3 });
-            i -= 1;
-            j -= 1;
-        } else if i > 0 && d[i][j] == d[i - 1][j] + 1 {
-            // A letter added: typed twice, or beside its key, is likelier.
-            let x = a[i - 1];
-            let doubled = i > 1 && a[i - 2] == x || a.get(i) == Some(&x);
-            let slipped = i > 1 && neighbouring_keys(a[i - 2], x) || a.get(i).is_some_and(|&y| neighbouring_keys(x, y));
-            total += channel_cost(if doubled { 1 } else if slipped { 2 } else { 3 });
-            i -= 1;
-        } else {
-            // A letter dropped: a double or a vowel is the likeliest.
-            let x = b[j - 1];
-            let doubled = j > 1 && b[j - 2] == x || b.get(j) == Some(&x);
-            total += channel_cost(if doubled || vowel(x) { 1 } else { 2 });
-            j -= 1;
-        }
-    }
-    total
+    0.5 + d[n * width + m]
 }
 
 /// At most `limit` corrections for a lower-case misspelled word, best first: the words one
@@ -213,7 +230,7 @@ pub fn slips_cost(written: &str, intended: &str) -> f32 {
 /// first (a slip's unlikeliness and a word's rarity weigh alike, in powers of ten). Hunspell's
 /// n-gram suggestions are not used: they cost milliseconds a word and rarely name the word a
 /// reporter meant when no single slip does.
-pub fn ranked(word: &str, language: Language, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dictionary, two_edits: bool, limit: usize) -> Vec<Candidate> {
+pub fn ranked(word: &str, language: Language, is_word: &dyn Fn(&str) -> bool, plain: &spellbook::Dictionary, two_edits: bool, first_letter_slips: bool, limit: usize) -> Vec<Candidate> {
     if word.chars().count() > 30 || !word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
         return Vec::new();
     }
@@ -227,7 +244,7 @@ pub fn ranked(word: &str, language: Language, is_word: &dyn Fn(&str) -> bool, pl
         out.push((channel_cost(score) - weight, Candidate { word: c, edits: 1, zipf, solid, slip: channel_cost(score) }));
     }
     if two_edits && word.chars().count() >= 5 {
-        for (c, d, zipf) in frequency::within(language, word, 2, 64) {
+        for (c, d, zipf) in frequency::within(language, word, 2, 64, first_letter_slips) {
             // Words the dictionary has whole that our affix rules do not make (*petugas*)
             // come from the list too, one slip away as well as two.
             if out.iter().any(|(_, o)| o.word == c) || !(is_word(c) || plain.check(c)) {
@@ -299,6 +316,11 @@ mod tests {
         assert!(slips_cost("pemerinthan", "pemerintahan") < slips_cost("rasuah", "rasa"));
         assert!(slips_cost("govermnet", "government") < slips_cost("merangsek", "merangkak"));
         assert!(slips_cost("teh", "the") < slips_cost("tqe", "the"));
+        // The cheapest reading of two slips, not the first alignment found: a doubled vowel and
+        // a dropped letter, not two wrong keys.
+        assert!(slips_cost("mengaatan", "mengatakan") <= 3.5);
+        assert!(slips_cost("mengaatan", "mengatakan") < slips_cost("mengaatan", "menguatkan"));
+        assert!(slips_cost("dluju", "dulu") < slips_cost("dluju", "duku"));
     }
 
     #[test]

@@ -247,7 +247,7 @@ fn in_a_names_place(ctx: &Context<'_>, words: &[Occurrence<'_>], i: usize) -> bo
         other.case != WordCase::Lower
             && other.case != WordCase::Acronym
             && !ctx.words.is_ordinary(other.lower())
-            && !crate::lexicon::english::is_word(other.text(), crate::lexicon::hunspell::Dialect::Any)
+            && !crate::lexicon::english::is_word(other.text(), crate::lexicon::hunspell::Dialect::Us)
     };
     [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter(|&j| j < words.len() && adjacent(j)).any(unknown_capital)
 }
