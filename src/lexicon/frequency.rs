@@ -189,7 +189,7 @@ pub fn within(language: Language, word: &str, max: usize, limit: usize, first_le
     let group = |index: &'static [Vec<Group>], len: usize, byte: u8| index.get(len).and_then(|g| g.get(usize::from(byte)));
     // The keys beside the word's first letter, as a mask of `a`-`z`.
     let keys_beside: u32 = if w[0].is_ascii_lowercase() {
-        (b'a'..=b'z').filter(|&k| super::suggest::neighbouring_keys(char::from(k), char::from(w[0]))).fold(0, |m, k| m | 1 << (k - b'a'))
+        (b'a'..=b'z').filter(|&k| super::keyboard::neighbouring_keys(char::from(k), char::from(w[0]))).fold(0, |m, k| m | 1 << (k - b'a'))
     } else {
         0
     };

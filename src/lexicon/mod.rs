@@ -7,6 +7,7 @@ pub mod frequency;
 pub mod glossary;
 pub mod hunspell;
 pub mod indonesian;
+pub mod keyboard;
 pub mod loans;
 pub mod nonstandard;
 pub mod suggest;
