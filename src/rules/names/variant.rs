@@ -739,6 +739,15 @@ mod tests {
         // Both given short: a one-off against a speaker named again and again.
         let text = "Samsiah (52) menangis. “Rumah kami hilang,” kata Samsiah. Samsiah mengaku belum makan. Samsiyah lalu dibawa ke posko.";
         assert_eq!(flagged(&Variant, Id, text), ["Samsiyah"]);
+        // The speaker of a quotation closed on a comma and attributed after it (`"…," Brennan
+        // said`) is a person the article names, though the name follows a quote mark.
+        let text = "Council member Oliver Brennan opposed the plan.\n\n\"We cannot afford this,\" Brennan said.\n\nLater, Brennon wrote that he would vote against it.";
+        assert_eq!(flagged(&Variant, En, text), ["Brennon"]);
+        let text = "Kepala dinas, Bambang Sutarjo, hadir dalam rapat itu.\n\n“Kami siap membantu,” Sutarjo menegaskan.\n\nSeusai rapat, Sutarjp meninjau lokasi banjir.";
+        assert_eq!(flagged(&Variant, Id, text), ["Sutarjp"]);
+        // A quotation closed on a full stop: a lone ordinary word after it opens a sentence.
+        let text = "Kepala dinas, Bambang Sutarjo, hadir.\n\n“Kami siap.” Polisi mengatakan jalan ditutup. Polisa datang kemudian.";
+        assert!(flagged(&Variant, Id, text).is_empty());
     }
 
     #[test]

@@ -793,7 +793,9 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
                     // A lone capitalised word opening a sentence is as likely a common noun (`Polisi`).
                     // Tokens are in text order: found by offset, not by reading the block again.
                     let start = tokens.partition_point(|t| t.span.start < *offset);
-                    let opens_sentence = start == 0 || matches!(doc.token_str(&tokens[start - 1]), "." | "!" | "?" | "”" | "\"");
+                    // (A quotation closed on a comma runs on into its attribution: `"…," Delaney said`.)
+                    let closes_on_comma = start >= 2 && matches!(doc.token_str(&tokens[start - 1]), "”" | "\"") && doc.token_str(&tokens[start - 2]) == ",";
+                    let opens_sentence = start == 0 || matches!(doc.token_str(&tokens[start - 1]), "." | "!" | "?" | "”" | "\"") && !closes_on_comma;
                     name.contains(' ') || !opens_sentence
                 });
             } else if doc.token_str(t) == "(" && i > 0 {
@@ -810,6 +812,18 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
     }
     out.sort_by_key(|m| m.offset);
     out.dedup();
+    // A person named short after being named in full (`Hendra Setiadi` ... `Hendra said`) is
+    // the same person, by the full name.
+    for i in 0..out.len() {
+        if out[i].name.contains(' ') {
+            continue;
+        }
+        let short = out[i].name.as_str();
+        let full = out[..i].iter().rev().find(|m| m.name.split(' ').any(|part| part == short) && m.name.contains(' ')).map(|m| m.name.clone());
+        if let Some(full) = full {
+            out[i].name = full;
+        }
+    }
     out
 }
 
