@@ -191,13 +191,7 @@ fn capitalised_evidence(ctx: &Context<'_>, words: &[Occurrence<'_>], i: usize, c
     if frequency::is_listed(ctx.doc.language, lower) || counts.get(lower).copied().unwrap_or(0) > 1 {
         return Capital::Name;
     }
-    let doc = ctx.doc;
-    let adjacent = |j: usize| {
-        let other = &words[j];
-        // Next to it in the text (the occurrences skip numbers and punctuation).
-        let (a, b) = if j < i { (other, word) } else { (word, other) };
-        b.token() == a.token() + 1 && doc.tokens[b.token()].space_before
-    };
+    let adjacent = |j: usize| adjacent_in_text(ctx, words, i, j);
     // (A sentence's first word has no neighbour before it in the sentence.)
     let capital_beside = |j: usize| adjacent(j) && words[j].case != WordCase::Lower;
     if i > 0 && capital_beside(i - 1) || i + 1 < words.len() && capital_beside(i + 1) {
@@ -228,17 +222,19 @@ fn keyboard_slip(word: &str, correction: &str) -> bool {
     }
 }
 
+/// Whether `words[i]` and `words[j]` stand next to each other in the text, a space between
+/// (the occurrences skip numbers and punctuation, so neighbours in the list may not be).
+fn adjacent_in_text(ctx: &Context<'_>, words: &[Occurrence<'_>], i: usize, j: usize) -> bool {
+    let (a, b) = if j < i { (&words[j], &words[i]) } else { (&words[i], &words[j]) };
+    b.token() == a.token() + 1 && ctx.doc.tokens[b.token()].space_before
+}
+
 /// Whether the capitalised word `words[i]` stands where a name would: right after a word that
 /// introduces one (a title, a locative, a place's head word), or beside a capitalised word that
 /// is no ordinary word of the article's language nor a name the dictionary knows (a rarer name
 /// beside it: *Ahmat Farizi*, not *Representative Adam*).
 fn in_a_names_place(ctx: &Context<'_>, words: &[Occurrence<'_>], i: usize) -> bool {
-    let doc = ctx.doc;
-    let word = &words[i];
-    let adjacent = |j: usize| {
-        let (a, b) = if j < i { (&words[j], word) } else { (word, &words[j]) };
-        b.token() == a.token() + 1 && doc.tokens[b.token()].space_before
-    };
+    let adjacent = |j: usize| adjacent_in_text(ctx, words, i, j);
     if i > 0 && adjacent(i - 1) && crate::names::introduces_name(words[i - 1].text()) {
         return true;
     }
