@@ -486,6 +486,7 @@ fn registered() -> &'static Registered {
         lists.push((STATES.as_ptr() as usize, STATES.iter().map(|(p, _)| *p).collect()));
         lists.push((QUALIFIERS.as_ptr() as usize, QUALIFIERS.iter().map(|(p, _)| *p).collect()));
         lists.push((relations::FRACTIONS.as_ptr() as usize, relations::FRACTIONS.iter().map(|(p, _)| *p).collect()));
+        lists.push((relations::MULTIPLES.as_ptr() as usize, relations::MULTIPLES.iter().map(|(p, _)| *p).collect()));
         let mut first_words = crate::lexicon::WordMap::default();
         let mut out = Vec::new();
         for (i, (address, phrases)) in lists.into_iter().enumerate() {
@@ -763,7 +764,11 @@ fn from_mention(words: &Words, mentions: &[NumberMention], i: usize) -> Option<C
         let between: Vec<&str> = (m.full_tokens.end..n.full_tokens.start).filter_map(|t| words.at(t)).collect();
         let joined = match between.as_slice() {
             ["-" | "–"] => m.role == Role::PairStart,
-            ["hingga" | "sampai" | "to"] => true,
+            // `rose from 30,000 to 75,000`, `doubled from ...`: a change, not a range.
+            ["hingga" | "sampai" | "to"] => !(words.at(m.full_tokens.start.wrapping_sub(1)).is_some_and(|w| matches!(w, "from" | "dari"))
+                && (m.full_tokens.start.saturating_sub(12).max(words.range.start)..m.full_tokens.start).any(|t| {
+                    words.at(t).is_some_and(|w| relations::CHANGE_WORDS.contains(&w) && !matches!(w, "by" | "sebesar" | "up" | "down") || w.len() > 4 && relations::MULTIPLES.iter().any(|(p, _)| p.split(' ').next_back() == Some(w)))
+                })),
             ["dan" | "and"] => words.at(m.full_tokens.start.wrapping_sub(1)).is_some_and(|w| matches!(w, "antara" | "between")),
             _ => false,
         };

@@ -360,10 +360,12 @@ pub struct Change {
     pub from: usize,
     pub to: usize,
     pub actual: f64,
+    /// The change is stated as a multiple (`tripled`, `dua kali lipat`).
+    pub multiple: bool,
 }
 
 /// Words that make a percentage a change rather than a share.
-const CHANGE_WORDS: &[&str] = &[
+pub(super) const CHANGE_WORDS: &[&str] = &[
     "naik", "turun", "tumbuh", "meningkat", "menurun", "kenaikan", "penurunan", "pertumbuhan", "melonjak", "lonjakan",
     "anjlok", "merosot", "berkurang", "bertambah", "peningkatan", "susut", "menyusut", "rose", "rise", "risen",
     "increase", "increased", "growth", "grew", "grown", "fell", "fall", "fallen", "drop", "dropped", "decline",
@@ -386,6 +388,20 @@ pub(super) static FRACTIONS: &[(&str, f64)] = &[
     ("separuh", 50.0),
     ("setengah", 50.0),
     ("separuhnya", 50.0),
+];
+
+/// Changes named by a multiple, as a change in percent: `tripled` is 200% more, `halved` 50% less.
+pub(super) static MULTIPLES: &[(&str, f64)] = &[
+    ("doubled", 100.0),
+    ("tripled", 200.0),
+    ("trebled", 200.0),
+    ("quadrupled", 300.0),
+    ("halved", 50.0),
+    ("dua kali lipat", 100.0),
+    ("tiga kali lipat", 200.0),
+    ("empat kali lipat", 300.0),
+    ("berlipat ganda", 100.0),
+    ("berlipat dua", 100.0),
 ];
 
 /// The claims of each sentence, as ranges of `claims` (which are in text order).
@@ -489,40 +505,60 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
             continue;
         }
         let Some(range) = sentences.get(&xc.sentence) else { continue };
-        // `from A (per kilogram in January) to B`.
-        let Some(y) = Some(x + 1).filter(|&k| {
-            range.contains(&k) && cs[k].same_unit(xc) && cs[k].qualifier == Qualifier::Exact && {
+        let exact_like = |k: usize| range.contains(&k) && cs[k].same_unit(xc) && cs[k].qualifier == Qualifier::Exact;
+        // `from A (per kilogram in January) to B`, or `to B from A`.
+        let after = Some(x + 1).filter(|&k| {
+            exact_like(k) && {
                 let w = between(doc, xc.tokens.end, cs[k].tokens.start);
                 w.len() <= 8 && w.iter().any(|t| matches!(*t, "to" | "menjadi" | "ke" | "jadi"))
             }
-        }) else {
-            continue;
+        });
+        let before = || {
+            x.checked_sub(1).filter(|&k| {
+                exact_like(k) && {
+                    let w = between(doc, cs[k].tokens.end, xc.tokens.start);
+                    let lead_in = between(doc, cs[k].tokens.start.saturating_sub(1), cs[k].tokens.start);
+                    w.len() <= 8 && matches!(w.last(), Some(&("from" | "dari"))) && matches!(lead_in.first(), Some(&("to" | "menjadi" | "ke")))
+                }
+            })
         };
+        let Some(y) = after.or_else(before) else { continue };
         let yc = &cs[y];
+        // The pair in the order written.
+        let (first, last) = if y > x { (xc, yc) } else { (yc, xc) };
         let actual = (yc.value - xc.value).abs() / xc.value * 100.0;
         let s = &doc.sentences[xc.sentence].tokens;
-        // The stated change: a percentage after a change word, before `from` or after `to ...`.
-        let near = range.start.max(x.saturating_sub(8))..range.end.min(y + 8);
+        // The stated change: a percentage after a change word, before the pair or after it.
+        let near = range.start.max(x.min(y).saturating_sub(8))..range.end.min(x.max(y) + 8);
         let stated = near.filter(|&k| k != x && k != y && cs[k].percent).find(|&k| {
             let c = &cs[k];
-            let near = c.tokens.end <= xc.tokens.start && xc.tokens.start - c.tokens.end <= 4 || c.tokens.start >= yc.tokens.end && c.tokens.start - yc.tokens.end <= 5;
-            let w = if c.tokens.end <= xc.tokens.start { between(doc, c.tokens.end, xc.tokens.start) } else { between(doc, yc.tokens.end, c.tokens.start) };
+            let near = c.tokens.end <= first.tokens.start && first.tokens.start - c.tokens.end <= 4 || c.tokens.start >= last.tokens.end && c.tokens.start - last.tokens.end <= 5;
+            let w = if c.tokens.end <= first.tokens.start { between(doc, c.tokens.end, first.tokens.start) } else { between(doc, last.tokens.end, c.tokens.start) };
             near && is_change(doc, c) && !w.iter().any(|t| matches!(*t, "dan" | "and" | "while" | "sementara" | "sedangkan"))
         });
-        let (value, span, qualifier, unit, index) = match stated {
-            Some(k) => (cs[k].value, cs[k].span, cs[k].qualifier, written_unit(&cs[k]), Some(k)),
+        let (value, span, qualifier, unit, multiple) = match stated {
+            Some(k) => (cs[k].value, cs[k].span, cs[k].qualifier, written_unit(&cs[k]), None),
             None => {
-                // `fell by nearly two thirds from ...`: a fraction in words before `from`.
-                let from = xc.tokens.start.saturating_sub(6).max(s.start);
+                // `fell by nearly two thirds from ...`, `turun separuh dibandingkan periode yang
+                // sama tahun lalu, dari ...`: a fraction in words after a change verb; `tripled
+                // ... from ...`, `naik dua kali lipat`: a multiple.
+                let from = first.tokens.start.saturating_sub(12).max(s.start);
                 let words = super::Words::new(doc, s.clone());
-                let Some((t, v, n)) = (from..xc.tokens.start).find_map(|t| words.first_at(t, FRACTIONS).map(|(v, n)| (t, v, n))) else { continue };
-                let verb = between(doc, t.saturating_sub(4).max(s.start), t).iter().any(|w| CHANGE_WORDS.contains(w) && *w != "by" && *w != "sebesar");
-                if !verb {
+                let found = (from..first.tokens.start).rev().find_map(|t| {
+                    if let Some((v, n)) = words.first_at(t, MULTIPLES) {
+                        return Some((t, v, n, true));
+                    }
+                    words.first_at(t, FRACTIONS).map(|(v, n)| (t, v, n, false))
+                });
+                let Some((t, v, n, multiple)) = found else { continue };
+                let verb = multiple || between(doc, t.saturating_sub(4).max(s.start), t).iter().any(|w| CHANGE_WORDS.contains(w) && *w != "by" && *w != "sebesar");
+                // Another figure between the words and the pair is what they speak of.
+                if !verb || cs[range.clone()].iter().any(|c| c.tokens.start > t && c.tokens.start < first.tokens.start) {
                     continue;
                 }
                 let q = if between(doc, t.saturating_sub(2).max(s.start), t).iter().any(|w| matches!(*w, "nearly" | "almost" | "hampir" | "nyaris")) { Qualifier::Nearly } else { Qualifier::About };
                 let span = crate::diagnostic::Span::new(doc.tokens[t].span.start, doc.tokens[t + n - 1].span.end);
-                (v, span, q, 0.0, None)
+                (v, span, q, 0.0, Some(multiple))
             }
         };
         let rounding = |c: &Claim| c.rounding / c.value.abs().max(f64::MIN_POSITIVE) * 100.0;
@@ -540,7 +576,7 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
         if fits || xc.percent && yc.percent && ((yc.value - xc.value).abs() - value).abs() <= slack {
             continue;
         }
-        out.push(Change { stated: index, stated_value: value, stated_span: span, from: x, to: y, actual });
+        out.push(Change { stated, stated_value: value, stated_span: span, from: x, to: y, actual, multiple: multiple.unwrap_or(false) });
     }
     out
 }

@@ -219,6 +219,15 @@ fn changes_that_do_not_match_their_values() {
         ("The price of rice rose 12 percent, from Rp 13,500 per kilogram in January to Rp 15,800 in August.", En, 17.0),
         ("Jumlah penumpang naik 30 persen, dari rata-rata 40.000 menjadi 50.000 penumpang per hari.", Id, 25.0),
         ("Arrivals fell by nearly two thirds, from 9,000 in March to 5,200 in May.", En, 42.2),
+        // The pair written the other way round: `to B from A`.
+        ("Enrolment grew 15% this year to 2,760 from 2,000 in 2023, the district said.", En, 38.0),
+        ("Ekspor kopi naik 10 persen menjadi 5.400 ton dari 4.000 ton pada tahun sebelumnya.", Id, 35.0),
+        // A fraction some words before the pair.
+        ("Jumlah kasus turun separuh dibandingkan periode yang sama tahun lalu, dari 6.000 kasus menjadi 4.100 kasus.", Id, 31.7),
+        // A multiple.
+        ("Subscriptions doubled over the year, from 30,000 to 75,000.", En, 150.0),
+        ("Produksi garam naik tiga kali lipat, dari 2.000 ton menjadi 4.000 ton.", Id, 100.0),
+        ("The number of stray dogs was halved, from 900 to 600.", En, 33.3),
     ] {
         let c = claims_of(text, lang);
         let d = doc(text, lang);
@@ -235,6 +244,14 @@ fn changes_that_do_not_match_their_values() {
         ("Harga naik ke 5 persen, dari 3 ke 5 orang pembeli.", Id),
         ("Inflasi naik menjadi 7 persen, dari 120 menjadi 150 toko yang tutup.", Id),
         ("Unemployment rose to 6 percent, from 200 to 260 claims a week.", En),
+        ("Enrolment grew 38% this year to 2,760 from 2,000 in 2023, the district said.", En),
+        ("Ekspor kopi naik 35 persen menjadi 5.400 ton dari 4.000 ton pada tahun sebelumnya.", Id),
+        ("Jumlah kasus turun separuh dibandingkan periode yang sama tahun lalu, dari 6.000 kasus menjadi 3.050 kasus.", Id),
+        ("Subscriptions more than doubled over the year, from 30,000 to 61,000.", En),
+        ("Produksi garam naik tiga kali lipat, dari 2.000 ton menjadi 6.000 ton.", Id),
+        ("The number of stray dogs was halved, from 900 to 450.", En),
+        // The multiple is of another figure: `doubled to 40 stations, from 250 staff to 300`.
+        ("Penjualan naik dua kali lipat tahun lalu. Tahun ini, pegawai bertambah dari 200 menjadi 260 orang.", Id),
     ] {
         let c = claims_of(text, lang);
         let d = doc(text, lang);

@@ -35,6 +35,13 @@ const OTHER_SCORES: &[&str] = &[
     "babak pertama", "turun minum", "paruh pertama", "first half", "half-time", "halftime", "agregat", "aggregate",
     "adu penalti", "penalti", "shootout", "shoot-out", "penalties", "leg", "pertemuan", "meeting", "musim lalu",
     "last season", "sempat", "tertinggal", "trailed", "led", "leading", "sebelumnya", "earlier", "previous",
+    // Another round of the competition.
+    "semifinal", "semi-final", "semifinals", "semi-finals", "quarterfinal", "quarterfinals", "quarter-final",
+    "perempat final", "penyisihan", "group stage", "fase grup", "kualifikasi", "qualifying",
+    // Another year's match.
+    "last year", "last year's", "tahun lalu", "musim sebelumnya",
+    // A score during the game: at the interval, at the break.
+    "interval", "jeda", "the break", "changeover", "mid-game", "lead",
 ];
 const BACK_REFERENCE: &[&str] = &["ini", "tersebut", "itu", "this", "that"];
 
@@ -47,6 +54,56 @@ struct Result {
     lead: bool,
     /// Points back to the main result: `Kemenangan 3-1 ini`.
     refers_back: bool,
+    /// The games or sets of a result given game by game (`21-18, 19-21, 21-16`), this one first.
+    games: Vec<(u32, u32, Span)>,
+    /// The game a lone score is said to be (`the 21-14 win in the decider`, `gim kedua 21-17`):
+    /// its index, or `usize::MAX` for the last.
+    game: Option<usize>,
+}
+
+/// Words that name one game or set of a match: `the decider`, `gim kedua`, `the second set`.
+/// The index of the game, `LAST` for the deciding one.
+const LAST: usize = usize::MAX;
+const GAME_NOUNS: &[&str] = &["gim", "game", "set", "games", "sets"];
+fn game_ordinal(w: &str) -> Option<usize> {
+    Some(match w {
+        "pertama" | "first" | "opening" => 0,
+        "kedua" | "second" => 1,
+        "ketiga" | "third" => 2,
+        "keempat" | "fourth" => 3,
+        "kelima" | "fifth" => 4,
+        "penentuan" | "terakhir" | "final" | "deciding" | "last" | "rubber" => LAST,
+        _ => return None,
+    })
+}
+
+/// The game a score is said to be: `decider` alone, or a game noun with an ordinal before
+/// (`the second game`) or after it (`gim kedua`); the naming nearest before the score (in its
+/// sentence, up to ten words back: `Pada gim kedua, mereka menutup laga dengan skor 21-17`),
+/// else right after it (`21-17 in the second game`).
+fn game_named(words: &super::SentenceWords<'_>, start: usize, end: usize) -> Option<usize> {
+    let at = |t: usize| -> Option<usize> {
+        let w = words.at(t)?;
+        if matches!(w, "decider" | "penentuan" | "rubber") && !GAME_NOUNS.contains(&words.at(t.wrapping_sub(1)).unwrap_or("")) {
+            return Some(LAST);
+        }
+        if GAME_NOUNS.contains(&w) {
+            return words.at(t.wrapping_sub(1)).and_then(game_ordinal).or_else(|| words.at(t + 1).and_then(game_ordinal));
+        }
+        None
+    };
+    // `She won the opening game 21-18 and lost the second 19-21`: an ordinal standing alone after
+    // a game was named is the next game named.
+    let bare = |t: usize| -> Option<usize> {
+        let w = words.at(t)?;
+        let g = game_ordinal(w).filter(|&g| g != LAST)?;
+        let noun_beside = [t.wrapping_sub(1), t + 1].iter().any(|&u| words.at(u).is_some_and(|x| GAME_NOUNS.contains(&x)));
+        (!noun_beside && (words.tokens.start..t).any(|u| words.at(u).is_some_and(|x| GAME_NOUNS.contains(&x)))).then_some(g)
+    };
+    (start.saturating_sub(10).max(words.tokens.start)..start)
+        .rev()
+        .find_map(|t| at(t).or_else(|| bare(t)))
+        .or_else(|| (end..(end + 5).min(words.tokens.end)).find_map(at))
 }
 
 impl Rule for MatchResult {
@@ -62,6 +119,16 @@ impl Rule for MatchResult {
         let results = results(article);
         let Some(main) = results.first().filter(|r| r.lead) else { return };
         for r in &results[1..] {
+            // A lone score said to be one game of a result given game by game.
+            if let Some(g) = r.game.filter(|_| main.games.len() >= 2 && r.games.len() == 1) {
+                let Some(&(low, high, span)) = (if g == LAST { main.games.last() } else { main.games.get(g) }) else { continue };
+                if (r.low, r.high) != (low, high) {
+                    let which = if g == LAST { "the deciding game".to_string() } else { format!("game {}", g + 1) };
+                    let message = format!("{which} given as {}-{} here, but {}-{} {}", r.high, r.low, high, low, article.where_is(main.block, r.block));
+                    out.push(META.diagnostic(r.span, message).with_related(span, format!("{which}: {high}-{low} here")));
+                }
+                continue;
+            }
             if !(r.lead || r.refers_back) || (r.low, r.high) == (main.low, main.high) {
                 continue;
             }
@@ -92,8 +159,10 @@ fn results(article: &Article) -> Vec<Result> {
         }
         v
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Result> = Vec::new();
     let ms = &article.mentions;
+    // Where the last score read ends (its sentence and token), to join `21-18, 19-21` into one result.
+    let mut last_end: Option<(usize, usize)> = None;
     for (i, m) in ms.iter().enumerate() {
         if m.role != Role::PairStart {
             continue;
@@ -109,25 +178,49 @@ fn results(article: &Article) -> Vec<Result> {
         }
         let start = m.tokens.start;
         let end = n.tokens.end;
-        let near = start.saturating_sub(5).max(words.tokens.start)..(end + 3).min(words.tokens.end);
-        if !words.any_in(near.clone(), RESULT_WORDS) {
+        let (low, high) = (m.value.min(n.value) as u32, m.value.max(n.value) as u32);
+        let span = crate::rules::figures::join_spans(m.span, n.span);
+        // The next game of the result just read: `21-18, 19-21, 21-16`, `6-4 dan 7-5`.
+        if let Some((s, e)) = last_end
+            && s == m.sentence
+            && (start == e + 1 && matches!(words.at(e), Some("," | "dan" | "and")) || start == e + 2 && words.at(e) == Some(",") && matches!(words.at(e + 1), Some("dan" | "and")))
+            && let Some(r) = out.last_mut()
+        {
+            r.games.push((low, high, span));
+            last_end = Some((m.sentence, end));
             continue;
         }
+        // (`beating third-seeded Camila Ortiz of Argentina 6-4`: a team or player named at length.)
+        let near = start.saturating_sub(8).max(words.tokens.start)..(end + 3).min(words.tokens.end);
         let clause = super::claims::clause_of(article, m.sentence, start);
+        // `saved two set points at 4-5`, `pada kedudukan 1-1`: a running score, not a result.
+        if words.at(start.wrapping_sub(1)).is_some_and(|w| matches!(w, "at" | "kedudukan" | "posisi" | "from" | "dari")) {
+            last_end = None;
+            continue;
+        }
+        let game = game_named(words, start, end);
+        if !words.any_in(near.clone(), RESULT_WORDS) && game.is_none() {
+            last_end = None;
+            continue;
+        }
         if words.any_phrase_in(clause.start.min(near.start)..clause.end.max(near.end), OTHER_SCORES) {
+            last_end = None;
             continue;
         }
         // `Kemenangan 3-1 ini`, `this 2-1 win`.
         let refers_back = words.at(end).is_some_and(|w| BACK_REFERENCE.contains(&w))
             || start > words.tokens.start && words.at(start - 1).is_some_and(|w| matches!(w, "this" | "that"));
         out.push(Result {
-            low: m.value.min(n.value) as u32,
-            high: m.value.max(n.value) as u32,
-            span: crate::rules::figures::join_spans(m.span, n.span),
+            low,
+            high,
+            span,
             block: m.block,
             lead: lead_blocks.contains(&m.block),
             refers_back,
+            games: vec![(low, high, span)],
+            game,
         });
+        last_end = Some((m.sentence, end));
     }
     out
 }
@@ -159,5 +252,36 @@ mod tests {
             assert!(flagged(&MatchResult, Id, text).is_empty(), "{text}");
         }
         assert!(flagged(&MatchResult, En, "Persada won 1-0.\n\nThe two sides drew 1-1 in their first meeting in October.").is_empty());
+    }
+
+    #[test]
+    fn a_game_of_a_result_given_game_by_game() {
+        let text = "Rahmadani beat Zhou Xinyi 21-18, 19-21, 21-16 in the final on Sunday.\n\nHer coach said the 21-14 win in the decider showed her endurance.";
+        let d = run(&MatchResult, En, text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(&text[d[0].span.range()], "21-14");
+        assert_eq!(d[0].message, "the deciding game given as 21-14 here, but 21-16 earlier in this paragraph".replace("earlier in this paragraph", "in paragraph 1"));
+        assert_eq!(&text[d[0].related[0].span.range()], "21-16");
+        // An ordinal after the game noun, in Indonesian; sets of tennis.
+        assert_eq!(flagged(&MatchResult, Id, "Ganda putra Indonesia menang 21-15, 21-18 atas pasangan Korea.\n\nPada gim kedua, mereka menutup laga dengan skor 21-17."), ["21-17"]);
+        assert_eq!(flagged(&MatchResult, En, "Okafor won 6-4, 3-6, 7-5 on Friday.\n\nHe took the final set 7-6 after saving two break points."), ["7-6"]);
+        assert_eq!(flagged(&MatchResult, Id, "Tunggal putri Dewi Lestari menang 21-12, 17-21 dan 21-19.\n\nDewi mengaku lelah pada gim penentuan yang ia menangi 21-17."), ["21-17"]);
+    }
+
+    #[test]
+    fn a_game_given_as_it_was_stays_silent() {
+        for (language, text) in [
+            (En, "Rahmadani beat Zhou Xinyi 21-18, 19-21, 21-16 in the final.\n\nShe won the opening game 21-18 and lost the second 19-21."),
+            (En, "Rahmadani beat Zhou Xinyi 21-18, 19-21, 21-16 in the final.\n\nIn the semifinal she had won the deciding game 21-19."),
+            (Id, "Ganda putra Indonesia menang 21-15, 21-18 atas pasangan Korea.\n\nPada gim kedua, mereka menang 21-18 setelah tertinggal."),
+            (Id, "Persija menang 2-1 atas Persib.\n\nGol kedua Persija tercipta pada menit ke-80, saat skor 1-1."),
+            (En, "Okafor won 6-4, 3-6, 7-5 on Friday.\n\nIn the second set of last year's final he lost 2-6."),
+            (En, "Okafor won 6-4, 7-5 on Friday.\n\nIn the second set, he saved two set points at 4-5 before breaking."),
+            (Id, "Okafor menang 6-4, 7-5 pada Jumat.\n\nPada set kedua, ia sempat tertinggal pada kedudukan 4-5."),
+            (Id, "Dewi menang 21-17, 19-21, 21-15 di final.\n\nPada gim penentuan, Dewi unggul 11-6 saat interval dan menutup laga 21-15."),
+            (En, "Dewi won 21-17, 19-21, 21-15 in the final.\n\nIn the decider she led 11-7 at the interval."),
+        ] {
+            assert!(flagged(&MatchResult, language, text).is_empty(), "{text}");
+        }
     }
 }

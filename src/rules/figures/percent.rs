@@ -113,7 +113,12 @@ fn from_claims(article: &Article, out: &mut Vec<Diagnostic>, before: usize) {
             continue;
         }
         let stated = if c.stated.is_some() { percent_text(c.stated_value, language) } else { article.doc.str(c.stated_span).to_string() };
-        let message = format!("from {} to {} is a change of {}, not {stated}", shown(a), shown(b), percent_text(c.actual, language));
+        let message = if c.multiple {
+            let times = crate::numbers::format_number((b.value / a.value * 10.0).round() / 10.0, language);
+            format!("from {} to {} is {times} times as many, not {stated}", shown(a), shown(b))
+        } else {
+            format!("from {} to {} is a change of {}, not {stated}", shown(a), shown(b), percent_text(c.actual, language))
+        };
         out.push(META.diagnostic(c.stated_span, message).with_related(a.span, "the value before").with_related(b.span, "the value after"));
     }
 }

@@ -180,8 +180,10 @@ fn date_after(article: &Article, mut i: usize, end: usize) -> Option<WrittenDate
         if let Some(month) = text(i + 1).and_then(month_number)
             && doc.tokens[i + 1].kind == TokenKind::Word
         {
-            let (year, last) = match number(i + 2).and_then(|y| (y.len() == 4).then(|| int(y)).flatten()) {
-                Some(y) => (Some(y), i + 2),
+            // `14 Nov. 2024`: an abbreviated month's full stop.
+            let after = if text(i + 2) == Some(".") && glued(i + 2) { i + 3 } else { i + 2 };
+            let (year, last) = match number(after).and_then(|y| (y.len() == 4).then(|| int(y)).flatten()) {
+                Some(y) => (Some(y), after),
                 None => (None, i + 1),
             };
             return Some(WrittenDate { day: int(d)? as u32, month, year, span: Span::new(start, doc.tokens[last].span.end), day_span: Some(doc.tokens[i].span) });
@@ -190,6 +192,10 @@ fn date_after(article: &Article, mut i: usize, end: usize) -> Option<WrittenDate
     }
     // `April 24, 2025`, `April 24`.
     let month = text(i).filter(|_| doc.tokens[i].kind == TokenKind::Word).and_then(month_number)?;
+    // `Nov. 12, 2024` (AP style): the abbreviation's full stop.
+    if text(i + 1) == Some(".") && glued(i + 1) {
+        i += 1;
+    }
     let d = number(i + 1)?;
     let mut last = i + 1;
     let mut year = None;
@@ -237,6 +243,12 @@ mod tests {
         assert_eq!(fixed(&WeekdayDate, Id, "Sidang digelar Selasa, 14 April 2025."), "Sidang digelar Senin, 14 April 2025.");
         assert_eq!(fixed(&WeekdayDate, En, "The court ruled on Friday, April 24, 2025."), "The court ruled on Thursday, April 24, 2025.");
         assert_eq!(fixed(&WeekdayDate, En, "It opened on Friday, 24 April 2025."), "It opened on Thursday, 24 April 2025.");
+        // Abbreviated months, with the full stop of AP style.
+        assert_eq!(flagged(&WeekdayDate, En, "The library opened on Wednesday, Nov. 12, 2024, downtown."), ["Wednesday"]);
+        assert_eq!(flagged(&WeekdayDate, En, "The vote was held on Monday, 3 Sept. 2024, in the hall."), ["Monday"]);
+        assert_eq!(flagged(&WeekdayDate, Id, "Rapat digelar Jumat, 9 Okt 2024, di balai desa."), ["Jumat"]);
+        assert!(flagged(&WeekdayDate, En, "The library opened on Tuesday, Nov. 12, 2024, downtown.").is_empty());
+        assert!(flagged(&WeekdayDate, En, "The vote was held on Tuesday, Sept. 3, 2024.").is_empty());
         // A date without a year takes the article's.
         assert_eq!(flagged(&WeekdayDate, Id, "Rapat Kamis (24/4/2025) dan Senin (30/4)."), ["Senin"]);
     }
