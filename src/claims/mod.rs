@@ -394,8 +394,9 @@ static CLAIMED: &[&str] = &["claimed", "claims", "claim", "mengklaim", "klaim", 
 /// Another event, another period, a hypothesis or a negation before the number.
 static ELSEWHERE: &[&str] = &[
     "pernah", "serupa", "tahun lalu", "bulan lalu", "pekan lalu", "minggu lalu", "last year", "last month", "last week",
-    "previous", "terpisah", "separate", "another", "sejak", "since", "sepanjang", "sejarah", "history", "rekor",
-    "record", "similar", "years ago", "tahun silam", "a year ago", "setahun lalu", "dekade", "decade", "target",
+    "previous", "terpisah", "separate", "another", "sejak", "since", "sepanjang", "sejarah", "history",
+    // `rekor sebelumnya`, not `menjadi rekor` (this figure became one).
+    "rekor sebelumnya", "rekor lama", "previous record", "old record", "the record of", "similar", "years ago", "tahun silam", "a year ago", "setahun lalu", "dekade", "decade", "target",
     "ditargetkan", "rencana", "berencana", "plan", "plans", "kapasitas", "capacity", "daya tampung", "could", "would",
     "might", "may", "bisa", "mungkin", "berpotensi", "jika", "if", "kalau", "apabila", "akan", "will", "expected",
     "diperkirakan akan", "tidak", "tak", "bukan", "belum", "no", "not", "never", "tanpa", "without", "setiap",
@@ -598,7 +599,10 @@ fn scope_items(words: &Words) -> Vec<(usize, String)> {
     let mut items = Vec::new();
     for t in words.range.clone() {
         let w = words.at(t).unwrap_or("");
-        if PLACE_PREPOSITIONS.contains(&w) {
+        // `kata Syamsul di posko pengungsian di Desa Marobo`, `told reporters in Masamba`: where
+        // it was said, not where it happened; `kata Syamsul, Rabu`: when it was said.
+        let said_there = || where_said(words.doc, words.range.clone(), t);
+        if PLACE_PREPOSITIONS.contains(&w) && !said_there() {
             let mut p = t + 1;
             p = past_place_type(words, p);
             let mut name = Vec::new();
@@ -624,7 +628,7 @@ fn scope_items(words: &Words) -> Vec<(usize, String)> {
                 items.push((t, format!("place:{}", (t + 1..p).filter_map(|x| words.at(x)).collect::<Vec<_>>().join(" "))));
             }
         }
-        if WEEKDAYS.contains(&w) && words.capitalised(t) {
+        if WEEKDAYS.contains(&w) && words.capitalised(t) && !said_there() {
             items.push((t, format!("day:{w}")));
         }
         if words.capitalised(t) && w.len() > 3 && let Some(month) = crate::numbers::month_number(w) {
@@ -641,6 +645,36 @@ fn scope_items(words: &Words) -> Vec<(usize, String)> {
         }
     }
     items
+}
+
+/// Verbs of saying, after which a place or a day is where or when it was said.
+const SAYING: &[&str] = &[
+    "kata", "ujar", "ucap", "tutur", "jelas", "tegas", "imbuh", "tambah", "ungkap", "terang", "mengatakan",
+    "menjelaskan", "menyampaikan", "berbicara", "menegaskan", "said", "says", "told", "added", "explained", "spoke",
+    "speaking", "announced", "wrote",
+];
+
+/// Whether the word at `t` (a place's preposition or a day) tells where or when something was
+/// said: a verb of saying stands a few words before it (its speaker or audience between), with no
+/// number, `bahwa` / `that`, comma-less clause break or quote mark between.
+pub fn where_said(doc: &Document, sentence: Range<usize>, t: usize) -> bool {
+    let mut k = t;
+    while k > sentence.start && t - k < 7 {
+        k -= 1;
+        let tok = &doc.tokens[k];
+        if tok.kind == TokenKind::Number {
+            return false;
+        }
+        let w = doc.token_lower(k);
+        if SAYING.contains(&w) {
+            return true;
+        }
+        // (A comma may stand between the speaker and the day: `kata Syamsul, Rabu`.)
+        if matches!(w, "that" | "bahwa" | ";" | ":" | "\"" | "“" | "”" | "(" | ")") || w == "," && t - k > 1 {
+            return false;
+        }
+    }
+    false
 }
 
 /// The first words of a list of phrases, made once per list (lists are constants of this

@@ -113,6 +113,89 @@ pub fn contradictions(claims: &Claims) -> Vec<Contradiction> {
     out
 }
 
+/// The digits a figure is written with and its magnitude word: `Rp 4,8 miliar` is `48` and
+/// `miliar`, `14.800` is `14800`.
+fn written_digits(doc: &crate::document::Document, c: &Claim) -> Option<(String, String)> {
+    let mut digits = None;
+    let mut magnitude = String::new();
+    for t in c.tokens.clone() {
+        let tok = &doc.tokens[t];
+        match tok.kind {
+            crate::document::TokenKind::Number if digits.is_none() => digits = Some(doc.token_str(tok).chars().filter(char::is_ascii_digit).collect::<String>()),
+            crate::document::TokenKind::Word if digits.is_some() => magnitude = doc.token_lower(t).to_string(),
+            _ => {}
+        }
+    }
+    digits.map(|d| (d, magnitude))
+}
+
+/// Whether two digit strings differ only by two neighbouring digits swapped: `48` and `84`.
+fn swapped(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&k| a[k] != b[k]).collect();
+    diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+}
+
+/// Whether two counts are of one thing for a swapped-digits slip: the same noun, the same state,
+/// bodies against the dead, or a noun made of the other's verb (`68 cancellations` ... `cancel
+/// 86 flights`).
+fn counted_alike(a: &Claim, b: &Claim) -> bool {
+    let stem = |w: &str| w.chars().take(5).collect::<String>();
+    let words = |c: &Claim| c.head.iter().chain(c.predicate.iter()).flat_map(|h| h.split(' ')).filter(|w| w.len() >= 5).map(stem).collect::<Vec<_>>();
+    let body = |c: &Claim| c.head.as_deref().is_some_and(|h| BODIES.contains(&h));
+    a.head.is_some() && a.head == b.head && !a.generic()
+        || a.state.is_some() && a.state == b.state
+        || (body(a) && b.state == Some("dead") || body(b) && a.state == Some("dead"))
+        || words(a).iter().any(|w| words(b).contains(w))
+}
+
+/// Nouns that count the dead by their bodies.
+const BODIES: &[&str] = &["jenazah", "mayat", "jasad", "body", "corpse"];
+
+/// Two figures of one unit whose digits differ only by two neighbouring digits swapped (`Rp 4,8
+/// miliar` ... `Rp 8,4 miliar`, `86 flights` ... `68 cancellations`): a typing slip in one of
+/// them. Money and percentages of one currency and magnitude word; counts of one thing. Figures
+/// are bucketed by their sorted digits, so only possible pairs are compared. Earlier figures,
+/// updates, ranges, figures of another period or event, and a part against its whole are not one
+/// figure.
+pub fn transpositions(claims: &Claims, doc: &crate::document::Document) -> Vec<Contradiction> {
+    let cs = &claims.claims;
+    let other_year = |c: &Claim| c.scope.iter().any(|s| s.strip_prefix("year:").is_some_and(|y| claims.year.is_none_or(|a| y != a.to_string())));
+    let mut buckets: HashMap<(Option<&'static str>, bool, String, Vec<u8>), Vec<(usize, String)>> = HashMap::new();
+    for (i, c) in cs.iter().enumerate() {
+        crate::work::count(1);
+        if c.value <= 0.0 || c.previous || c.update || c.excluded || c.qualifier == Qualifier::Range || other_year(c) {
+            continue;
+        }
+        let Some((digits, magnitude)) = written_digits(doc, c) else { continue };
+        if digits.trim_matches('0').len() < 2 {
+            continue;
+        }
+        let mut sorted = digits.clone().into_bytes();
+        sorted.sort_unstable();
+        buckets.entry((c.currency, c.percent, magnitude, sorted)).or_default().push((i, digits));
+    }
+    let mut out = Vec::new();
+    for members in buckets.values() {
+        for (n, (j, dj)) in members.iter().enumerate() {
+            crate::work::count(MAX_COMPARED.min(n));
+            let b = &cs[*j];
+            let earlier = members[n.saturating_sub(MAX_COMPARED)..n].iter().find(|(i, di)| {
+                let a = &cs[*i];
+                a.sentence != b.sentence && swapped(di, dj) && (a.whole, a.total) == (b.whole, b.total) && (a.currency.is_some() || a.percent || counted_alike(a, b))
+            });
+            if let Some((i, _)) = earlier {
+                out.push(Contradiction { later: *j, earlier: *i });
+            }
+        }
+    }
+    out.sort_by_key(|c| c.later);
+    out
+}
+
 /// A whole and the parts that break it down, when they cannot add up.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Breakdown {

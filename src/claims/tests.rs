@@ -322,3 +322,40 @@ fn a_sentence_opening_on_a_pronoun_and_a_breakdown_breaks_down_the_count_before_
     assert!(sums("Rombongan itu membawa 45 peserta dari Bandung. Mereka termasuk 12 guru dan 30 siswa.\n").is_empty());
     assert!(sums("Rombongan itu tiba di Bandung pada Senin. Mereka terdiri dari 12 guru dan 30 siswa.\n").is_empty());
 }
+
+#[test]
+fn a_place_or_day_after_a_verb_of_saying_is_where_it_was_said() {
+    let at = |text: &str, language: Language, word: &str| {
+        let d = doc(text, language);
+        let t = (0..d.tokens.len()).find(|&t| d.token_str(&d.tokens[t]) == word).unwrap();
+        let s = d.sentences.iter().find(|s| s.tokens.contains(&t)).unwrap();
+        where_said(&d, s.tokens.clone(), t)
+    };
+    assert!(at("Banjir menewaskan 14 orang, kata Syamsul di Desa Marobo.", Id, "di"));
+    assert!(at("Banjir menewaskan 14 orang, kata Syamsul, Rabu.", Id, "Rabu"));
+    assert!(at("Fourteen people died, the governor told reporters in Masamba.", En, "in"));
+    assert!(at("Fourteen people died, police said on Monday.", En, "on"));
+    // Where it happened: no verb of saying before the place, or a clause between.
+    assert!(!at("Banjir di Desa Marobo menewaskan 14 orang.", Id, "di"));
+    assert!(!at("Syamsul mengatakan bahwa 14 orang tewas di Desa Marobo.", Id, "di"));
+    assert!(!at("Police said that 14 people died in Masamba.", En, "in"));
+    assert!(!at("Polisi mengatakan banjir pada Rabu menewaskan 14 orang di Masamba.", Id, "di"));
+}
+
+#[test]
+fn figures_whose_digits_are_swapped() {
+    let pairs = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let mentions = crate::numbers::mentions(&d);
+        let c = Claims::new(&d, &mentions);
+        relations::transpositions(&c, &d).iter().map(|x| (c.claims[x.earlier].value, c.claims[x.later].value)).collect::<Vec<_>>()
+    };
+    assert_eq!(pairs("Biayanya Rp 4,8 miliar. Anggaran Rp 8,4 miliar itu dikritik.", Id), [(4.8e9, 8.4e9)]);
+    assert_eq!(pairs("Sebanyak 1.250 rumah rusak. Petugas mencatat 1.520 rumah rusak.", Id), [(1250.0, 1520.0)]);
+    assert_eq!(pairs("Turnout was 72 percent. Only 27 percent of voters came.", En), [(72.0, 27.0)]);
+    // Other digits, other magnitudes, one sentence, other things counted.
+    assert!(pairs("Biayanya Rp 4,8 miliar. Anggaran Rp 8,4 juta itu dikritik.", Id).is_empty());
+    assert!(pairs("Sebanyak 1.250 rumah rusak. Petugas mencatat 1.502 rumah rusak.", Id).is_empty());
+    assert!(pairs("Sebanyak 12 rumah rusak berat dan 21 rumah rusak ringan.", Id).is_empty());
+    assert!(pairs("Sebanyak 36 rumah terendam. Petugas mengevakuasi 63 warga.", Id).is_empty());
+}

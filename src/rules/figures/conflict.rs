@@ -31,7 +31,12 @@ synonyms) in whatever state (`selamat`, `dirawat`, `survived`) or with whatever 
 two counts of the same noun, state and unit in compatible places and times are compared the same way. A noun \
 counted with three values or more, or twice in one sentence, is a distribution (votes per candidate), not one \
 count; measures (`ton`, `mg`), single people introduced (`seorang pekerja`), vague words (`puluhan`), subsets \
-(`hanya`, `terakhir`, `tersebut`) and totals against parts are not compared.",
+(`hanya`, `terakhir`, `tersebut`) and totals against parts are not compared. Two figures of one currency and \
+magnitude word (`Rp 4,8 miliar` ... `Rp 8,4 miliar`), two percentages, or two counts of one thing whose digits \
+differ only by two neighbouring digits swapped are reported as a likely typing slip, in different sentences and \
+unless one is an update, an earlier figure or about another period. A place or a day right after a verb of \
+saying (`kata Syamsul di Desa Marobo`, `told reporters in Masamba`, `kata dia, Rabu`) tells where or when it was \
+said, not what the figure is about.",
     example_bad: "Serangan itu menewaskan setidaknya 12 orang. Polisi mengatakan 10 orang tewas dan 90 terluka.",
     example_good: "Serangan itu menewaskan setidaknya 12 orang. Polisi mengatakan 12 orang tewas dan 90 terluka.",
 };
@@ -153,6 +158,20 @@ fn open_counts(article: &Article, out: &mut Vec<Diagnostic>, before: usize) {
         let message = format!("{} here, but {} {}", b.describe(language), a.describe(language), article.where_is(a.block, b.block));
         out.push(META.diagnostic(b.span, message).with_related(a.span, format!("{} here", a.describe(language))));
     }
+    // Two digits swapped: `Rp 4,8 miliar` ... `Rp 8,4 miliar`.
+    for c in crate::claims::relations::transpositions(model, article.doc) {
+        let (a, b) = (&model.claims[c.earlier], &model.claims[c.later]);
+        if seen.iter().any(|s| s.overlaps(b.span) || s.overlaps(a.span)) || !reported.insert(c.later) {
+            continue;
+        }
+        let message = format!(
+            "{} here, but {} {}: two digits swapped in one of them?",
+            article.doc.str(b.span),
+            article.doc.str(a.span),
+            article.where_is(a.block, b.block)
+        );
+        out.push(META.diagnostic(b.span, message).with_related(a.span, format!("{} here", article.doc.str(a.span))));
+    }
 }
 
 #[cfg(test)]
@@ -236,6 +255,67 @@ mod tests {
     #[test]
     fn bodies_are_a_lower_bound() {
         assert_eq!(flagged(&Conflict, Id, "Tujuh orang tewas dalam kecelakaan itu. Delapan jenazah disemayamkan di RSUD."), ["Delapan"]);
+    }
+
+    #[test]
+    fn two_digits_swapped() {
+        // Money of one currency and magnitude, in either language.
+        assert_eq!(flagged(&Conflict, Id, "Proyek itu menelan biaya Rp 4,8 miliar.\n\nWarga mempertanyakan anggaran Rp 8,4 miliar itu."), ["8,4 miliar"]);
+        assert_eq!(flagged(&Conflict, En, "The company paid $36 million for the site.\n\nCritics said the $63 million deal was rushed."), ["63 million"]);
+        // Percentages, and counts of one thing however they are worded.
+        assert_eq!(flagged(&Conflict, Id, "Tingkat partisipasi mencapai 72 persen.\n\nKPU menyebut 27 persen pemilih datang ke TPS."), ["27"]);
+        let counts = flagged(&Conflict, En, "The airline had to cancel 86 flights on Monday.\n\nMost passengers on the 68 cancelled flights were rebooked.");
+        assert_eq!(counts, ["68"]);
+        // A figure that became a record is still this figure; the record it beat is another.
+        assert_eq!(flagged(&Conflict, Id, "Nilai transfernya Rp 6,5 miliar.\n\nTransfer senilai Rp 5,6 miliar itu menjadi rekor klub."), ["5,6 miliar"]);
+        assert!(flagged(&Conflict, Id, "Nilai transfernya Rp 6,5 miliar.\n\nRekor sebelumnya Rp 5,6 miliar.").is_empty());
+        let d = run(&Conflict, Id, "Proyek itu menelan biaya Rp 4,8 miliar.\n\nWarga mempertanyakan anggaran Rp 8,4 miliar itu.");
+        assert!(d[0].message.ends_with("two digits swapped in one of them?"), "{}", d[0].message);
+        assert_eq!(d[0].related.len(), 1);
+    }
+
+    #[test]
+    fn swapped_digits_that_are_not_one_figure_stay_silent() {
+        for text in [
+            // Another magnitude, another currency, another year, an update, one sentence.
+            "Proyek itu menelan biaya Rp 4,8 miliar.\n\nWarga menerima ganti rugi Rp 8,4 juta.",
+            "Proyek itu menelan biaya Rp 48 miliar.\n\nPinjaman itu senilai 84 miliar dolar AS.",
+            "Anggaran tahun ini Rp 4,8 miliar.\n\nPada 2019, anggarannya Rp 8,4 miliar.",
+            "Korban tewas 12 orang.\n\nKorban tewas bertambah menjadi 21 orang.",
+            "Sebanyak 12 rumah rusak berat dan 21 rumah rusak ringan.",
+            // Counts of different things.
+            "Sebanyak 36 rumah terendam.\n\nPetugas mengevakuasi 63 warga.",
+            // Two digits that are not neighbours, and a single digit.
+            "Proyek itu menelan biaya Rp 4,18 miliar.\n\nAnggarannya Rp 8,14 miliar.",
+        ] {
+            assert!(flagged(&Conflict, Id, text).is_empty(), "{text}: {:?}", run(&Conflict, Id, text).iter().map(|d| d.message.clone()).collect::<Vec<_>>());
+        }
+        for text in [
+            "The fund lost $36 million in March.\n\nIt raised $63 billion last year.",
+            "Officials counted 54 homes destroyed.\n\nRescuers evacuated 45 residents.",
+        ] {
+            assert!(flagged(&Conflict, En, text).is_empty(), "{text}: {:?}", run(&Conflict, En, text).iter().map(|d| d.message.clone()).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn where_a_figure_was_said_is_not_its_scope() {
+        // The place and the day follow a verb of saying: they tell where and when the speaker spoke.
+        assert_eq!(
+            flagged(&Conflict, Id, "Banjir menewaskan 14 orang, kata Kepala BPBD Syamsul di posko pengungsian di Desa Marobo.\n\nSebanyak 16 orang tewas dalam banjir itu."),
+            ["16"]
+        );
+        assert_eq!(flagged(&Conflict, Id, "Banjir menewaskan 14 orang, kata Syamsul, Rabu.\n\nSebanyak 16 orang tewas dalam banjir itu."), ["16"]);
+        assert_eq!(flagged(&Conflict, En, "The floods killed 14 people, the governor told reporters in Masamba.\n\nSixteen people were killed in the floods."), ["Sixteen"]);
+        // A place that is where it happened still keeps two counts apart.
+        for text in [
+            "Banjir menewaskan 14 orang di Desa Marobo, kata Syamsul.\n\nSebanyak 16 orang tewas di Kecamatan Sabbang.",
+            "Menurut Syamsul, banjir di Desa Marobo menewaskan 14 orang.\n\nSebanyak 16 orang tewas di Kecamatan Sabbang.",
+        ] {
+            assert!(flagged(&Conflict, Id, text).is_empty(), "{text}: {:?}", run(&Conflict, Id, text).iter().map(|d| d.message.clone()).collect::<Vec<_>>());
+        }
+        let en = "Floods in Masamba killed 14 people, the governor said.\n\nSixteen people were killed in Sabbang.";
+        assert!(flagged(&Conflict, En, en).is_empty(), "{:?}", run(&Conflict, En, en).iter().map(|d| d.message.clone()).collect::<Vec<_>>());
     }
 
     #[test]

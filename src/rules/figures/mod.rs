@@ -300,7 +300,7 @@ impl<'d, 'a> Article<'d, 'a> {
         let heading = self.is_heading_block(doc.sentences[sentence].block);
         for t in range.clone() {
             let w = words.at(t).unwrap_or("");
-            if !PLACE_PREPOSITIONS.contains(&w) || heading {
+            if !PLACE_PREPOSITIONS.contains(&w) || heading || crate::claims::where_said(doc, words.tokens.clone(), t) {
                 continue;
             }
             let mut k = t + 1;
@@ -351,6 +351,10 @@ impl<'d, 'a> Article<'d, 'a> {
             if WEEKDAYS_ID.contains(&w) || WEEKDAYS_EN.contains(&w) || w == "jum'at" {
                 // `Minggu` is also "week" in Indonesian: only a capitalised one is a day.
                 if w == "minggu" && !is_capitalised(self.doc.token_str(&self.doc.tokens[t])) {
+                    continue;
+                }
+                // `kata Syamsul, Rabu`: when it was said.
+                if crate::claims::where_said(self.doc, words.tokens.clone(), t) {
                     continue;
                 }
                 out.insert(format!("day:{}", weekday_index(w).unwrap_or(0)));
