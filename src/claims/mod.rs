@@ -95,6 +95,11 @@ pub struct Claim {
     pub whole: bool,
     /// Not about this event as it stands: another event or period, a hypothesis, a negation.
     pub excluded: bool,
+    /// A count of bodies (`delapan jenazah`): at least that many dead.
+    pub bodies: bool,
+    /// The named sources of its sentence (`Sharif Hotak`, `menurut Hendra`), lowercased; none in
+    /// a headline.
+    pub speakers: Vec<String>,
     pub position: Position,
     pub sentence: usize,
     pub block: usize,
@@ -128,6 +133,8 @@ impl Claim {
             total: false,
             whole: false,
             excluded: false,
+            speakers: Vec::new(),
+            bodies: false,
             position: Position::Body,
             sentence: 0,
             block: 0,
@@ -137,6 +144,15 @@ impl Claim {
     /// Whether no value fits both claims.
     pub fn disjoint(&self, other: &Claim) -> bool {
         self.hi < other.lo || other.hi < self.lo
+    }
+    /// Whether two counts of one thing cannot both hold: their ranges cannot meet, or, when one
+    /// counts bodies (a lower bound of the dead), it counts more than the other allows.
+    pub fn contradicts(&self, other: &Claim) -> bool {
+        match (self.bodies, other.bodies) {
+            (true, false) => self.lo > other.hi,
+            (false, true) => other.lo > self.hi,
+            _ => self.disjoint(other),
+        }
     }
     pub fn same_unit(&self, other: &Claim) -> bool {
         self.percent == other.percent && self.currency == other.currency
@@ -307,10 +323,22 @@ static STATES: &[(&str, &str)] = &[
     ("mengungsi", "evacuated"),
     ("evacuated", "evacuated"),
     ("displaced", "evacuated"),
+    ("meninggalkan rumah", "evacuated"),
+    ("fled their homes", "evacuated"),
+    ("left their homes", "evacuated"),
+    ("forced from their homes", "evacuated"),
     ("ditangkap", "arrested"),
     ("diamankan", "arrested"),
     ("arrested", "arrested"),
     ("detained", "arrested"),
+    ("diculik", "abducted"),
+    ("menculik", "abducted"),
+    ("disandera", "abducted"),
+    ("menyandera", "abducted"),
+    ("abducted", "abducted"),
+    ("kidnapped", "abducted"),
+    ("taken hostage", "abducted"),
+    ("held hostage", "abducted"),
 ];
 /// States that together may account for everyone of a group: who survived, died, is missing, is
 /// treated.
@@ -389,8 +417,15 @@ static ORDINAL_SUBSET: &[&str] = &["terakhir", "pertama", "first", "last", "fina
 pub(super) static BREAKDOWN: &[&str] = &["rinciannya", "rincian", "terdiri", "consisting", "comprising", "broken down", "yakni", "yaitu", "namely"];
 /// Another period than the one a sentence's figures are of.
 static EARLIER_PERIOD: &[&str] = &["tahun lalu", "last year", "sejak", "since", "tahun sebelumnya", "a year earlier", "the year before"];
-/// Verbs of saying that report a figure from one side: `claimed 190 were dead`.
-static CLAIMED: &[&str] = &["claimed", "claims", "claim", "mengklaim", "klaim", "diklaim"];
+/// Verbs of saying that report a figure from one side (`claimed 190 were dead`), and words that
+/// say the sentence's figure is another source's, differing from the article's (`Angka itu
+/// berbeda dengan data Pemprov yang menyebut 3.900`, `a discrepancy with the 400 the ministry
+/// reported`).
+static CLAIMED: &[&str] = &[
+    "claimed", "claims", "claim", "mengklaim", "klaim", "diklaim", "berbeda dengan", "berbeda dari", "selisih",
+    "perbedaan", "versi", "differs", "differ from", "different from", "discrepancy", "disputed", "disputes",
+    "contradicts", "contradicted",
+];
 /// Another event, another period, a hypothesis or a negation before the number.
 static ELSEWHERE: &[&str] = &[
     "pernah", "serupa", "tahun lalu", "bulan lalu", "pekan lalu", "minggu lalu", "last year", "last month", "last week",
@@ -434,6 +469,8 @@ struct SentenceFacts {
     opening: Range<usize>,
     /// [`scope_items`] of the sentence, made on the first claim's question.
     scope: std::cell::OnceCell<Vec<(usize, String)>>,
+    /// The sentence's named sources ([`speakers`]).
+    speakers: Vec<String>,
 }
 
 impl SentenceFacts {
@@ -453,7 +490,8 @@ impl SentenceFacts {
             (true, Some(c)) => first..c,
             _ => 0..0,
         };
-        SentenceFacts { elsewhere, first_breakdown, opening, scope: std::cell::OnceCell::new() }
+        let speakers = speakers(words.doc, words.range.clone());
+        SentenceFacts { elsewhere, first_breakdown, opening, scope: std::cell::OnceCell::new(), speakers }
     }
 }
 
@@ -602,7 +640,9 @@ fn scope_items(words: &Words) -> Vec<(usize, String)> {
         // `kata Syamsul di posko pengungsian di Desa Marobo`, `told reporters in Masamba`: where
         // it was said, not where it happened; `kata Syamsul, Rabu`: when it was said.
         let said_there = || where_said(words.doc, words.range.clone(), t);
-        if PLACE_PREPOSITIONS.contains(&w) && !said_there() {
+        // (`at least`, `at most`: a qualifier.)
+        let qualifier = w == "at" && words.at(t + 1).is_some_and(|n| matches!(n, "least" | "most"));
+        if PLACE_PREPOSITIONS.contains(&w) && !qualifier && !said_there() {
             let mut p = t + 1;
             p = past_place_type(words, p);
             let mut name = Vec::new();
@@ -647,6 +687,9 @@ fn scope_items(words: &Words) -> Vec<(usize, String)> {
     items
 }
 
+/// Nouns that count the dead by their bodies.
+pub(crate) const BODIES: &[&str] = &["jenazah", "mayat", "jasad", "body", "bodies", "corpse", "corpses"];
+
 /// Verbs of saying, after which a place or a day is where or when it was said.
 const SAYING: &[&str] = &[
     "kata", "ujar", "ucap", "tutur", "jelas", "tegas", "imbuh", "tambah", "ungkap", "terang", "mengatakan",
@@ -666,8 +709,9 @@ pub fn where_said(doc: &Document, sentence: Range<usize>, t: usize) -> bool {
             return false;
         }
         let w = doc.token_lower(k);
+        // `mengatakan, di Sulawesi Selatan tercatat 12`: what was said follows the verb's comma.
         if SAYING.contains(&w) {
-            return true;
+            return !matches!(doc.tokens.get(k + 1).map(|_| doc.token_lower(k + 1)), Some("," | ":"));
         }
         // (A comma may stand between the speaker and the day: `kata Syamsul, Rabu`.)
         if matches!(w, "that" | "bahwa" | ";" | ":" | "\"" | "“" | "”" | "(" | ")") || w == "," && t - k > 1 {
@@ -675,6 +719,58 @@ pub fn where_said(doc: &Document, sentence: Range<usize>, t: usize) -> bool {
         }
     }
     false
+}
+
+/// Verbs of saying: a capitalised name next to one is the source of the sentence's figures.
+const SOURCE_VERBS: &[&str] = &[
+    "mengatakan", "menyatakan", "menyebutkan", "menyebut", "menjelaskan", "mengungkapkan", "menuturkan", "memaparkan",
+    "menambahkan", "menerangkan", "said", "says", "told", "stated", "described", "reported", "added", "explained",
+    "estimated", "announced",
+];
+/// Words after which the source is named: `kata Yulianto`, `said Budi`, `menurut Budi`.
+const SOURCE_BEFORE_NAME: &[&str] = &["kata", "ujar", "ucap", "tutur", "jelas", "tegas", "imbuh", "menurut", "said", "says", "according"];
+
+/// The named sources of the sentence of `range`: the capitalised name before a verb of saying,
+/// after `kata` / `said` / `menurut`, or opening the sentence before an apposition (`Abdurrahman
+/// Mangal, spokesperson for the governor, said`). Figures from two named sources that disagree
+/// are reported disagreement, not a slip.
+pub fn speakers(doc: &Document, range: Range<usize>) -> Vec<String> {
+    let word = |t: usize| (range.contains(&t) && doc.tokens[t].kind == TokenKind::Word).then(|| doc.token_lower(t));
+    let is_name = |t: usize| range.contains(&t) && doc.tokens[t].kind == TokenKind::Word && doc.token_str(&doc.tokens[t]).chars().next().is_some_and(char::is_uppercase);
+    let mut out: Vec<String> = Vec::new();
+    if !range.clone().any(|t| word(t).is_some_and(|w| SOURCE_VERBS.contains(&w) || SOURCE_BEFORE_NAME.contains(&w))) {
+        return out;
+    }
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for t in range.clone() {
+        let Some(w) = word(t) else { continue };
+        if SOURCE_VERBS.contains(&w) {
+            let mut k = t;
+            let mut run = Vec::new();
+            while k > range.start && is_name(k - 1) {
+                k -= 1;
+                run.push(k);
+            }
+            runs.push(run);
+        }
+        if SOURCE_BEFORE_NAME.contains(&w) {
+            let k = if word(t + 1).is_some_and(|x| x == "to") { t + 2 } else { t + 1 };
+            runs.push((k..range.end).take_while(|&k| is_name(k)).collect());
+        }
+    }
+    // `Sharif Hotak, of the provincial council, described ...`
+    let first = range.clone().find(|&t| doc.tokens[t].kind == TokenKind::Word).unwrap_or(range.start);
+    let opening: Vec<usize> = (first..range.end).take_while(|&k| is_name(k)).collect();
+    if opening.len() >= 2 && first + opening.len() < range.end && doc.token_str(&doc.tokens[first + opening.len()]) == "," {
+        runs.push(opening);
+    }
+    for t in runs.into_iter().flatten() {
+        let w = doc.token_lower(t);
+        if !WEEKDAYS.contains(&w) && !out.iter().any(|x| x == w) {
+            out.push(w.to_string());
+        }
+    }
+    out
 }
 
 /// The first words of a list of phrases, made once per list (lists are constants of this
@@ -933,6 +1029,9 @@ pub fn normalise_head(word: &str) -> String {
 fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Claim, headline: bool) {
     let start = c.tokens.start;
     let end = c.tokens.end;
+    if !headline {
+        c.speakers.clone_from(&facts.speakers);
+    }
     let (_, q_start) = if c.qualifier == Qualifier::Range { (Qualifier::Range, start) } else { qualifier_before(words, start) };
     let clause_range = clause(words, start);
     // `…, killing eight people`: a participle after a comma goes with the clause before it, whose
@@ -946,6 +1045,15 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     // English before it (`valid votes`), so English takes the last of a short run of nouns.
     let mut k = end;
     let mut head: Option<String> = None;
+    // `29 injured civilians`, `12 missing fishermen`: an English state before the noun.
+    let mut state_before_noun = None;
+    if english && !c.percent
+        && let Some((state, n)) = words.first_at(k, STATES)
+        && words.at(k + n).is_some_and(|w| words.is_word(k + n) && !STOP.contains(&w) && !NOT_HEADS.contains(&w) && !words.capitalised(k + n) && words.first_at(k + n, STATES).is_none() && !w.ends_with("ed") && !w.ends_with("ly"))
+    {
+        state_before_noun = Some(state);
+        k += n;
+    }
     if !c.percent {
         let mut run = Vec::new();
         while k < words.range.end && run.len() < 3 {
@@ -958,7 +1066,9 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
                 break;
             }
             // `12 orang penumpang`: the classifier gives way to the noun.
-            if CLASSIFIERS.contains(&w) && words.at(k + 1).is_some_and(|n| words.is_word(k + 1) && !STOP.contains(&n) && words.first_at(k + 1, STATES).is_none() && !words.capitalised(k + 1)) {
+            // (Not to a verb: `320.000 orang meninggalkan rumah`.)
+            let verb = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
+            if CLASSIFIERS.contains(&w) && words.at(k + 1).is_some_and(|n| words.is_word(k + 1) && !STOP.contains(&n) && !(!english && verb(n)) && words.first_at(k + 1, STATES).is_none() && !words.capitalised(k + 1)) {
                 k += 1;
                 continue;
             }
@@ -982,7 +1092,7 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
                 Some(mods.iter().map(|m| m.to_string()).chain([normalise_head(last)]).collect::<Vec<_>>().join(" "))
             }
             (false, Some((first, _))) => {
-                let modifier = words.at(k).filter(|m| words.is_word(k) && !STOP.contains(m) && !verb_like(m) && words.first_at(k, STATES).is_none() && !NOT_HEADS.contains(m) && !WEEKDAYS.contains(m));
+                let modifier = words.at(k).filter(|m| words.is_word(k) && !STOP.contains(m) && !verb_like(m) && words.first_at(k, STATES).is_none() && !NOT_HEADS.contains(m) && !WEEKDAYS.contains(m) && *m != "tambahan");
                 if modifier.is_some() {
                     k += 1;
                 }
@@ -1007,7 +1117,8 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     // or before it as a verb (`menewaskan 15`, `killed 13`).
     let mut s = k;
     let mut skipped = 0;
-    while s < words.range.end && skipped < 4 {
+    c.state = state_before_noun;
+    while c.state.is_none() && s < words.range.end && skipped < 4 {
         if let Some((state, _)) = words.first_at(s, STATES) {
             c.state = Some(state);
             break;
@@ -1018,6 +1129,19 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         }
         s += 1;
         skipped += 1;
+    }
+    // `jumlah korban tewas ... adalah 13 orang`, `the number of people killed ... 13`: the state
+    // of a total is named after `jumlah` / `number of`.
+    if c.state.is_none()
+        && let Some(t) = total_before
+    {
+        c.state = (t + 1..(t + 5).min(q_start)).find_map(|x| words.first_at(x, STATES).map(|(state, _)| state));
+    }
+    // Bodies (`delapan jenazah`, `eight bodies`) are at least that many dead.
+    if c.head.as_deref().and_then(|h| h.split(' ').next()).is_some_and(|h| BODIES.contains(&h)) && c.state.is_none_or(|s| matches!(s, "dead" | "found")) {
+        c.head = Some(PERSON.to_string());
+        c.state = Some("dead");
+        c.bodies = true;
     }
     // An open predicate right after the noun: `rumah terendam`, `votes counted` (not after
     // `yang`, which describes the noun).
@@ -1046,7 +1170,7 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         for t in (from..q_start).rev() {
             if let Some((state, n)) = words.first_at(t, STATES)
                 && t + n == q_start
-                && matches!(state, "dead" | "injured" | "evacuated" | "arrested")
+                && matches!(state, "dead" | "injured" | "evacuated" | "arrested" | "abducted")
             {
                 c.state = Some(state);
                 break;
@@ -1078,6 +1202,10 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     c.part |= words.any_in(k..(k + 2).min(words.range.end), ORDINAL_SUBSET)
         || words.any_in(q_start.saturating_sub(2).max(words.range.start)..q_start, ORDINAL_SUBSET)
         || facts.first_breakdown.is_some_and(|b| b < q_start);
+    // `dua jenazah lagi`, `two more bodies`, `another 12`, `tambahan 3 korban`: found since the
+    // last count, so a part of the total.
+    c.part |= [end, k].iter().any(|&t| words.at(t).is_some_and(|w| matches!(w, "lagi" | "more" | "additional" | "tambahan")))
+        || words.at(q_start.wrapping_sub(1)).is_some_and(|w| matches!(w, "another" | "additional" | "further" | "tambahan"));
     // `25 lembar pecahan Rp 100 ribu`: a count narrowed by another figure.
     c.measure |= (end + 1..(end + 4).min(words.range.end)).any(|t| words.doc.tokens[t].kind == TokenKind::Number && matches!(words.at(t - 1), Some("rp" | "$" | "us$" | "€" | "£" | "tipe" | "type" | "ukuran" | "size")));
     let remainder_range = q_start.saturating_sub(3).max(words.range.start)..(end + 3).min(words.range.end);
@@ -1088,6 +1216,8 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         || words.at(words.range.end.saturating_sub(1)) == Some("?");
     // Scope: places after `di` / `in` and times in the clause (and the sentence's opening phrase).
     let opening = if facts.opening.end <= clause_range.start { facts.opening.clone() } else { 0..0 };
+    // `In a separate attack in Dawa on Wednesday, five people were killed`.
+    c.excluded |= words.any_in(opening.clone(), ELSEWHERE);
     let items = facts.scope_items(words);
     let in_range = |r: &Range<usize>| {
         let from = items.partition_point(|(t, _)| *t < r.start);

@@ -193,6 +193,9 @@ fn shares_that_do_not_match_their_part_and_whole() {
         ("The party won 412,530 votes, or 54.1 percent of the valid ballots. A total of 803,112 valid votes were counted.", En),
         ("Pasangan itu meraih 441.207 suara atau 52,2 persen dari total suara sah. Total suara sah tercatat 854.528.", Id),
         ("The clinic treated 380 patients, or 45 percent of its 1,000 visitors.", En),
+        // The part and its whole first (`N of the W ...`), the share after `, or`.
+        ("Lead was found at 176 of the 550 public schools tested in Ohio, or 38 percent, the report said.", En),
+        ("Banjir merendam 45 dari 150 desa di kabupaten itu, atau 40 persen.", Id),
     ] {
         let c = claims_of(text, lang);
         let d = doc(text, lang);
@@ -204,6 +207,10 @@ fn shares_that_do_not_match_their_part_and_whole() {
         ("The party won 412,530 votes, or 51.4 percent of the valid ballots. A total of 803,112 valid votes were counted.", En),
         // Two shares of different wholes: no part and whole here.
         ("Sebanyak 70 persen warga setuju, sementara 43 persen pedagang menolak.", Id),
+        ("Lead was found at 176 of the 550 public schools tested in Ohio, or 32 percent, the report said.", En),
+        ("Banjir merendam 45 dari 150 desa di kabupaten itu, atau 30 persen.", Id),
+        // Another figure and `dan` between: the percentage is not that share.
+        ("Banjir merendam 45 dari 150 desa dan 12 sekolah, atau 40 persen lebih banyak dari tahun lalu.", Id),
         ("About 70% of respondents backed the plan and 43% of businesses opposed it.", En),
     ] {
         let c = claims_of(text, lang);
@@ -350,12 +357,68 @@ fn figures_whose_digits_are_swapped() {
         let c = Claims::new(&d, &mentions);
         relations::transpositions(&c, &d).iter().map(|x| (c.claims[x.earlier].value, c.claims[x.later].value)).collect::<Vec<_>>()
     };
-    assert_eq!(pairs("Biayanya Rp 4,8 miliar. Anggaran Rp 8,4 miliar itu dikritik.", Id), [(4.8e9, 8.4e9)]);
+    assert_eq!(pairs("Biayanya Rp 4,8 miliar. Biaya Rp 8,4 miliar itu dikritik.", Id), [(4.8e9, 8.4e9)]);
     assert_eq!(pairs("Sebanyak 1.250 rumah rusak. Petugas mencatat 1.520 rumah rusak.", Id), [(1250.0, 1520.0)]);
-    assert_eq!(pairs("Turnout was 72 percent. Only 27 percent of voters came.", En), [(72.0, 27.0)]);
+    assert_eq!(pairs("Turnout was 72 percent. Officials put turnout at 27 percent.", En), [(72.0, 27.0)]);
+    assert!(pairs("Members backed the strike, with 91 percent in favor. The union seeks a 19 percent raise.", En).is_empty());
     // Other digits, other magnitudes, one sentence, other things counted.
     assert!(pairs("Biayanya Rp 4,8 miliar. Anggaran Rp 8,4 juta itu dikritik.", Id).is_empty());
     assert!(pairs("Sebanyak 1.250 rumah rusak. Petugas mencatat 1.502 rumah rusak.", Id).is_empty());
     assert!(pairs("Sebanyak 12 rumah rusak berat dan 21 rumah rusak ringan.", Id).is_empty());
     assert!(pairs("Sebanyak 36 rumah terendam. Petugas mengevakuasi 63 warga.", Id).is_empty());
+}
+
+#[test]
+fn increments_are_parts_of_the_total() {
+    for (text, language) in [
+        ("Tim menemukan empat jenazah. Pada Selasa, tim menemukan dua jenazah lagi.", Id),
+        ("Petugas mencatat 12 korban luka. Sebanyak tiga korban tambahan dibawa ke RSUD.", Id),
+        ("Rescuers found four bodies. On Tuesday they found two more bodies.", En),
+        ("Police arrested 30 people on Monday. Another 12 people were arrested on Tuesday.", En),
+    ] {
+        let c = claims_of(text, language);
+        assert!(c.claims[1].part || c.claims[1].excluded, "{text}");
+        assert!(contradictions(&c).is_empty(), "{text}");
+    }
+    // Without the increment, the two counts are one figure given twice.
+    assert_eq!(contradictions(&claims_of("Tim menemukan empat jenazah. Pada Selasa sore, tim mencatat dua jenazah.", Id)).len(), 1);
+}
+
+#[test]
+fn an_english_state_before_the_noun() {
+    let c = claims_of("Of the 29 injured civilians, seven had gunshot wounds. Rescuers found 12 missing fishermen.", En);
+    assert_eq!((c.claims[0].head.as_deref(), c.claims[0].state), (Some("civilian"), Some("injured")));
+    let fishermen = c.claims.iter().find(|x| x.value == 12.0).unwrap();
+    assert_eq!(fishermen.state, Some("missing"));
+    // A group is not the whole: 41 people injured, 29 of them civilians.
+    assert!(contradictions(&claims_of("Forty-one people were injured. Of the 29 injured civilians, seven had gunshot wounds.", En)).is_empty());
+}
+
+#[test]
+fn a_figure_said_to_differ_from_another_sources() {
+    for (text, language) in [
+        ("BNPB mencatat 4.300 rumah terendam. Angka itu berbeda dengan data pemerintah provinsi yang menyebut 3.900 rumah terendam.", Id),
+        ("Officials said 4,300 homes were flooded. The figure differs from the 3,900 homes flooded that the province reported.", En),
+        ("Sharif Hotak described seeing 35 bodies in a hospital. Abdurrahman Mangal said the attack had killed twelve.", En),
+        ("Menurut Hendra, 20 orang tewas. Namun menurut Rudi, 25 orang tewas.", Id),
+    ] {
+        let c = claims_of(text, language);
+        assert!(contradictions(&c).is_empty(), "{text}: {:?}", contradictions(&c));
+    }
+    // One source, two figures: a slip.
+    assert_eq!(contradictions(&claims_of("Menurut Hendra, 20 orang tewas. Hendra mengatakan 25 orang tewas.", Id)).len(), 1);
+}
+
+#[test]
+fn bodies_and_totals_bound_the_toll() {
+    // Bodies are at least that many dead: more bodies than dead contradict, fewer do not.
+    assert_eq!(contradictions(&claims_of("Tujuh orang tewas. Delapan jenazah korban disemayamkan di RSUD.", Id)).len(), 1);
+    assert!(contradictions(&claims_of("Tujuh orang tewas. Lima jenazah telah diidentifikasi.", Id)).is_empty());
+    assert_eq!(contradictions(&claims_of("Seven people died. Eight bodies were recovered.", En)).len(), 1);
+    // A total read with its state (`jumlah korban tewas`) that is less than a count cannot hold.
+    let c = claims_of("Setidaknya 15 orang tewas. Jumlah korban tewas yang dikonfirmasi adalah 13 orang.", Id);
+    assert_eq!(c.claims[1].state, Some("dead"));
+    assert_eq!(contradictions(&c).len(), 1);
+    // A total more than a count: the count may be one of its parts.
+    assert!(contradictions(&claims_of("Sebanyak 1.240 rumah terendam di Bekasi. Total 2.110 rumah terendam di kedua kabupaten.", Id)).is_empty());
 }

@@ -36,7 +36,11 @@ magnitude word (`Rp 4,8 miliar` ... `Rp 8,4 miliar`), two percentages, or two co
 differ only by two neighbouring digits swapped are reported as a likely typing slip, in different sentences and \
 unless one is an update, an earlier figure or about another period. A place or a day right after a verb of \
 saying (`kata Syamsul di Desa Marobo`, `told reporters in Masamba`, `kata dia, Rabu`) tells where or when it was \
-said, not what the figure is about.",
+said, not what the figure is about. Counts are compared from the claims model alone (prison terms and money tied \
+to what it is still by their own reader): an increment (`dua jenazah lagi`, `two more bodies`, `another 12`) is \
+part of the total; bodies are at least that many dead; a total (`jumlah korban tewas ... 13 orang`) contradicts \
+a count only when the count must exceed it; figures of two named sources (`menurut Hendra` ... `Rudi mengatakan`) \
+or a figure said to differ from another's (`berbeda dengan`, `differs from`) are reported disagreement.",
     example_bad: "Serangan itu menewaskan setidaknya 12 orang. Polisi mengatakan 10 orang tewas dan 90 terluka.",
     example_good: "Serangan itu menewaskan setidaknya 12 orang. Polisi mengatakan 12 orang tewas dan 90 terluka.",
 };
@@ -111,7 +115,9 @@ impl Rule for Conflict {
         // The comparable claims so far, by kind.
         let mut earlier: HashMap<Kind, Vec<usize>> = HashMap::new();
         for (j, b) in claims.iter().enumerate() {
-            if !comparable(b) {
+            // Counts are compared from the claims model below; prison terms and money tied to
+            // what it is are compared here.
+            if !matches!(b.kind, Kind::Prison | Kind::Demand | Kind::Money) || !comparable(b) {
                 continue;
             }
             let bucket = earlier.entry(b.kind).or_default();
@@ -156,7 +162,13 @@ fn open_counts(article: &Article, out: &mut Vec<Diagnostic>, before: usize) {
             continue;
         }
         let message = format!("{} here, but {} {}", b.describe(language), a.describe(language), article.where_is(a.block, b.block));
-        out.push(META.diagnostic(b.span, message).with_related(a.span, format!("{} here", a.describe(language))));
+        // Every mention of the figure it contradicts (the headline's and the lead's alike).
+        let key = a.key();
+        let mut d = META.diagnostic(b.span, message);
+        for x in model.claims.iter().filter(|x| x.sentence != b.sentence && x.value == a.value && x.qualifier == a.qualifier && x.key() == key).take(MAX_RELATED) {
+            d = d.with_related(x.span, format!("{} here", x.describe(language)));
+        }
+        out.push(d);
     }
     // Two digits swapped: `Rp 4,8 miliar` ... `Rp 8,4 miliar`.
     for c in crate::claims::relations::transpositions(model, article.doc) {
@@ -186,7 +198,7 @@ mod tests {
         let d = run(&Conflict, Id, text);
         assert_eq!(d.len(), 1);
         assert_eq!(&text[d[0].span.range()], "10");
-        assert_eq!(d[0].message, "10 killed here, but 12 or more killed in paragraph 1");
+        assert_eq!(d[0].message, "10 dead here, but at least 12 dead in paragraph 1");
         assert_eq!(&text[d[0].related[0].span.range()], "12");
         assert_eq!(flagged(&Conflict, Id, "Lebih dari 100 rumah rusak. Petugas mencatat 98 rumah rusak."), ["98"]);
         assert_eq!(flagged(&Conflict, En, "The attack killed at least 12 people. Police said 10 people were killed."), ["10"]);
@@ -260,16 +272,18 @@ mod tests {
     #[test]
     fn two_digits_swapped() {
         // Money of one currency and magnitude, in either language.
-        assert_eq!(flagged(&Conflict, Id, "Proyek itu menelan biaya Rp 4,8 miliar.\n\nWarga mempertanyakan anggaran Rp 8,4 miliar itu."), ["8,4 miliar"]);
-        assert_eq!(flagged(&Conflict, En, "The company paid $36 million for the site.\n\nCritics said the $63 million deal was rushed."), ["63 million"]);
+        assert_eq!(flagged(&Conflict, Id, "Proyek itu menelan biaya Rp 4,8 miliar.\n\nWarga mempertanyakan biaya Rp 8,4 miliar itu."), ["8,4 miliar"]);
+        assert_eq!(flagged(&Conflict, En, "The company paid $36 million for the warehouse site.\n\nCritics said the $63 million warehouse purchase was rushed."), ["63 million"]);
         // Percentages, and counts of one thing however they are worded.
-        assert_eq!(flagged(&Conflict, Id, "Tingkat partisipasi mencapai 72 persen.\n\nKPU menyebut 27 persen pemilih datang ke TPS."), ["27"]);
+        assert_eq!(flagged(&Conflict, Id, "Tingkat partisipasi pemilih mencapai 72 persen.\n\nKPU menyebut partisipasi hanya 27 persen."), ["27"]);
+        // Two percentages of different things share no word around them.
+        assert!(flagged(&Conflict, En, "Members voted for the strike, with 91 percent in favor.\n\nThe union is seeking a 19 percent raise.").is_empty());
         let counts = flagged(&Conflict, En, "The airline had to cancel 86 flights on Monday.\n\nMost passengers on the 68 cancelled flights were rebooked.");
         assert_eq!(counts, ["68"]);
         // A figure that became a record is still this figure; the record it beat is another.
         assert_eq!(flagged(&Conflict, Id, "Nilai transfernya Rp 6,5 miliar.\n\nTransfer senilai Rp 5,6 miliar itu menjadi rekor klub."), ["5,6 miliar"]);
         assert!(flagged(&Conflict, Id, "Nilai transfernya Rp 6,5 miliar.\n\nRekor sebelumnya Rp 5,6 miliar.").is_empty());
-        let d = run(&Conflict, Id, "Proyek itu menelan biaya Rp 4,8 miliar.\n\nWarga mempertanyakan anggaran Rp 8,4 miliar itu.");
+        let d = run(&Conflict, Id, "Proyek itu menelan biaya Rp 4,8 miliar.\n\nWarga mempertanyakan biaya Rp 8,4 miliar itu.");
         assert!(d[0].message.ends_with("two digits swapped in one of them?"), "{}", d[0].message);
         assert_eq!(d[0].related.len(), 1);
     }
@@ -277,7 +291,8 @@ mod tests {
     #[test]
     fn swapped_digits_that_are_not_one_figure_stay_silent() {
         for text in [
-            // Another magnitude, another currency, another year, an update, one sentence.
+            // Another magnitude, another currency, another year, an update, one sentence, another thing.
+            "Dana Rp 2,1 triliun tersalurkan ke sektor perdagangan.\n\nSebanyak Rp 1,2 triliun untuk pertanian.",
             "Proyek itu menelan biaya Rp 4,8 miliar.\n\nWarga menerima ganti rugi Rp 8,4 juta.",
             "Proyek itu menelan biaya Rp 48 miliar.\n\nPinjaman itu senilai 84 miliar dolar AS.",
             "Anggaran tahun ini Rp 4,8 miliar.\n\nPada 2019, anggarannya Rp 8,4 miliar.",

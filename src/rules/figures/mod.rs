@@ -513,15 +513,6 @@ impl<'d, 'a> Article<'d, 'a> {
     }
 }
 
-/// Verbs of saying: a capitalised name next to one is the source of the sentence's figures.
-const SAYING: &[&str] = &[
-    "mengatakan", "menyatakan", "menyebutkan", "menyebut", "menjelaskan", "mengungkapkan", "menuturkan", "memaparkan",
-    "menambahkan", "menerangkan", "said", "says", "told", "stated", "described", "reported", "added", "explained",
-    "estimated", "announced",
-];
-/// Words after which the source is named: `kata Yulianto`, `said Budi`, `menurut Budi`.
-const SAYING_BEFORE_NAME: &[&str] = &["kata", "ujar", "ucap", "tutur", "jelas", "tegas", "imbuh", "menurut", "said", "says", "according"];
-
 impl Article<'_, '_> {
     /// The named sources of a sentence: the capitalised name before a verb of saying, after
     /// `kata` / `said` / `menurut`, or opening the sentence before an apposition
@@ -531,59 +522,10 @@ impl Article<'_, '_> {
     }
 
     fn find_speakers(&self, sentence: usize) -> BTreeSet<String> {
-        let doc = self.doc;
-        let words = &self.sentences[sentence];
-        let range = words.tokens.clone();
-        let mut out = BTreeSet::new();
-        if self.is_heading_block(doc.sentences[sentence].block) {
-            return out;
+        if self.is_heading_block(self.doc.sentences[sentence].block) {
+            return BTreeSet::new();
         }
-        let is_name = |t: usize| range.contains(&t) && doc.tokens[t].kind == TokenKind::Word && is_capitalised(doc.token_str(&doc.tokens[t]));
-        let run_before = |t: usize| -> Vec<usize> {
-            let mut v = Vec::new();
-            let mut k = t;
-            while k > range.start && is_name(k - 1) {
-                k -= 1;
-                v.push(k);
-            }
-            v
-        };
-        let run_after = |t: usize| -> Vec<usize> { (t..range.end).take_while(|&k| is_name(k)).collect() };
-        let has_saying = range.clone().any(|t| words.at(t).is_some_and(|w| SAYING.contains(&w) || SAYING_BEFORE_NAME.contains(&w)));
-        if !has_saying {
-            return out;
-        }
-        let mut runs: Vec<Vec<usize>> = Vec::new();
-        for t in range.clone() {
-            let w = words.at(t).unwrap_or("");
-            if SAYING.contains(&w) {
-                runs.push(run_before(t));
-            }
-            if SAYING_BEFORE_NAME.contains(&w) {
-                let mut k = t + 1;
-                if words.at(k) == Some("to") {
-                    k += 1;
-                }
-                runs.push(run_after(k));
-            }
-        }
-        // `Sharif Hotak, of the provincial council, described ...`
-        let first = (range.start..range.end).find(|&t| doc.tokens[t].kind == TokenKind::Word).unwrap_or(range.start);
-        let opening = run_after(first);
-        if opening.len() >= 2 && words.at(first + opening.len()) == Some(",") {
-            runs.push(opening);
-        }
-        for run in runs {
-            for t in run {
-                if let Some(w) = words.at(t)
-                    && !WEEKDAYS_ID.contains(&w)
-                    && !WEEKDAYS_EN.contains(&w)
-                {
-                    out.insert(w.to_string());
-                }
-            }
-        }
-        out
+        crate::claims::speakers(self.doc, self.sentences[sentence].tokens.clone()).into_iter().collect()
     }
 }
 
