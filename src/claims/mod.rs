@@ -432,7 +432,7 @@ static ELSEWHERE: &[&str] = &[
     "previous", "terpisah", "separate", "another", "sejak", "since", "sepanjang", "sejarah", "history",
     // `rekor sebelumnya`, not `menjadi rekor` (this figure became one).
     "rekor sebelumnya", "rekor lama", "previous record", "old record", "the record of", "similar", "years ago", "tahun silam", "a year ago", "setahun lalu", "dekade", "decade", "target",
-    "ditargetkan", "rencana", "berencana", "plan", "plans", "kapasitas", "capacity", "daya tampung", "could", "would",
+    "ditargetkan", "menargetkan", "targets", "targeted", "targeting", "rencana", "berencana", "plan", "plans", "kapasitas", "capacity", "daya tampung", "could", "would",
     "might", "may", "bisa", "mungkin", "berpotensi", "jika", "if", "kalau", "apabila", "akan", "will", "expected",
     "diperkirakan akan", "tidak", "tak", "bukan", "belum", "no", "not", "never", "tanpa", "without", "setiap",
     "per hari", "sehari", "per day", "a day", "each", "every", "tiap", "sebelumnya", "semula", "awalnya", "sempat",
@@ -1133,6 +1133,9 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     // `jumlah korban tewas ... adalah 13 orang`, `the number of people killed ... 13`: the state
     // of a total is named after `jumlah` / `number of`.
     if c.state.is_none()
+        && !c.measure
+        && !words.at(q_start.wrapping_sub(1)).is_some_and(|w| matches!(w, "magnitudo" | "bermagnitudo" | "magnitude" | "kekuatan" | "skala" | "m"))
+        && c.head.as_deref().is_none_or(|h| h == PERSON)
         && let Some(t) = total_before
     {
         c.state = (t + 1..(t + 5).min(q_start)).find_map(|x| words.first_at(x, STATES).map(|(state, _)| state));
@@ -1204,8 +1207,13 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         || facts.first_breakdown.is_some_and(|b| b < q_start);
     // `dua jenazah lagi`, `two more bodies`, `another 12`, `tambahan 3 korban`: found since the
     // last count, so a part of the total.
+    // (`kembali menangkap dua tersangka`: again, so more; `dua rute baru`, `12 new cases`.)
     c.part |= [end, k].iter().any(|&t| words.at(t).is_some_and(|w| matches!(w, "lagi" | "more" | "additional" | "tambahan")))
-        || words.at(q_start.wrapping_sub(1)).is_some_and(|w| matches!(w, "another" | "additional" | "further" | "tambahan"));
+        || !english && words.any_in(k..(k + 3).min(words.range.end), &["baru"])
+        || english && words.any_in(k..(k + 2).min(words.range.end), &["newly"])
+        || words.at(end).is_some_and(|w| w == "new") && english
+        || words.at(q_start.wrapping_sub(1)).is_some_and(|w| matches!(w, "another" | "additional" | "further" | "tambahan"))
+        || words.any_in(q_start.saturating_sub(3).max(clause_range.start)..q_start, &["kembali"]);
     // `25 lembar pecahan Rp 100 ribu`: a count narrowed by another figure.
     c.measure |= (end + 1..(end + 4).min(words.range.end)).any(|t| words.doc.tokens[t].kind == TokenKind::Number && matches!(words.at(t - 1), Some("rp" | "$" | "us$" | "€" | "£" | "tipe" | "type" | "ukuran" | "size")));
     let remainder_range = q_start.saturating_sub(3).max(words.range.start)..(end + 3).min(words.range.end);
@@ -1216,8 +1224,23 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         || words.at(words.range.end.saturating_sub(1)) == Some("?");
     // Scope: places after `di` / `in` and times in the clause (and the sentence's opening phrase).
     let opening = if facts.opening.end <= clause_range.start { facts.opening.clone() } else { 0..0 };
-    // `In a separate attack in Dawa on Wednesday, five people were killed`.
+    // `In a separate attack in Dawa on Wednesday, five people were killed`; `Sehari sebelumnya,
+    // BPBD mencatat tujuh korban`; `Sepanjang 2024, ...`: a short opening phrase before a comma.
     c.excluded |= words.any_in(opening.clone(), ELSEWHERE);
+    let first = words.range.clone().find(|&t| words.is_word(t)).unwrap_or(words.range.start);
+    if let Some(comma) = (first..(first + 6).min(q_start)).find(|&t| words.at(t) == Some(",")) {
+        c.excluded |= words.any_in(first..comma, ELSEWHERE);
+    }
+    let before_q = words.at(q_start.wrapping_sub(1)).unwrap_or("");
+    // `led by about 1,500 votes`, `unggul 1.500 suara`: a margin, not a count.
+    c.excluded |= english && before_q == "by" && words.at(q_start.wrapping_sub(2)).is_some_and(|w| matches!(w, "led" | "leads" | "leading" | "won" | "lost" | "trailed" | "trailing" | "ahead" | "behind" | "beat" | "margin"))
+        || before_q == "unggul";
+    // `gempa bermagnitudo 5,6`: a measure.
+    c.measure |= matches!(before_q, "magnitudo" | "bermagnitudo" | "magnitude" | "kekuatan" | "skala" | "m");
+    // `Pencarian dibantu 15 kapal nelayan`: the agent of a passive verb does what it says.
+    if !english && c.state.is_none() && c.predicate.is_none() && before_q.len() > 5 && before_q.starts_with("di") && words.first_at(q_start - 1, STATES).is_none() && !UPDATE.contains(&before_q) {
+        c.predicate = Some(before_q.to_string());
+    }
     let items = facts.scope_items(words);
     let in_range = |r: &Range<usize>| {
         let from = items.partition_point(|(t, _)| *t < r.start);

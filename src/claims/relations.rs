@@ -293,6 +293,86 @@ pub fn breakdowns(claims: &Claims, doc: &crate::document::Document) -> Vec<Break
         }
         out.push(found);
     }
+    for found in lists_beyond_their_whole(claims, doc) {
+        if found.parts.iter().all(|&p| !used[p]) {
+            out.push(found);
+        }
+    }
+    out.sort_by_key(|b| b.parts.last().copied());
+    out
+}
+
+/// The root of an Indonesian verb or noun with a simple prefix: `merusak` and `rusak` are
+/// `rusak`, `merendam` is `rendam`.
+fn root(w: &str) -> &str {
+    ["meng", "meny", "mem", "men", "me", "di", "ter", "ber"].iter().find_map(|p| w.strip_prefix(p).filter(|r| r.chars().count() >= 4)).unwrap_or(w)
+}
+
+/// A list of counts of one noun in one sentence, the noun said once (`310 rumah rusak berat, 420
+/// rusak sedang, dan 610 rusak ringan`; `310 homes in Bogor, 420 in Depok and 610 in Bekasi`),
+/// whose sum is more than an earlier count of that noun (`merusak 1.240 rumah`): parts cannot
+/// exceed their whole, whether or not the list is complete. The whole must not be said of
+/// another verb than the parts (`merendam 200 rumah` is not the whole of `rumah rusak`).
+fn lists_beyond_their_whole(claims: &Claims, doc: &crate::document::Document) -> Vec<Breakdown> {
+    let cs = &claims.claims;
+    let english = doc.language == crate::language::Language::En;
+    let noun_of = |h: &str| if english { h.rsplit(' ').next().unwrap_or(h).to_string() } else { h.split(' ').next().unwrap_or(h).to_string() };
+    let plain = |c: &Claim| !c.percent && c.currency.is_none() && c.qualifier == Qualifier::Exact && !c.excluded && !c.previous && !c.update && !c.measure && c.value > 1.0;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        crate::work::count(1);
+        // The list: claims joined by a comma or `dan` / `and` with a few words of their own between.
+        let mut j = i + 1;
+        while j < cs.len() && cs[j].sentence == cs[i].sentence && plain(&cs[j]) && plain(&cs[j - 1]) && {
+            let w = between(doc, cs[j - 1].tokens.end, cs[j].tokens.start);
+            w.len() <= 6 && matches!(w.as_slice(), [.., "," | "dan" | "and" | "serta"]) && !w.iter().any(|x| matches!(*x, "." | ";" | ":" | "atau" | "or" | "dari" | "of"))
+        } {
+            j += 1;
+        }
+        let list: Vec<usize> = (i..j).collect();
+        i = j;
+        if list.len() < 2 {
+            continue;
+        }
+        let Some(head) = cs[list[0]].head.as_deref().filter(|h| *h != PERSON && !cs[list[0]].total) else { continue };
+        let noun = noun_of(head);
+        // What the first says beside its noun (`rusak berat`): the later ones say the noun once,
+        // with their own modifier (`rusak sedang`), or not at all (`420 di Depok`).
+        let modifier: Vec<&str> = head.split(' ').filter(|w| *w != noun).chain(cs[list[0]].predicate.as_deref()).collect();
+        let elided = |c: &Claim| match c.head.as_deref() {
+            None => true,
+            Some(h) => noun_of(h) == noun || modifier.first().is_some_and(|m| h.split(' ').next() == Some(*m)),
+        };
+        if !list[1..].iter().all(|&k| elided(&cs[k]) && cs[k].state == cs[list[0]].state) {
+            continue;
+        }
+        let sum: f64 = list.iter().map(|&k| cs[k].value).sum();
+        let first = list[0];
+        let from = first.saturating_sub(MAX_LOOK_BACK);
+        let whole = (from..first).rev().find(|&w| {
+            let c = &cs[w];
+            c.sentence != cs[first].sentence
+                && c.block + 3 > cs[first].block
+                && plain(c)
+                && !c.part
+                && c.state == cs[first].state
+                && c.head.as_deref().is_some_and(|h| noun_of(h) == noun)
+        });
+        let Some(whole) = whole else { continue };
+        let w = &cs[whole];
+        // The whole's own verb or modifier, if it has one, is the parts'.
+        let verb_before = w.tokens.start.checked_sub(1).map(|t| doc.token_lower(t)).filter(|v| v.chars().count() > 5 && (["me", "di"].iter().any(|p| v.starts_with(p)) || english && v.ends_with("ed")));
+        let said_of: Vec<&str> = w.head.as_deref().unwrap_or("").split(' ').filter(|x| *x != noun).chain(w.predicate.as_deref()).chain(verb_before).collect();
+        // (`terendam` and `merendam` are one verb: `ter-` takes the root's first `r`.)
+        let same_root = |a: &str, b: &str| root(a).ends_with(root(b)) || root(b).ends_with(root(a));
+        if !said_of.iter().all(|x| modifier.iter().any(|m| same_root(m, x))) {
+            continue;
+        }
+        if sum > w.value + w.rounding + list.iter().map(|&k| cs[k].rounding).sum::<f64>() && list.iter().all(|&k| cs[k].value < w.value) {
+            out.push(Breakdown { whole, parts: list, sum, derived: None });
+        }
+    }
     out
 }
 

@@ -422,3 +422,55 @@ fn bodies_and_totals_bound_the_toll() {
     // A total more than a count: the count may be one of its parts.
     assert!(contradictions(&claims_of("Sebanyak 1.240 rumah terendam di Bekasi. Total 2.110 rumah terendam di kedua kabupaten.", Id)).is_empty());
 }
+
+#[test]
+fn a_list_that_exceeds_its_whole() {
+    let found = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let c = claims_of(text, language);
+        breakdowns(&c, &d).iter().map(|b| (c.claims[b.whole].value, b.sum)).collect::<Vec<_>>()
+    };
+    // The noun said once, each part with its own modifier or place.
+    assert_eq!(found("Gempa merusak 1.240 rumah. Sebanyak 310 rumah rusak berat, 420 rusak sedang, dan 610 rusak ringan.", Id), [(1240.0, 1340.0)]);
+    assert_eq!(found("Banjir merendam 900 rumah. Sebanyak 300 rumah terendam di Bogor, 400 di Depok dan 250 di Bekasi.", Id), [(900.0, 950.0)]);
+    assert_eq!(found("The storm flattened 90 homes.\n\nOfficials said 40 homes were flattened in Leyte, 35 in Samar and 25 in Biliran.", En), [(90.0, 100.0)]);
+    // Parts that fit in the whole, a whole said of another verb, or another noun: silent.
+    assert!(found("Gempa merusak 1.240 rumah. Sebanyak 310 rumah rusak berat, 420 rusak sedang, dan 510 rusak ringan.", Id).is_empty());
+    assert!(found("Banjir merendam 200 rumah. Sebanyak 150 rumah rusak berat dan 100 rusak ringan.", Id).is_empty());
+    assert!(found("Floods inundated 200 homes. Officials said 150 homes were destroyed and 100 damaged.", En).is_empty());
+    assert!(found("Gempa merusak 100 rumah. Sebanyak 80 sekolah rusak berat dan 40 rusak ringan.", Id).is_empty());
+}
+
+#[test]
+fn measures_openings_agents_increments_and_margins_are_not_the_count() {
+    for (text, language) in [
+        // A magnitude after `jumlah korban meninggal` is not the toll.
+        ("Jumlah korban meninggal akibat gempa bermagnitudo 5,6 bertambah menjadi sembilan orang. Petugas mencatat sembilan korban meninggal.", Id),
+        // A short opening phrase of another period or an earlier count.
+        ("Satu orang tewas dalam tabrakan itu. Sepanjang 2024, kecelakaan di ruas itu menewaskan tujuh orang.", Id),
+        ("Sembilan orang meninggal. Sehari sebelumnya, BPBD mencatat tujuh korban meninggal.", Id),
+        ("Floods killed 12 people. Last year, floods killed 40 people.", En),
+        // The agent of a passive verb.
+        ("Sembilan kapal nelayan tenggelam. Pencarian dibantu 15 kapal nelayan setempat.", Id),
+        // Increments: again, new ones.
+        ("Polisi kini menahan 16 tersangka. Polisi kembali menangkap dua tersangka pada Jumat.", Id),
+        ("Polisi menahan 16 tersangka. Dua tersangka yang baru ditangkap berperan sebagai perekrut.", Id),
+        ("Bandara itu melayani tiga rute. Pengelola membuka dua rute baru.", Id),
+        ("The county reported 40 cases on Monday. It reported 12 new cases.", En),
+        // A margin.
+        ("Marsh won 48,213 votes. He had led by about 1,500 votes in early returns.", En),
+        ("Calon itu meraih 4.213 suara. Ia unggul 1.500 suara.", Id),
+    ] {
+        let c = claims_of(text, language);
+        assert!(contradictions(&c).is_empty(), "{text}: {:?}", contradictions(&c).iter().map(|x| (c.claims[x.earlier].value, c.claims[x.later].value)).collect::<Vec<_>>());
+    }
+    // The same sentences without those words are one figure given twice.
+    for (text, language) in [
+        ("Sembilan kapal nelayan tenggelam. Petugas mencatat 11 kapal nelayan tenggelam.", Id),
+        ("Satu orang tewas dalam tabrakan itu. Polisi mengatakan tabrakan itu menewaskan tujuh orang.", Id),
+        ("Polisi menahan 16 tersangka. Polisi mengatakan telah menahan 18 tersangka.", Id),
+        ("Marsh won 48,213 votes. He won 48,312 votes, officials said.", En),
+    ] {
+        assert_eq!(contradictions(&claims_of(text, language)).len(), 1, "{text}");
+    }
+}
