@@ -715,7 +715,8 @@ fn is_label_context(doc: &Document, i: usize, block: &Range<usize>, heading: boo
     }
     // A capitalised word that does not open the sentence.
     let opens_sentence = opens_a_sentence(doc, k)
-        || k > block.start && matches!(doc.token_str(&doc.tokens[k - 1]), "\"" | "“" | "(" | "‘" | "'");
+        // (`JAKARTA, KOMPAS — Sebanyak 126 ...`: the dateline's dash opens the lead's sentence.)
+        || k > block.start && matches!(doc.token_str(&doc.tokens[k - 1]), "\"" | "“" | "(" | "‘" | "'" | "—" | "–");
     let capitalised = w.chars().next().is_some_and(char::is_uppercase);
     capitalised && !opens_sentence && !doc.tokens[i].line_break_before
 }
@@ -881,6 +882,19 @@ mod tests {
         assert_eq!(role("081234567890"), Some(Role::Phone));
         assert_eq!(role("2024"), Some(Role::Year));
         assert_eq!(role("14"), Some(Role::Date));
+        // After a dateline's dash, a capitalised word opens the lead's sentence: its number counts.
+        for (text, language, figure) in [
+            ("WAINGAPU, KOMPAS — Sebanyak 126 dari 420 sekolah kekurangan guru.", Language::Id, "126"),
+            ("JAKARTA – Sekitar 40 rumah terendam banjir.", Language::Id, "40"),
+            ("KYIV — About 300 people were evacuated.", Language::En, "300"),
+        ] {
+            let d = doc(text, language);
+            let m = mentions(&d).into_iter().find(|m| d.str(m.span) == figure).unwrap();
+            assert_eq!(m.role, Role::Quantity, "{text}");
+        }
+        // A capitalised name before a number mid-sentence is still a label.
+        let d = doc("Mereka dirawat di RSUD Cibinong 2 sejak Senin.", Language::Id);
+        assert_eq!(mentions(&d).iter().find(|m| d.str(m.span) == "2").map(|m| m.role), Some(Role::Label));
     }
 
     #[test]
