@@ -398,6 +398,14 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
             _ => None,
         }
     };
+    // `Adapun korban luka terdiri atas 12 orang luka berat dan 23 orang luka ringan`, `The
+    // injured consisted of ...`: the whole named by its state before a word that says the parts
+    // are all of it.
+    let consists_at = (tokens.start..cs[first].tokens.start).find(|&t| {
+        lower(t) == "terdiri" && matches!(lower(t + 1), "atas" | "dari") || matches!(lower(t), "consisted" | "consisting" | "consists") && lower(t + 1) == "of"
+    });
+    let named_state = consists_at.and_then(|t| (t.saturating_sub(4).max(tokens.start)..t).find_map(|k| words.first_at(k, super::STATES).map(|(s, _)| s)));
+    let opening_state = opening_state.or(named_state);
     // `Mereka terdiri atas 150 laki-laki dan 160 perempuan`, `They included 12 children and …`:
     // a sentence that opens on a pronoun and a breakdown word breaks down the count before it.
     let pronoun_breakdown = {
@@ -466,7 +474,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
             let c = &cs[k];
             // `only one of the two doses`: a fraction, not a part.
             let fraction = matches!(doc.token_lower(c.tokens.end.min(doc.tokens.len() - 1)), "of" | "dari") && c.tokens.end + 1 < doc.tokens.len() && (c.tokens.end + 1..(c.tokens.end + 3).min(doc.tokens.len())).any(|t| doc.tokens[t].kind == crate::document::TokenKind::Number || crate::numbers::parse_number_words(&[doc.token_lower(t)], doc.language).is_some());
-            k != whole && !fraction && c.same_unit(whole_claim) && !c.excluded && !c.previous && !c.update && c.qualifier == Qualifier::Exact && (!c.part || c.remainder || pronoun_breakdown)
+            k != whole && !fraction && c.same_unit(whole_claim) && !c.excluded && !c.previous && !c.update && c.qualifier == Qualifier::Exact && (!c.part || c.remainder || pronoun_breakdown || named_state.is_some())
         })
         .collect();
     if whole_claim.qualifier != Qualifier::Exact || whole_claim.percent {
@@ -513,7 +521,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
     let parallel = parts.iter().all(|&k| after(k) == after(parts[0])) && matches!(after(parts[0]), "adalah" | "were" | "was" | "are" | "merupakan" | "berasal" | "from" | "dari");
     let close = sum < whole_claim.value && sum >= 0.85 * whole_claim.value && parts.len() >= 2 && parallel;
     // (`terdiri atas`, `consisting of`: the parts are all of it.)
-    let exhaustive = !inclusive && (remainder || outcomes.len() >= 3 || close || pronoun_breakdown);
+    let exhaustive = !inclusive && (remainder || outcomes.len() >= 3 || close || pronoun_breakdown || named_state.is_some());
     let off = (sum - whole_claim.value).abs();
     if partitive && sum > whole_claim.value && parts.len() >= 2 || exhaustive && off <= 0.25 * whole_claim.value {
         return Some(Breakdown { whole, parts, sum, derived: None });

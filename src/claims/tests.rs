@@ -474,3 +474,18 @@ fn measures_openings_agents_increments_and_margins_are_not_the_count() {
         assert_eq!(contradictions(&claims_of(text, language)).len(), 1, "{text}");
     }
 }
+
+#[test]
+fn a_whole_named_by_its_state_before_terdiri_atas() {
+    let found = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let c = claims_of(text, language);
+        breakdowns(&c, &d).iter().map(|b| (c.claims[b.whole].value, b.sum)).collect::<Vec<_>>()
+    };
+    assert_eq!(found("Satu orang tewas dan 37 orang luka-luka. Adapun korban luka terdiri atas 12 orang luka berat dan 23 orang luka ringan.", Id), [(37.0, 35.0)]);
+    assert_eq!(found("Sebanyak 20 warga dievakuasi. Warga yang dievakuasi terdiri dari 8 anak dan 14 orang dewasa.", Id), [(20.0, 22.0)]);
+    assert_eq!(found("Forty people were injured. The injured consisted of 15 children and 20 adults.", En), [(40.0, 35.0)]);
+    // Parts that make the whole, or a list that says it leaves some out.
+    assert!(found("Satu orang tewas dan 35 orang luka-luka. Adapun korban luka terdiri atas 12 orang luka berat dan 23 orang luka ringan.", Id).is_empty());
+    assert!(found("Sebanyak 37 orang luka-luka. Korban luka antara lain 12 orang luka berat dan 3 anak.", Id).is_empty());
+}
