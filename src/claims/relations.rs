@@ -763,7 +763,10 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
         let near = range.start.max(x.min(y).saturating_sub(8))..range.end.min(x.max(y) + 8);
         let stated = near.filter(|&k| k != x && k != y && cs[k].percent).find(|&k| {
             let c = &cs[k];
-            let near = c.tokens.end <= first.tokens.start && first.tokens.start - c.tokens.end <= 4 || c.tokens.start >= last.tokens.end && c.tokens.start - last.tokens.end <= 5;
+            // (`rose 18% in the first half of the year to 1.42 million, from 1.31 million`: a
+            // phrase of time may stand between, but no other figure.)
+            let nothing_between = !cs[range.clone()].iter().any(|o| o.tokens.start >= c.tokens.end && o.tokens.end <= first.tokens.start);
+            let near = c.tokens.end <= first.tokens.start && first.tokens.start - c.tokens.end <= 10 && nothing_between || c.tokens.start >= last.tokens.end && c.tokens.start - last.tokens.end <= 5;
             let w = if c.tokens.end <= first.tokens.start { between(doc, c.tokens.end, first.tokens.start) } else { between(doc, last.tokens.end, c.tokens.start) };
             near && is_change(doc, c) && !w.iter().any(|t| matches!(*t, "dan" | "and" | "while" | "sementara" | "sedangkan"))
         });
@@ -784,7 +787,9 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
                 let Some((t, v, n, multiple)) = found else { continue };
                 let verb = multiple || between(doc, t.saturating_sub(4).max(s.start), t).iter().any(|w| CHANGE_WORDS.contains(w) && *w != "by" && *w != "sebesar");
                 // Another figure between the words and the pair is what they speak of.
-                if !verb || cs[range.clone()].iter().any(|c| c.tokens.start > t && c.tokens.start < first.tokens.start) {
+                // (A span of time is not: `turun separuh dalam enam bulan pertama, dari ...`.)
+                let duration = |c: &Claim| (c.tokens.end < s.end).then(|| doc.token_lower(c.tokens.end)).into_iter().chain(c.head.as_deref()).any(|h| matches!(h, "months" | "years" | "days" | "weeks" | "hours" | "bulan" | "tahun" | "hari" | "pekan" | "minggu" | "jam" | "month" | "year" | "day" | "week" | "hour" | "quarter" | "kuartal" | "semester"));
+                if !verb || cs[range.clone()].iter().any(|c| c.tokens.start > t && c.tokens.start < first.tokens.start && !duration(c)) {
                     continue;
                 }
                 let q = if between(doc, t.saturating_sub(2).max(s.start), t).iter().any(|w| matches!(*w, "nearly" | "almost" | "hampir" | "nyaris")) { Qualifier::Nearly } else { Qualifier::About };

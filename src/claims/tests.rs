@@ -235,6 +235,9 @@ fn changes_that_do_not_match_their_values() {
         ("Subscriptions doubled over the year, from 30,000 to 75,000.", En, 150.0),
         ("Produksi garam naik tiga kali lipat, dari 2.000 ton menjadi 4.000 ton.", Id, 100.0),
         ("The number of stray dogs was halved, from 900 to 600.", En, 33.3),
+        // A phrase of time between the stated change and the pair.
+        ("Arrivals rose 18% in the first half of the year to 1.42 million, from 1.31 million a year earlier.", En, 8.4),
+        ("Jumlah wisatawan turun separuh dalam enam bulan pertama tahun ini, dari 84.000 orang menjadi 52.000 orang.", Id, 38.1),
     ] {
         let c = claims_of(text, lang);
         let d = doc(text, lang);
@@ -247,6 +250,10 @@ fn changes_that_do_not_match_their_values() {
         ("Jumlah penumpang naik 25 persen, dari 40.000 menjadi 50.000 penumpang per hari.", Id),
         ("Arrivals fell by nearly half, from 9,000 in March to 5,200 in May.", En),
         ("Pangsa pasar naik 5 persen, dari 20 persen menjadi 25 persen.", Id),
+        ("Arrivals rose 8% in the first half of the year to 1.42 million, from 1.31 million a year earlier.", En),
+        ("Jumlah wisatawan turun separuh dalam enam bulan pertama tahun ini, dari 84.000 orang menjadi 42.000 orang.", Id),
+        // Another figure between the stated change and the pair is what it speaks of.
+        ("Ekspor naik 18 persen menjadi 300 kontainer; impor, dari 1.310 menjadi 1.420 kontainer.", Id),
         // The level reached, not the change: `naik ke`, `rose to`.
         ("Harga naik ke 5 persen, dari 3 ke 5 orang pembeli.", Id),
         ("Inflasi naik menjadi 7 persen, dari 120 menjadi 150 toko yang tutup.", Id),
