@@ -20,7 +20,9 @@ two different ages is reported at the later mention. An age at another time (`sa
 time`, `pada usia`, `at age`) is left alone. An age is also checked against a year of birth (`kelahiran 1973`, \
 `born in 1946`) in the same sentence, or the article's one age against its one birth year: in the article's year \
 (front matter `date:`, else its first full date) the person is that year minus the birth year, or one less; \
-without it, at least the latest year the article names minus the birth year, less one.",
+without it, at least the latest year the article names minus the birth year, less one. An article with one \
+birth year and no named age uses its one age said without a name (`meninggal dalam usia 81 tahun`, `aged 81`); \
+an age at another time (`sejak berusia 12 tahun`) is not compared.",
     example_bad: "Warga, Fitri Handayani (34), mengungsi. ... Fitri Handayani, 36, mengatakan rumahnya hanyut.",
     example_good: "Warga, Fitri Handayani (34), mengungsi. ... Fitri Handayani, 34, mengatakan rumahnya hanyut.",
 };
@@ -103,7 +105,7 @@ fn birth_years(article: &Article, named: &[AgeMention], out: &mut Vec<Diagnostic
         .filter(|m| matches!(m.role, Role::Year | Role::Date) && (1900.0..=2100.0).contains(&m.value) && m.is_whole())
         .filter(|m| {
             let w = &article.sentences[m.sentence];
-            (m.tokens.start.saturating_sub(5).max(w.tokens.start)..m.tokens.start).any(|t| w.at(t).is_some_and(|x| BORN.contains(&x)))
+            (m.tokens.start.saturating_sub(7).max(w.tokens.start)..m.tokens.start).any(|t| w.at(t).is_some_and(|x| BORN.contains(&x)))
         })
         .collect();
     if births.is_empty() {
@@ -119,7 +121,9 @@ fn birth_years(article: &Article, named: &[AgeMention], out: &mut Vec<Diagnostic
             let i = m.tokens.start;
             let before = i.checked_sub(1).and_then(|k| w.at(k));
             let after = w.at(m.tokens.end);
-            let is_age = matches!(before, Some("berusia" | "berumur" | "usia" | "umur" | "aged"))
+            // (`sejak berusia 12 tahun`, `saat berusia 20`: an age at another time.)
+            let then = i.checked_sub(2).and_then(|k| w.at(k)).is_some_and(|x| matches!(x, "sejak" | "saat" | "ketika" | "sewaktu" | "when" | "since" | "pada"));
+            let is_age = !then && matches!(before, Some("berusia" | "berumur" | "usia" | "umur" | "aged"))
                 || before == Some("(") && matches!(after, Some(")" | "tahun"))
                 || before == Some(",") && matches!(after, Some(","))
                 || after == Some("-") && w.at(m.tokens.end + 1).is_some_and(|x| x.starts_with("year-old"));
@@ -133,12 +137,32 @@ fn birth_years(article: &Article, named: &[AgeMention], out: &mut Vec<Diagnostic
         .filter(|m| !article.sentences[m.sentence].lower().any(|w| matches!(w, "akan" | "will" | "target" | "by" | "hingga" | "until" | "mendatang" | "next")))
         .map(|m| m.value as i64)
         .max();
+    // The article's ages said without a name (`meninggal dalam usia 81 tahun`, `yang berusia 81
+    // tahun`, `aged 81`), for an article with one birth and no named age.
+    let unnamed: Vec<(u32, Span)> = if births.len() == 1 && named.is_empty() {
+        article
+            .mentions
+            .iter()
+            // (`usia 81` reads as a label elsewhere: an age group.)
+            .filter(|m| matches!(m.role, Role::Quantity | Role::Label) && m.is_whole() && (1.0..=120.0).contains(&m.value) && !m.percent && m.currency.is_none() && m.magnitude.is_none())
+            .filter(|m| {
+                let w = &article.sentences[m.sentence];
+                let before = |k: usize| m.tokens.start.checked_sub(k).and_then(|t| w.at(t));
+                matches!(before(1), Some("berusia" | "berumur" | "aged")) && !matches!(before(2), Some("saat" | "ketika" | "when" | "sejak"))
+                    || before(1) == Some("usia") && before(2) == Some("dalam")
+            })
+            .map(|m| (m.value as u32, m.span))
+            .collect()
+    } else {
+        Vec::new()
+    };
     for b in &births {
         let born = b.value as i64;
         let here = age_in(b.sentence);
         let (age, span) = match here {
             Some(a) => a,
             None if births.len() == 1 && named.len() == 1 => (named[0].age, named[0].span),
+            None if unnamed.len() == 1 => unnamed[0],
             None => continue,
         };
         // (The article's first full date may be the birth date itself.)
@@ -265,11 +289,17 @@ mod tests {
             ("Lientje Rumengan, 74, who was born in 1946, lived through the eruption of April 2024.", En),
             ("Bupati itu, Budi Santoso (56), hadir pada Rabu (17/9/2025).\n\nTerdakwa kelahiran 1973 itu tampak tenang.", Id),
             ("Smith, a 40-year-old farmer born in 1990, spoke on 3 March 2024.", En),
+            // An age said without a name, the one of the article.
+            ("Penyanyi itu meninggal pada Rabu (15/1/2025) dalam usia 81 tahun.\n\nIa lahir di Surakarta pada 2 Februari 1949.", Id),
+            ("The singer, who died on 15 January 2025, was aged 81.\n\nShe was born in Surakarta in 1949.", En),
         ] {
             assert_eq!(flagged(&Age, lang, text).len(), 1, "{text}");
         }
         for (text, lang) in [
             ("Pelatih itu, kelahiran 3 Maret 1999, berusia 26 tahun. Ia tiba Jumat (12/9/2025).", Id),
+            // The one age of the article said without a name, when right, or at another time.
+            ("Penyanyi itu meninggal pada Rabu (15/1/2025) dalam usia 75 tahun.\n\nIa lahir di Surakarta pada 2 Februari 1949.", Id),
+            ("Penyanyi itu meninggal pada Rabu (15/1/2025).\n\nIa lahir pada 2 Februari 1949 dan sejak berusia 12 tahun bernyanyi.", Id),
             ("Lientje Rumengan, 78, who was born in 1946, lived through the eruption of April 2024.", En),
             ("Budi Santoso (56) hadir. Ayahnya lahir pada 1940 dan istrinya, Ani (50), lahir pada 1975.", Id),
             ("She was born in 1950. The museum opened in 2001.", En),
