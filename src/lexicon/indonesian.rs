@@ -114,6 +114,13 @@ pub fn may_be_listed_name(word: &str) -> bool {
     !word.bytes().all(|b| b.is_ascii_lowercase()) || NAMES.0.contains(word) || NAMES.1.iter().any(|start| word.starts_with(start.as_str()))
 }
 
+/// Whether the dictionary lists the word only as a name, capitalised and without affixes
+/// (`Celsius`, `Fahrenheit`): a capitalised word that is such an entry is a name wherever it
+/// stands.
+pub fn is_dictionary_name(lower: &str) -> bool {
+    NAMES.0.contains(lower)
+}
+
 /// A whole word the dictionary (with its own affix rules) or the supplementary list knows.
 fn listed(word: &str) -> bool {
     !word.is_empty() && (EXTRA.contains(word) || SASTRAWI.contains(word) || ID_ID.check(word))

@@ -60,7 +60,8 @@ const ID_NAME_TAKERS: &[&str] = &[
     "oleh", "kepada", "dengan", "dari", "di", "ke", "untuk", "bagi", "pada", "dan", "atau", "serta",
     "yang", "sang", "si", "para", "bapak", "ibu", "pak", "bu", "mas", "mbak", "bung", "kak", "saudara",
     "saudari", "bernama", "nama", "namanya", "julukan", "dijuluki", "disebut", "tim", "klub", "partai", "kapal", "desa",
-    "kampung", "kota", "kabupaten", "provinsi", "pulau", "gunung", "sungai", "jalan", "merek", "produk",
+    "kampung", "kota", "kabupaten", "provinsi", "pulau", "gunung", "sungai", "jalan", "merek", "produk", "arah",
+    "menuju", "derajat",
     "film", "lagu", "album", "buku", "novel", "majalah", "harian", "koran", "program", "operasi",
     "festival", "hotel", "gedung", "masjid", "gereja", "bandara", "stasiun", "terminal", "pelabuhan",
     "hari", "bulan", "tanggal", "perayaan", "menjelang", "jelang", "selama", "usai", "sambut", "menyambut",
@@ -162,6 +163,8 @@ impl Rule for RunTogetherSentences {
                         && !(prev_lower && name_takers.contains(&doc.token_lower(base + i - 1)))
                         && w.chars().count() >= 3
                         && ctx.words.is_common_word(lower, doc.language)
+                        // (`45 derajat Celsius pada`: the dictionary has it as a name.)
+                        && !crate::lexicon::indonesian::is_dictionary_name(lower)
                 };
                 if !found {
                     continue;
@@ -250,6 +253,11 @@ mod tests {
             "Dia menonton film Untuk Kita Semua kemarin.",
             "Menurut Dia yang Maha Kuasa.",
             "Bantuan tiba kemarin. Namun warga masih kekurangan air.",
+            // A name the dictionary lists capitalised, and a place after a word of direction.
+            "Suhu di Mekkah diperkirakan mencapai 45 derajat Celsius pada musim haji.",
+            "Air laut mendidih pada 212 derajat Fahrenheit menurut buku itu.",
+            "Arus lalu lintas dari arah Bandung menuju Jakarta tersendat.",
+            "Bus itu melaju ke arah Kudus saat hujan.",
         ] {
             assert!(flagged(&RunTogetherSentences, Id, text).is_empty(), "{text}");
         }
