@@ -366,7 +366,8 @@ const STOP: &[&str] = &[
     "than", "less", "over", "under", "about", "up", "down", "after", "before", "since", "while", "but", "tetapi", "namun",
     "sedangkan", "serta", "plus", "versus", "vs", "atas", "bagi", "antara", "between", "among", "diantaranya",
     "including", "termasuk", "masing-masing", "each", "nya", "pun", "saja", "only", "just", "new", "baru", "other",
-    "lain", "lainnya", "others", "berhasil", "sebanyak", "mencapai", "menjadi", "tercatat",
+    "lain", "lainnya", "others", "berhasil", "sebanyak", "mencapai", "menjadi", "tercatat", "still", "also", "already",
+    "yet", "reportedly",
 ];
 /// Plural and synonym normalisation of counted nouns.
 const SYNONYMS: &[(&str, &str)] = &[

@@ -293,12 +293,57 @@ pub fn breakdowns(claims: &Claims, doc: &crate::document::Document) -> Vec<Break
         }
         out.push(found);
     }
+    for found in what_is_left(claims, doc) {
+        if found.parts.iter().all(|&p| !used[p]) {
+            for &p in &found.parts {
+                used[p] = true;
+            }
+            out.push(found);
+        }
+    }
     for found in lists_beyond_their_whole(claims, doc) {
         if found.parts.iter().all(|&p| !used[p]) {
             out.push(found);
         }
     }
     out.sort_by_key(|b| b.parts.last().copied());
+    out
+}
+
+/// `found 11 of the 15 members ..., leaving three still unaccounted for`, `11 dari 15 pendaki
+/// ditemukan, menyisakan tiga orang`: a part of a whole and what it leaves, in one sentence, must
+/// make the whole.
+fn what_is_left(claims: &Claims, doc: &crate::document::Document) -> Vec<Breakdown> {
+    let cs = &claims.claims;
+    let mut out = Vec::new();
+    for (x, xc) in cs.iter().enumerate() {
+        crate::work::count(1);
+        let y = x + 1;
+        if y >= cs.len() || cs[y].sentence != xc.sentence {
+            continue;
+        }
+        // What is left: the next figure after `leaving` / `menyisakan` in the sentence (past a
+        // part such as `including the six who died`).
+        let leaves_at = |k: usize| {
+            let c = &cs[k];
+            between(doc, c.tokens.start.saturating_sub(2).max(cs[k - 1].tokens.end), c.tokens.start).iter().any(|w| matches!(*w, "leaving" | "menyisakan" | "tersisa" | "meninggalkan"))
+        };
+        let Some(z) = (y + 1..cs.len().min(y + 4)).take_while(|&k| cs[k].sentence == xc.sentence).find(|&k| leaves_at(k)) else { continue };
+        let (yc, zc) = (&cs[y], &cs[z]);
+        let exact = |c: &Claim| c.qualifier == Qualifier::Exact && !c.percent && c.currency.is_none() && !c.measure && c.value > 0.0;
+        if !(exact(xc) && exact(yc) && exact(zc)) || !matches!(between(doc, xc.tokens.end, yc.tokens.start).as_slice(), ["of"] | ["of", "the"] | ["dari"]) {
+            continue;
+        }
+        // What is left is of the whole's noun, or says none.
+        let same_noun = match (yc.head.as_deref(), zc.head.as_deref()) {
+            (_, None) => true,
+            (Some(a), Some(b)) => a == b || b == PERSON,
+            (None, Some(_)) => false,
+        };
+        if same_noun && xc.value < yc.value && zc.value < yc.value && xc.value + zc.value != yc.value {
+            out.push(Breakdown { whole: y, parts: vec![x, z], sum: xc.value + zc.value, derived: None });
+        }
+    }
     out
 }
 

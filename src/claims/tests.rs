@@ -496,3 +496,19 @@ fn a_whole_named_by_its_state_before_terdiri_atas() {
     assert!(found("Satu orang tewas dan 35 orang luka-luka. Adapun korban luka terdiri atas 12 orang luka berat dan 23 orang luka ringan.", Id).is_empty());
     assert!(found("Sebanyak 37 orang luka-luka. Korban luka antara lain 12 orang luka berat dan 3 anak.", Id).is_empty());
 }
+
+#[test]
+fn a_part_of_a_whole_and_what_it_leaves() {
+    let found = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let c = claims_of(text, language);
+        breakdowns(&c, &d).iter().map(|b| (c.claims[b.whole].value, b.sum)).collect::<Vec<_>>()
+    };
+    assert_eq!(found("Rescuers had found 11 of the 15 members of the group by Thursday, leaving three still unaccounted for.", En), [(15.0, 14.0)]);
+    assert_eq!(found("Tim SAR menemukan 9 dari 14 pendaki, menyisakan tiga orang yang masih dicari.", Id), [(14.0, 12.0)]);
+    assert_eq!(found("Rescuers found 11 of the 15 climbers, including the six who died, leaving three missing.", En), [(15.0, 14.0)]);
+    // What it leaves makes the whole; or it is of another noun.
+    assert!(found("Rescuers had found 11 of the 15 members of the group by Thursday, leaving four still unaccounted for.", En).is_empty());
+    assert!(found("The floods damaged 120 of the 400 homes in the valley, leaving 300 people homeless.", En).is_empty());
+    assert!(found("Tim SAR menemukan 9 dari 14 pendaki, menyisakan lima orang yang masih dicari.", Id).is_empty());
+}
