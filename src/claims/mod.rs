@@ -1253,6 +1253,13 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         .chain(in_range(&clause_range))
         // A year inside the figure itself is not its scope.
         .filter(|(t, item)| !(item.starts_with("year:") && (start..end).contains(t)))
+        // A place after another figure with a place word before it is that figure's: `230.000
+        // orang dievakuasi dan ditampung di 1.100 pusat evakuasi di wilayah Lembah Cagayan`.
+        .filter(|(t, item)| {
+            !(item.starts_with("place:")
+                && *t > end
+                && (end..*t).any(|k| doc.tokens[k].kind == TokenKind::Number && (k.saturating_sub(3).max(end)..k).any(|p| words.at(p).is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)))))
+        })
         .map(|(_, item)| item.clone())
         .collect();
     scope.sort();

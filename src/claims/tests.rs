@@ -512,3 +512,16 @@ fn a_part_of_a_whole_and_what_it_leaves() {
     assert!(found("The floods damaged 120 of the 400 homes in the valley, leaving 300 people homeless.", En).is_empty());
     assert!(found("Tim SAR menemukan 9 dari 14 pendaki, menyisakan lima orang yang masih dicari.", Id).is_empty());
 }
+
+#[test]
+fn a_place_after_another_placed_figure_is_that_figures() {
+    let c = claims_of("Sebanyak 230.000 orang dievakuasi dan ditampung di lebih dari 1.100 pusat evakuasi di wilayah Lembah Cagayan.", Id);
+    assert!(!c.claims[0].scope.iter().any(|s| s.contains("cagayan")), "{:?}", c.claims[0].scope);
+    let c = claims_of("Sebanyak 12 orang tewas di Bogor dan 5 orang di Depok.", Id);
+    assert_eq!(c.claims[0].scope, ["place:bogor"]);
+    let c = claims_of("About 300 people were moved to shelters in 12 schools in Leyte.", En);
+    assert!(!c.claims[0].scope.iter().any(|s| s.contains("leyte")), "{:?}", c.claims[0].scope);
+    // A figure between with no place word before it leaves the place to the first.
+    let c = claims_of("Banjir merendam 400 rumah dari 3 desa di Kecamatan Sukamaju.", Id);
+    assert!(c.claims[0].scope.iter().any(|s| s.contains("sukamaju")), "{:?}", c.claims[0].scope);
+}
