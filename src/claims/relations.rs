@@ -698,7 +698,9 @@ fn is_change(doc: &crate::document::Document, c: &Claim) -> bool {
     let points = after.iter().any(|w| matches!(*w, "poin" | "points" | "point" | "basis"));
     // `naik ke 5 persen`, `rose to 5 percent`: the level reached, not the change.
     let level = before.last().is_some_and(|w| matches!(*w, "ke" | "menjadi" | "jadi" | "hingga" | "sampai" | "to" | "at"));
-    points || !level && before.iter().chain(after.iter()).any(|w| CHANGE_WORDS.contains(w) && *w != "by" && *w != "sebesar")
+    // (`Kenaikannya sekitar 35 persen`: the noun with its clitic.)
+    let change = |w: &str| CHANGE_WORDS.contains(&w) || w.strip_suffix("nya").is_some_and(|b| CHANGE_WORDS.contains(&b));
+    points || !level && before.iter().chain(after.iter()).any(|w| change(w) && *w != "by" && *w != "sebesar")
 }
 
 pub fn shares(claims: &Claims, doc: &crate::document::Document) -> Vec<Share> {
@@ -858,6 +860,71 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
             continue;
         }
         out.push(Change { stated, stated_value: value, stated_span: span, from: x, to: y, actual, multiple: multiple.unwrap_or(false) });
+    }
+    out.extend(year_on_year(claims, doc, &sentences));
+    out
+}
+
+/// A change stated after the two values it joins, given in the sentences before for two years
+/// in a row: `Juli 2024 ... 48.600 penumpang. Pada Juli 2023, jumlahnya 40.500 penumpang.` then
+/// `"Kenaikannya sekitar 35 persen dibandingkan periode yang sama tahun lalu"`. Only a
+/// percentage alone in its sentence, a change word of the right direction, and two counts of one
+/// noun whose years are one apart.
+fn year_on_year(claims: &Claims, doc: &crate::document::Document, sentences: &HashMap<usize, std::ops::Range<usize>>) -> Vec<Change> {
+    let cs = &claims.claims;
+    let mut out = Vec::new();
+    let year_of = |c: &Claim| {
+        let years: Vec<i64> = c.scope.iter().filter_map(|s| s.strip_prefix("year:")?.parse().ok()).collect();
+        (years.len() == 1).then(|| years[0])
+    };
+    for (p, pc) in cs.iter().enumerate() {
+        crate::work::count(1);
+        if !pc.percent || !matches!(pc.qualifier, Qualifier::Exact | Qualifier::About) || !is_change(doc, pc) || pc.value <= 0.0 {
+            continue;
+        }
+        let Some(range) = sentences.get(&pc.sentence) else { continue };
+        if range.len() != 1 {
+            continue;
+        }
+        let s = &doc.sentences[pc.sentence].tokens;
+        let around = between(doc, pc.tokens.start.saturating_sub(4).max(s.start), (pc.tokens.end + 2).min(s.end));
+        let up = around.iter().any(|w| matches!(*w, "naik" | "kenaikan" | "kenaikannya" | "meningkat" | "peningkatan" | "tumbuh" | "pertumbuhan" | "melonjak" | "lonjakan" | "bertambah" | "rose" | "rise" | "increase" | "increased" | "grew" | "growth" | "up"));
+        let down = around.iter().any(|w| matches!(*w, "turun" | "penurunan" | "penurunannya" | "menurun" | "anjlok" | "merosot" | "berkurang" | "susut" | "fell" | "fall" | "drop" | "dropped" | "declined" | "decline" | "decrease" | "down"));
+        if up == down {
+            continue;
+        }
+        // The two latest counts of the sentences before (at most three, in this paragraph or
+        // the one before), of one noun, in years one apart.
+        let earlier: Vec<usize> = (p.saturating_sub(MAX_LOOK_BACK)..p)
+            .rev()
+            .filter(|&k| cs[k].sentence + 3 >= pc.sentence && cs[k].sentence < pc.sentence && cs[k].block + 1 >= pc.block)
+            .filter(|&k| !cs[k].percent && cs[k].qualifier == Qualifier::Exact && cs[k].value > 0.0 && cs[k].head.is_some() && year_of(&cs[k]).is_some())
+            .take(2)
+            .collect();
+        let [b, a] = earlier.as_slice() else { continue };
+        let (ac, bc) = (&cs[*a], &cs[*b]);
+        // (The noun alone: `penumpang datang dan berangkat` and `penumpang` are one.)
+        let english = doc.language == crate::language::Language::En;
+        let noun = |c: &Claim| c.head.as_deref().and_then(|h| if english { h.rsplit(' ').next() } else { h.split(' ').next() }).map(str::to_string);
+        if noun(ac) != noun(bc) || ac.currency != bc.currency {
+            continue;
+        }
+        let (Some(ya), Some(yb)) = (year_of(ac), year_of(bc)) else { continue };
+        if (ya - yb).abs() != 1 {
+            continue;
+        }
+        let (old, new) = if ya < yb { (*a, *b) } else { (*b, *a) };
+        let (oc, nc) = (&cs[old], &cs[new]);
+        if up != (nc.value > oc.value) {
+            continue;
+        }
+        let actual = (nc.value - oc.value).abs() / oc.value * 100.0;
+        let rounding = |c: &Claim| c.rounding / c.value.abs().max(f64::MIN_POSITIVE) * 100.0;
+        let slack = written_unit(pc) + rounding(oc) + rounding(nc) + if pc.qualifier == Qualifier::About { pc.value * 0.1 } else { 0.0 };
+        if (actual - pc.value).abs() <= slack {
+            continue;
+        }
+        out.push(Change { stated: Some(p), stated_value: pc.value, stated_span: pc.span, from: old, to: new, actual, multiple: false });
     }
     out
 }

@@ -525,3 +525,26 @@ fn a_place_after_another_placed_figure_is_that_figures() {
     let c = claims_of("Banjir merendam 400 rumah dari 3 desa di Kecamatan Sukamaju.", Id);
     assert!(c.claims[0].scope.iter().any(|s| s.contains("sukamaju")), "{:?}", c.claims[0].scope);
 }
+
+#[test]
+fn a_change_stated_after_two_years_of_values() {
+    use super::relations::changes;
+    let found = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let c = claims_of(text, language);
+        changes(&c, &d).iter().map(|x| (x.stated_value, (x.actual * 10.0).round() / 10.0)).collect::<Vec<_>>()
+    };
+    let id = "Sepanjang Juli 2024 bandara itu melayani 48.600 penumpang. Pada Juli 2023, jumlahnya 40.500 penumpang.\n\n\"Kenaikannya sekitar 35 persen dibandingkan tahun lalu,\" kata Yohanes.";
+    assert_eq!(found(id, Id), [(35.0, 20.0)]);
+    let en = "The port handled 1,200 ships in 2024. In 2023 it handled 1,500 ships.\n\nThat is a decline of 30 percent, the authority said.";
+    assert_eq!(found(en, En), [(30.0, 20.0)]);
+    for (text, language) in [
+        // The change that fits; the direction the other way; other nouns; years not one apart.
+        ("Sepanjang Juli 2024 bandara itu melayani 48.600 penumpang. Pada Juli 2023, jumlahnya 40.500 penumpang.\n\n\"Kenaikannya sekitar 20 persen,\" kata Yohanes.", Id),
+        ("Sepanjang Juli 2024 bandara itu melayani 48.600 penumpang. Pada Juli 2023, jumlahnya 40.500 penumpang.\n\n\"Penurunannya sekitar 35 persen,\" kata Yohanes.", Id),
+        ("Sepanjang Juli 2024 bandara itu melayani 48.600 penumpang. Pada Juli 2023, tercatat 40.500 penerbangan.\n\n\"Kenaikannya sekitar 35 persen,\" kata Yohanes.", Id),
+        ("The port handled 1,200 ships in 2024. In 2020 it handled 1,500 ships.\n\nThat is a decline of 30 percent, the authority said.", En),
+    ] {
+        assert!(found(text, language).is_empty(), "{text}");
+    }
+}
