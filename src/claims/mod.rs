@@ -470,8 +470,11 @@ struct SentenceFacts {
     opening: Range<usize>,
     /// [`scope_items`] of the sentence, made on the first claim's question.
     scope: std::cell::OnceCell<Vec<(usize, String)>>,
-    /// The sentence's named sources ([`speakers`]).
-    speakers: Vec<String>,
+    /// The comma ending a short opening phrase of another period or event (`Sepanjang 2024,`,
+    /// `Sehari sebelumnya,`), if the sentence has one.
+    elsewhere_opening: Option<usize>,
+    /// The sentence's named sources ([`speakers`]), read on the first claim's question.
+    speakers: std::cell::OnceCell<Vec<String>>,
 }
 
 impl SentenceFacts {
@@ -491,8 +494,9 @@ impl SentenceFacts {
             (true, Some(c)) => first..c,
             _ => 0..0,
         };
-        let speakers = speakers(words.doc, words.range.clone());
-        SentenceFacts { elsewhere, first_breakdown, opening, scope: std::cell::OnceCell::new(), speakers }
+        let short_comma = (first..(first + 6).min(words.range.end)).find(|&t| words.at(t) == Some(","));
+        let elsewhere_opening = short_comma.filter(|&comma| words.any_in(first..comma, ELSEWHERE));
+        SentenceFacts { elsewhere, first_breakdown, opening, scope: std::cell::OnceCell::new(), elsewhere_opening, speakers: std::cell::OnceCell::new() }
     }
 }
 
@@ -686,6 +690,17 @@ fn scope_items(words: &Words) -> Vec<(usize, String)> {
         }
     }
     items
+}
+
+/// An Indonesian word with a verb's prefix (`meninggalkan`, `dievakuasi`, `bertahan`, `terendam`).
+fn verb_like(x: &str) -> bool {
+    x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p))
+}
+
+/// Words right before a number that make it a measure of strength, not a count (`gempa
+/// bermagnitudo 5,6`).
+fn magnitude_word(w: &str) -> bool {
+    matches!(w, "magnitudo" | "bermagnitudo" | "magnitude" | "kekuatan" | "skala" | "m")
 }
 
 /// Nouns that count the dead by their bodies.
@@ -956,7 +971,6 @@ fn from_words(doc: &Document, words: &Words, t: usize) -> Option<Claim> {
             let n = w.strip_prefix("ke").and_then(|rest| crate::numbers::parse_number_words(&[rest], Language::Id))?;
             // After a noun (`korban ketiga`, `tahap ketiga`) or before a verb (`ketiga ditemukan`)
             // it is an ordinal.
-            let verb_like = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
             let after_noun = t > words.range.start && words.is_word(t - 1) && !words.at(t - 1).is_some_and(|p| STOP.contains(&p) || verb_like(p));
             if !(2..=20).contains(&n) || !next_is_noun() || after_noun || words.at(t + 1).is_some_and(verb_like) {
                 return None;
@@ -1031,7 +1045,7 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     let start = c.tokens.start;
     let end = c.tokens.end;
     if !headline {
-        c.speakers.clone_from(&facts.speakers);
+        c.speakers.clone_from(facts.speakers.get_or_init(|| speakers(doc, words.range.clone())));
     }
     let (_, q_start) = if c.qualifier == Qualifier::Range { (Qualifier::Range, start) } else { qualifier_before(words, start) };
     let clause_range = clause(words, start);
@@ -1068,8 +1082,7 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
             }
             // `12 orang penumpang`: the classifier gives way to the noun.
             // (Not to a verb: `320.000 orang meninggalkan rumah`.)
-            let verb = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
-            if CLASSIFIERS.contains(&w) && words.at(k + 1).is_some_and(|n| words.is_word(k + 1) && !STOP.contains(&n) && !(!english && verb(n)) && words.first_at(k + 1, STATES).is_none() && !words.capitalised(k + 1)) {
+            if CLASSIFIERS.contains(&w) && words.at(k + 1).is_some_and(|n| words.is_word(k + 1) && !STOP.contains(&n) && !(!english && verb_like(n)) && words.first_at(k + 1, STATES).is_none() && !words.capitalised(k + 1)) {
                 k += 1;
                 continue;
             }
@@ -1086,7 +1099,6 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         // The noun and its modifiers: English adjectives before it (`young players`),
         // an Indonesian modifier after it (`pemain muda`, `tahanan Palestina`), never a verb.
         c.measure = run.first().is_some_and(|w| MEASURES.contains(w)) || words.at(k) == Some("per");
-        let verb_like = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
         head = match (english, run.split_last()) {
             (true, Some((last, mods))) => {
                 c.noun = Some(run.join(" "));
@@ -1135,7 +1147,7 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     // of a total is named after `jumlah` / `number of`.
     if c.state.is_none()
         && !c.measure
-        && !words.at(q_start.wrapping_sub(1)).is_some_and(|w| matches!(w, "magnitudo" | "bermagnitudo" | "magnitude" | "kekuatan" | "skala" | "m"))
+        && !words.at(q_start.wrapping_sub(1)).is_some_and(magnitude_word)
         && c.head.as_deref().is_none_or(|h| h == PERSON)
         && let Some(t) = total_before
     {
@@ -1151,7 +1163,6 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     // `yang`, which describes the noun).
     if c.state.is_none() {
         let w = words.at(k).unwrap_or("");
-        let verb_like = |x: &str| x.len() > 5 && ["me", "di", "ber", "ter"].iter().any(|p| x.starts_with(p));
         // Up to two auxiliaries: `were destroyed`, `had been destroyed`, `have been damaged`.
         let auxiliary = |x: &str| matches!(x, "were" | "was" | "are" | "is" | "had" | "have" | "has" | "been" | "telah" | "sudah");
         let skip = if auxiliary(w) { 1 + usize::from(words.at(k + 1).is_some_and(|x| x == "been")) } else { 0 };
@@ -1227,17 +1238,13 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     let opening = if facts.opening.end <= clause_range.start { facts.opening.clone() } else { 0..0 };
     // `In a separate attack in Dawa on Wednesday, five people were killed`; `Sehari sebelumnya,
     // BPBD mencatat tujuh korban`; `Sepanjang 2024, ...`: a short opening phrase before a comma.
-    c.excluded |= words.any_in(opening.clone(), ELSEWHERE);
-    let first = words.range.clone().find(|&t| words.is_word(t)).unwrap_or(words.range.start);
-    if let Some(comma) = (first..(first + 6).min(q_start)).find(|&t| words.at(t) == Some(",")) {
-        c.excluded |= words.any_in(first..comma, ELSEWHERE);
-    }
+    c.excluded |= words.any_in(opening.clone(), ELSEWHERE) || facts.elsewhere_opening.is_some_and(|comma| comma < q_start);
     let before_q = words.at(q_start.wrapping_sub(1)).unwrap_or("");
     // `led by about 1,500 votes`, `unggul 1.500 suara`: a margin, not a count.
     c.excluded |= english && before_q == "by" && words.at(q_start.wrapping_sub(2)).is_some_and(|w| matches!(w, "led" | "leads" | "leading" | "won" | "lost" | "trailed" | "trailing" | "ahead" | "behind" | "beat" | "margin"))
         || before_q == "unggul";
     // `gempa bermagnitudo 5,6`: a measure.
-    c.measure |= matches!(before_q, "magnitudo" | "bermagnitudo" | "magnitude" | "kekuatan" | "skala" | "m");
+    c.measure |= magnitude_word(before_q);
     // `Pencarian dibantu 15 kapal nelayan`: the agent of a passive verb does what it says.
     if !english && c.state.is_none() && c.predicate.is_none() && before_q.len() > 5 && before_q.starts_with("di") && words.first_at(q_start - 1, STATES).is_none() && !UPDATE.contains(&before_q) {
         c.predicate = Some(before_q.to_string());

@@ -361,7 +361,6 @@ fn root(w: &str) -> &str {
 fn lists_beyond_their_whole(claims: &Claims, doc: &crate::document::Document) -> Vec<Breakdown> {
     let cs = &claims.claims;
     let english = doc.language == crate::language::Language::En;
-    let noun_of = |h: &str| if english { h.rsplit(' ').next().unwrap_or(h).to_string() } else { h.split(' ').next().unwrap_or(h).to_string() };
     let plain = |c: &Claim| !c.percent && c.currency.is_none() && c.qualifier == Qualifier::Exact && !c.excluded && !c.previous && !c.update && !c.measure && c.value > 1.0;
     let mut out = Vec::new();
     let mut i = 0;
@@ -381,13 +380,13 @@ fn lists_beyond_their_whole(claims: &Claims, doc: &crate::document::Document) ->
             continue;
         }
         let Some(head) = cs[list[0]].head.as_deref().filter(|h| *h != PERSON && !cs[list[0]].total) else { continue };
-        let noun = noun_of(head);
+        let noun = cs[list[0]].noun(doc.language).unwrap_or(head);
         // What the first says beside its noun (`rusak berat`): the later ones say the noun once,
         // with their own modifier (`rusak sedang`), or not at all (`420 di Depok`).
         let modifier: Vec<&str> = head.split(' ').filter(|w| *w != noun).chain(cs[list[0]].predicate.as_deref()).collect();
         let elided = |c: &Claim| match c.head.as_deref() {
             None => true,
-            Some(h) => noun_of(h) == noun || modifier.first().is_some_and(|m| h.split(' ').next() == Some(*m)),
+            Some(h) => c.noun(doc.language) == Some(noun) || modifier.first().is_some_and(|m| h.split(' ').next() == Some(*m)),
         };
         if !list[1..].iter().all(|&k| elided(&cs[k]) && cs[k].state == cs[list[0]].state) {
             continue;
@@ -402,7 +401,7 @@ fn lists_beyond_their_whole(claims: &Claims, doc: &crate::document::Document) ->
                 && plain(c)
                 && !c.part
                 && c.state == cs[first].state
-                && c.head.as_deref().is_some_and(|h| noun_of(h) == noun)
+                && c.noun(doc.language) == Some(noun)
         });
         let Some(whole) = whole else { continue };
         let w = &cs[whole];
@@ -904,9 +903,7 @@ fn year_on_year(claims: &Claims, doc: &crate::document::Document, sentences: &Ha
         let [b, a] = earlier.as_slice() else { continue };
         let (ac, bc) = (&cs[*a], &cs[*b]);
         // (The noun alone: `penumpang datang dan berangkat` and `penumpang` are one.)
-        let english = doc.language == crate::language::Language::En;
-        let noun = |c: &Claim| c.head.as_deref().and_then(|h| if english { h.rsplit(' ').next() } else { h.split(' ').next() }).map(str::to_string);
-        if noun(ac) != noun(bc) || ac.currency != bc.currency {
+        if ac.noun(doc.language) != bc.noun(doc.language) || ac.currency != bc.currency {
             continue;
         }
         let (Some(ya), Some(yb)) = (year_of(ac), year_of(bc)) else { continue };

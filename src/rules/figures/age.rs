@@ -90,6 +90,9 @@ impl Rule for Age {
     }
 }
 
+/// Words before `berusia` / `aged` that put the age at another time (`sejak berusia 12 tahun`).
+const THEN_BEFORE_AGE: &[&str] = &["sejak", "saat", "ketika", "sewaktu", "when", "since", "pada"];
+
 /// Words before a year of birth: `kelahiran 1973`, `lahir pada 3 Maret 1999`, `born in 1946`.
 const BORN: &[&str] = &["kelahiran", "lahir", "born", "kelahirannya"];
 
@@ -122,7 +125,7 @@ fn birth_years(article: &Article, named: &[AgeMention], out: &mut Vec<Diagnostic
             let before = i.checked_sub(1).and_then(|k| w.at(k));
             let after = w.at(m.tokens.end);
             // (`sejak berusia 12 tahun`, `saat berusia 20`: an age at another time.)
-            let then = i.checked_sub(2).and_then(|k| w.at(k)).is_some_and(|x| matches!(x, "sejak" | "saat" | "ketika" | "sewaktu" | "when" | "since" | "pada"));
+            let then = i.checked_sub(2).and_then(|k| w.at(k)).is_some_and(|x| THEN_BEFORE_AGE.contains(&x));
             let is_age = !then && matches!(before, Some("berusia" | "berumur" | "usia" | "umur" | "aged"))
                 || before == Some("(") && matches!(after, Some(")" | "tahun"))
                 || before == Some(",") && matches!(after, Some(","))
@@ -148,7 +151,7 @@ fn birth_years(article: &Article, named: &[AgeMention], out: &mut Vec<Diagnostic
             .filter(|m| {
                 let w = &article.sentences[m.sentence];
                 let before = |k: usize| m.tokens.start.checked_sub(k).and_then(|t| w.at(t));
-                matches!(before(1), Some("berusia" | "berumur" | "aged")) && !matches!(before(2), Some("saat" | "ketika" | "when" | "sejak"))
+                matches!(before(1), Some("berusia" | "berumur" | "aged")) && !before(2).is_some_and(|x| THEN_BEFORE_AGE.contains(&x))
                     || before(1) == Some("usia") && before(2) == Some("dalam")
             })
             .map(|m| (m.value as u32, m.span))
