@@ -19,7 +19,10 @@ static META: RuleMeta = RuleMeta {
 main result (the first one, in the headline or the lead) when it is also in the headline or lead, or when it \
 points back to it with `ini`, `tersebut`, `itu`, `this`, `that`. Scores either way round are the same result \
 (`menang 2-1`, `kalah 1-2`). Half-time, aggregate and penalty shoot-out scores, other matches and other \
-teams' results are left alone.",
+teams' results are left alone. A result given game by game (`25-22, 23-25, 25-20, 25-18`) is counted \
+game by game and compared with the main result when that counts games (`menang 3-2`: here 3-1), if the games \
+are of the match reported: in the lead, pointing back, or naming a side the main result names. `The 2-1 \
+victory` points back too, unless a month or a year in its clause says another match.",
     example_bad: "Bintang Timur menang 2-1 atas Perseru Muara. ... Kemenangan 3-1 ini memperpanjang rekor kandang mereka.",
     example_good: "Bintang Timur menang 2-1 atas Perseru Muara. ... Kemenangan 2-1 ini memperpanjang rekor kandang mereka.",
 };
@@ -59,6 +62,52 @@ struct Result {
     /// The game a lone score is said to be (`the 21-14 win in the decider`, `gim kedua 21-17`):
     /// its index, or `usize::MAX` for the last.
     game: Option<usize>,
+    /// Its sentence.
+    sentence: usize,
+}
+
+/// Nouns of a result that, with `the` before the score, point back to the match reported:
+/// `The 2-1 victory extended their run`.
+const RESULT_NOUNS: &[&str] = &["victory", "win", "defeat", "loss", "draw", "triumph", "rout", "thrashing", "success", "upset"];
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober", "desember",
+];
+
+/// Words that open a sentence without naming a side.
+const OPENING_WORDS: &[&str] = &[
+    "the", "this", "that", "they", "their", "with", "after", "before", "when", "while", "but", "and", "then", "dengan",
+    "dalam", "pada", "setelah", "sebelum", "saat", "ketika", "namun", "tetapi", "kemenangan", "kekalahan", "mereka",
+    "laga", "pertandingan", "tim", "skor", "hasil", "match", "game", "team",
+];
+
+/// The games a result given game by game gives each side, the side named first (the winner of
+/// the first number) first: `25-22, 23-25, 25-20, 25-18` is 3-1. None when a game is a tie.
+fn tally(games: &[(u32, u32, Span)], article: &Article) -> Option<(u32, u32)> {
+    let (mut a, mut b) = (0, 0);
+    for &(_, _, span) in games {
+        let text = article.doc.str(span);
+        let mut parts = text.split(['-', '–']).map(|x| x.trim().parse::<u32>());
+        let (Some(Ok(x)), Some(Ok(y))) = (parts.next(), parts.next()) else { return None };
+        match x.cmp(&y) {
+            std::cmp::Ordering::Greater => a += 1,
+            std::cmp::Ordering::Less => b += 1,
+            std::cmp::Ordering::Equal => return None,
+        }
+    }
+    Some((a, b))
+}
+
+/// The capitalised words of a sentence, lowercased: the teams and players it names. (Its first
+/// word too, unless it is a common opening word: `Okafor won 6-4`.)
+fn names_in<'d>(article: &Article<'d, '_>, sentence: usize) -> Vec<&'d str> {
+    let words = &article.sentences[sentence];
+    let doc = article.doc;
+    (words.tokens.start..words.tokens.end)
+        .filter(|&t| doc.tokens[t].kind == crate::document::TokenKind::Word && doc.str(doc.tokens[t].span).chars().next().is_some_and(char::is_uppercase))
+        .map(|t| doc.token_lower(t))
+        .filter(|w| !MONTHS.contains(w) && w.len() > 2 && !OPENING_WORDS.contains(w))
+        .collect()
 }
 
 /// Words that name one game or set of a match: `the decider`, `gim kedua`, `the second set`.
@@ -118,7 +167,32 @@ impl Rule for MatchResult {
         }
         let results = results(article);
         let Some(main) = results.first().filter(|r| r.lead) else { return };
+        let main_names = names_in(article, main.sentence);
         for r in &results[1..] {
+            // A result given game by game whose games make another result than the main one:
+            // `menang 3-2` ... `dengan skor 25-22, 23-25, 25-20, dan 25-18` (3-1). Only when the
+            // main result counts games (a small number each) and the games are of the match
+            // reported (in the lead, pointing back, or naming a side the main result names).
+            if r.games.len() >= 2
+                && main.games.len() == 1
+                && main.high <= 5
+                && r.games.iter().all(|g| g.1 > main.high)
+                && (r.lead || r.refers_back || names_in(article, r.sentence).iter().any(|n| main_names.contains(n)))
+                && let Some((a, b)) = tally(&r.games, article)
+                && (a.min(b), a.max(b)) != (main.low, main.high)
+            {
+                let message = format!(
+                    "these games make a {}-{} result, but {}-{} {}",
+                    a.max(b),
+                    a.min(b),
+                    main.high,
+                    main.low,
+                    article.where_is(main.block, r.block)
+                );
+                let span = super::join_spans(r.games[0].2, r.games[r.games.len() - 1].2);
+                out.push(META.diagnostic(span, message).with_related(main.span, format!("{}-{} here", main.high, main.low)));
+                continue;
+            }
             // A lone score said to be one game of a result given game by game.
             if let Some(g) = r.game.filter(|_| main.games.len() >= 2 && r.games.len() == 1) {
                 let Some(&(low, high, span)) = (if g == LAST { main.games.last() } else { main.games.get(g) }) else { continue };
@@ -208,8 +282,16 @@ fn results(article: &Article) -> Vec<Result> {
             continue;
         }
         // `Kemenangan 3-1 ini`, `this 2-1 win`.
+        // (`The 2-1 victory extended their run`: the match reported, unless a month or a year
+        // says another: `the 2-0 defeat in October`.)
+        let the_result = start > words.tokens.start
+            && words.at(start - 1) == Some("the")
+            && words.at(end).is_some_and(|w| RESULT_NOUNS.contains(&w))
+            && !words.any_in(clause.clone(), MONTHS)
+            && !clause.clone().any(|t| article.doc.tokens[t].kind == crate::document::TokenKind::Number && words.at(t).is_some_and(|w| w.len() == 4));
         let refers_back = words.at(end).is_some_and(|w| BACK_REFERENCE.contains(&w))
-            || start > words.tokens.start && words.at(start - 1).is_some_and(|w| matches!(w, "this" | "that"));
+            || start > words.tokens.start && words.at(start - 1).is_some_and(|w| matches!(w, "this" | "that"))
+            || the_result;
         out.push(Result {
             low,
             high,
@@ -219,6 +301,7 @@ fn results(article: &Article) -> Vec<Result> {
             refers_back,
             games: vec![(low, high, span)],
             game,
+            sentence: m.sentence,
         });
         last_end = Some((m.sentence, end));
     }
@@ -266,6 +349,31 @@ mod tests {
         assert_eq!(flagged(&MatchResult, Id, "Ganda putra Indonesia menang 21-15, 21-18 atas pasangan Korea.\n\nPada gim kedua, mereka menutup laga dengan skor 21-17."), ["21-17"]);
         assert_eq!(flagged(&MatchResult, En, "Okafor won 6-4, 3-6, 7-5 on Friday.\n\nHe took the final set 7-6 after saving two break points."), ["7-6"]);
         assert_eq!(flagged(&MatchResult, Id, "Tunggal putri Dewi Lestari menang 21-12, 17-21 dan 21-19.\n\nDewi mengaku lelah pada gim penentuan yang ia menangi 21-17."), ["21-17"]);
+    }
+
+    #[test]
+    fn games_that_make_another_result() {
+        assert_eq!(
+            flagged(&MatchResult, Id, "Garuda Muda mengalahkan Tim Banteng 3-2 pada final, Minggu.\n\nGaruda Muda menang dengan skor 25-20, 22-25, 25-19, dan 25-21."),
+            ["25-20, 22-25, 25-19, dan 25-21"]
+        );
+        assert_eq!(flagged(&MatchResult, En, "Okafor beat Lindqvist 3-0 in the final on Friday.\n\nOkafor won 6-4, 3-6, 7-5, 6-2 on the centre court."), ["6-4, 3-6, 7-5, 6-2"]);
+        assert_eq!(flagged(&MatchResult, En, "Dewi Lestari won the title 2-0 on Sunday.\n\nDewi beat Zhou 21-15, 19-21, 21-17."), ["21-15, 19-21, 21-17"]);
+        // The victory named with `the`.
+        assert_eq!(flagged(&MatchResult, En, "City Beat Rovers 4-1 in Cup Tie\n\nCity beat Rovers 4-1 on Saturday.\n\nThe 3-1 victory extended City's run to nine games."), ["3-1"]);
+        let silent = [
+            (Id, "Garuda Muda mengalahkan Tim Banteng 3-1 pada final, Minggu.\n\nGaruda Muda menang dengan skor 25-20, 22-25, 25-19, dan 25-21."),
+            (En, "Okafor beat Lindqvist 3-1 in the final.\n\nOkafor won 6-4, 3-6, 7-5, 6-2 on the centre court."),
+            // Another match's games: no side of the main result named.
+            (En, "Dewi Lestari won the title 2-1 on Sunday.\n\nIn Saturday's other tie Zhou beat Kim 21-15, 21-17."),
+            (En, "Dewi Lestari won the title 2-1 on Sunday.\n\nZhou beat Kim 21-15, 21-17 to take third place."),
+            // Another match named with `the`.
+            (En, "City beat Rovers 4-1 on Saturday.\n\nThe 2-0 defeat in October still stings, the coach said."),
+            (En, "City beat Rovers 4-1 on Saturday.\n\nThe 4-1 victory extended City's run."),
+        ];
+        for (language, text) in silent {
+            assert!(flagged(&MatchResult, language, text).is_empty(), "{text}");
+        }
     }
 
     #[test]
