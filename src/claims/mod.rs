@@ -20,6 +20,7 @@
 //! The figures rules read claims only through this model; [`relations`] groups them by what they
 //! count, so that comparing them costs n log n, not n².
 
+pub mod durations;
 pub mod relations;
 
 use crate::diagnostic::Span;

@@ -132,6 +132,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &figures::weekday_date::WeekdayDate,
     &figures::age::Age,
     &figures::match_result::MatchResult,
+    &figures::duration::Duration,
     &quotes::unattributed::Unattributed,
     &quotes::unbalanced::Unbalanced,
     &quotes::style::Style,

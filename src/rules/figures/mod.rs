@@ -19,6 +19,7 @@ use std::rc::Rc;
 pub mod age;
 pub mod claims;
 pub mod conflict;
+pub mod duration;
 pub mod match_result;
 pub mod percent;
 pub mod sum;
@@ -582,7 +583,7 @@ mod fixes_are_suggestions {
     /// unattended.
     #[test]
     fn no_figures_rule_offers_a_safe_fix() {
-        let rules: [&dyn Rule; 6] = [&super::conflict::Conflict, &super::sum::Sum, &super::percent::Percent, &super::weekday_date::WeekdayDate, &super::age::Age, &super::match_result::MatchResult];
+        let rules: [&dyn Rule; 7] = [&super::duration::Duration, &super::conflict::Conflict, &super::sum::Sum, &super::percent::Percent, &super::weekday_date::WeekdayDate, &super::age::Age, &super::match_result::MatchResult];
         let texts = [
             (Id, "Pelaku ditangkap pada Jumat (24/4/2025) malam. Serangan itu menewaskan setidaknya 12 orang. Polisi mengatakan 10 orang tewas."),
             (Id, "Sebanyak 42 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan."),
