@@ -12,7 +12,7 @@ static META: RuleMeta = RuleMeta {
     category: Category::Figures,
     default_severity: Severity::Warning,
     languages: &[],
-    summary: "A person's age given twice differently, or against their year of birth.",
+    summary: "A person's age given twice differently, or against their year of birth; an anniversary against the founding year.",
     explanation: "Ages are read where news writes them, right by the name: `Rahmat Lessy (38)`, `Fitri Handayani, \
 34,`, `Budi, 45 tahun,`, `Budi yang berusia 45 tahun`, `Nurul Hidayah, a 29-year-old mother`, `aged 29`. The same \
 person (the same full name, or a first or last name that belongs to only one aged person in the article) with \
@@ -22,7 +22,10 @@ time`, `pada usia`, `at age`) is left alone. An age is also checked against a ye
 (front matter `date:`, else its first full date) the person is that year minus the birth year, or one less; \
 without it, at least the latest year the article names minus the birth year, less one. An article with one \
 birth year and no named age uses its one age said without a name (`meninggal dalam usia 81 tahun`, `aged 81`); \
-an age at another time (`sejak berusia 12 tahun`) is not compared.",
+an age at another time (`sejak berusia 12 tahun`) is not compared; an age at death (`meninggal dunia pada usia 81 \
+tahun`) is the story's. An institution's anniversary (`HUT ke-45`, `ulang tahun ke-50`, `its 55th anniversary`) is \
+checked against the article's one founding year (`didirikan pada 1975`, `founded in 1968`) in the article's year, \
+with a year's leeway.",
     example_bad: "Warga, Fitri Handayani (34), mengungsi. ... Fitri Handayani, 36, mengatakan rumahnya hanyut.",
     example_good: "Warga, Fitri Handayani (34), mengungsi. ... Fitri Handayani, 34, mengatakan rumahnya hanyut.",
 };
@@ -87,11 +90,103 @@ impl Rule for Age {
             out.push(META.diagnostic(b.span, message).with_related(a.span, format!("{name} is {} here", a.age)));
         }
         birth_years(article, &ages, out);
+        anniversaries(article, out);
     }
 }
 
 /// Words before `berusia` / `aged` that put the age at another time (`sejak berusia 12 tahun`).
 const THEN_BEFORE_AGE: &[&str] = &["sejak", "saat", "ketika", "sewaktu", "when", "since", "pada"];
+
+/// Words of dying: an age `pada usia` after them is the age at death.
+const DEATH: &[&str] = &["meninggal", "wafat", "berpulang", "mangkat", "tutup", "died", "dies", "passed"];
+
+/// Words before an institution's founding year: `didirikan pada 1975`, `founded in 1968`.
+const FOUNDED: &[&str] = &["didirikan", "berdiri", "dibentuk", "founded", "established", "formed", "lahir", "diresmikan"];
+/// Words of an anniversary before its ordinal (`HUT ke-45`, `ulang tahun ke-50`) or after it
+/// (`55th anniversary`).
+const ANNIVERSARY: &[&str] = &["hut", "ulang", "ultah", "jadi", "peringatan", "natalis", "milad", "anniversary", "birthday", "jubilee"];
+
+/// An institution's anniversary against its founding year: `HUT ke-45` in 2025 of a cooperative
+/// `didirikan pada 1975` is its 50th. Only with the article's year, one founding year in the
+/// article, and one year's leeway (a celebration held early or late).
+fn anniversaries(article: &Article, out: &mut Vec<Diagnostic>) {
+    let doc = article.doc;
+    let Some(year) = article.claims().year else { return };
+    let founded: Vec<&crate::numbers::NumberMention> = article
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.role, Role::Year | Role::Date) && (1000.0..=2100.0).contains(&m.value) && m.is_whole())
+        .filter(|m| {
+            let w = &article.sentences[m.sentence];
+            // (`didirikan oleh 23 peternak pada 12 Mei 1974`.)
+            (m.tokens.start.saturating_sub(8).max(w.tokens.start)..m.tokens.start).any(|t| w.at(t).is_some_and(|x| FOUNDED.contains(&x) && x != "lahir"))
+        })
+        .collect();
+    let Some(first) = founded.first() else { return };
+    if founded.iter().any(|m| m.value != first.value) {
+        return;
+    }
+    let expected = year - first.value as i64;
+    for (si, w) in article.sentences.iter().enumerate() {
+        for t in w.tokens.clone() {
+            let Some((n, span, after_noun)) = ordinal_at(article, t) else { continue };
+            // The anniversary word: before `ke-N` (within three words), or right after `Nth`.
+            let named = if after_noun {
+                w.at(span_end_token(article, t)).is_some_and(|x| ANNIVERSARY.contains(&x))
+            } else {
+                (t.saturating_sub(3).max(w.tokens.start)..t).any(|k| w.at(k).is_some_and(|x| ANNIVERSARY.contains(&x)))
+            };
+            if !named || n < 1 || (n - expected).abs() <= 1 {
+                continue;
+            }
+            let _ = si;
+            let message = format!("founded in {} and written in {year}, this is the {} anniversary, not the {}", first.value as i64, ordinal_en(expected), ordinal_en(n));
+            out.push(META.diagnostic(span, message).with_related(first.span, "the founding year"));
+        }
+    }
+    let _ = doc;
+}
+
+/// An ordinal at token `t`: `ke-45` (one token or three), or `55th`; its value, span, and
+/// whether it stands before its noun (`55th anniversary`).
+fn ordinal_at(article: &Article, t: usize) -> Option<(i64, Span, bool)> {
+    let doc = article.doc;
+    let tok = &doc.tokens[t];
+    let lower = doc.token_lower(t);
+    if let Some(n) = lower.strip_prefix("ke-").and_then(|x| x.parse::<i64>().ok()) {
+        return Some((n, tok.span, false));
+    }
+    if lower == "ke" && t + 2 < doc.tokens.len() && doc.token_str(&doc.tokens[t + 1]) == "-" && !doc.tokens[t + 1].space_before && !doc.tokens[t + 2].space_before {
+        let n = doc.token_str(&doc.tokens[t + 2]).parse::<i64>().ok()?;
+        return Some((n, Span::new(tok.span.start, doc.tokens[t + 2].span.end), false));
+    }
+    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &lower[digits.len()..];
+    if !digits.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th") {
+        return Some((digits.parse().ok()?, tok.span, true));
+    }
+    if tok.kind == TokenKind::Number && t + 1 < doc.tokens.len() && !doc.tokens[t + 1].space_before && matches!(doc.token_lower(t + 1), "st" | "nd" | "rd" | "th") {
+        return Some((lower.parse().ok()?, Span::new(tok.span.start, doc.tokens[t + 1].span.end), true));
+    }
+    None
+}
+
+/// The token after an ordinal that starts at `t` (`55th` one token or two).
+fn span_end_token(article: &Article, t: usize) -> usize {
+    let doc = article.doc;
+    if doc.tokens[t].kind == TokenKind::Number && t + 1 < doc.tokens.len() && matches!(doc.token_lower(t + 1), "st" | "nd" | "rd" | "th") { t + 2 } else { t + 1 }
+}
+
+fn ordinal_en(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
 
 /// Words before a year of birth: `kelahiran 1973`, `lahir pada 3 Maret 1999`, `born in 1946`.
 const BORN: &[&str] = &["kelahiran", "lahir", "born", "kelahirannya"];
@@ -125,7 +220,10 @@ fn birth_years(article: &Article, named: &[AgeMention], out: &mut Vec<Diagnostic
             let before = i.checked_sub(1).and_then(|k| w.at(k));
             let after = w.at(m.tokens.end);
             // (`sejak berusia 12 tahun`, `saat berusia 20`: an age at another time.)
-            let then = i.checked_sub(2).and_then(|k| w.at(k)).is_some_and(|x| THEN_BEFORE_AGE.contains(&x));
+            // (`meninggal dunia pada usia 81 tahun`, `died at age 81`: the age at death is the
+            // story's.)
+            let at_death = (i.saturating_sub(6).max(w.tokens.start)..i).any(|k| w.at(k).is_some_and(|x| DEATH.contains(&x)));
+            let then = !at_death && i.checked_sub(2).and_then(|k| w.at(k)).is_some_and(|x| THEN_BEFORE_AGE.contains(&x));
             let is_age = !then && matches!(before, Some("berusia" | "berumur" | "usia" | "umur" | "aged"))
                 || before == Some("(") && matches!(after, Some(")" | "tahun"))
                 || before == Some(",") && matches!(after, Some(","))
@@ -151,8 +249,11 @@ fn birth_years(article: &Article, named: &[AgeMention], out: &mut Vec<Diagnostic
             .filter(|m| {
                 let w = &article.sentences[m.sentence];
                 let before = |k: usize| m.tokens.start.checked_sub(k).and_then(|t| w.at(t));
+                // (`meninggal dunia pada usia 81 tahun`, `died at age 81`: at death, the story's time.)
+                let at_death = (m.tokens.start.saturating_sub(6).max(w.tokens.start)..m.tokens.start).any(|t| w.at(t).is_some_and(|x| DEATH.contains(&x)));
                 matches!(before(1), Some("berusia" | "berumur" | "aged")) && !before(2).is_some_and(|x| THEN_BEFORE_AGE.contains(&x))
                     || before(1) == Some("usia") && before(2) == Some("dalam")
+                    || at_death && (matches!(before(1), Some("usia" | "umur" | "age")) && matches!(before(2), Some("pada" | "at" | "dalam")) || before(1) == Some("aged"))
             })
             .map(|m| (m.value as u32, m.span))
             .collect()
@@ -309,6 +410,30 @@ mod tests {
         ] {
             assert!(flagged(&Age, lang, text).is_empty(), "{text}: {:?}", flagged(&Age, lang, text));
         }
+    }
+
+    #[test]
+    fn an_anniversary_against_the_founding_year() {
+        assert_eq!(flagged(&Age, Id, "Koperasi itu merayakan HUT ke-45 pada Sabtu (12/4/2025). Koperasi didirikan pada 1975 oleh 20 petani."), ["ke-45"]);
+        assert_eq!(flagged(&Age, En, "The theatre, founded in 1968, marks its 55th anniversary on Friday, March 7, 2025."), ["55th"]);
+        assert_eq!(flagged(&Age, Id, "Koperasi merayakan ulang tahun ke-40, Rabu (15/5/2024). Koperasi yang didirikan oleh 23 peternak pada 12 Mei 1974 itu kini besar."), ["ke-40"]);
+        assert_eq!(flagged(&Age, Id, "Sekolah yang berdiri sejak 1990 itu memperingati ulang tahun ke-25 pada Senin (3/3/2025)."), ["ke-25"]);
+        for (language, text) in [
+            (Id, "Koperasi itu merayakan HUT ke-50 pada Sabtu (12/4/2025). Koperasi didirikan pada 1975 oleh 20 petani."),
+            (En, "The theatre, founded in 1968, marks its 57th anniversary on Friday, March 7, 2025."),
+            // No article year; two founding years; an ordinal of something else.
+            (En, "The theatre, founded in 1968, marks its 55th anniversary this year."),
+            (Id, "Klub yang didirikan pada 1975 itu merayakan HUT ke-45 pada Sabtu (12/4/2025), sedangkan klub rival yang berdiri pada 1980 ..."),
+            (Id, "Koperasi didirikan pada 1975. Pada Sabtu (12/4/2025), koperasi menggelar rapat anggota ke-45."),
+        ] {
+            assert!(flagged(&Age, language, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_age_at_death_against_a_birth_date() {
+        assert_eq!(flagged(&Age, Id, "Penyanyi itu lahir di Medan pada 17 Agustus 1938. Ia meninggal dunia pada usia 81 tahun, Senin (10/3/2025)."), ["81"]);
+        assert!(flagged(&Age, Id, "Penyanyi itu lahir di Medan pada 17 Agustus 1938. Ia meninggal dunia pada usia 86 tahun, Senin (10/3/2025).").is_empty());
     }
 
     #[test]

@@ -61,7 +61,7 @@ mod tests {
         let text = "Festival itu berlangsung selama lima hari, 3–9 Agustus 2024.";
         let d = run(&Duration, Id, text);
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].message, "3 to 9 is 7 days counting both ends, not lima hari");
+        assert_eq!(d[0].message, "3 to 9 Agustus is 7 days counting both ends, not lima hari");
         assert_eq!(flagged(&Duration, En, "The outage began at 6:40 p.m. Power was restored about three hours later, at 11:50 p.m."), ["three hours"]);
         assert!(flagged(&Duration, En, "The outage began at 6:40 p.m. Power was restored about five hours later, at 11:50 p.m.").is_empty());
     }

@@ -22,7 +22,7 @@ points back to it with `ini`, `tersebut`, `itu`, `this`, `that`. Scores either w
 teams' results are left alone. A result given game by game (`25-22, 23-25, 25-20, 25-18`) is counted \
 game by game and compared with the main result when that counts games (`menang 3-2`: here 3-1), if the games \
 are of the match reported: in the lead, pointing back, or naming a side the main result names. `The 2-1 \
-victory` points back too, unless a month or a year in its clause says another match.",
+victory` points back too, unless a month or a year right after it says another match.",
     example_bad: "Bintang Timur menang 2-1 atas Perseru Muara. ... Kemenangan 3-1 ini memperpanjang rekor kandang mereka.",
     example_good: "Bintang Timur menang 2-1 atas Perseru Muara. ... Kemenangan 2-1 ini memperpanjang rekor kandang mereka.",
 };
@@ -38,13 +38,17 @@ const OTHER_SCORES: &[&str] = &[
     "babak pertama", "turun minum", "paruh pertama", "first half", "half-time", "halftime", "agregat", "aggregate",
     "adu penalti", "penalti", "shootout", "shoot-out", "penalties", "leg", "pertemuan", "meeting", "musim lalu",
     "last season", "sempat", "tertinggal", "trailed", "led", "leading", "sebelumnya", "earlier", "previous",
-    // Another round of the competition.
-    "semifinal", "semi-final", "semifinals", "semi-finals", "quarterfinal", "quarterfinals", "quarter-final",
-    "perempat final", "penyisihan", "group stage", "fase grup", "kualifikasi", "qualifying",
     // Another year's match.
     "last year", "last year's", "tahun lalu", "musim sebelumnya",
     // A score during the game: at the interval, at the break.
     "interval", "jeda", "the break", "changeover", "mid-game", "lead",
+];
+/// Rounds of a competition: a score of another round, unless it is the main result's own
+/// (`beat Kingsford 3-2 in the FA Trophy quarterfinals`) or the round comes after it as where
+/// the win leads (`The 3-1 win sends the club into the semifinals`).
+const ROUNDS: &[&str] = &[
+    "semifinal", "semi-final", "semifinals", "semi-finals", "quarterfinal", "quarterfinals", "quarter-final",
+    "perempat final", "penyisihan", "group stage", "fase grup", "kualifikasi", "qualifying",
 ];
 const BACK_REFERENCE: &[&str] = &["ini", "tersebut", "itu", "this", "that"];
 
@@ -281,14 +285,25 @@ fn results(article: &Article) -> Vec<Result> {
             last_end = None;
             continue;
         }
+        // Another round: named before the score in its clause, or right after it with `in` /
+        // `di` / `pada` (`In the semifinal she had won 21-19`; `menang 2-0 di perempat final`).
+        // The first result read is the article's own round.
+        let round_before = words.any_phrase_in(clause.start..start, ROUNDS);
+        let round_after = (end..(end + 5).min(clause.end.max(end))).any(|t| {
+            words.first_phrase_at(t, ROUNDS).is_some() && (t.saturating_sub(3)..t).any(|u| matches!(words.at(u), Some("in" | "di" | "pada" | "at" | "babak")))
+        });
+        if !out.is_empty() && (round_before || round_after) {
+            last_end = None;
+            continue;
+        }
         // `Kemenangan 3-1 ini`, `this 2-1 win`.
         // (`The 2-1 victory extended their run`: the match reported, unless a month or a year
         // says another: `the 2-0 defeat in October`.)
         let the_result = start > words.tokens.start
             && words.at(start - 1) == Some("the")
             && words.at(end).is_some_and(|w| RESULT_NOUNS.contains(&w))
-            && !words.any_in(clause.clone(), MONTHS)
-            && !clause.clone().any(|t| article.doc.tokens[t].kind == crate::document::TokenKind::Number && words.at(t).is_some_and(|w| w.len() == 4));
+            && !words.any_in(end..(end + 5).min(words.tokens.end), MONTHS)
+            && !(end..(end + 5).min(words.tokens.end)).any(|t| article.doc.tokens[t].kind == crate::document::TokenKind::Number && words.at(t).is_some_and(|w| w.len() == 4));
         let refers_back = words.at(end).is_some_and(|w| BACK_REFERENCE.contains(&w))
             || start > words.tokens.start && words.at(start - 1).is_some_and(|w| matches!(w, "this" | "that"))
             || the_result;
@@ -359,6 +374,14 @@ mod tests {
         );
         assert_eq!(flagged(&MatchResult, En, "Okafor beat Lindqvist 3-0 in the final on Friday.\n\nOkafor won 6-4, 3-6, 7-5, 6-2 on the centre court."), ["6-4, 3-6, 7-5, 6-2"]);
         assert_eq!(flagged(&MatchResult, En, "Dewi Lestari won the title 2-0 on Sunday.\n\nDewi beat Zhou 21-15, 19-21, 21-17."), ["21-15, 19-21, 21-17"]);
+        assert_eq!(flagged(&MatchResult, En, "City beat Rovers 4-1 on Saturday.\n\nThe 3-1 win sends City into the final for the first time since 2008."), ["3-1"]);
+        // The main result in its own round; the win that leads to the next one.
+        assert_eq!(
+            flagged(&MatchResult, En, "Rovers came from behind to beat Kingsford 3-2 in the FA Trophy quarterfinals on Saturday.\n\nThe 3-1 win sends Rovers into the semifinals for the first time."),
+            ["3-1"]
+        );
+        assert!(flagged(&MatchResult, En, "Rovers beat Kingsford 3-2 in the quarterfinals on Saturday.\n\nIn the semifinal they had lost 1-0 to Dover last year.").is_empty());
+        assert!(flagged(&MatchResult, Id, "Persiku menang 2-1 atas Persela di semifinal, Sabtu.\n\nPersiku menang 3-0 di perempat final pekan lalu.").is_empty());
         // The victory named with `the`.
         assert_eq!(flagged(&MatchResult, En, "City Beat Rovers 4-1 in Cup Tie\n\nCity beat Rovers 4-1 on Saturday.\n\nThe 3-1 victory extended City's run to nine games."), ["3-1"]);
         let silent = [
