@@ -925,3 +925,94 @@ fn year_on_year(claims: &Claims, doc: &crate::document::Document, sentences: &Ha
     }
     out
 }
+
+/// An amount for each of a number of things against the total stated for all of them:
+/// `350 keluarga ... masing-masing menerima Rp 600.000 ... total Rp 180 juta` (Rp 210 juta),
+/// `$5,000 each to 300 recipients, a total of $1.2 million`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Product {
+    /// The amount for each.
+    pub each: usize,
+    /// How many.
+    pub count: usize,
+    /// The stated total.
+    pub total: usize,
+    /// Each times how many.
+    pub actual: f64,
+}
+
+/// Words before a total amount.
+const TOTAL_BEFORE: &[&str] = &["total", "totaling", "totalling", "seluruhnya", "keseluruhan", "jumlah", "sum", "all"];
+
+pub fn products(claims: &Claims, doc: &crate::document::Document) -> Vec<Product> {
+    let cs = &claims.claims;
+    let language = doc.language;
+    let mut out = Vec::new();
+    let word = |t: usize| if t < doc.tokens.len() { doc.token_lower(t) } else { "" };
+    for (e, ec) in cs.iter().enumerate() {
+        crate::work::count(1);
+        // (An amount for each is `excluded` as a rate, `setiap`: read here all the same.)
+        if ec.currency.is_none() || ec.percent || ec.value <= 0.0 {
+            continue;
+        }
+        let s = &doc.sentences[ec.sentence].tokens;
+        // `Rp 600.000 per keluarga`, `$5,000 per recipient`, `$5,000 each`; `masing-masing
+        // menerima Rp 600.000`, `each received $5,000`.
+        let after = word(ec.tokens.end);
+        // (`Setiap keluarga masing-masing menerima Rp 600.000`: the noun before.)
+        let per_noun = (matches!(after, "per" | "setiap" | "tiap" | "a" | "/") && ec.tokens.end + 1 < s.end)
+            .then(|| word(ec.tokens.end + 1))
+            .or_else(|| (ec.tokens.start.saturating_sub(6).max(s.start)..ec.tokens.start).find(|&t| matches!(word(t), "setiap" | "tiap" | "per")).map(|t| word(t + 1)))
+            .filter(|w| !w.is_empty() && doc.tokens.get(ec.tokens.end + 1).is_some_and(|_| true));
+        let each = matches!(after, "each" | "apiece" | "masing-masing")
+            || (ec.tokens.start.saturating_sub(4).max(s.start)..ec.tokens.start).any(|t| matches!(word(t), "masing-masing" | "each"));
+        if per_noun.is_none() && !each {
+            continue;
+        }
+        // Per a unit of time or weight is a rate, not an amount for each of a count.
+        if per_noun.is_some_and(|n| matches!(n, "bulan" | "tahun" | "hari" | "jam" | "pekan" | "minggu" | "month" | "year" | "day" | "hour" | "week" | "kg" | "kilogram" | "ton" | "liter" | "meter" | "unit" | "lembar")) {
+            continue;
+        }
+        // How many: a count of the per noun within two sentences, or with `each`, the one count of
+        // people or things in the sentence.
+        let window = |k: usize| cs[k].sentence + 2 >= ec.sentence && cs[k].sentence <= ec.sentence + 2;
+        let plain = |k: usize| k != e && cs[k].currency.is_none() && !cs[k].percent && !cs[k].measure && cs[k].head.is_some() && cs[k].qualifier == Qualifier::Exact && cs[k].value >= 2.0;
+        let lo = e.saturating_sub(MAX_LOOK_BACK);
+        let hi = (e + MAX_LOOK_BACK).min(cs.len());
+        let counts: Vec<usize> = match per_noun {
+            Some(noun) => {
+                let n = super::normalise_head(noun);
+                (lo..hi).filter(|&k| window(k) && plain(k) && cs[k].noun(language).map(super::normalise_head).is_some_and(|h| h == n)).collect()
+            }
+            None => (lo..hi).filter(|&k| cs[k].sentence == ec.sentence && plain(k)).collect(),
+        };
+        // (Parts of the count, `Tepus sebanyak 110 keluarga`, are no count of all.)
+        let counts: Vec<usize> = counts.into_iter().filter(|&k| !cs[k].part && !cs[k].remainder).collect();
+        let Some(&count) = counts.first().filter(|&&k| counts.iter().all(|&x| cs[x].value == cs[k].value)) else { continue };
+        // The total: an amount of the same currency within two sentences, after a word of total.
+        let totals: Vec<usize> = (lo..hi)
+            // (In the sentence of the amount for each, its `setiap` / `each` marks the total
+            // `excluded` too.)
+            .filter(|&k| k != e && window(k) && cs[k].currency == ec.currency && !cs[k].percent && (!cs[k].excluded || cs[k].sentence == ec.sentence) && cs[k].value > ec.value)
+            .filter(|&k| {
+                let t = cs[k].tokens.start;
+                // (`total bantuan yang disalurkan mencapai Rp 180 juta`: no other figure between.)
+                let from = t.saturating_sub(6).max(doc.sentences[cs[k].sentence].tokens.start);
+                (from..t).any(|x| TOTAL_BEFORE.contains(&word(x)) && !(x..t).any(|y| doc.tokens[y].kind == crate::document::TokenKind::Number)) || word(t.saturating_sub(2)) == "a" && word(t.saturating_sub(1)) == "total"
+            })
+            .collect();
+        let [total] = totals.as_slice() else { continue };
+        let total = *total;
+        let (tc, nc) = (&cs[total], &cs[count]);
+        let actual = ec.value * nc.value;
+        let slack = tc.rounding + ec.rounding * nc.value + if [ec, tc].iter().any(|c| c.qualifier != Qualifier::Exact) { actual * 0.1 } else { 0.0 };
+        if [ec, tc].iter().any(|c| matches!(c.qualifier, Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::LessThan | Qualifier::UpTo | Qualifier::Range)) {
+            continue;
+        }
+        if (actual - tc.value).abs() <= slack.max(tc.value * 0.005) {
+            continue;
+        }
+        out.push(Product { each: e, count, total, actual });
+    }
+    out
+}

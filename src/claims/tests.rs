@@ -548,3 +548,33 @@ fn a_change_stated_after_two_years_of_values() {
         assert!(found(text, language).is_empty(), "{text}");
     }
 }
+
+fn products_of(text: &str, language: Language) -> Vec<(f64, f64, f64)> {
+    let d = doc(text, language);
+    let mentions = crate::numbers::mentions(&d);
+    let c = Claims::new(&d, &mentions);
+    super::relations::products(&c, &d).iter().map(|p| (c.claims[p.each].value, c.claims[p.count].value, c.claims[p.total].value)).collect()
+}
+
+#[test]
+fn an_amount_for_each_times_how_many() {
+    assert_eq!(products_of("Bantuan diberikan kepada 350 keluarga. Setiap keluarga masing-masing menerima Rp 600.000, sehingga total bantuan Rp 180 juta.", Id), [(600_000.0, 350.0, 180_000_000.0)]);
+    assert_eq!(products_of("Bantuan diberikan kepada 350 keluarga petani, Jumat. Setiap keluarga menerima Rp 600.000 sehingga total bantuan yang disalurkan mencapai Rp 180 juta.", Id), [(600_000.0, 350.0, 180_000_000.0)]);
+    assert_eq!(
+        products_of("Bantuan diberikan kepada 350 keluarga. Setiap keluarga menerima Rp 600.000 sehingga total bantuan mencapai Rp 180 juta. Penerima tersebar di dua desa, yakni Tepus sebanyak 200 keluarga dan Girisubo 150 keluarga.", Id),
+        [(600_000.0, 350.0, 180_000_000.0)]
+    );
+    assert_eq!(products_of("The city paid $5,000 each to 300 families, a total of $1.2 million.", En), [(5_000.0, 300.0, 1_200_000.0)]);
+    assert_eq!(products_of("Sebanyak 120 guru honorer menerima insentif Rp 1,5 juta per guru. Total anggaran yang disiapkan Rp 200 juta.", Id), [(1_500_000.0, 120.0, 200_000_000.0)]);
+    for (language, text) in [
+        (Id, "Bantuan diberikan kepada 350 keluarga. Setiap keluarga masing-masing menerima Rp 600.000, sehingga total bantuan Rp 210 juta."),
+        (En, "The city paid $5,000 each to 300 families, a total of $1.5 million."),
+        (Id, "Sebanyak 120 guru honorer menerima insentif sekitar Rp 1,5 juta per guru. Total anggaran Rp 190 juta."),
+        // A rate per month or per kilogram; a total of another thing.
+        (Id, "Sebanyak 40 pekerja menerima upah Rp 3 juta per bulan. Total anggaran proyek Rp 2 miliar."),
+        (En, "Farmers sold 3,500 kilograms at $4 per kilogram, a total of $15,000."),
+        (En, "Each of the 12 winners received $500, and the total prize pool, including the grand prize, was $20,000 in all."),
+    ] {
+        assert!(products_of(text, language).is_empty(), "{text}");
+    }
+}

@@ -203,7 +203,13 @@ fn birth_years(article: &Article, named: &[AgeMention], out: &mut Vec<Diagnostic
         .filter(|m| matches!(m.role, Role::Year | Role::Date) && (1900.0..=2100.0).contains(&m.value) && m.is_whole())
         .filter(|m| {
             let w = &article.sentences[m.sentence];
-            (m.tokens.start.saturating_sub(7).max(w.tokens.start)..m.tokens.start).any(|t| w.at(t).is_some_and(|x| BORN.contains(&x)))
+            // (`lahir di Klaten, Jawa Tengah, pada 17 Agustus 1938`: a place may stand between, but
+            // no other number but the date's day.)
+            let born_at = (m.tokens.start.saturating_sub(11).max(w.tokens.start)..m.tokens.start).rev().find(|&t| w.at(t).is_some_and(|x| BORN.contains(&x)));
+            born_at.is_some_and(|b| {
+                let numbers: Vec<&str> = (b..m.tokens.start).filter(|&t| doc.tokens[t].kind == TokenKind::Number).map(|t| doc.token_str(&doc.tokens[t])).collect();
+                !numbers.iter().any(|n| n.len() == 4) && (m.tokens.start - b <= 7 || numbers.len() <= 1)
+            })
         })
         .collect();
     if births.is_empty() {
@@ -433,6 +439,7 @@ mod tests {
     #[test]
     fn an_age_at_death_against_a_birth_date() {
         assert_eq!(flagged(&Age, Id, "Penyanyi itu lahir di Medan pada 17 Agustus 1938. Ia meninggal dunia pada usia 81 tahun, Senin (10/3/2025)."), ["81"]);
+        assert_eq!(flagged(&Age, Id, "Ia meninggal dunia pada usia 81 tahun, Senin (10/3/2025).\n\nPenyanyi itu lahir di Klaten, Jawa Tengah, pada 17 Agustus 1938."), ["81"]);
         assert!(flagged(&Age, Id, "Penyanyi itu lahir di Medan pada 17 Agustus 1938. Ia meninggal dunia pada usia 86 tahun, Senin (10/3/2025).").is_empty());
     }
 

@@ -28,7 +28,10 @@ whose whole is named by its number or its state (`Of the dead, nine ... and thre
 parts said alike (`19 adalah ... dan 25 adalah ...`), and a list of outcomes (`64 selamat dan 9 meninggal. \
 Sisanya, 12 ...`) after the count it breaks down (`mengangkut 87 penumpang`), with a remainder, three outcomes or \
 more: the sum must be the whole. A remainder without a number (`lima meninggal dan sisanya dirawat`) is the \
-whole less the parts, compared with the count of its state elsewhere (`38 orang dirawat`).",
+whole less the parts, compared with the count of its state elsewhere (`38 orang dirawat`). An amount for each \
+(`Rp 600.000 per keluarga`, `masing-masing menerima`, `$5,000 each`) times how many (the count of that noun, or \
+the one count of its sentence) must make the total stated within two sentences (`total Rp 180 juta`, `a total \
+of`); rates per unit of time or weight are left alone.",
     example_bad: "Sebanyak 42 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
     example_good: "Sebanyak 40 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
 };
@@ -88,6 +91,28 @@ impl Rule for Sum {
             }
         }
         open_breakdowns(article, out, before);
+        products(article, out);
+    }
+}
+
+/// An amount for each of a count against the stated total (`350 keluarga ... masing-masing Rp
+/// 600.000 ... total Rp 180 juta`), from the claims model.
+fn products(article: &Article, out: &mut Vec<Diagnostic>) {
+    let model = article.claims();
+    let cs = &model.claims;
+    let language = article.doc.language;
+    let shown = |c: &crate::claims::Claim| {
+        let m = c.mention.map(|i| &article.mentions[i]);
+        m.map_or_else(|| format_number(c.value, language), |m| format_like(c.value, m, language))
+    };
+    for p in crate::claims::relations::products(model, article.doc) {
+        let (e, n, t) = (&cs[p.each], &cs[p.count], &cs[p.total]);
+        if out.iter().any(|d| d.span.overlaps(t.span)) {
+            continue;
+        }
+        let actual = format_like(p.actual, t.mention.map_or(&article.mentions[0], |i| &article.mentions[i]), language);
+        let message = format!("{} × {} = {} here, not {}", shown(e), shown(n), actual, shown(t));
+        out.push(META.diagnostic(t.span, message).with_related(e.span, "the amount for each").with_related(n.span, "how many"));
     }
 }
 

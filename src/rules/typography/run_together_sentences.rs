@@ -77,6 +77,8 @@ const ID_NAME_TAKERS: &[&str] = &[
     "lalu", "kemudian", "tetapi", "tapi", "namun", "sedangkan", "padahal", "bahkan", "sehingga",
     "karena", "jika", "bila", "apabila", "ketika", "saat", "setelah", "sebelum", "sejak", "meski",
     "meskipun", "walaupun", "baik", "maupun", "bersama", "bahwa", "agar", "supaya",
+    // Words that open a list or a naming (`empat kecamatan, yakni Tepus sebanyak 110 keluarga`).
+    "yakni", "yaitu", "seperti", "termasuk", "misalnya", "contohnya", "antaranya", "ialah", "adalah", "merupakan",
 ];
 const EN_NAME_TAKERS: &[&str] = &[
     "said", "says", "told", "tells", "asked", "by", "with", "of", "from", "to", "the", "a", "an", "and",
@@ -94,7 +96,7 @@ const EN_NAME_TAKERS: &[&str] = &[
     "be", "been", "being", "became", "become", "becomes", "joined", "joins", "visited", "visit",
     "leaves", "left", "leave", "played", "won", "beat", "defeated", "represented", "representing",
     "but", "then", "while", "when", "because", "that", "if", "whereas", "although", "though", "so",
-    "unless", "whether",
+    "unless", "whether", "including", "namely", "especially", "particularly", "notably", "includes", "include",
 ];
 
 impl Rule for RunTogetherSentences {
@@ -257,6 +259,8 @@ mod tests {
             "Suhu di Mekkah diperkirakan mencapai 45 derajat Celsius pada musim haji.",
             "Air laut mendidih pada 212 derajat Fahrenheit menurut buku itu.",
             "Arus lalu lintas dari arah Bandung menuju Jakarta tersendat.",
+            "Penerima tersebar di empat kecamatan, yakni Tepus sebanyak 110 keluarga dan Girisubo 95 keluarga.",
+            "Tiga desa terdampak, termasuk Tanjung yang paling parah.",
             "Bus itu melaju ke arah Kudus saat hujan.",
         ] {
             assert!(flagged(&RunTogetherSentences, Id, text).is_empty(), "{text}");
