@@ -718,7 +718,24 @@ fn is_label_context(doc: &Document, i: usize, block: &Range<usize>, heading: boo
         // (`JAKARTA, KOMPAS — Sebanyak 126 ...`: the dateline's dash opens the lead's sentence.)
         || k > block.start && matches!(doc.token_str(&doc.tokens[k - 1]), "\"" | "“" | "(" | "‘" | "'" | "—" | "–");
     let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-    capitalised && !opens_sentence && !doc.tokens[i].line_break_before
+    capitalised && !opens_sentence && !doc.tokens[i].line_break_before && !counts_a_noun_counted_nearby(doc, i, block)
+}
+
+/// Whether the number at `i` is followed by a lower-case noun that another number nearby counts
+/// too: `Jawa Timur mengirim 28 atlet dan Jawa Tengah 17 atlet` is a count after a place, not a
+/// label like `SMP Negeri 4`.
+fn counts_a_noun_counted_nearby(doc: &Document, i: usize, block: &Range<usize>) -> bool {
+    let next = i + 1;
+    if next >= block.end || doc.tokens[next].kind != TokenKind::Word || !doc.token_str(&doc.tokens[next]).starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    let noun = doc.token_lower(next);
+    if noun.len() < 3 {
+        return false;
+    }
+    let from = i.saturating_sub(30).max(block.start);
+    let to = (i + 30).min(block.end.saturating_sub(1));
+    (from..to).any(|k| k != i && doc.tokens[k].kind == TokenKind::Number && doc.token_lower(k + 1) == noun)
 }
 
 /// Format a value the way the article writes numbers: `1.500`, `2,5` in Indonesian; `1,500`,
@@ -873,6 +890,11 @@ mod tests {
         assert_eq!(role("24"), Some(Role::Date));
         assert_eq!(role("2025"), Some(Role::Date));
         assert_eq!(role("14.30"), Some(Role::Time));
+        // A count after a place, when a number nearby counts the same noun.
+        let d = Document::new("Jawa Timur mengirim 28 atlet dan Jawa Tengah 17 atlet.", DocFormat::PlainText, LanguageChoice { forced: Some(Language::Id), ..Default::default() });
+        assert!(mentions(&d).iter().all(|m| m.role == Role::Quantity));
+        let d = Document::new("Siswa SMP Negeri 4 dan 28 siswa lain datang.", DocFormat::PlainText, LanguageChoice { forced: Some(Language::Id), ..Default::default() });
+        assert_eq!(mentions(&d)[0].role, Role::Label);
         assert_eq!(role("12"), Some(Role::Quantity));
         assert_eq!(role("7"), Some(Role::Label));
         assert_eq!(role("5"), Some(Role::Label));

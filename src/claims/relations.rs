@@ -280,7 +280,7 @@ pub fn breakdowns(claims: &Claims, doc: &crate::document::Document) -> Vec<Break
         while end < cs.len() && cs[end].block == cs[i].block && cs[end].sentence == cs[end - 1].sentence + 1 {
             let next_s = cs[end].sentence;
             let next_end = cs[end..].iter().position(|c| c.sentence != next_s).map_or(cs.len(), |p| end + p);
-            if !cs[end..next_end].iter().any(|c| c.remainder) || next_end - end > 3 {
+            if !cs[end..next_end].iter().any(|c| c.remainder) || next_end - end > 5 {
                 break;
             }
             end = next_end;
@@ -484,7 +484,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
         distinct.sort();
         distinct.dedup();
         if distinct.len() < 2 {
-            return None;
+            return parts_with_a_remainder(claims, doc, here);
         }
         let head = here.iter().find_map(|&k| cs[k].head.clone().filter(|h| h != PERSON));
         // The whole: the nearest earlier count of that noun (or of people) in this block or the
@@ -571,6 +571,59 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
         return Some(Breakdown { whole, parts, sum, derived: None });
     }
     None
+}
+
+/// A list of parts of one noun closed by a remainder with its number, against the nearest earlier
+/// count of that noun: `Seleksi diikuti 120 atlet ... Jawa Barat, yakni 46 atlet. Jawa Timur
+/// mengirim 28 atlet dan Jawa Tengah 17 atlet, sedangkan sisanya, 21 atlet, ...` (112);
+/// `enrolled 2,450 first-year students ... Of the new students, 1,130 ... and 780 ..., while the
+/// rest, 490, ...` (2,400). Parts without a noun take the one their sentence names (`Of the new
+/// students`).
+fn parts_with_a_remainder(claims: &Claims, doc: &crate::document::Document, here: &[usize]) -> Option<Breakdown> {
+    let cs = &claims.claims;
+    let language = doc.language;
+    let parts: Vec<usize> = here.iter().copied().filter(|&k| {
+        let c = &cs[k];
+        !c.excluded && !c.previous && !c.update && !c.percent && c.qualifier == Qualifier::Exact && c.value >= 1.0
+    }).collect();
+    // The list ends at its remainder: `sisanya, 21 atlet, datang dari 16 provinsi lain`.
+    let first_noun = cs[*parts.first()?].noun(language).map(super::normalise_head);
+    let r = parts.iter().rposition(|&k| cs[k].remainder && cs[k].noun(language).map(super::normalise_head) == first_noun)?;
+    let parts: Vec<usize> = parts[..=r].to_vec();
+    let rest = *parts.last()?;
+    // (An earlier part may read as a remainder by its words, `780 from other states`.)
+    if !cs[rest].remainder || parts.len() < 3 {
+        return None;
+    }
+    let unit = |c: &Claim| (c.currency, c.percent);
+    if parts.iter().any(|&k| unit(&cs[k]) != unit(&cs[parts[0]]) || cs[k].state.is_some()) {
+        return None;
+    }
+    // The noun: the parts' own, all one, or one the first part's sentence names before it.
+    let nouns: Vec<String> = parts.iter().filter_map(|&k| cs[k].noun(language).map(super::normalise_head)).collect();
+    let noun = match nouns.first() {
+        Some(n) if nouns.iter().all(|x| x == n) => n.clone(),
+        Some(_) => return None,
+        None => {
+            let first = &cs[parts[0]];
+            let s = &doc.sentences[first.sentence].tokens;
+            let named: Vec<String> = (s.start..first.tokens.start).map(|t| super::normalise_head(doc.token_lower(t))).collect();
+            // The whole is found below by its noun; here only the candidates named.
+            let from = parts[0].saturating_sub(MAX_LOOK_BACK);
+            let w = (from..parts[0]).rev().find(|&k| cs[k].noun(language).map(super::normalise_head).is_some_and(|n| named.contains(&n)))?;
+            cs[w].noun(language).map(super::normalise_head)?
+        }
+    };
+    let block = cs[parts[0]].block;
+    let from = parts[0].saturating_sub(MAX_LOOK_BACK);
+    let w = (from..parts[0]).rev().find(|&k| {
+        let c = &cs[k];
+        c.block + 3 > block && !c.excluded && !c.part && !c.remainder && !c.previous && c.qualifier == Qualifier::Exact && unit(c) == unit(&cs[parts[0]]) && c.state.is_none()
+            && c.noun(language).map(super::normalise_head).is_some_and(|n| n == noun)
+    })?;
+    let sum: f64 = parts.iter().map(|&k| cs[k].value).sum();
+    let off = (sum - cs[w].value).abs();
+    (off > 0.0 && off <= 0.25 * cs[w].value).then(|| Breakdown { whole: w, parts, sum, derived: None })
 }
 
 /// For each breakdown with a remainder without a number (`sisanya dirawat`), the count of its

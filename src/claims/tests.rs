@@ -578,3 +578,24 @@ fn an_amount_for_each_times_how_many() {
         assert!(products_of(text, language).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn parts_of_one_noun_closed_by_a_remainder() {
+    let sums = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let mentions = crate::numbers::mentions(&d);
+        let c = Claims::new(&d, &mentions);
+        breakdowns(&c, &d).iter().map(|b| (c.claims[b.whole].value, b.sum)).collect::<Vec<_>>()
+    };
+    assert_eq!(sums("Lomba diikuti 90 peserta.\n\nPeserta terbanyak dari Bogor, yakni 40 peserta. Depok mengirim 25 peserta, sedangkan sisanya, 20 peserta, datang dari daerah lain.", Id), [(90.0, 85.0)]);
+    assert_eq!(sums("Lomba diikuti 90 peserta.\n\nBogor mengirim 40 peserta dan Depok 25 peserta, sedangkan sisanya, 20 peserta, datang dari 12 kota lain.", Id), [(90.0, 85.0)]);
+    assert_eq!(sums("The college enrolled 1,200 students this fall.\n\nOf the new students, 700 are from Ohio and 300 from other states, while the rest, 250, come from abroad.", En), [(1200.0, 1250.0)]);
+    for (language, text) in [
+        (Id, "Lomba diikuti 90 peserta.\n\nPeserta terbanyak dari Bogor, yakni 40 peserta. Depok mengirim 25 peserta, sedangkan sisanya, 25 peserta, datang dari daerah lain."),
+        (En, "The college enrolled 1,200 students this fall.\n\nOf the new students, 700 are from Ohio and 300 from other states, while the rest, 200, come from abroad."),
+        // Another noun's parts.
+        (En, "The college enrolled 1,200 students this fall.\n\nOf its 90 teachers, 40 are from Ohio and 30 from other states, while the rest, 25, come from abroad."),
+    ] {
+        assert!(sums(text, language).is_empty(), "{text}");
+    }
+}

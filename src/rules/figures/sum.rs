@@ -30,7 +30,10 @@ Sisanya, 12 ...`) after the count it breaks down (`mengangkut 87 penumpang`), wi
 more: the sum must be the whole. A remainder without a number (`lima meninggal dan sisanya dirawat`) is the \
 whole less the parts, compared with the count of its state elsewhere (`38 orang dirawat`). An amount for each \
 (`Rp 600.000 per keluarga`, `masing-masing menerima`, `$5,000 each`) times how many (the count of that noun, or \
-the one count of its sentence) must make the total stated within two sentences (`total Rp 180 juta`, `a total \
+the one count of its sentence) must make the total stated within two sentences. A list of parts of one noun \
+closed by a remainder with its number (`Jawa Timur mengirim 28 atlet dan Jawa Tengah 17 atlet, sedangkan sisanya, \
+21 atlet, ...`; `Of the new students, 1,130 ... and 780 ..., while the rest, 490, ...`) must make the nearest \
+earlier count of that noun (`total Rp 180 juta`, `a total \
 of`); rates per unit of time or weight are left alone.",
     example_bad: "Sebanyak 42 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
     example_good: "Sebanyak 40 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
