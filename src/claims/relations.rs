@@ -807,7 +807,23 @@ pub fn shares(claims: &Claims, doc: &crate::document::Document) -> Vec<Share> {
             found.iter().all(|&k| cs[k].value == cs[first].value).then_some(first)
         };
         let whole_before_or = part_and_whole.filter(|&k| k == part).map(|k| k + 1);
-        let Some(whole) = whole_before_or.or(whole_after).or(whole_before).or_else(whole_by_noun) else { continue };
+        // `Of the 1,460 nurses eligible, 1,214 cast ballots. Of those, 1,038, or 78%, ...`;
+        // `Dari jumlah itu, 412 orang, atau 54 persen, ...`: a part opened by a partitive
+        // pronoun is a share of the figure just before, in its sentence or the one before.
+        let whole_by_anaphor = || {
+            let pt = cs[part].tokens.start;
+            let s = &doc.sentences[cs[part].sentence].tokens;
+            let lead: Vec<&str> = between(doc, pt.saturating_sub(5).max(s.start), pt).into_iter().filter(|w| !matches!(*w, "," | "\"" | "“")).collect();
+            let opened = matches!(lead.as_slice(), [.., "of", "those" | "them" | "these"] | [.., "dari", "jumlah" | "angka" | "total", "itu" | "tersebut"] | [.., "di", "antaranya"] | [.., "di", "antara", "mereka"]);
+            if !opened {
+                return None;
+            }
+            // (`1,214 cast ballots, a turnout of 83%. Of those, ...`: past a percentage.)
+            let k = (part.saturating_sub(3)..part).rev().find(|&k| !cs[k].percent)?;
+            let c = &cs[k];
+            (c.sentence + 1 >= cs[part].sentence && c.same_unit(&cs[part]) && c.value > cs[part].value).then_some(k)
+        };
+        let Some(whole) = whole_before_or.or(whole_after).or(whole_before).or_else(whole_by_anaphor).or_else(whole_by_noun) else { continue };
         let (n, w) = (&cs[part], &cs[whole]);
         if !n.same_unit(w) || w.value <= 0.0 || n.value > w.value || !matches!(n.qualifier, Qualifier::Exact | Qualifier::About) || !matches!(w.qualifier, Qualifier::Exact | Qualifier::About) {
             continue;
@@ -852,7 +868,30 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
                 }
             })
         };
-        let Some(y) = after.or_else(before) else { continue };
+        // `mencapai 2,9 juta ton, naik dari 2,4 juta ton`, `reached 1.42 million, up from 1.31
+        // million`: the value reached before a change word and `dari` / `from`; or, when the
+        // sentence opens on the figure before (`Angka itu naik dari 2,4 juta ton`, `That was up
+        // from ...`), the last figure of the sentence before.
+        let up_from = || {
+            let s = &doc.sentences[xc.sentence].tokens;
+            let lead_in = between(doc, xc.tokens.start.saturating_sub(3).max(s.start), xc.tokens.start);
+            if !matches!(lead_in.last(), Some(&("dari" | "from"))) || !lead_in.iter().any(|w| CHANGE_WORDS.contains(w) && !matches!(*w, "by" | "sebesar")) {
+                return None;
+            }
+            let same_noun = |k: usize| match (cs[k].noun(doc.language), xc.noun(doc.language)) {
+                (Some(a), Some(b)) => super::normalise_head(a) == super::normalise_head(b),
+                _ => true,
+            };
+            let here = x.checked_sub(1).filter(|&k| exact_like(k) && same_noun(k) && xc.tokens.start - cs[k].tokens.end <= 12 && !between(doc, cs[k].tokens.end, xc.tokens.start).iter().any(|w| matches!(*w, "dan" | "and" | "sementara" | "while" | "sedangkan")));
+            here.or_else(|| {
+                let opening = between(doc, s.start, (s.start + 2).min(s.end));
+                let anaphor = matches!(opening.as_slice(), ["angka" | "jumlah" | "nilai" | "total" | "capaian", "itu" | "tersebut" | "ini"] | ["that" | "this" | "it", ..] | ["the", "figure" | "total" | "number"]);
+                let k = x.checked_sub(1)?;
+                let c = &cs[k];
+                (anaphor && k < range.start && c.sentence + 1 == xc.sentence && c.same_unit(xc) && c.qualifier == Qualifier::Exact && same_noun(k) && !c.previous).then_some(k)
+            })
+        };
+        let Some(y) = after.or_else(before).or_else(up_from) else { continue };
         let yc = &cs[y];
         // The pair in the order written.
         let (first, last) = if y > x { (xc, yc) } else { (yc, xc) };
@@ -865,7 +904,10 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
             // (`rose 18% in the first half of the year to 1.42 million, from 1.31 million`: a
             // phrase of time may stand between, but no other figure.)
             let nothing_between = !cs[range.clone()].iter().any(|o| o.tokens.start >= c.tokens.end && o.tokens.end <= first.tokens.start);
-            let near = c.tokens.end <= first.tokens.start && first.tokens.start - c.tokens.end <= 10 && nothing_between || c.tokens.start >= last.tokens.end && c.tokens.start - last.tokens.end <= 5;
+            // (After the pair: `dari 2,4 juta ton pada periode yang sama tahun lalu atau meningkat 25
+            // persen`, a phrase of time between, no other figure.)
+            let nothing_after = !cs[range.clone()].iter().any(|o| o.tokens.start >= last.tokens.end && o.tokens.end <= c.tokens.start);
+            let near = c.tokens.end <= first.tokens.start && first.tokens.start - c.tokens.end <= 10 && nothing_between || c.tokens.start >= last.tokens.end && c.tokens.start - last.tokens.end <= 10 && nothing_after;
             let w = if c.tokens.end <= first.tokens.start { between(doc, c.tokens.end, first.tokens.start) } else { between(doc, last.tokens.end, c.tokens.start) };
             near && is_change(doc, c) && !w.iter().any(|t| matches!(*t, "dan" | "and" | "while" | "sementara" | "sedangkan"))
         });

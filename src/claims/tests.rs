@@ -599,3 +599,49 @@ fn parts_of_one_noun_closed_by_a_remainder() {
         assert!(sums(text, language).is_empty(), "{text}");
     }
 }
+
+fn changes_of(text: &str, language: Language) -> Vec<(f64, f64, f64)> {
+    let d = doc(text, language);
+    let mentions = crate::numbers::mentions(&d);
+    let c = Claims::new(&d, &mentions);
+    super::relations::changes(&c, &d).iter().map(|x| (c.claims[x.from].value, c.claims[x.to].value, x.stated_value)).collect()
+}
+
+#[test]
+fn a_change_from_a_value_before_the_one_reached() {
+    assert_eq!(changes_of("Produksi padi mencapai 3,6 juta ton. Angka itu naik dari 3 juta ton pada periode yang sama tahun lalu atau meningkat 30 persen.", Id), [(3_000_000.0, 3_600_000.0, 30.0)]);
+    assert_eq!(changes_of("Ridership reached 15,000 in March, up from 12,000 a year earlier, an increase of 20 percent.", En), [(12_000.0, 15_000.0, 20.0)]);
+    for (language, text) in [
+        (Id, "Produksi padi mencapai 3,6 juta ton. Angka itu naik dari 3 juta ton pada periode yang sama tahun lalu atau meningkat 20 persen."),
+        (En, "Ridership reached 15,000 in March, up from 12,000 a year earlier, an increase of 25 percent."),
+        // Within the rounding of the values: 2.35 to 2.95 million may be 25 percent.
+        (En, "Output reached 2.9 million tons, up from 2.4 million tons, an increase of 25 percent."),
+        // Another noun before; a figure of another sentence without an anaphor.
+        (Id, "Luas panen mencapai 520.000 hektar. Produksi naik dari 3 juta ton menjadi 3,3 juta ton atau meningkat 10 persen."),
+        (Id, "Produksi padi mencapai 3,6 juta ton. Harga gabah naik dari Rp 5.000 atau meningkat 12 persen."),
+    ] {
+        assert!(changes_of(text, language).is_empty(), "{text}");
+    }
+}
+
+fn shares_of(text: &str, language: Language) -> Vec<(f64, f64, f64)> {
+    let d = doc(text, language);
+    let mentions = crate::numbers::mentions(&d);
+    let c = Claims::new(&d, &mentions);
+    super::relations::shares(&c, &d).iter().map(|x| (c.claims[x.part].value, c.claims[x.whole].value, c.claims[x.percent].value)).collect()
+}
+
+#[test]
+fn a_share_of_the_figure_before_a_partitive_pronoun() {
+    assert_eq!(shares_of("Of the 900 members, 800 voted. Of those, 600, or 70%, backed the plan.", En), [(600.0, 800.0, 70.0)]);
+    assert_eq!(shares_of("Of the 900 members, 720 voted, a turnout of 80%. Of those, 600, or 70%, backed the plan.", En), [(600.0, 720.0, 70.0)]);
+    assert_eq!(shares_of("Sebanyak 500 warga mendaftar. Dari jumlah itu, 150 orang, atau 40 persen, lolos seleksi.", Id), [(150.0, 500.0, 40.0)]);
+    for (language, text) in [
+        (En, "Of the 900 members, 800 voted. Of those, 600, or 75%, backed the plan."),
+        (Id, "Sebanyak 500 warga mendaftar. Dari jumlah itu, 150 orang, atau 30 persen, lolos seleksi."),
+        // No partitive pronoun: the figure before is no whole.
+        (En, "About 800 members voted. Then 600, or 70%, backed the plan."),
+    ] {
+        assert!(shares_of(text, language).is_empty(), "{text}");
+    }
+}

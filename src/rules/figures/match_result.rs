@@ -38,6 +38,8 @@ const OTHER_SCORES: &[&str] = &[
     "babak pertama", "turun minum", "paruh pertama", "first half", "half-time", "halftime", "agregat", "aggregate",
     "adu penalti", "penalti", "shootout", "shoot-out", "penalties", "leg", "pertemuan", "meeting", "musim lalu",
     "last season", "sempat", "tertinggal", "trailed", "led", "leading", "sebelumnya", "earlier", "previous",
+    // A tiebreak's points, not the set's games.
+    "tiebreak", "tiebreaker", "tie-break", "tie-breaker", "tiebreaks", "tie break",
     // Another year's match.
     "last year", "last year's", "tahun lalu", "musim sebelumnya",
     // A score during the game: at the interval, at the break.
@@ -408,6 +410,7 @@ mod tests {
             (Id, "Persija menang 2-1 atas Persib.\n\nGol kedua Persija tercipta pada menit ke-80, saat skor 1-1."),
             (En, "Okafor won 6-4, 3-6, 7-5 on Friday.\n\nIn the second set of last year's final he lost 2-6."),
             (En, "Okafor won 6-4, 7-5 on Friday.\n\nIn the second set, he saved two set points at 4-5 before breaking."),
+            (En, "Jansen beat Ribeiro 6-4, 3-6, 7-6 (5) in the final.\n\nShe saved a match point in the third set before taking the tiebreaker 7-5."),
             (Id, "Okafor menang 6-4, 7-5 pada Jumat.\n\nPada set kedua, ia sempat tertinggal pada kedudukan 4-5."),
             (Id, "Dewi menang 21-17, 19-21, 21-15 di final.\n\nPada gim penentuan, Dewi unggul 11-6 saat interval dan menutup laga 21-15."),
             (En, "Dewi won 21-17, 19-21, 21-15 in the final.\n\nIn the decider she led 11-7 at the interval."),

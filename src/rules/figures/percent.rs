@@ -29,7 +29,9 @@ the one total the article gives for the part's noun (`412,530 votes, or 54.1 per
 percentage's last digit; and a change stated as a fraction in words (`fell by nearly two thirds from 9,000 to \
 5,200`, `separuh`, `a third`). A change stated in a sentence of its own (`Kenaikannya sekitar 35 persen \
 dibandingkan tahun lalu`) is checked against the two counts of one noun just before it whose years are one apart \
-(`Juli 2024 ... 48.600 penumpang. Pada Juli 2023, ... 40.500 penumpang`), when its change word goes their way.",
+(`Juli 2024 ... 48.600 penumpang. Pada Juli 2023, ... 40.500 penumpang`), when its change word goes their way. A value reached before `naik dari` / `up from` (or, after `Angka itu` / \
+`That`, the last figure of the sentence before) is the value after the change; a part opened by `Of those` / \
+`Dari jumlah itu` is a share of the figure just before.",
     example_bad: "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 20 persen.",
     example_good: "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 12 persen.",
 };
