@@ -368,7 +368,7 @@ const STOP: &[&str] = &[
     "sedangkan", "serta", "plus", "versus", "vs", "atas", "bagi", "antara", "between", "among", "diantaranya",
     "including", "termasuk", "masing-masing", "each", "nya", "pun", "saja", "only", "just", "new", "baru", "other",
     "lain", "lainnya", "others", "berhasil", "sebanyak", "mencapai", "menjadi", "tercatat", "still", "also", "already",
-    "yet", "reportedly",
+    "yet", "reportedly", "last", "next", "ago", "earlier", "later", "sepanjang", "selama", "during",
 ];
 /// Plural and synonym normalisation of counted nouns.
 const SYNONYMS: &[(&str, &str)] = &[

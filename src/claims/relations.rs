@@ -853,10 +853,18 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
         let Some(range) = sentences.get(&xc.sentence) else { continue };
         let exact_like = |k: usize| range.contains(&k) && cs[k].same_unit(xc) && cs[k].qualifier == Qualifier::Exact;
         // `from A (per kilogram in January) to B`, or `to B from A`.
-        let after = Some(x + 1).filter(|&k| {
+        // (`from 1,800 in the first three months of last year to 3,100`: past a span of time.)
+        let span_of_time = |c: &Claim| {
+            let next = if c.tokens.end < doc.tokens.len() { doc.token_lower(c.tokens.end) } else { "" };
+            matches!(next, "months" | "years" | "days" | "weeks" | "bulan" | "tahun" | "hari" | "pekan" | "minggu" | "quarters" | "kuartal")
+        };
+        // The next figure that is no span of time.
+        let to = (x + 1..range.end.min(x + 3)).find(|&k| !span_of_time(&cs[k]));
+        let after = to.filter(|&k| {
             exact_like(k) && {
                 let w = between(doc, xc.tokens.end, cs[k].tokens.start);
-                w.len() <= 8 && w.iter().any(|t| matches!(*t, "to" | "menjadi" | "ke" | "jadi"))
+                let limit = if k > x + 1 { 12 } else { 8 };
+                w.len() <= limit && w.iter().any(|t| matches!(*t, "to" | "menjadi" | "ke" | "jadi"))
             }
         });
         let before = || {
@@ -933,7 +941,15 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
                 if !verb || cs[range.clone()].iter().any(|c| c.tokens.start > t && c.tokens.start < first.tokens.start && !duration(c)) {
                     continue;
                 }
-                let q = if between(doc, t.saturating_sub(2).max(s.start), t).iter().any(|w| matches!(*w, "nearly" | "almost" | "hampir" | "nyaris")) { Qualifier::Nearly } else { Qualifier::About };
+                let lead = between(doc, t.saturating_sub(2).max(s.start), t);
+                let q = if lead.iter().any(|w| matches!(*w, "nearly" | "almost" | "hampir" | "nyaris")) {
+                    Qualifier::Nearly
+                } else if matches!(lead.as_slice(), [.., "more" | "lebih", "than" | "dari"]) {
+                    // `more than doubled`: at least the multiple.
+                    Qualifier::MoreThan
+                } else {
+                    Qualifier::About
+                };
                 let span = crate::diagnostic::Span::new(doc.tokens[t].span.start, doc.tokens[t + n - 1].span.end);
                 (v, span, q, 0.0, Some(multiple))
             }
@@ -943,10 +959,12 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
             Qualifier::Exact => 0.0,
             Qualifier::About => value * 0.1,
             Qualifier::Nearly => value * 0.15,
+            Qualifier::MoreThan => 0.0,
             _ => continue,
         };
         let fits = match qualifier {
             Qualifier::Nearly => actual <= value + slack && actual >= value * 0.85 - slack,
+            Qualifier::MoreThan => actual >= value - slack,
             _ => (actual - value).abs() <= slack,
         };
         // Between two percentages the change may be in points.
@@ -956,6 +974,7 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
         out.push(Change { stated, stated_value: value, stated_span: span, from: x, to: y, actual, multiple: multiple.unwrap_or(false) });
     }
     out.extend(year_on_year(claims, doc, &sentences));
+    out.extend(change_then_values(claims, doc, &sentences));
     out
 }
 
@@ -1108,6 +1127,111 @@ pub fn products(claims: &Claims, doc: &crate::document::Document) -> Vec<Product
             continue;
         }
         out.push(Product { each: e, count, total, actual });
+    }
+    out
+}
+
+/// A change stated in a sentence of its own, with the two values it joins in the next sentence,
+/// the older marked as last year's or a year before the other: `Kasus DBD turun separuh
+/// dibandingkan tahun lalu. Dinas mencatat 560 kasus sepanjang Januari-April 2025, sedangkan pada
+/// periode yang sama tahun lalu tercatat 840 kasus.` (a third); `Sales rose 30 percent. The firm
+/// sold 5,200 cars this year, against 4,400 last year.`
+fn change_then_values(claims: &Claims, doc: &crate::document::Document, sentences: &HashMap<usize, std::ops::Range<usize>>) -> Vec<Change> {
+    let cs = &claims.claims;
+    let mut out = Vec::new();
+    let last_year = |c: &Claim| {
+        let s = &doc.sentences[c.sentence].tokens;
+        let w = between(doc, c.tokens.start.saturating_sub(8).max(s.start), (c.tokens.end + 6).min(s.end));
+        w.windows(2).any(|p| matches!(p, ["tahun", "lalu"] | ["last", "year"] | ["tahun", "sebelumnya"] | ["year", "earlier"] | ["year", "before"] | ["a", "year"]))
+    };
+    for (si, s) in doc.sentences.iter().enumerate() {
+        crate::work::count(1);
+        let Some(next) = doc.sentences.get(si + 1).filter(|n| n.block == s.block) else { continue };
+        let here = sentences.get(&si).cloned().unwrap_or(0..0);
+        let words = super::Words::new(doc, s.tokens.clone());
+        // The stated change: the sentence's one percentage after a change word, or a fraction or
+        // multiple in words after a change verb in a sentence without figures.
+        let up_words = ["naik", "kenaikan", "meningkat", "peningkatan", "tumbuh", "melonjak", "bertambah", "rose", "rise", "increase", "increased", "grew", "jumped", "doubled", "tripled", "up"];
+        let down_words = ["turun", "penurunan", "menurun", "anjlok", "merosot", "berkurang", "susut", "fell", "fall", "drop", "dropped", "declined", "decreased", "halved", "down"];
+        let lower: Vec<&str> = s.tokens.clone().map(|t| doc.token_lower(t)).collect();
+        let up = lower.iter().any(|w| up_words.contains(w));
+        let down = lower.iter().any(|w| down_words.contains(w));
+        if up == down {
+            continue;
+        }
+        let stated: Option<(Option<usize>, f64, crate::diagnostic::Span, Qualifier, bool)> = if here.len() == 1 && cs[here.start].percent && is_change(doc, &cs[here.start]) {
+            let c = &cs[here.start];
+            Some((Some(here.start), c.value, c.span, c.qualifier, false))
+        } else if here.is_empty() {
+            s.tokens.clone().find_map(|t| {
+                let (v, n, multiple) = words.first_at(t, MULTIPLES).map(|(v, n)| (v, n, true)).or_else(|| words.first_at(t, FRACTIONS).map(|(v, n)| (v, n, false)))?;
+                let verb = multiple || between(doc, t.saturating_sub(4).max(s.tokens.start), t).iter().any(|w| CHANGE_WORDS.contains(w) && *w != "by" && *w != "sebesar");
+                let q = if between(doc, t.saturating_sub(2).max(s.tokens.start), t).iter().any(|w| matches!(*w, "nearly" | "almost" | "hampir" | "nyaris")) { Qualifier::Nearly } else { Qualifier::About };
+                verb.then(|| (None, v, crate::diagnostic::Span::new(doc.tokens[t].span.start, doc.tokens[t + n - 1].span.end), q, multiple))
+            })
+        } else {
+            None
+        };
+        let Some((stated_claim, value, span, qualifier, multiple)) = stated else { continue };
+        if !matches!(qualifier, Qualifier::Exact | Qualifier::About | Qualifier::Nearly) {
+            continue;
+        }
+        // The two values: the next sentence's only figures, one noun, one unit, exact.
+        let Some(pair) = sentences.get(&(si + 1)) else { continue };
+        let vals: Vec<usize> = pair.clone().filter(|&k| !cs[k].percent).collect();
+        let [a, b] = vals.as_slice() else { continue };
+        let (ac, bc) = (&cs[*a], &cs[*b]);
+        // (The second may leave its noun out: `5,200 cars this year, against 4,400 last year`.)
+        let (na, nb) = (ac.noun(doc.language).map(super::normalise_head), bc.noun(doc.language).map(super::normalise_head));
+        let one_noun = match (&na, &nb) {
+            (Some(x), Some(y)) => x == y,
+            (Some(_), None) => b > a,
+            _ => false,
+        };
+        if !one_noun || !ac.same_unit(bc) || ac.qualifier != Qualifier::Exact || bc.qualifier != Qualifier::Exact || ac.value <= 0.0 || bc.value <= 0.0 {
+            continue;
+        }
+        // The older: marked as last year's, or the earlier of two years one apart named beside
+        // them (`840 kasus sepanjang Januari–Juni 2025 ... Januari–Juni 2024 tercatat 1.260 kasus`).
+        let year_near = |c: &Claim| {
+            let s = &doc.sentences[c.sentence].tokens;
+            let from = c.tokens.start.saturating_sub(6).max(s.start);
+            let to = (c.tokens.end + 7).min(s.end);
+            let years: Vec<i64> = (from..to).filter(|&t| doc.tokens[t].kind == crate::document::TokenKind::Number).filter_map(|t| doc.token_str(&doc.tokens[t]).parse::<i64>().ok()).filter(|y| (1900..2200).contains(y)).collect();
+            (years.len() == 1).then(|| years[0])
+        };
+        let (old, new) = match (last_year(ac), last_year(bc), year_near(ac), year_near(bc)) {
+            (true, false, _, _) => (*a, *b),
+            (false, true, _, _) => (*b, *a),
+            (_, _, Some(ya), Some(yb)) if ya + 1 == yb => (*a, *b),
+            (_, _, Some(ya), Some(yb)) if yb + 1 == ya => (*b, *a),
+            _ => continue,
+        };
+        let (oc, nc) = (&cs[old], &cs[new]);
+        if up != (nc.value > oc.value) {
+            continue;
+        }
+        let _ = next;
+        let (actual, compare) = if multiple {
+            ((nc.value - oc.value) / oc.value * 100.0, value)
+        } else {
+            ((nc.value - oc.value).abs() / oc.value * 100.0, value)
+        };
+        let rounding = |c: &Claim| c.rounding / c.value.abs().max(f64::MIN_POSITIVE) * 100.0;
+        let unit = stated_claim.map_or(0.0, |k| written_unit(&cs[k]));
+        let slack = unit + rounding(oc) + rounding(nc) + match qualifier {
+            Qualifier::Exact => 0.0,
+            Qualifier::About => compare * 0.1,
+            _ => compare * 0.15,
+        };
+        let fits = match qualifier {
+            Qualifier::Nearly => actual <= compare + slack && actual >= compare * 0.85 - slack,
+            _ => (actual - compare).abs() <= slack,
+        };
+        if fits {
+            continue;
+        }
+        out.push(Change { stated: stated_claim, stated_value: value, stated_span: span, from: old, to: new, actual, multiple });
     }
     out
 }

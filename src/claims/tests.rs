@@ -610,6 +610,8 @@ fn changes_of(text: &str, language: Language) -> Vec<(f64, f64, f64)> {
 #[test]
 fn a_change_from_a_value_before_the_one_reached() {
     assert_eq!(changes_of("Produksi padi mencapai 3,6 juta ton. Angka itu naik dari 3 juta ton pada periode yang sama tahun lalu atau meningkat 30 persen.", Id), [(3_000_000.0, 3_600_000.0, 30.0)]);
+    assert_eq!(changes_of("Applications more than doubled, rising from 1,800 in the first three months of last year to 3,100.", En).len(), 1);
+    assert!(changes_of("Applications more than doubled, rising from 1,800 in the first three months of last year to 3,900.", En).is_empty());
     assert_eq!(changes_of("Ridership reached 15,000 in March, up from 12,000 a year earlier, an increase of 20 percent.", En), [(12_000.0, 15_000.0, 20.0)]);
     for (language, text) in [
         (Id, "Produksi padi mencapai 3,6 juta ton. Angka itu naik dari 3 juta ton pada periode yang sama tahun lalu atau meningkat 20 persen."),
@@ -643,5 +645,21 @@ fn a_share_of_the_figure_before_a_partitive_pronoun() {
         (En, "About 800 members voted. Then 600, or 70%, backed the plan."),
     ] {
         assert!(shares_of(text, language).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_change_stated_before_the_sentence_of_its_values() {
+    assert_eq!(changes_of("Kasus DBD di kota itu turun separuh dibandingkan tahun lalu. Dinas mencatat 600 kasus pada Januari-April 2025, sedangkan pada periode yang sama tahun lalu tercatat 800 kasus.", Id), [(800.0, 600.0, 50.0)]);
+    assert_eq!(changes_of("Kasus DBD turun separuh dibandingkan periode yang sama tahun lalu. Dinas mencatat 600 kasus sepanjang Januari–Juni 2025, sedangkan pada Januari–Juni 2024 tercatat 800 kasus.", Id).len(), 1);
+    assert_eq!(changes_of("Car sales rose 30 percent. The firm sold 5,200 cars this year, against 4,400 last year.", En), [(4_400.0, 5_200.0, 30.0)]);
+    for (language, text) in [
+        (Id, "Kasus DBD di kota itu turun separuh dibandingkan tahun lalu. Dinas mencatat 400 kasus pada Januari-April 2025, sedangkan pada periode yang sama tahun lalu tercatat 800 kasus."),
+        (En, "Car sales rose 18 percent. The firm sold 5,200 cars this year, against 4,400 last year."),
+        // Values of another noun; no year marked.
+        (En, "Car sales rose 30 percent. The firm hired 5,200 workers and opened 4,400 stores."),
+        (Id, "Kasus DBD turun separuh. Dinas mencatat 600 kasus di Bekasi dan 800 kasus di Depok."),
+    ] {
+        assert!(changes_of(text, language).is_empty(), "{text}");
     }
 }

@@ -454,7 +454,7 @@ const MONEY_BEFORE: &[(&str, &str)] = &[
 ];
 const MONEY_AFTER: &[(&str, &str)] = &[("in bribes", "bribes"), ("in kickbacks", "bribes"), ("in ransom", "a ransom")];
 /// Words that may stand between what the money is and the amount.
-const MONEY_LINKS: &[&str] = &["sebesar", "senilai", "mencapai", "sekitar", "of", "worth", "totalling", "totaling", "total", "hingga", "lebih", "dari", "more", "than", "about", "around", "some", "yang", "diperkirakan", "an", "estimated", "at", "least", "setidaknya"];
+const MONEY_LINKS: &[&str] = &["sebesar", "senilai", "mencapai", "sekitar", "ditaksir", "dihitung", "tercatat", "ditafsir", "of", "worth", "totalling", "totaling", "total", "hingga", "lebih", "dari", "more", "than", "about", "around", "some", "yang", "diperkirakan", "an", "estimated", "at", "least", "setidaknya"];
 
 fn money_claim(article: &Article, m: &NumberMention) -> Option<Claim> {
     let words = &article.sentences[m.sentence];

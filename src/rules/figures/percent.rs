@@ -31,7 +31,9 @@ percentage's last digit; and a change stated as a fraction in words (`fell by ne
 dibandingkan tahun lalu`) is checked against the two counts of one noun just before it whose years are one apart \
 (`Juli 2024 ... 48.600 penumpang. Pada Juli 2023, ... 40.500 penumpang`), when its change word goes their way. A value reached before `naik dari` / `up from` (or, after `Angka itu` / \
 `That`, the last figure of the sentence before) is the value after the change; a part opened by `Of those` / \
-`Dari jumlah itu` is a share of the figure just before.",
+`Dari jumlah itu` is a share of the figure just before. A change stated in a sentence of its own (`turun separuh \
+dibandingkan tahun lalu`, `rose 30 percent`) is checked against the next sentence's two figures of one noun when \
+one is marked as last year's or a year before the other; `more than doubled` is at least the multiple.",
     example_bad: "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 20 persen.",
     example_good: "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 12 persen.",
 };
