@@ -1235,3 +1235,64 @@ fn change_then_values(claims: &Claims, doc: &crate::document::Document, sentence
     }
     out
 }
+
+/// A margin of victory against the two counts it separates: `won a second term by 1,204 votes`
+/// ... `Jimenez received 48,310 votes ... to 47,406 votes` (904); `unggul dengan selisih 17.815
+/// suara` ... `78.392 suara ... 61.207 suara`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Margin {
+    pub margin: usize,
+    pub first: usize,
+    pub second: usize,
+    /// The first less the second.
+    pub actual: f64,
+}
+
+pub fn margins(claims: &Claims, doc: &crate::document::Document) -> Vec<Margin> {
+    let cs = &claims.claims;
+    let language = doc.language;
+    let word = |t: usize| if t < doc.tokens.len() { doc.token_lower(t) } else { "" };
+    let is_margin = |c: &Claim| {
+        let t = c.tokens.start;
+        let b1 = word(t.wrapping_sub(1));
+        let b2 = word(t.wrapping_sub(2));
+        let b3 = word(t.wrapping_sub(3));
+        b1 == "by" && matches!(b2, "won" | "win" | "wins" | "led" | "leads" | "leading" | "ahead" | "beat" | "defeated" | "term" | "race" | "seat" | "election")
+            || b1 == "selisih" || b2 == "selisih" && b1 == "sebanyak"
+            || b1 == "unggul" || b2 == "unggul" && matches!(b1, "sebanyak" | "dengan")
+            || b1 == "of" && b2 == "margin"
+            || b1 == "by" && b3 == "won"
+    };
+    let vote = |c: &Claim| c.noun(language).is_some_and(|n| matches!(n, "vote" | "votes" | "suara"));
+    let mut out = Vec::new();
+    for (m, mc) in cs.iter().enumerate() {
+        crate::work::count(1);
+        if !vote(mc) || mc.percent || mc.currency.is_some() || !matches!(mc.qualifier, Qualifier::Exact | Qualifier::About) || !is_margin(mc) {
+            continue;
+        }
+        // The counts: the article's vote counts that are no margin, total, share or earlier
+        // figure; exactly two, or the two of one sentence.
+        let counts: Vec<usize> = cs
+            .iter()
+            .enumerate()
+            .filter(|(k, c)| *k != m && vote(c) && !c.total && !c.percent && !c.previous && !c.excluded && c.qualifier == Qualifier::Exact && !is_margin(c))
+            .map(|(k, _)| k)
+            .collect();
+        let pair = match counts.as_slice() {
+            [a, b] => Some((*a, *b)),
+            _ => {
+                let same: Vec<(usize, usize)> = counts.windows(2).filter(|w| cs[w[0]].sentence == cs[w[1]].sentence).map(|w| (w[0], w[1])).collect();
+                (same.len() == 1).then(|| same[0])
+            }
+        };
+        let Some((a, b)) = pair else { continue };
+        let (hi, lo) = if cs[a].value >= cs[b].value { (a, b) } else { (b, a) };
+        let actual = cs[hi].value - cs[lo].value;
+        let slack = mc.rounding + cs[a].rounding + cs[b].rounding + if mc.qualifier == Qualifier::About { mc.value * 0.1 } else { 0.0 };
+        if (actual - mc.value).abs() <= slack {
+            continue;
+        }
+        out.push(Margin { margin: m, first: hi, second: lo, actual });
+    }
+    out
+}

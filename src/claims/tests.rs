@@ -663,3 +663,25 @@ fn a_change_stated_before_the_sentence_of_its_values() {
         assert!(changes_of(text, language).is_empty(), "{text}");
     }
 }
+
+fn margins_of(text: &str, language: Language) -> Vec<(f64, f64)> {
+    let d = doc(text, language);
+    let mentions = crate::numbers::mentions(&d);
+    let c = Claims::new(&d, &mentions);
+    super::relations::margins(&c, &d).iter().map(|x| (c.claims[x.margin].value, x.actual)).collect()
+}
+
+#[test]
+fn a_margin_against_the_two_counts() {
+    assert_eq!(margins_of("Ortiz won the race by 2,150 votes.\n\nOrtiz received 30,400 votes to 28,650 votes for Baker.", En), [(2_150.0, 1_750.0)]);
+    assert_eq!(margins_of("Pasangan itu unggul dengan selisih 5.120 suara. Mereka meraih 40.300 suara, sedangkan pesaingnya 35.780 suara.", Id), [(5_120.0, 4_520.0)]);
+    for (language, text) in [
+        (En, "Ortiz won the race by 1,750 votes.\n\nOrtiz received 30,400 votes to 28,650 votes for Baker."),
+        (En, "Ortiz won the race by about 1,800 votes.\n\nOrtiz received 30,400 votes to 28,650 votes for Baker."),
+        (Id, "Pasangan itu unggul dengan selisih 4.520 suara. Mereka meraih 40.300 suara, sedangkan pesaingnya 35.780 suara."),
+        // Three candidates in three sentences: no pair.
+        (En, "Ortiz won by 2,150 votes. Ortiz had 30,400 votes. Baker had 28,650 votes. Lee had 9,000 votes."),
+    ] {
+        assert!(margins_of(text, language).is_empty(), "{text}");
+    }
+}

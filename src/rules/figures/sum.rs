@@ -33,7 +33,8 @@ whole less the parts, compared with the count of its state elsewhere (`38 orang 
 the one count of its sentence) must make the total stated within two sentences. A list of parts of one noun \
 closed by a remainder with its number (`Jawa Timur mengirim 28 atlet dan Jawa Tengah 17 atlet, sedangkan sisanya, \
 21 atlet, ...`; `Of the new students, 1,130 ... and 780 ..., while the rest, 490, ...`) must make the nearest \
-earlier count of that noun (`total Rp 180 juta`, `a total \
+earlier count of that noun. A margin of victory (`won by 1,204 votes`, `unggul dengan selisih 17.815 suara`) must \
+be the difference of the two vote counts it separates (the article's only two, or the two of one sentence) (`total Rp 180 juta`, `a total \
 of`); rates per unit of time or weight are left alone.",
     example_bad: "Sebanyak 42 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
     example_good: "Sebanyak 40 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
@@ -95,6 +96,28 @@ impl Rule for Sum {
         }
         open_breakdowns(article, out, before);
         products(article, out);
+        margins(article, out);
+    }
+}
+
+/// A margin of victory against the two counts it separates (`won by 1,204 votes` ... `48,310
+/// votes ... to 47,406`), from the claims model.
+fn margins(article: &Article, out: &mut Vec<Diagnostic>) {
+    let model = article.claims();
+    let cs = &model.claims;
+    let language = article.doc.language;
+    let shown = |c: &crate::claims::Claim| {
+        let m = c.mention.map(|i| &article.mentions[i]);
+        m.map_or_else(|| format_number(c.value, language), |m| format_like(c.value, m, language))
+    };
+    for m in crate::claims::relations::margins(model, article.doc) {
+        let (g, a, b) = (&cs[m.margin], &cs[m.first], &cs[m.second]);
+        if out.iter().any(|d| d.span.overlaps(g.span)) {
+            continue;
+        }
+        let actual = g.mention.map_or_else(|| format_number(m.actual, language), |i| format_like(m.actual, &article.mentions[i], language));
+        let message = format!("{} − {} = {} here, not {}", shown(a), shown(b), actual, shown(g));
+        out.push(META.diagnostic(g.span, message).with_related(a.span, "the winner's count").with_related(b.span, "the runner-up's count"));
     }
 }
 
