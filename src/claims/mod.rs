@@ -101,6 +101,10 @@ pub struct Claim {
     /// The named sources of its sentence (`Sharif Hotak`, `menurut Hendra`), lowercased; none in
     /// a headline.
     pub speakers: Vec<String>,
+    /// Who holds a count with no state, named right before a verb of having or winning (`The
+    /// Progressive Alliance took 128 seats`, `Partai Hijau meraih 40 kursi`): the nearest
+    /// capitalised word, lowercased.
+    pub owner: Option<String>,
     pub position: Position,
     pub sentence: usize,
     pub block: usize,
@@ -135,6 +139,7 @@ impl Claim {
             whole: false,
             excluded: false,
             speakers: Vec::new(),
+            owner: None,
             bodies: false,
             position: Position::Body,
             sentence: 0,
@@ -407,6 +412,7 @@ static UPDATE: &[&str] = &[
 /// Measures: a number before one of these is an amount of stuff or time, not a count.
 const MEASURES: &[&str] = &[
     "mg", "g", "gram", "grams", "kg", "kilogram", "kilograms", "ton", "tons", "tonnes", "tonne", "liter", "liters",
+    "feet", "foot", "ft", "inches", "inch", "yards", "yard", "kaki", "inci", "mph", "knots", "knot", "kph",
     "litre", "litres", "ml", "barel", "barrels", "meter", "meters", "metres", "cm", "mm", "km", "kilometer",
     "kilometers", "kilometres", "mil", "miles", "hektare", "hectares", "ha", "acres", "mw", "gw", "kwh", "dekade",
     "decades", "decade", "abad", "centuries", "generasi", "generations", "kali", "times", "lipat", "persen", "percent",
@@ -1042,6 +1048,30 @@ pub fn normalise_head(word: &str) -> String {
 }
 
 /// What a claim counts, its state, scope and markers, from the words around it.
+/// Verbs of having or winning a count: its subject holds it.
+const HOLDING: &[&str] = &[
+    "took", "won", "win", "wins", "got", "gets", "secured", "holds", "held", "has", "had", "received", "earned",
+    "captured", "claimed", "meraih", "memperoleh", "mendapat", "mendapatkan", "menguasai", "mengantongi", "merebut",
+    "memenangi", "memiliki", "mengumpulkan", "collected",
+];
+
+/// The holder of a count right after a verb of having (`X took 128 seats`): the nearest
+/// capitalised word before the verb in its sentence, up to twelve words back.
+fn owner_of(doc: &Document, words: &Words, q_start: usize) -> Option<String> {
+    let verb = q_start.checked_sub(1).filter(|&v| v >= words.range.start)?;
+    if !words.at(verb).is_some_and(|w| HOLDING.contains(&w)) {
+        return None;
+    }
+    (verb.saturating_sub(12).max(words.range.start)..verb)
+        .rev()
+        .find(|&t| {
+            doc.tokens[t].kind == TokenKind::Word
+                && doc.token_str(&doc.tokens[t]).starts_with(|ch: char| ch.is_uppercase())
+                && !(t == words.range.start && matches!(doc.token_lower(t), "the" | "a" | "an" | "in" | "on" | "at" | "this" | "that" | "dalam" | "di" | "pada" | "saat" | "setelah" | "after" | "its" | "their" | "ia" | "dia" | "mereka" | "they" | "he" | "she"))
+        })
+        .map(|t| doc.token_lower(t).to_string())
+}
+
 fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Claim, headline: bool) {
     let start = c.tokens.start;
     let end = c.tokens.end;
@@ -1049,6 +1079,7 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         c.speakers.clone_from(facts.speakers.get_or_init(|| speakers(doc, words.range.clone())));
     }
     let (_, q_start) = if c.qualifier == Qualifier::Range { (Qualifier::Range, start) } else { qualifier_before(words, start) };
+    c.owner = owner_of(doc, words, q_start);
     let clause_range = clause(words, start);
     // `…, killing eight people`: a participle after a comma goes with the clause before it, whose
     // place, time and markers (`the second attack`) are the figure's.

@@ -119,6 +119,9 @@ pub fn contradictions(claims: &Claims) -> Vec<Contradiction> {
                 a.sentence != b.sentence
                     && (a.total == b.total || total_exceeded(a, b))
                     && !other_sources(a, b)
+                    // (`The Progressive Alliance took 128 seats ... The National Union won 94
+                    // seats`: two holders' counts.)
+                    && !(a.state.is_none() && b.state.is_none() && a.owner.is_some() && b.owner.is_some() && a.owner != b.owner)
                     && a.same_scope(b, &claims.main_places) && a.contradicts(b) && !(a.qualifier == Qualifier::Range && b.qualifier == Qualifier::Range)
             });
             if let Some(i) = earlier {
@@ -567,6 +570,22 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
     // (`terdiri atas`, `consisting of`: the parts are all of it.)
     let exhaustive = !inclusive && (remainder || outcomes.len() >= 3 || close || pronoun_breakdown || named_state.is_some());
     let off = (sum - whole_claim.value).abs();
+    // Parts of two sentences may divide the whole twice, by two traits (`Of the 23, four were
+    // flight attendants. Nineteen of the injured had been released; the remaining four ...`):
+    // when the parts of one sentence make the whole, the other's are another division.
+    let divided_twice = {
+        let mut by_sentence: Vec<(usize, f64)> = Vec::new();
+        for &k in &parts {
+            match by_sentence.iter_mut().find(|(s, _)| *s == cs[k].sentence) {
+                Some((_, v)) => *v += cs[k].value,
+                None => by_sentence.push((cs[k].sentence, cs[k].value)),
+            }
+        }
+        by_sentence.len() >= 2 && by_sentence.iter().any(|&(_, v)| v == whole_claim.value)
+    };
+    if divided_twice {
+        return None;
+    }
     if partitive && sum > whole_claim.value && parts.len() >= 2 || exhaustive && off <= 0.25 * whole_claim.value {
         return Some(Breakdown { whole, parts, sum, derived: None });
     }

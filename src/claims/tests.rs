@@ -685,3 +685,27 @@ fn a_margin_against_the_two_counts() {
         assert!(margins_of(text, language).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_whole_divided_twice_by_two_traits() {
+    let d = doc("The number of injured rose to 23 by evening. Of the 23, four were flight attendants. Nineteen of the injured had been released; the remaining four were in stable condition.", En);
+    let mentions = crate::numbers::mentions(&d);
+    let c = Claims::new(&d, &mentions);
+    assert!(breakdowns(&c, &d).is_empty());
+    let d = doc("Dari empat tersangka yang ditangkap, tiga orang merupakan warga Indonesia dan satu orang warga Malaysia. Dua tersangka berperan sebagai kurir, sedangkan dua lainnya pengendali.", Id);
+    let mentions = crate::numbers::mentions(&d);
+    let c = Claims::new(&d, &mentions);
+    assert!(breakdowns(&c, &d).is_empty());
+}
+
+#[test]
+fn counts_held_by_two_holders_are_two_counts() {
+    for (language, text) in [
+        (En, "The Progressive Alliance took 128 seats in the assembly.\n\nThe conservative National Union, led by Tomas Rell, won 94 seats."),
+        (Id, "Partai Hijau meraih 40 kursi di DPRD.\n\nSementara itu, Partai Biru memperoleh 32 kursi."),
+    ] {
+        assert!(contradictions(&claims_of(text, language)).is_empty(), "{text}");
+    }
+    // One holder, two counts.
+    assert_eq!(contradictions(&claims_of("Partai Hijau meraih 40 kursi di DPRD.\n\nDengan 42 kursi, Partai Hijau memimpin dewan.", Id)).len(), 1);
+}

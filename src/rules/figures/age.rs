@@ -37,6 +37,8 @@ const NOT_NAMES: &[&str] = &[
     "senator", "judge", "coach", "dr", "prof", "mr", "mrs", "ms", "sir", "bupati", "gubernur", "presiden", "menteri",
     "wali", "kota", "walikota", "kapolres", "kapolda", "kapolsek", "pak", "bu", "ibu", "bapak", "pelatih", "hakim",
     "jaksa", "terdakwa", "tersangka", "korban", "pelaku", "sopir", "kades", "camat", "lurah",
+    // Numbered parts of a text: `Pasal 114 Ayat (2)`, `Article 5 (1)`.
+    "ayat", "pasal", "huruf", "nomor", "butir", "bab", "article", "section", "paragraph", "chapter", "clause",
 ];
 /// An age at another time than the story's.
 const OTHER_TIME: &[&str] = &[
@@ -441,6 +443,11 @@ mod tests {
         assert_eq!(flagged(&Age, Id, "Penyanyi itu lahir di Medan pada 17 Agustus 1938. Ia meninggal dunia pada usia 81 tahun, Senin (10/3/2025)."), ["81"]);
         assert_eq!(flagged(&Age, Id, "Ia meninggal dunia pada usia 81 tahun, Senin (10/3/2025).\n\nPenyanyi itu lahir di Klaten, Jawa Tengah, pada 17 Agustus 1938."), ["81"]);
         assert!(flagged(&Age, Id, "Penyanyi itu lahir di Medan pada 17 Agustus 1938. Ia meninggal dunia pada usia 86 tahun, Senin (10/3/2025).").is_empty());
+    }
+
+    #[test]
+    fn numbered_parts_of_a_law_are_no_ages() {
+        assert!(flagged(&Age, Id, "Tersangka dijerat Pasal 114 Ayat (2) juncto Pasal 132 Ayat (1) Undang-Undang Nomor 35 Tahun 2009.").is_empty());
     }
 
     #[test]
