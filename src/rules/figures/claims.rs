@@ -301,6 +301,9 @@ const DEMAND_CUES: &[&str] = &[
     "tuntutan", "menuntut", "dituntut", "tuntut", "meminta", "sought", "demanded", "demand", "seeking", "seek", "asked",
     "requested", "menuntutnya",
 ];
+/// A range the law or a guideline sets, not a term given or asked for: `guidelines called for
+/// 97 to 121 months`, `diancam hukuman maksimal 15 tahun`.
+const LIMIT_CUES: &[&str] = &["guidelines", "guideline", "recommended", "recommends", "pedoman", "ancaman", "diancam", "maximum", "maksimal"];
 const VERDICT_CUES: &[&str] = &[
     "vonis", "divonis", "memvonis", "menjatuhkan", "dijatuhi", "menjatuhi", "sentenced", "jailed", "putusan", "verdict",
     "handed", "dihukum", "menghukum", "hukuman", "pidana", "sentence", "imprisonment",
@@ -912,6 +915,9 @@ fn prison_term(article: &Article, index: usize, m: &NumberMention, end: usize) -
     while t > words.tokens.start {
         t -= 1;
         let w = words.at(t).unwrap_or("");
+        if LIMIT_CUES.contains(&w) {
+            return None;
+        }
         if DEMAND_CUES.contains(&w) {
             kind = Kind::Demand;
             break;
@@ -980,6 +986,13 @@ mod tests {
         let got = read("The prosecution had sought an 11-year sentence. He was sentenced to nine years in prison.", Language::En);
         let kinds: Vec<(&str, Kind)> = got.iter().map(|(s, k, _, _)| (s.as_str(), *k)).collect();
         assert_eq!(kinds, [("11", Kind::Demand), ("nine", Kind::Prison)]);
+        // A guideline's or the law's range is no term given.
+        let got = read("Sentencing guidelines called for a prison term of 97 months. He was sentenced to 96 months in prison.", Language::En);
+        let kinds: Vec<(&str, Kind)> = got.iter().map(|(s, k, _, _)| (s.as_str(), *k)).collect();
+        assert_eq!(kinds, [("96", Kind::Prison)]);
+        let got = read("Tersangka diancam hukuman maksimal 15 tahun penjara. Hakim menjatuhkan vonis 12 tahun penjara.", Language::Id);
+        let kinds: Vec<(&str, Kind)> = got.iter().map(|(s, k, _, _)| (s.as_str(), *k)).collect();
+        assert_eq!(kinds, [("12", Kind::Prison)]);
     }
 
     #[test]
