@@ -973,6 +973,22 @@ fn from_words(doc: &Document, words: &Words, t: usize) -> Option<Claim> {
         "puluhan" | "dozens" => (10.0, 10.0, 99.0, Qualifier::Range),
         "ratusan" | "hundreds" => (100.0, 100.0, 999.0, Qualifier::Range),
         "ribuan" | "thousands" => (1000.0, 1000.0, 9999.0, Qualifier::Range),
+        _ if w.starts_with("ke-") || w == "ke" && words.at(t + 1) == Some("-") => {
+            // `Ke-17 jenazah korban telah diserahkan`: all seventeen, in digits. (`hari ke-17`,
+            // `HUT ke-45`: an ordinal after its noun.)
+            let (digits, end) = match w.strip_prefix("ke-") {
+                Some(d) => (d, t + 1),
+                None => (words.at(t + 2)?, t + 3),
+            };
+            let n: u32 = digits.parse().ok()?;
+            let after_noun = t > words.range.start && words.is_word(t - 1) && !words.at(t - 1).is_some_and(|p| STOP.contains(&p) || verb_like(p));
+            let noun_next = words.at(end).is_some_and(|x| words.is_word(end) && !STOP.contains(&x) && !NOT_HEADS.contains(&x) && !verb_like(x));
+            if !(2..=10_000).contains(&n) || after_noun || !noun_next {
+                return None;
+            }
+            let span = Span::new(doc.tokens[t].span.start, doc.tokens[end - 1].span.end);
+            return Some(Claim::bare(None, span, t..end, f64::from(n), (f64::from(n), f64::from(n)), Qualifier::Exact));
+        }
         _ => {
             // `kedua korban`, `ketiga pendaki`: all of them. (`korban ketiga` is the third.)
             let n = w.strip_prefix("ke").and_then(|rest| crate::numbers::parse_number_words(&[rest], Language::Id))?;

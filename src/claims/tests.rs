@@ -709,3 +709,15 @@ fn counts_held_by_two_holders_are_two_counts() {
     // One holder, two counts.
     assert_eq!(contradictions(&claims_of("Partai Hijau meraih 40 kursi di DPRD.\n\nDengan 42 kursi, Partai Hijau memimpin dewan.", Id)).len(), 1);
 }
+
+#[test]
+fn a_collective_in_digits() {
+    assert_eq!(contradictions(&claims_of("Sebanyak 14 warga meninggal dalam longsor itu.\n\nKe-17 jenazah korban telah diserahkan kepada keluarga.", Id)).len(), 1);
+    for text in [
+        "Sebanyak 17 warga meninggal dalam longsor itu.\n\nKe-17 jenazah korban telah diserahkan kepada keluarga.",
+        "Sebanyak 14 warga meninggal dalam longsor itu.\n\nPada hari ke-17 pencarian, tim menemukan dua jenazah.",
+        "Sebanyak 14 warga meninggal dalam longsor itu.\n\nDesa itu merayakan HUT ke-45 pekan lalu.",
+    ] {
+        assert!(contradictions(&claims_of(text, Id)).is_empty(), "{text}");
+    }
+}
