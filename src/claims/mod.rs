@@ -896,6 +896,7 @@ impl Claims {
             }
             from = to;
         }
+        name_acronym_heads(doc, &mut claims);
         let mut main_places = lead_places(doc, headline, lead);
         main_places.sort();
         main_places.dedup();
@@ -958,6 +959,32 @@ fn about_margin(v: f64) -> f64 {
         unit *= 10.0;
     }
     (v.abs() * 0.1).max(unit)
+}
+
+/// A count of an acronym the article also writes out: `8 SD` with `tujuh sekolah dasar`, `12
+/// ICU beds` with `intensive care unit`... The acronym after the number takes the head whose words
+/// it abbreviates (their initials), so that both are counts of one thing.
+fn name_acronym_heads(doc: &Document, claims: &mut [Claim]) {
+    let long: Vec<String> = claims.iter().filter_map(|c| c.head.clone()).filter(|h| h.contains(' ')).collect();
+    if long.is_empty() {
+        return;
+    }
+    for c in claims.iter_mut().filter(|c| c.head.is_none()) {
+        let t = c.tokens.end;
+        if t >= doc.tokens.len() || doc.tokens[t].kind != TokenKind::Word {
+            continue;
+        }
+        let word = doc.token_str(&doc.tokens[t]);
+        let n = word.chars().count();
+        if !(2..=5).contains(&n) || !word.chars().all(|ch| ch.is_ascii_uppercase()) {
+            continue;
+        }
+        let lower = word.to_ascii_lowercase();
+        if let Some(h) = long.iter().find(|h| h.split(' ').filter_map(|w| w.chars().next()).collect::<String>() == lower) {
+            c.head = Some(h.clone());
+            c.noun = Some(word.to_string());
+        }
+    }
 }
 
 /// A quantity written as a word numbers.rs leaves alone: `seorang` (one person), `ketiga korban`

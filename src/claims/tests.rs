@@ -721,3 +721,14 @@ fn a_collective_in_digits() {
         assert!(contradictions(&claims_of(text, Id)).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn an_acronym_and_the_words_it_stands_for() {
+    assert_eq!(contradictions(&claims_of("Banjir di Kecamatan Baleendah merendam tujuh sekolah dasar.\n\nKegiatan belajar di 8 SD yang terendam dialihkan ke daring.", Id)).len(), 1);
+    for text in [
+        "Banjir di Kecamatan Baleendah merendam tujuh sekolah dasar.\n\nKegiatan belajar di 7 SD yang terendam dialihkan ke daring.",
+        "Banjir di Kecamatan Baleendah merendam tujuh sekolah dasar.\n\nKegiatan belajar di 8 SMP yang terendam dialihkan ke daring.",
+    ] {
+        assert!(contradictions(&claims_of(text, Id)).is_empty(), "{text}");
+    }
+}
