@@ -965,7 +965,11 @@ fn about_margin(v: f64) -> f64 {
 /// ICU beds` with `intensive care unit`... The acronym after the number takes the head whose words
 /// it abbreviates (their initials), so that both are counts of one thing.
 fn name_acronym_heads(doc: &Document, claims: &mut [Claim]) {
-    let long: Vec<String> = claims.iter().filter_map(|c| c.head.clone()).filter(|h| h.contains(' ')).collect();
+    // By their initials, first head first: one look-up per acronym.
+    let mut long: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for h in claims.iter().filter_map(|c| c.head.as_deref()).filter(|h| h.contains(' ')) {
+        long.entry(h.split(' ').filter_map(|w| w.chars().next()).collect()).or_insert_with(|| h.to_string());
+    }
     if long.is_empty() {
         return;
     }
@@ -980,7 +984,7 @@ fn name_acronym_heads(doc: &Document, claims: &mut [Claim]) {
             continue;
         }
         let lower = word.to_ascii_lowercase();
-        if let Some(h) = long.iter().find(|h| h.split(' ').filter_map(|w| w.chars().next()).collect::<String>() == lower) {
+        if let Some(h) = long.get(&lower) {
             c.head = Some(h.clone());
             c.noun = Some(word.to_string());
         }

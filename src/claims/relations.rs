@@ -1284,19 +1284,25 @@ pub fn margins(claims: &Claims, doc: &crate::document::Document) -> Vec<Margin> 
     };
     let vote = |c: &Claim| c.noun(language).is_some_and(|n| matches!(n, "vote" | "votes" | "suara"));
     let mut out = Vec::new();
+    // The counts: the article's vote counts that are no margin, total, share or earlier figure;
+    // exactly two, or the two of one sentence. (Read once: a margin is compared with them all.)
+    let mut counts: Option<Vec<usize>> = None;
     for (m, mc) in cs.iter().enumerate() {
         crate::work::count(1);
         if !vote(mc) || mc.percent || mc.currency.is_some() || !matches!(mc.qualifier, Qualifier::Exact | Qualifier::About) || !is_margin(mc) {
             continue;
         }
-        // The counts: the article's vote counts that are no margin, total, share or earlier
-        // figure; exactly two, or the two of one sentence.
-        let counts: Vec<usize> = cs
-            .iter()
-            .enumerate()
-            .filter(|(k, c)| *k != m && vote(c) && !c.total && !c.percent && !c.previous && !c.excluded && c.qualifier == Qualifier::Exact && !is_margin(c))
-            .map(|(k, _)| k)
-            .collect();
+        let counts = counts.get_or_insert_with(|| {
+            cs.iter()
+                .enumerate()
+                .filter(|(_, c)| vote(c) && !c.total && !c.percent && !c.previous && !c.excluded && c.qualifier == Qualifier::Exact && !is_margin(c))
+                .map(|(k, _)| k)
+                .collect()
+        });
+        // More than a handful of candidates' counts: no pair to read.
+        if counts.len() > 16 {
+            continue;
+        }
         let pair = match counts.as_slice() {
             [a, b] => Some((*a, *b)),
             _ => {
