@@ -323,7 +323,7 @@ fn clocks_in(doc: &Document, range: &Range<usize>) -> Vec<Clock> {
             continue;
         }
         // A bare hour needs its `p.m.` or `pukul`.
-        if !text.contains([':', '.']) && !(pm || am || before == "pukul") {
+        if !(text.contains([':', '.']) || pm || am || before == "pukul") {
             continue;
         }
         let mut h = hours;

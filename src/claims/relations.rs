@@ -642,7 +642,7 @@ fn parts_with_a_remainder(claims: &Claims, doc: &crate::document::Document, here
     })?;
     let sum: f64 = parts.iter().map(|&k| cs[k].value).sum();
     let off = (sum - cs[w].value).abs();
-    (off > 0.0 && off <= 0.25 * cs[w].value).then(|| Breakdown { whole: w, parts, sum, derived: None })
+    (off > 0.0 && off <= 0.25 * cs[w].value).then_some(Breakdown { whole: w, parts, sum, derived: None })
 }
 
 /// For each breakdown with a remainder without a number (`sisanya dirawat`), the count of its

@@ -260,6 +260,18 @@ impl<'d, 'a> Article<'d, 'a> {
     }
 
     /// The claims model: every quantity with what it counts, its state, scope and markers.
+    /// A claim's value as the article writes its number (`Rp 210 juta`, `1,204`).
+    pub fn shown(&self, c: &crate::claims::Claim) -> String {
+        self.shown_as(c.value, c)
+    }
+    /// A value written the way a claim's number is written.
+    pub fn shown_as(&self, value: f64, like: &crate::claims::Claim) -> String {
+        let language = self.doc.language;
+        match like.mention.and_then(|i| self.mentions.get(i)) {
+            Some(m) => numbers::format_like(value, m, language),
+            None => numbers::format_number(value, language),
+        }
+    }
     pub fn claims(&self) -> &crate::claims::Claims {
         self.claims.get_or_init(|| crate::claims::Claims::new(self.doc, &self.mentions))
     }

@@ -94,10 +94,7 @@ fn from_claims(article: &Article, out: &mut Vec<Diagnostic>, before: usize) {
     let language = article.doc.language;
     let seen: Vec<Span> = out[before..].iter().flat_map(|d| std::iter::once(d.span).chain(d.related.iter().map(|r| r.span))).collect();
     let fresh = |spans: &[Span]| !seen.iter().any(|s| spans.iter().any(|x| s.overlaps(*x)));
-    let shown = |c: &crate::claims::Claim| {
-        let m = c.mention.map(|i| &article.mentions[i]);
-        m.map_or_else(|| format_number(c.value, language), |m| format_like(c.value, m, language))
-    };
+    let shown = |c: &crate::claims::Claim| article.shown(c);
     for s in shares(model, article.doc) {
         let (p, n, w) = (&cs[s.percent], &cs[s.part], &cs[s.whole]);
         if !fresh(&[p.span, n.span, w.span]) {

@@ -105,17 +105,13 @@ impl Rule for Sum {
 fn margins(article: &Article, out: &mut Vec<Diagnostic>) {
     let model = article.claims();
     let cs = &model.claims;
-    let language = article.doc.language;
-    let shown = |c: &crate::claims::Claim| {
-        let m = c.mention.map(|i| &article.mentions[i]);
-        m.map_or_else(|| format_number(c.value, language), |m| format_like(c.value, m, language))
-    };
+    let shown = |c: &crate::claims::Claim| article.shown(c);
     for m in crate::claims::relations::margins(model, article.doc) {
         let (g, a, b) = (&cs[m.margin], &cs[m.first], &cs[m.second]);
         if out.iter().any(|d| d.span.overlaps(g.span)) {
             continue;
         }
-        let actual = g.mention.map_or_else(|| format_number(m.actual, language), |i| format_like(m.actual, &article.mentions[i], language));
+        let actual = article.shown_as(m.actual, g);
         let message = format!("{} − {} = {} here, not {}", shown(a), shown(b), actual, shown(g));
         out.push(META.diagnostic(g.span, message).with_related(a.span, "the winner's count").with_related(b.span, "the runner-up's count"));
     }
@@ -126,17 +122,13 @@ fn margins(article: &Article, out: &mut Vec<Diagnostic>) {
 fn products(article: &Article, out: &mut Vec<Diagnostic>) {
     let model = article.claims();
     let cs = &model.claims;
-    let language = article.doc.language;
-    let shown = |c: &crate::claims::Claim| {
-        let m = c.mention.map(|i| &article.mentions[i]);
-        m.map_or_else(|| format_number(c.value, language), |m| format_like(c.value, m, language))
-    };
+    let shown = |c: &crate::claims::Claim| article.shown(c);
     for p in crate::claims::relations::products(model, article.doc) {
         let (e, n, t) = (&cs[p.each], &cs[p.count], &cs[p.total]);
         if out.iter().any(|d| d.span.overlaps(t.span)) {
             continue;
         }
-        let actual = format_like(p.actual, t.mention.map_or(&article.mentions[0], |i| &article.mentions[i]), language);
+        let actual = article.shown_as(p.actual, t);
         let message = format!("{} × {} = {} here, not {}", shown(e), shown(n), actual, shown(t));
         out.push(META.diagnostic(t.span, message).with_related(e.span, "the amount for each").with_related(n.span, "how many"));
     }
