@@ -1310,7 +1310,16 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     let remainder_range = q_start.saturating_sub(3).max(words.range.start)..(end + 3).min(words.range.end);
     c.remainder = words.any_in(remainder_range, REMAINDER);
     // Other events, hypotheses, negations: in the clause before the number, or the sentence's opening.
-    c.excluded |= words.any_in(clause_range.start..(end + 4).min(clause_range.end.max(end)), ELSEWHERE)
+    // (`Another nine people are missing`: `another` right before the count adds to it, a part,
+    // not another event.)
+    let increment = q_start > clause_range.start && words.at(q_start - 1) == Some("another");
+    let around = clause_range.start..(end + 4).min(clause_range.end.max(end));
+    let elsewhere_here = if increment {
+        words.any_in(around.start..q_start - 1, ELSEWHERE) || words.any_in(q_start..around.end, ELSEWHERE)
+    } else {
+        words.any_in(around, ELSEWHERE)
+    };
+    c.excluded |= elsewhere_here
         || facts.elsewhere
         || words.at(words.range.end.saturating_sub(1)) == Some("?");
     // Scope: places after `di` / `in` and times in the clause (and the sentence's opening phrase).

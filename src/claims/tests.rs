@@ -732,3 +732,13 @@ fn an_acronym_and_the_words_it_stands_for() {
         assert!(contradictions(&claims_of(text, Id)).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn another_before_a_count_adds_to_it() {
+    let c = claims_of("The ferry was carrying 112 passengers. Rescuers pulled 86 people from the water and 14 bodies were recovered. Another nine people are missing.", En);
+    let nine = c.claims.iter().find(|x| x.value == 9.0).unwrap();
+    assert!(!nine.excluded && nine.part);
+    // Another event stays another event.
+    let c = claims_of("In another attack, nine people were killed.", En);
+    assert!(c.claims.iter().find(|x| x.value == 9.0).unwrap().excluded);
+}
