@@ -6,7 +6,7 @@
 //! A range of days may be counted with both ends (3–9 is seven days) or as nights (six): either
 //! reading fits. Qualifiers widen what fits (`sekitar`, `more than`, `nearly`).
 
-use super::{QUALIFIERS, Qualifier};
+use super::Qualifier;
 use crate::diagnostic::Span;
 use crate::document::{Document, TokenKind};
 use crate::numbers::{NumberMention, Role, month_number};
@@ -196,13 +196,6 @@ fn stated_at(doc: &Document, m: &NumberMention, range: &Range<usize>) -> Option<
         return None;
     }
     let qualifier = qualifier_before(doc, m.tokens.start, range);
-    let unit_of = |w: &str| match w {
-        "hari" | "day" | "days" => Some((Unit::Days, 1.0)),
-        "pekan" | "week" | "weeks" => Some((Unit::Days, 7.0)),
-        "jam" | "hour" | "hours" => Some((Unit::Minutes, 60.0)),
-        "menit" | "minute" | "minutes" => Some((Unit::Minutes, 1.0)),
-        _ => None,
-    };
     // `a nine-day strike`, `the 38-hour rescue`: an adjective, one token or three.
     let last = doc.token_lower(m.tokens.end - 1);
     let glued = |t: usize| doc.tokens.get(t).is_some_and(|x| !x.space_before);
@@ -253,19 +246,24 @@ fn stated_at(doc: &Document, m: &NumberMention, range: &Range<usize>) -> Option<
     Some(Stated { value, unit, qualifier, tokens: m.tokens.start..end, span: Span::new(m.span.start, doc.tokens[end - 1].span.end), adjective: None })
 }
 
+/// A unit of time and how many days or minutes it is.
+fn unit_of(w: &str) -> Option<(Unit, f64)> {
+    match w {
+        "hari" | "day" | "days" => Some((Unit::Days, 1.0)),
+        "pekan" | "week" | "weeks" => Some((Unit::Days, 7.0)),
+        "jam" | "hour" | "hours" => Some((Unit::Minutes, 60.0)),
+        "menit" | "minute" | "minutes" => Some((Unit::Minutes, 1.0)),
+        _ => None,
+    }
+}
+
 /// A duration adjective in words, one token: `a nine-day strike`, `the three-hour meeting`.
 fn worded_adjective(doc: &Document, t: usize, range: &Range<usize>) -> Option<Stated> {
     if doc.tokens[t].kind != TokenKind::Word {
         return None;
     }
     let (number, unit) = doc.token_lower(t).rsplit_once('-')?;
-    let (unit, factor) = match unit {
-        "day" | "hari" => (Unit::Days, 1.0),
-        "week" | "pekan" => (Unit::Days, 7.0),
-        "hour" | "jam" => (Unit::Minutes, 60.0),
-        "minute" | "menit" => (Unit::Minutes, 1.0),
-        _ => return None,
-    };
+    let (unit, factor) = unit_of(unit)?;
     let value = crate::numbers::parse_number_words(&number.split('-').collect::<Vec<_>>(), doc.language)? as f64;
     let noun = word(doc, t + 1, range);
     if noun.is_empty() || doc.tokens[t + 1].kind != TokenKind::Word || value <= 0.0 {
@@ -274,15 +272,9 @@ fn worded_adjective(doc: &Document, t: usize, range: &Range<usize>) -> Option<St
     Some(Stated { value: value * factor, unit, qualifier: qualifier_before(doc, t, range), tokens: t..t + 2, span: doc.tokens[t].span, adjective: Some(noun.to_string()) })
 }
 
-/// The qualifier whose words end right before token `t`.
+/// The qualifier whose words end right before token `t`, read as every claim's is.
 fn qualifier_before(doc: &Document, t: usize, range: &Range<usize>) -> Qualifier {
-    for &(phrase, q) in QUALIFIERS {
-        let n = phrase.split(' ').count();
-        if t >= range.start + n && phrase.split(' ').enumerate().all(|(k, w)| doc.token_lower(t - n + k) == w) {
-            return q;
-        }
-    }
-    Qualifier::Exact
+    super::qualifier_before(&super::Words::new(doc, range.clone()), t).0
 }
 
 /// The clock times of a sentence: `6:40 p.m.`, `pukul 21.30`, `00.40 WIB`, `8 p.m.`, `pukul 9
@@ -318,7 +310,6 @@ fn clocks_in(doc: &Document, range: &Range<usize>) -> Vec<Clock> {
         };
         let zone = after.first().is_some_and(|w| matches!(*w, "wib" | "wita" | "wit" | "gmt" | "utc"));
         let evening = after.first().is_some_and(|w| matches!(*w, "sore" | "malam")) && before == "pukul";
-        let morning = after.first().is_some_and(|w| matches!(*w, "pagi" | "siang" | "dini")) && before == "pukul";
         if !(colon && clock_word || pm || am || zone || before == "pukul" || before == "pkl" || text.contains('.') && clock_word && before != "to" && before != "and" && before != "dan") {
             continue;
         }
@@ -333,7 +324,6 @@ fn clocks_in(doc: &Document, range: &Range<usize>) -> Vec<Clock> {
         if am && h == 12 {
             h = 0;
         }
-        let _ = morning;
         let end = t + 1 + meridiem_len;
         out.push(Clock { minutes: (h % 24) * 60 + minutes, token: t, end, span: Span::new(doc.tokens[t].span.start, doc.tokens[end - 1].span.end) });
     }
@@ -393,7 +383,6 @@ fn days_in(doc: &Document, mentions: &[NumberMention], indices: &[usize], year: 
         // `3 Agustus` or `Aug. 3` / `August 3`.
         let after = month_at(end).map(|mo| (mo, year_at(end + 1)));
         let before = (t >= 1).then(|| month_at(t - 1)).flatten().or_else(|| (t >= 2 && doc.token_str(&doc.tokens[t - 1]) == ".").then(|| month_at(t - 2)).flatten()).map(|mo| (mo, year_at(end).or_else(|| year_at(end + 1).filter(|_| doc.token_str(&doc.tokens[end]) == ","))));
-        let day = Day { day: m.value as u32, month: 0, year: None, token: t, span: m.span };
         // The day with its month word, for messages: `9 Agustus`, `Oct. 3`.
         let with_month = if after.is_some() {
             Span::new(m.span.start, doc.tokens[end].span.end)
@@ -403,7 +392,7 @@ fn days_in(doc: &Document, mentions: &[NumberMention], indices: &[usize], year: 
         } else {
             m.span
         };
-        let day = Day { span: with_month, ..day };
+        let day = Day { day: m.value as u32, month: 0, year: None, token: t, span: with_month };
         match after.or(before) {
             Some((month, y)) => {
                 // The first end of a range takes this month: `3–9 Agustus`, `3 hingga 9 Agustus`.

@@ -1096,7 +1096,7 @@ pub fn products(claims: &Claims, doc: &crate::document::Document) -> Vec<Product
         let per_noun = (matches!(after, "per" | "setiap" | "tiap" | "a" | "/") && ec.tokens.end + 1 < s.end)
             .then(|| word(ec.tokens.end + 1))
             .or_else(|| (ec.tokens.start.saturating_sub(6).max(s.start)..ec.tokens.start).find(|&t| matches!(word(t), "setiap" | "tiap" | "per")).map(|t| word(t + 1)))
-            .filter(|w| !w.is_empty() && doc.tokens.get(ec.tokens.end + 1).is_some_and(|_| true));
+            .filter(|w| !w.is_empty());
         let each = matches!(after, "each" | "apiece" | "masing-masing")
             || (ec.tokens.start.saturating_sub(4).max(s.start)..ec.tokens.start).any(|t| matches!(word(t), "masing-masing" | "each"));
         if per_noun.is_none() && !each {
@@ -1165,7 +1165,9 @@ fn change_then_values(claims: &Claims, doc: &crate::document::Document, sentence
     };
     for (si, s) in doc.sentences.iter().enumerate() {
         crate::work::count(1);
-        let Some(next) = doc.sentences.get(si + 1).filter(|n| n.block == s.block) else { continue };
+        if doc.sentences.get(si + 1).is_none_or(|n| n.block != s.block) {
+            continue;
+        }
         let here = sentences.get(&si).cloned().unwrap_or(0..0);
         let words = super::Words::new(doc, s.tokens.clone());
         // The stated change: the sentence's one percentage after a change word, or a fraction or
@@ -1230,7 +1232,6 @@ fn change_then_values(claims: &Claims, doc: &crate::document::Document, sentence
         if up != (nc.value > oc.value) {
             continue;
         }
-        let _ = next;
         let (actual, compare) = if multiple {
             ((nc.value - oc.value) / oc.value * 100.0, value)
         } else {

@@ -112,7 +112,6 @@ const ANNIVERSARY: &[&str] = &["hut", "ulang", "ultah", "jadi", "peringatan", "n
 /// `didirikan pada 1975` is its 50th. Only with the article's year, one founding year in the
 /// article, and one year's leeway (a celebration held early or late).
 fn anniversaries(article: &Article, out: &mut Vec<Diagnostic>) {
-    let doc = article.doc;
     let Some(year) = article.claims().year else { return };
     let founded: Vec<&crate::numbers::NumberMention> = article
         .mentions
@@ -129,7 +128,7 @@ fn anniversaries(article: &Article, out: &mut Vec<Diagnostic>) {
         return;
     }
     let expected = year - first.value as i64;
-    for (si, w) in article.sentences.iter().enumerate() {
+    for w in &article.sentences {
         for t in w.tokens.clone() {
             let Some((n, span, after_noun)) = ordinal_at(article, t) else { continue };
             // The anniversary word: before `ke-N` (within three words), or right after `Nth`.
@@ -141,12 +140,10 @@ fn anniversaries(article: &Article, out: &mut Vec<Diagnostic>) {
             if !named || n < 1 || (n - expected).abs() <= 1 {
                 continue;
             }
-            let _ = si;
             let message = format!("founded in {} and written in {year}, this is the {} anniversary, not the {}", first.value as i64, ordinal_en(expected), ordinal_en(n));
             out.push(META.diagnostic(span, message).with_related(first.span, "the founding year"));
         }
     }
-    let _ = doc;
 }
 
 /// An ordinal at token `t`: `ke-45` (one token or three), or `55th`; its value, span, and
