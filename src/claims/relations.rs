@@ -1232,11 +1232,10 @@ fn change_then_values(claims: &Claims, doc: &crate::document::Document, sentence
         if up != (nc.value > oc.value) {
             continue;
         }
-        let (actual, compare) = if multiple {
-            ((nc.value - oc.value) / oc.value * 100.0, value)
-        } else {
-            ((nc.value - oc.value).abs() / oc.value * 100.0, value)
-        };
+        // (The direction was matched above: `halved` is a fall of 50 percent, as `doubled` a rise
+        // of 100.)
+        let actual = (nc.value - oc.value).abs() / oc.value * 100.0;
+        let compare = value;
         let rounding = |c: &Claim| c.rounding / c.value.abs().max(f64::MIN_POSITIVE) * 100.0;
         let unit = stated_claim.map_or(0.0, |k| written_unit(&cs[k]));
         let slack = unit + rounding(oc) + rounding(nc) + match qualifier {
