@@ -77,8 +77,10 @@ pub fn mismatches(doc: &Document, mentions: &[NumberMention], year: Option<i64>)
         .iter()
         .enumerate()
         .map(|(si, s)| {
-            let mut v: Vec<Stated> = by_sentence[si].iter().filter_map(|&i| stated_at(doc, &mentions[i], &s.tokens)).collect();
-            v.extend(s.tokens.clone().filter_map(|t| worded_adjective(doc, t, &s.tokens)));
+            // (The sentence's words are read once for every qualifier asked of them.)
+            let words = super::Words::new(doc, s.tokens.clone());
+            let mut v: Vec<Stated> = by_sentence[si].iter().filter_map(|&i| stated_at(doc, &words, &mentions[i])).collect();
+            v.extend(s.tokens.clone().filter_map(|t| worded_adjective(doc, &words, t)));
             v
         })
         .collect();
@@ -191,11 +193,11 @@ fn word<'d>(doc: &'d Document<'_>, t: usize, range: &Range<usize>) -> &'d str {
 
 /// A duration read at a number: `lima hari`, `five days`, `three and a half hours`, `tiga
 /// setengah jam`, `2 jam 30 menit`, `dua pekan`.
-fn stated_at(doc: &Document, m: &NumberMention, range: &Range<usize>) -> Option<Stated> {
+fn stated_at(doc: &Document, words: &super::Words, m: &NumberMention) -> Option<Stated> {
+    let range = &words.range;
     if m.role != Role::Quantity || m.percent || m.currency.is_some() || m.value <= 0.0 {
         return None;
     }
-    let qualifier = qualifier_before(doc, m.tokens.start, range);
     // `a nine-day strike`, `the 38-hour rescue`: an adjective, one token or three.
     let last = doc.token_lower(m.tokens.end - 1);
     let glued = |t: usize| doc.tokens.get(t).is_some_and(|x| !x.space_before);
@@ -206,6 +208,7 @@ fn stated_at(doc: &Document, m: &NumberMention, range: &Range<usize>) -> Option<
         if noun.is_empty() || !doc.tokens[end].kind.eq(&TokenKind::Word) {
             return None;
         }
+        let qualifier = super::qualifier_before(words, m.tokens.start).0;
         return Some(Stated { value: m.value * factor, unit, qualifier, tokens: m.tokens.start..end, span: Span::new(m.span.start, doc.tokens[end - 1].span.end), adjective: Some(noun.to_string()) });
     }
     let mut t = m.tokens.end;
@@ -243,6 +246,7 @@ fn stated_at(doc: &Document, m: &NumberMention, range: &Range<usize>) -> Option<
             end = k + 2;
         }
     }
+    let qualifier = super::qualifier_before(words, m.tokens.start).0;
     Some(Stated { value, unit, qualifier, tokens: m.tokens.start..end, span: Span::new(m.span.start, doc.tokens[end - 1].span.end), adjective: None })
 }
 
@@ -258,7 +262,8 @@ fn unit_of(w: &str) -> Option<(Unit, f64)> {
 }
 
 /// A duration adjective in words, one token: `a nine-day strike`, `the three-hour meeting`.
-fn worded_adjective(doc: &Document, t: usize, range: &Range<usize>) -> Option<Stated> {
+fn worded_adjective(doc: &Document, words: &super::Words, t: usize) -> Option<Stated> {
+    let range = &words.range;
     if doc.tokens[t].kind != TokenKind::Word {
         return None;
     }
@@ -269,12 +274,7 @@ fn worded_adjective(doc: &Document, t: usize, range: &Range<usize>) -> Option<St
     if noun.is_empty() || doc.tokens[t + 1].kind != TokenKind::Word || value <= 0.0 {
         return None;
     }
-    Some(Stated { value: value * factor, unit, qualifier: qualifier_before(doc, t, range), tokens: t..t + 2, span: doc.tokens[t].span, adjective: Some(noun.to_string()) })
-}
-
-/// The qualifier whose words end right before token `t`, read as every claim's is.
-fn qualifier_before(doc: &Document, t: usize, range: &Range<usize>) -> Qualifier {
-    super::qualifier_before(&super::Words::new(doc, range.clone()), t).0
+    Some(Stated { value: value * factor, unit, qualifier: super::qualifier_before(words, t).0, tokens: t..t + 2, span: doc.tokens[t].span, adjective: Some(noun.to_string()) })
 }
 
 /// The clock times of a sentence: `6:40 p.m.`, `pukul 21.30`, `00.40 WIB`, `8 p.m.`, `pukul 9
