@@ -52,6 +52,8 @@ pub struct NumberMention {
     pub percent: bool,
     /// `Rp`, `US$`, `$`, `€`, `£`, ...
     pub currency: Option<&'static str>,
+    /// The currency's word when it is written after the number (`164 juta dollar`), lowercased.
+    pub currency_after: Option<String>,
     /// The magnitude word as written, lowercased (`triliun`, `billion`).
     pub magnitude: Option<String>,
     pub role: Role,
@@ -450,6 +452,7 @@ pub fn mentions(doc: &Document) -> Vec<NumberMention> {
                         in_words,
                         percent: false,
                         currency: None,
+                        currency_after: None,
                         magnitude: None,
                         role: Role::Quantity,
                         block: block_index,
@@ -622,6 +625,7 @@ fn finish_mention(doc: &Document, m: &mut NumberMention, block: Range<usize>, de
             && let Some(c) = currency_word_after(w)
         {
             m.currency = Some(c);
+            m.currency_after = Some(w.to_string());
             end += 1;
         }
     }
@@ -769,7 +773,7 @@ pub fn format_number(value: f64, language: Language) -> String {
 /// A value written like `like`: with its currency, magnitude word and percent (`Rp 3,7 triliun`).
 pub fn format_like(value: f64, like: &NumberMention, language: Language) -> String {
     let mut s = String::new();
-    if let Some(c) = like.currency {
+    if let Some(c) = like.currency.filter(|_| like.currency_after.is_none()) {
         s.push_str(c);
         if c.chars().all(char::is_alphabetic) {
             s.push(' ');
@@ -783,6 +787,10 @@ pub fn format_like(value: f64, like: &NumberMention, language: Language) -> Stri
             s.push_str(word);
         }
         _ => s.push_str(&format_number(value, language)),
+    }
+    if let Some(w) = &like.currency_after {
+        s.push(' ');
+        s.push_str(w);
     }
     if like.percent {
         s.push_str(if language == Language::Id { " persen" } else { " percent" });

@@ -100,7 +100,9 @@ pub fn mismatches(doc: &Document, mentions: &[NumberMention], year: Option<i64>)
                 Unit::Days => day_interval(doc, &days[si], d).map(|(a, b, n)| (a.span, b.span, n)),
                 Unit::Minutes => clock_interval(doc, &clocks[si], clocks_before, d, &range).map(|(a, b, n)| (a.span, b.span, n)),
             }
-            .or_else(|| begun_and_ended(doc, si, d, &clocks, &days));
+            .or_else(|| begun_and_ended(doc, si, d, &clocks, &days))
+            .or_else(|| interval_before(doc, si, d, &clocks, &days))
+            .or_else(|| interval_of_the_noun(doc, si, d, &clocks, &days));
             if let Some((from, to, actual)) = found
                 && !fits(d, actual)
             {
@@ -163,6 +165,91 @@ fn begun_and_ended(doc: &Document, si: usize, d: &Stated, clocks: &[Vec<Clock>],
         Unit::Days => e.2 - b.2 + 1,
     };
     (actual > 0).then_some((b.3, e.3, actual as f64))
+}
+
+/// `... sekitar pukul 02.30 WIB dan baru surut pukul 11.00 WIB. Selama enam jam itu, ...`, `For
+/// those six hours ...`: a duration pointed back at (`itu`, `tersebut`, `those`, `these`) is the
+/// interval between the only two points of its unit in the sentence before, when its own sentence
+/// has none.
+fn interval_before(doc: &Document, si: usize, d: &Stated, clocks: &[Vec<Clock>], days: &[Vec<Day>]) -> Option<(Span, Span, f64)> {
+    let s = &doc.sentences[si];
+    let after = if d.tokens.end < s.tokens.end { doc.token_lower(d.tokens.end) } else { "" };
+    let before = if d.tokens.start > s.tokens.start { doc.token_lower(d.tokens.start - 1) } else { "" };
+    if d.adjective.is_some() || !(matches!(after, "itu" | "tersebut") || matches!(before, "those" | "these")) {
+        return None;
+    }
+    // (`... until 11 a.m. For those six hours` may be read as one sentence: its points before the
+    // duration count as the sentence before's.)
+    let p = si.checked_sub(1).filter(|&p| doc.sentences[p].block + 1 >= s.block);
+    match d.unit {
+        Unit::Minutes => {
+            let points: Vec<&Clock> = p.map_or(&[][..], |p| &clocks[p][..]).iter().chain(clocks[si].iter()).collect();
+            let [a, b] = points.as_slice() else { return None };
+            if b.token > d.tokens.start {
+                return None;
+            }
+            let n = (b.minutes + 24 * 60 - a.minutes) % (24 * 60);
+            (n > 0).then_some((a.span, b.span, f64::from(n)))
+        }
+        Unit::Days => {
+            let points: Vec<&Day> = p.map_or(&[][..], |p| &days[p][..]).iter().chain(days[si].iter()).collect();
+            let [a, b] = points.as_slice() else { return None };
+            if b.token > d.tokens.start {
+                return None;
+            }
+            let n = ordinal(b)? - ordinal(a)? + 1;
+            (n > 1).then_some((a.span, b.span, n as f64))
+        }
+    }
+}
+
+/// `The 12-day Harborlight Festival opens Friday ... The festival, which runs from Aug. 8 to Aug.
+/// 17, ...`: a duration that names its event as an adjective is the one range of days or clock
+/// times, within three sentences, of a sentence that names the event before the range.
+fn interval_of_the_noun(doc: &Document, si: usize, d: &Stated, clocks: &[Vec<Clock>], days: &[Vec<Day>]) -> Option<(Span, Span, f64)> {
+    let adjective = d.adjective.as_deref()?;
+    // The noun after the adjective, or every word of a name after it (`the 12-day Harborlight
+    // Festival`).
+    let s = &doc.sentences[si].tokens;
+    let capital = |t: usize| doc.token_str(&doc.tokens[t]).chars().next().is_some_and(char::is_uppercase);
+    let mut t = (d.tokens.start..s.end).find(|&t| doc.token_lower(t) == adjective)?;
+    let mut nouns = vec![adjective];
+    while capital(t) && t + 1 < s.end && doc.tokens[t + 1].kind == TokenKind::Word && capital(t + 1) {
+        t += 1;
+        nouns.push(doc.token_lower(t));
+    }
+    let block = doc.sentences[si].block;
+    let mut found = None;
+    for k in si.saturating_sub(3)..(si + 4).min(doc.sentences.len()) {
+        let sk = &doc.sentences[k];
+        if k == si || sk.block.abs_diff(block) > 2 {
+            continue;
+        }
+        let interval = match d.unit {
+            Unit::Days => {
+                let pairs = joined_days(doc, &days[k]);
+                let [(a, b)] = pairs.as_slice() else { continue };
+                let n = ordinal(b)? - ordinal(a)? + 1;
+                (a.token, a.span, b.span, n as f64)
+            }
+            Unit::Minutes => {
+                let [a, b] = clocks[k].as_slice() else { continue };
+                let between: Vec<&str> = (a.end..b.token).map(|t| doc.token_lower(t)).collect();
+                if !(between.len() <= 3 && between.iter().any(|w| matches!(*w, "hingga" | "sampai" | "to" | "until" | "till" | "-" | "–"))) {
+                    continue;
+                }
+                (a.token, a.span, b.span, f64::from((b.minutes + 24 * 60 - a.minutes) % (24 * 60)))
+            }
+        };
+        if !(sk.tokens.start..interval.0).any(|t| nouns.contains(&doc.token_lower(t))) {
+            continue;
+        }
+        if found.is_some() {
+            return None;
+        }
+        found = Some((interval.1, interval.2, interval.3));
+    }
+    found.filter(|f| f.2 > 0.0)
 }
 
 /// Whether a stated duration allows the interval's length. A range of days fits counting both
@@ -422,14 +509,7 @@ fn days_in(doc: &Document, mentions: &[NumberMention], indices: &[usize], year: 
 /// The range of days a stated number of days measures: two days of its sentence joined by a
 /// range word with at most three words between, both after a duration or right before it.
 fn day_interval<'a>(doc: &Document, days: &'a [Day], d: &Stated) -> Option<(&'a Day, &'a Day, f64)> {
-    let pairs: Vec<(&Day, &Day)> = days
-        .windows(2)
-        .map(|w| (&w[0], &w[1]))
-        .filter(|(a, b)| {
-            let between: Vec<&str> = (a.token + 1..b.token).map(|k| doc.token_lower(k)).filter(|w| month_number(w).is_none() && *w != "." && w.parse::<u32>().is_err()).collect();
-            between.len() <= 3 && between.iter().any(|w| matches!(*w, "hingga" | "sampai" | "to" | "until" | "through" | "-" | "–" | "—" | "s.d."))
-        })
-        .collect();
+    let pairs = joined_days(doc, days);
     // One range in the sentence, near the duration (within eight words either side).
     let [(a, b)] = pairs.as_slice() else { return None };
     let near = (a.token <= d.tokens.start && d.tokens.start - b.token <= 8) || (a.token >= d.tokens.end && a.token - d.tokens.end <= 8);
@@ -456,6 +536,17 @@ fn day_interval<'a>(doc: &Document, days: &'a [Day], d: &Stated) -> Option<(&'a 
     }
     let n = to - from + 1;
     (n >= 1).then_some((*a, *b, n as f64))
+}
+
+/// Pairs of days joined as a range: a range word between them, with at most three words.
+fn joined_days<'a>(doc: &Document, days: &'a [Day]) -> Vec<(&'a Day, &'a Day)> {
+    days.windows(2)
+        .map(|w| (&w[0], &w[1]))
+        .filter(|(a, b)| {
+            let between: Vec<&str> = (a.token + 1..b.token).map(|k| doc.token_lower(k)).filter(|w| month_number(w).is_none() && *w != "." && w.parse::<u32>().is_err()).collect();
+            between.len() <= 3 && between.iter().any(|w| matches!(*w, "hingga" | "sampai" | "to" | "until" | "through" | "-" | "–" | "—" | "s.d."))
+        })
+        .collect()
 }
 
 /// A day's number counted from a fixed day (for differences only).
@@ -548,6 +639,25 @@ mod tests {
             (Language::En, "The first train leaves at 5:30 a.m. and the last at 11 p.m.; the trip takes two hours."),
             (Language::Id, "Toko buka pukul 08.00 hingga 21.00 WIB, dan antrean bisa mencapai dua jam."),
             (Language::En, "Doors open at 6 p.m. and the show, which lasts two hours, starts at 8 p.m."),
+        ] {
+            assert!(found(language, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_duration_pointed_back_at_or_naming_its_event() {
+        assert_eq!(found(Language::Id, "Air mulai masuk ke permukiman sekitar pukul 02.30 WIB dan baru surut pukul 11.00 WIB. Selama enam jam itu, warga menunggu di atap."), ["enam jam"]);
+        assert_eq!(found(Language::En, "The water rose at 2:30 a.m. and did not recede until 11 a.m. For those six hours, residents waited on roofs."), ["six hours"]);
+        assert_eq!(found(Language::Id, "Pameran dibuka 5 Mei dan ditutup 12 Mei. Selama tiga hari tersebut, pengunjung membeludak."), ["tiga hari"]);
+        assert_eq!(found(Language::En, "The 12-day Harborlight Festival opens Friday.\n\nThe festival, which runs from Aug. 8 to Aug. 17, features 300 shows."), ["12-day"]);
+        assert_eq!(found(Language::En, "A three-hour meeting was called. The meeting, set for 9 a.m. to 2 p.m., drew 40 people."), ["three-hour"]);
+        for (language, text) in [
+            (Language::Id, "Air mulai masuk ke permukiman sekitar pukul 02.30 WIB dan baru surut pukul 11.00 WIB. Selama delapan setengah jam itu, warga menunggu."),
+            (Language::En, "The 10-day Harborlight Festival opens Friday.\n\nThe festival, which runs from Aug. 8 to Aug. 17, features 300 shows."),
+            // No pointing back; a sentence with its own clock; a range of another event.
+            (Language::Id, "Air masuk pukul 02.30 WIB dan surut pukul 11.00 WIB. Selama enam jam, warga menunggu."),
+            (Language::En, "The water rose at 2:30 a.m. and receded at 11 a.m. For those six hours, until 8:30 a.m., crews worked."),
+            (Language::En, "The 12-day Harborlight Festival opens Friday.\n\nThe parade, which runs from Aug. 8 to Aug. 17, features 300 floats."),
         ] {
             assert!(found(language, text).is_empty(), "{text}");
         }

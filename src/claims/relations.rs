@@ -452,6 +452,20 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
         lower(t) == "terdiri" && matches!(lower(t + 1), "atas" | "dari") || matches!(lower(t), "consisted" | "consisting" | "consists") && lower(t + 1) == "of"
     });
     let named_state = consists_at.and_then(|t| (t.saturating_sub(4).max(tokens.start)..t).find_map(|k| words.first_at(k, super::STATES).map(|(s, _)| s)));
+    // `Sebanyak 1.240 pelajar mengikuti ... Peserta tahun ini terdiri atas 685 siswa SMA, ...`,
+    // `The squad consists of ...`: a whole named by a noun before the word, the count given for it
+    // in the sentences just before: of that noun, or else the nearest count of the parts' unit
+    // that is larger than any of them.
+    let named_subject = consists_at.filter(|_| named_state.is_none() && here.len() >= 2 && !cs[first].whole).and_then(|t| {
+        let subject: Vec<String> = (t.saturating_sub(4).max(tokens.start)..t).map(|k| super::normalise_head(lower(k))).collect();
+        let largest = here.iter().map(|&k| cs[k].value).fold(0.0, f64::max);
+        let from = first.saturating_sub(MAX_LOOK_BACK);
+        let candidate = |c: &Claim| {
+            c.sentence < sentence && c.sentence + 3 >= sentence && c.block + 2 >= cs[first].block && c.same_unit(&cs[first]) && !c.measure && !c.excluded && !c.part && !c.previous && c.qualifier == Qualifier::Exact && c.value > largest
+        };
+        let by_noun = (from..first).rev().find(|&k| candidate(&cs[k]) && cs[k].noun(doc.language).is_some_and(|n| subject.contains(&super::normalise_head(n))));
+        by_noun.or_else(|| (from..first).rev().find(|&k| candidate(&cs[k])))
+    });
     let opening_state = opening_state.or(named_state);
     // `Mereka terdiri atas 150 laki-laki dan 160 perempuan`, `They included 12 children and …`:
     // a sentence that opens on a pronoun and a breakdown word breaks down the count before it.
@@ -464,7 +478,9 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
     };
     // A partitive names its whole; a list of outcomes only finds one.
     let partitive = opening_state.is_some() || cs[first].whole || pronoun_breakdown;
-    let (whole, parts): (usize, Vec<usize>) = if pronoun_breakdown {
+    let (whole, parts): (usize, Vec<usize>) = if let Some(w) = named_subject {
+        (w, here.to_vec())
+    } else if pronoun_breakdown {
         // The count of the sentence before, in this block or the one before.
         let w = first.checked_sub(1)?;
         let c = &cs[w];
@@ -521,7 +537,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
             let c = &cs[k];
             // `only one of the two doses`: a fraction, not a part.
             let fraction = matches!(doc.token_lower(c.tokens.end.min(doc.tokens.len() - 1)), "of" | "dari") && c.tokens.end + 1 < doc.tokens.len() && (c.tokens.end + 1..(c.tokens.end + 3).min(doc.tokens.len())).any(|t| doc.tokens[t].kind == crate::document::TokenKind::Number || crate::numbers::parse_number_words(&[doc.token_lower(t)], doc.language).is_some());
-            k != whole && !fraction && c.same_unit(whole_claim) && !c.excluded && !c.previous && !c.update && c.qualifier == Qualifier::Exact && (!c.part || c.remainder || pronoun_breakdown || named_state.is_some())
+            k != whole && !fraction && c.same_unit(whole_claim) && !c.excluded && !c.previous && !c.update && c.qualifier == Qualifier::Exact && (!c.part || c.remainder || pronoun_breakdown || named_state.is_some() || named_subject.is_some())
         })
         .collect();
     if whole_claim.qualifier != Qualifier::Exact || whole_claim.percent {
@@ -568,7 +584,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
     let parallel = parts.iter().all(|&k| after(k) == after(parts[0])) && matches!(after(parts[0]), "adalah" | "were" | "was" | "are" | "merupakan" | "berasal" | "from" | "dari");
     let close = sum < whole_claim.value && sum >= 0.85 * whole_claim.value && parts.len() >= 2 && parallel;
     // (`terdiri atas`, `consisting of`: the parts are all of it.)
-    let exhaustive = !inclusive && (remainder || outcomes.len() >= 3 || close || pronoun_breakdown || named_state.is_some());
+    let exhaustive = !inclusive && (remainder || outcomes.len() >= 3 || close || pronoun_breakdown || named_state.is_some() || named_subject.is_some());
     let off = (sum - whole_claim.value).abs();
     // Parts of two sentences may divide the whole twice, by two traits (`Of the 23, four were
     // flight attendants. Nineteen of the injured had been released; the remaining four ...`):
@@ -842,7 +858,10 @@ pub fn shares(claims: &Claims, doc: &crate::document::Document) -> Vec<Share> {
             let c = &cs[k];
             (c.sentence + 1 >= cs[part].sentence && c.same_unit(&cs[part]) && c.value > cs[part].value).then_some(k)
         };
-        let Some(whole) = whole_before_or.or(whole_after).or(whole_before).or_else(whole_by_anaphor).or_else(whole_by_noun) else { continue };
+        // `Dari 2.400 balita yang diukur, sebanyak 312 anak atau 13 persen ...`, `Of the 2,400
+        // children screened, 312, or 13 percent, ...`: the figure that opens the breakdown.
+        let whole_opening = || (range.start..part).find(|&k| cs[k].whole && !cs[k].percent);
+        let Some(whole) = whole_before_or.or(whole_after).or(whole_before).or_else(whole_by_anaphor).or_else(whole_opening).or_else(whole_by_noun) else { continue };
         let (n, w) = (&cs[part], &cs[whole]);
         if !n.same_unit(w) || w.value <= 0.0 || n.value > w.value || !matches!(n.qualifier, Qualifier::Exact | Qualifier::About) || !matches!(w.qualifier, Qualifier::Exact | Qualifier::About) {
             continue;
@@ -994,6 +1013,79 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
     }
     out.extend(year_on_year(claims, doc, &sentences));
     out.extend(change_then_values(claims, doc, &sentences));
+    out.extend(compared_with(claims, doc, &sentences));
+    out
+}
+
+/// A change stated with the value it is compared with, the value reached standing before it:
+/// `mencapai 212 juta dollar AS. Angka itu naik 18 persen dibandingkan dengan periode yang sama
+/// tahun lalu yang sebesar 164 juta dollar AS` (29%), `Revenue was $4.48 billion, a 12% increase
+/// compared with $4.0 billion a year earlier`. The value reached is the figure just before the
+/// percentage in its sentence, or, when the sentence opens on it (`Angka itu`, `That`), the
+/// last figure of the sentence before; the change word must go their way.
+fn compared_with(claims: &Claims, doc: &crate::document::Document, sentences: &HashMap<usize, std::ops::Range<usize>>) -> Vec<Change> {
+    let cs = &claims.claims;
+    let mut out = Vec::new();
+    let word = |t: usize| if t < doc.tokens.len() { doc.token_lower(t) } else { "" };
+    let up_words = ["naik", "kenaikan", "meningkat", "peningkatan", "tumbuh", "pertumbuhan", "melonjak", "lonjakan", "bertambah", "rose", "rise", "risen", "increase", "increased", "grew", "growth", "jumped", "jump", "climbed", "surged", "up", "higher", "lebih", "tinggi"];
+    let down_words = ["turun", "penurunan", "menurun", "anjlok", "merosot", "berkurang", "susut", "menyusut", "fell", "fall", "fallen", "drop", "dropped", "declined", "decline", "decrease", "decreased", "slumped", "down", "lower", "rendah"];
+    let contrast = |w: &[&str]| w.iter().any(|x| matches!(*x, "dan" | "and" | "sementara" | "while" | "sedangkan" | "whereas" | "but" | "tetapi" | "namun" | "." | ";"));
+    for (p, pc) in cs.iter().enumerate() {
+        crate::work::count(1);
+        if !pc.percent || !matches!(pc.qualifier, Qualifier::Exact | Qualifier::About) || pc.value <= 0.0 || !is_change(doc, pc) {
+            continue;
+        }
+        let Some(range) = sentences.get(&pc.sentence) else { continue };
+        let s = &doc.sentences[pc.sentence].tokens;
+        // The word of comparison right after the percentage (past `lebih tinggi`, `an increase`).
+        let Some(at) = (pc.tokens.end..(pc.tokens.end + 3).min(s.end)).find(|&t| {
+            matches!(word(t), "dibandingkan" | "dibanding" | "ketimbang" | "daripada" | "versus" | "vs")
+                || word(t) == "compared" && matches!(word(t + 1), "with" | "to")
+        }) else {
+            continue;
+        };
+        // The direction: a change word in the three words before the percentage or the two after.
+        let around: Vec<&str> = between(doc, pc.tokens.start.saturating_sub(3).max(s.start), pc.tokens.start).into_iter().chain(between(doc, pc.tokens.end, at)).collect();
+        let up = around.iter().any(|w| up_words.contains(w));
+        let down = around.iter().any(|w| down_words.contains(w));
+        if up == down {
+            continue;
+        }
+        // The value compared with: the next figure, within twelve words, no other clause between.
+        let Some(a) = Some(p + 1).filter(|&k| range.contains(&k)) else { continue };
+        let ac = &cs[a];
+        if ac.tokens.start < at || ac.tokens.start - at > 12 || contrast(&between(doc, at, ac.tokens.start)) {
+            continue;
+        }
+        // The value reached: the figure just before the percentage in its sentence, or the last
+        // of the sentence before when this one opens on it.
+        let before = p.checked_sub(1).filter(|&k| range.contains(&k) && pc.tokens.start - cs[k].tokens.end <= 10 && !contrast(&between(doc, cs[k].tokens.end, pc.tokens.start)));
+        let anaphor = || {
+            let opening = between(doc, s.start, (s.start + 2).min(s.end));
+            let opens = matches!(opening.as_slice(), ["angka" | "jumlah" | "nilai" | "total" | "capaian" | "realisasi", "itu" | "tersebut" | "ini"] | ["that" | "this" | "it", ..] | ["the", "figure" | "total" | "number" | "amount"]);
+            let k = p.checked_sub(1)?;
+            (opens && k < range.start && cs[k].sentence + 1 == pc.sentence && cs[k].block == pc.block).then_some(k)
+        };
+        let Some(b) = before.or_else(anaphor) else { continue };
+        let bc = &cs[b];
+        let same_noun = match (ac.noun(doc.language), bc.noun(doc.language)) {
+            (Some(x), Some(y)) => super::normalise_head(x) == super::normalise_head(y),
+            _ => true,
+        };
+        if !ac.same_unit(bc) || ac.percent || ac.measure != bc.measure || !same_noun || ac.qualifier != Qualifier::Exact || bc.qualifier != Qualifier::Exact || ac.value <= 0.0 || bc.value <= 0.0 {
+            continue;
+        }
+        if up != (bc.value > ac.value) {
+            continue;
+        }
+        let actual = (bc.value - ac.value).abs() / ac.value * 100.0;
+        let rounding = |c: &Claim| c.rounding / c.value.abs().max(f64::MIN_POSITIVE) * 100.0;
+        let slack = written_unit(pc) + rounding(ac) + rounding(bc) + if pc.qualifier == Qualifier::About { pc.value * 0.1 } else { 0.0 };
+        if (actual - pc.value).abs() <= slack {
+            continue;
+        }
+        out.push(Change { stated: Some(p), stated_value: pc.value, stated_span: pc.span, from: a, to: b, actual, multiple: false });
+    }
     out
 }
 
@@ -1072,6 +1164,29 @@ pub struct Product {
     pub total: usize,
     /// Each times how many.
     pub actual: f64,
+    /// A price per unit of weight or volume times an amount in another unit of it (`Rp 42.000
+    /// per kilogram` × `3,5 ton`): the unit priced and the amount in it (`kilogram`, 3500).
+    pub converted: Option<(String, f64)>,
+}
+
+/// Units of weight and volume, each with its dimension and size in the dimension's base unit.
+const UNITS: &[(&str, u8, f64)] = &[
+    ("kg", 0, 1.0), ("kilogram", 0, 1.0), ("kilograms", 0, 1.0), ("kilo", 0, 1.0), ("kilos", 0, 1.0),
+    ("ton", 0, 1000.0), ("tons", 0, 1000.0), ("tonne", 0, 1000.0), ("tonnes", 0, 1000.0),
+    ("kuintal", 0, 100.0), ("kwintal", 0, 100.0), ("gram", 0, 0.001), ("grams", 0, 0.001), ("ons", 0, 0.1),
+    ("pound", 0, 0.453_592_37), ("pounds", 0, 0.453_592_37), ("lb", 0, 0.453_592_37), ("lbs", 0, 0.453_592_37),
+    ("liter", 1, 1.0), ("liters", 1, 1.0), ("litre", 1, 1.0), ("litres", 1, 1.0), ("kiloliter", 1, 1000.0),
+    ("gallon", 1, 3.785_411_784), ("gallons", 1, 3.785_411_784), ("barel", 1, 158.987_294_928), ("barrel", 1, 158.987_294_928), ("barrels", 1, 158.987_294_928),
+];
+
+/// Words before the sum a sale or harvest brings: `meraup Rp 154 juta`, `earning $5,200`.
+const EARNED_BEFORE: &[&str] = &[
+    "meraup", "memperoleh", "mendapat", "mendapatkan", "menghasilkan", "mengantongi", "pendapatan", "penghasilan", "omzet", "senilai",
+    "earning", "earned", "earns", "fetching", "fetched", "grossing", "grossed", "revenue", "worth", "total", "totaling", "totalling",
+];
+
+fn unit_of(w: &str) -> Option<(u8, f64)> {
+    UNITS.iter().find(|(u, _, _)| *u == w).map(|&(_, d, f)| (d, f))
 }
 
 /// Words before a total amount.
@@ -1102,8 +1217,13 @@ pub fn products(claims: &Claims, doc: &crate::document::Document) -> Vec<Product
         if per_noun.is_none() && !each {
             continue;
         }
-        // Per a unit of time or weight is a rate, not an amount for each of a count.
-        if per_noun.is_some_and(|n| matches!(n, "bulan" | "tahun" | "hari" | "jam" | "pekan" | "minggu" | "month" | "year" | "day" | "hour" | "week" | "kg" | "kilogram" | "ton" | "liter" | "meter" | "unit" | "lembar")) {
+        // A price per unit of weight or volume times an amount of it sold or harvested.
+        if let Some((dimension, size)) = per_noun.and_then(unit_of) {
+            out.extend(priced_by_weight(claims, doc, e, dimension, size, per_noun.unwrap_or_default()));
+            continue;
+        }
+        // Per a unit of time is a rate, not an amount for each of a count.
+        if per_noun.is_some_and(|n| matches!(n, "bulan" | "tahun" | "hari" | "jam" | "pekan" | "minggu" | "month" | "year" | "day" | "hour" | "week" | "meter" | "unit" | "lembar")) {
             continue;
         }
         // How many: a count of the per noun within two sentences, or with `each`, the one count of
@@ -1145,9 +1265,55 @@ pub fn products(claims: &Claims, doc: &crate::document::Document) -> Vec<Product
         if (actual - tc.value).abs() <= slack.max(tc.value * 0.005) {
             continue;
         }
-        out.push(Product { each: e, count, total, actual });
+        out.push(Product { each: e, count, total, actual, converted: None });
     }
     out
+}
+
+/// `menjual 3,5 ton cabai ... seharga Rp 42.000 per kilogram, ia meraup Rp 154 juta` (Rp 147
+/// juta), `sold 1,200 kilograms at $4 a kilogram, earning $5,200`: the price per unit times the
+/// one amount of that dimension sold within two sentences, against a sum after a word of earning
+/// or total. An amount that is itself a rate (`4 ton per hektare`) is no amount sold.
+fn priced_by_weight(claims: &Claims, doc: &crate::document::Document, e: usize, dimension: u8, size: f64, unit: &str) -> Option<Product> {
+    let cs = &claims.claims;
+    let ec = &cs[e];
+    if ec.qualifier != Qualifier::Exact {
+        return None;
+    }
+    let word = |t: usize| if t < doc.tokens.len() { doc.token_lower(t) } else { "" };
+    let window = |k: usize| cs[k].sentence + 2 >= ec.sentence && cs[k].sentence <= ec.sentence + 2;
+    let lo = e.saturating_sub(MAX_LOOK_BACK);
+    let hi = (e + MAX_LOOK_BACK).min(cs.len());
+    // The amounts: exact figures of the dimension, not rates, all one.
+    let amounts: Vec<(usize, f64)> = (lo..hi)
+        .filter(|&k| k != e && window(k) && cs[k].currency.is_none() && !cs[k].percent && cs[k].qualifier == Qualifier::Exact && cs[k].value > 0.0 && !cs[k].excluded && !cs[k].previous)
+        .filter_map(|k| {
+            let end = cs[k].tokens.end;
+            let (d, f) = unit_of(word(end))?;
+            let rate = matches!(word(end + 1), "per" | "/" | "setiap" | "tiap" | "each" | "sehari" | "sebulan" | "setahun") || word(end + 1) == "a" && unit_of(word(end + 2)).is_none() && !matches!(word(end + 2), "of");
+            (d == dimension && !rate).then_some((k, cs[k].value * f / size))
+        })
+        .collect();
+    let &(count, amount) = amounts.first()?;
+    if amounts.iter().any(|&(_, a)| (a - amount).abs() > amount * 1e-9) {
+        return None;
+    }
+    let totals: Vec<usize> = (lo..hi)
+        .filter(|&k| k != e && window(k) && cs[k].currency == ec.currency && !cs[k].percent && cs[k].value > ec.value && cs[k].qualifier == Qualifier::Exact && !cs[k].previous)
+        .filter(|&k| {
+            let t = cs[k].tokens.start;
+            let from = t.saturating_sub(4).max(doc.sentences[cs[k].sentence].tokens.start);
+            (from..t).any(|x| EARNED_BEFORE.contains(&word(x)) && !(x..t).any(|y| doc.tokens[y].kind == crate::document::TokenKind::Number))
+        })
+        .collect();
+    let [total] = totals.as_slice() else { return None };
+    let tc = &cs[*total];
+    let actual = ec.value * amount;
+    let slack = tc.rounding + ec.rounding * amount + cs[count].rounding * (amount / cs[count].value) * ec.value;
+    if (actual - tc.value).abs() <= slack.max(tc.value * 0.005) {
+        return None;
+    }
+    Some(Product { each: e, count, total: *total, actual, converted: Some((unit.to_string(), amount)) })
 }
 
 /// A change stated in a sentence of its own, with the two values it joins in the next sentence,

@@ -572,7 +572,7 @@ fn an_amount_for_each_times_how_many() {
         (Id, "Sebanyak 120 guru honorer menerima insentif sekitar Rp 1,5 juta per guru. Total anggaran Rp 190 juta."),
         // A rate per month or per kilogram; a total of another thing.
         (Id, "Sebanyak 40 pekerja menerima upah Rp 3 juta per bulan. Total anggaran proyek Rp 2 miliar."),
-        (En, "Farmers sold 3,500 kilograms at $4 per kilogram, a total of $15,000."),
+        (En, "Farmers sold 3,500 kilograms at $4 per kilogram, a total of $14,000."),
         (En, "Each of the 12 winners received $500, and the total prize pool, including the grand prize, was $20,000 in all."),
     ] {
         assert!(products_of(text, language).is_empty(), "{text}");
@@ -743,4 +743,83 @@ fn another_before_a_count_adds_to_it() {
     // Another event stays another event.
     let c = claims_of("In another attack, nine people were killed.", En);
     assert!(c.claims.iter().find(|x| x.value == 9.0).unwrap().excluded);
+}
+
+#[test]
+fn a_change_and_the_value_it_is_compared_with() {
+    assert_eq!(changes_of("Nilai ekspor mencapai 212 juta dollar AS. Angka itu naik 18 persen dibandingkan dengan periode yang sama tahun lalu yang sebesar 164 juta dollar AS.", Id), [(164_000_000.0, 212_000_000.0, 18.0)]);
+    assert_eq!(changes_of("Penjualan mobil mencapai 52.000 unit, naik 30 persen dibandingkan tahun lalu sebanyak 44.000 unit.", Id).len(), 1);
+    assert_eq!(changes_of("Exports reached $212 million, up 18% compared with $164 million a year earlier.", En).len(), 1);
+    assert_eq!(changes_of("Jumlah wisatawan turun menjadi 8.100 orang. Jumlah itu turun 25 persen dibanding tahun lalu yang mencapai 9.000 orang.", Id).len(), 1);
+    for (language, text) in [
+        (Id, "Nilai ekspor mencapai 212 juta dollar AS. Angka itu naik 29 persen dibandingkan dengan periode yang sama tahun lalu yang sebesar 164 juta dollar AS."),
+        (En, "Revenue was $4.48 billion, a 12% increase compared with $4.0 billion a year earlier."),
+        (Id, "Penjualan mobil mencapai 52.000 unit, naik 18 persen dibandingkan tahun lalu sebanyak 44.000 unit."),
+        // Another clause between; another unit; the direction against the values.
+        (Id, "Ekspor mencapai 212 juta dollar AS, naik 18 persen dibandingkan tahun lalu, sementara impor 164 juta dollar AS."),
+        (Id, "Ekspor mencapai 212 juta dollar AS, naik 18 persen dibandingkan dengan volume 164.000 ton."),
+        (En, "Exports reached $164 million, up 18% compared with $212 million a year earlier."),
+        // No anaphor: the sentence before is not the value reached.
+        (Id, "Nilai ekspor mencapai 212 juta dollar AS. Impor naik 18 persen dibandingkan tahun lalu yang sebesar 164 juta dollar AS."),
+    ] {
+        assert!(changes_of(text, language).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_share_of_the_figure_that_opens_the_breakdown() {
+    assert_eq!(shares_of("Dari 2.400 balita yang diukur pada Februari 2025, sebanyak 312 anak atau 15 persen mengalami stunting.", Id), [(312.0, 2400.0, 15.0)]);
+    assert_eq!(shares_of("Of the 2,400 children screened in February, 312, or 15 percent, were stunted.", En), [(312.0, 2400.0, 15.0)]);
+    assert_eq!(shares_of("Of 1,200 applicants, 300 (30%) were accepted.", En).len(), 1);
+    for (language, text) in [
+        (Id, "Dari 2.400 balita yang diukur pada Februari 2025, sebanyak 312 anak atau 13 persen mengalami stunting."),
+        (En, "Of the 2,400 children screened in February, 312, or 13 percent, were stunted."),
+        (En, "Of 1,200 applicants, 300 (25%) were accepted."),
+        // The percentage is not the part's.
+        (Id, "Dari 2.400 balita yang diukur, 312 anak mengalami stunting, sementara 15 persen lainnya kurus."),
+    ] {
+        assert!(shares_of(text, language).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_whole_named_by_a_noun_before_terdiri_atas() {
+    let found = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let c = claims_of(text, language);
+        breakdowns(&c, &d).iter().map(|b| (c.claims[b.whole].value, b.sum)).collect::<Vec<_>>()
+    };
+    assert_eq!(found("Sebanyak 1.240 pelajar dari 35 kabupaten mengikuti olimpiade. Peserta tahun ini terdiri atas 685 siswa SMA, 412 siswa SMK, dan 153 siswa madrasah.", Id), [(1240.0, 1250.0)]);
+    assert_eq!(found("A total of 310 athletes competed in Paris. The squad consisted of 150 men and 170 women.", En), [(310.0, 320.0)]);
+    assert_eq!(found("Koperasi itu beranggotakan 86 petani. Anggotanya terdiri atas 40 petani padi dan 42 petani jagung.", Id), [(86.0, 82.0)]);
+    for (language, text) in [
+        (Id, "Sebanyak 1.240 pelajar dari 35 kabupaten mengikuti olimpiade. Peserta tahun ini terdiri atas 685 siswa SMA, 402 siswa SMK, dan 153 siswa madrasah."),
+        (En, "A total of 310 athletes competed in Paris. The squad consisted of 150 men and 160 women."),
+        // A whole far from the parts is another count; a list that leaves some out.
+        (Id, "Sebanyak 1.240 pelajar mengikuti olimpiade. Tim Jawa Tengah terdiri atas 12 siswa dan 3 guru."),
+        (Id, "Sebanyak 1.240 pelajar mengikuti olimpiade. Peserta terdiri atas, antara lain, 685 siswa SMA dan 412 siswa SMK."),
+    ] {
+        assert!(found(text, language).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_price_per_unit_of_weight_times_the_amount_sold() {
+    assert_eq!(products_of("Dedi menjual 3,5 ton cabai hasil panen. Dengan harga Rp 42.000 per kilogram, ia meraup Rp 154 juta.", Id), [(42_000.0, 3.5, 154_000_000.0)]);
+    assert_eq!(products_of("Petani menjual 2 ton gabah seharga Rp 6.500 per kg sehingga memperoleh Rp 15 juta.", Id).len(), 1);
+    assert_eq!(products_of("He sold 1,200 kilograms of coffee at $4 a kilogram, earning $5,200.", En).len(), 1);
+    assert_eq!(products_of("Farmers sold 3,500 kilograms at $4 per kilogram, a total of $15,000.", En).len(), 1);
+    assert_eq!(products_of("Koperasi menjual 8.000 liter susu dengan harga Rp 7.500 per liter dan mengantongi Rp 65 juta.", Id).len(), 1);
+    for (language, text) in [
+        (Id, "Dedi menjual 3,5 ton cabai hasil panen. Dengan harga Rp 42.000 per kilogram, ia meraup Rp 147 juta."),
+        (En, "He sold 1,200 kilograms of coffee at $4 a kilogram, earning $4,800."),
+        (Id, "Koperasi menjual 8.000 liter susu dengan harga Rp 7.500 per liter dan mengantongi Rp 60 juta."),
+        // A yield per hectare is no amount sold; a sum of no sale; two amounts sold.
+        (Id, "Produktivitas turun menjadi 2,8 ton per hektare. Harga Rp 42.000 per kilogram membuat petani meraup Rp 154 juta."),
+        (Id, "Harga cabai Rp 42.000 per kilogram. Pemerintah menyiapkan anggaran Rp 154 juta untuk 3,5 ton bibit."),
+        (Id, "Dedi menjual 3,5 ton cabai dan Budi 2 ton. Dengan harga Rp 42.000 per kilogram, mereka meraup Rp 154 juta."),
+        (En, "Fuel cost $1.20 a liter. The ship burned 40,000 gallons a day, and the company earned $2 million."),
+    ] {
+        assert!(products_of(text, language).is_empty(), "{text}");
+    }
 }

@@ -129,7 +129,15 @@ fn products(article: &Article, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let actual = article.shown_as(p.actual, t);
-        let message = format!("{} × {} = {} here, not {}", shown(e), shown(n), actual, shown(t));
+        let message = match &p.converted {
+            Some((unit, amount)) => {
+                let count = format!("{} {}", shown(n), article.doc.token_lower(n.tokens.end));
+                let amount = crate::numbers::format_number((amount * 1000.0).round() / 1000.0, article.doc.language);
+                let count = if count.ends_with(unit.as_str()) { count } else { format!("{count} ({amount} {unit})") };
+                format!("{} per {unit} × {count} = {} here, not {}", shown(e), actual, shown(t))
+            }
+            None => format!("{} × {} = {} here, not {}", shown(e), shown(n), actual, shown(t)),
+        };
         out.push(META.diagnostic(t.span, message).with_related(e.span, "the amount for each").with_related(n.span, "how many"));
     }
 }
