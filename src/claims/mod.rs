@@ -354,14 +354,15 @@ pub const OUTCOMES: &[&str] = &["dead", "injured", "seriously injured", "slightl
 const LINK_WORDS: &[&str] = &[
     "yang", "telah", "sudah", "masih", "juga", "dilaporkan", "dinyatakan", "diketahui", "dipastikan", "orang", "jiwa",
     "who", "that", "were", "was", "had", "have", "has", "been", "are", "is", "reportedly", "also", "confirmed", "being",
-    "be", "people", "others", "lainnya", "adalah", "berhasil", "kemudian", "later", "still", "ditemukan", "found",
+    "be", "people", "others", "lainnya", "adalah", "berhasil", "kemudian", "later", "still", "ditemukan", "found", "remain", "lagi",
+    "remained", "remains",
 ];
 /// Words after a number that are not what it counts.
 const NOT_HEADS: &[&str] = &[
     "persen", "percent", "per", "cent", "kali", "times", "tahun", "bulan", "minggu", "pekan", "hari", "jam", "menit",
     "detik", "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute",
     "seconds", "abad", "century", "dekade", "decade", "lipat", "fold", "kilometer", "km", "meter", "m", "mil", "miles",
-    "derajat", "degrees", "kg", "poin", "points", "point", "gol", "goals", "set", "games",
+    "derajat", "degrees", "kg", "poin", "points", "point", "gol", "goals", "set", "games", "nautical",
 ];
 /// Function words: no head noun.
 const STOP: &[&str] = &[
@@ -373,7 +374,8 @@ const STOP: &[&str] = &[
     "sedangkan", "serta", "plus", "versus", "vs", "atas", "bagi", "antara", "between", "among", "diantaranya",
     "including", "termasuk", "masing-masing", "each", "nya", "pun", "saja", "only", "just", "new", "baru", "other",
     "lain", "lainnya", "others", "berhasil", "sebanyak", "mencapai", "menjadi", "tercatat", "still", "also", "already",
-    "yet", "reportedly", "last", "next", "ago", "earlier", "later", "sepanjang", "selama", "during",
+    "yet", "reportedly", "last", "next", "ago", "earlier", "later", "sepanjang", "selama", "during", "remain", "remained",
+    "remains",
 ];
 /// Plural and synonym normalisation of counted nouns.
 const SYNONYMS: &[(&str, &str)] = &[
@@ -1221,6 +1223,15 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         }
         s += 1;
         skipped += 1;
+    }
+    // `pulled 86 people from the water alive`, `12 pendaki ditemukan dalam keadaan hidup`: alive
+    // at the end of the clause, with no other figure between, is who survived.
+    if c.state.is_none() {
+        let stop = (k..(k + 7).min(clause_range.end)).find(|&t| words.doc.tokens[t].kind == TokenKind::Number || matches!(words.at(t), Some("," | ";" | "." | "dan" | "and" | "but" | "tetapi")));
+        let to = stop.unwrap_or((k + 7).min(clause_range.end));
+        if (k..to).any(|t| matches!(words.at(t), Some("alive" | "hidup-hidup")) || words.at(t) == Some("keadaan") && words.at(t + 1) == Some("hidup")) {
+            c.state = Some("survived");
+        }
     }
     // `jumlah korban tewas ... adalah 13 orang`, `the number of people killed ... 13`: the state
     // of a total is named after `jumlah` / `number of`.

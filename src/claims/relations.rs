@@ -201,6 +201,72 @@ fn shared_context(doc: &crate::document::Document, a: &Claim, b: &Claim) -> bool
 }
 
 
+/// A figure that points back at one given before (`Kerugian negara Rp 5,3 miliar itu`, `Proyek
+/// senilai Rp 2,8 triliun tersebut`, `the $2.8 billion project`, `11 kapal tersebut`, `All 25
+/// miners`, `seluruh 25 penambang`) but differs from it: the earlier figures it can point at are
+/// amounts said of the same words (`kerugian negara ... Rp 3,8 miliar`), or counts of the same
+/// noun, and they must agree on one value. When any earlier figure of its kind has its value, it
+/// points at that one and all is well.
+pub fn referred_back(claims: &Claims, doc: &crate::document::Document) -> Vec<Contradiction> {
+    let cs = &claims.claims;
+    let language = doc.language;
+    let word = |t: usize| if t < doc.tokens.len() { doc.token_lower(t) } else { "" };
+    let noun = |c: &Claim| c.noun(language).map(super::normalise_head);
+    let mut out = Vec::new();
+    for (l, lc) in cs.iter().enumerate() {
+        crate::work::count(1);
+        if lc.qualifier != Qualifier::Exact || lc.value <= 0.0 || lc.percent || lc.previous || lc.update || lc.excluded || lc.measure {
+            continue;
+        }
+        let before = word(lc.tokens.start.wrapping_sub(1));
+        let before2 = word(lc.tokens.start.wrapping_sub(2));
+        if matches!(before, "hanya" | "only" | "just" | "cuma" | "termasuk" | "including") || matches!((before2, before), ("di", "antaranya") | ("of", "them")) {
+            continue;
+        }
+        let money = lc.currency.is_some();
+        let demonstrative_after = |t: usize| matches!(word(t), "itu" | "tersebut");
+        let pointed = if money {
+            // `Rp 5,3 miliar itu`; `the $2.8 billion project` (a noun after, no preposition).
+            demonstrative_after(lc.tokens.end)
+                || matches!(before, "the" | "that" | "this") && doc.tokens.get(lc.tokens.end).is_some_and(|t| t.kind == crate::document::TokenKind::Word) && !matches!(word(lc.tokens.end), "in" | "of" | "to" | "for" | "from" | "on" | "and" | "or" | "a" | "per" | "each" | "million" | "billion")
+        } else {
+            // `11 kapal tersebut`: the noun and a demonstrative; `All 25 miners`, `seluruh 25 penambang`.
+            let n = lc.noun.as_deref().or(lc.head.as_deref());
+            let noun_end = (lc.tokens.end..(lc.tokens.end + 3).min(doc.tokens.len())).find(|&t| n.is_some_and(|n| word(t) == n.to_lowercase())).map(|t| t + 1);
+            lc.head.as_deref().is_some_and(|h| h != PERSON) && (noun_end.is_some_and(demonstrative_after) || matches!(before, "all" | "seluruh" | "semua" | "kesemua" | "those" | "these"))
+        };
+        if !pointed {
+            continue;
+        }
+        let from = l.saturating_sub(MAX_LOOK_BACK);
+        let kind = |c: &Claim| c.currency == lc.currency && !c.percent && !c.measure && if money { true } else { noun(c) == noun(lc) };
+        // (Any earlier figure of its kind with its value is the one it points at.)
+        let meets = |c: &Claim| c.lo <= lc.hi && lc.lo <= c.hi;
+        if (from..l).any(|k| kind(&cs[k]) && meets(&cs[k])) {
+            continue;
+        }
+        let candidates: Vec<usize> = (from..l)
+            .filter(|&k| {
+                let c = &cs[k];
+                // (An amount's clause may be a plan, `senilai Rp 2,5 triliun ditargetkan rampung
+                // 2026`, and the amount still the thing's.)
+                // A count of the headline or lead is the story's own, whatever its clause adds
+                // (`freed 23 coal miners who had been trapped ... since Tuesday`).
+                let lead = matches!(c.position, super::Position::Headline | super::Position::Lead);
+                kind(c) && c.sentence != lc.sentence && !c.part && !c.previous && !c.update && (!c.excluded || money || lead) && !c.remainder && matches!(c.qualifier, Qualifier::Exact | Qualifier::About)
+                    && (c.state == lc.state || lc.state.is_none())
+                    && if money { shared_context(doc, c, lc) } else { true }
+            })
+            .collect();
+        let Some(&first) = candidates.first() else { continue };
+        if candidates.iter().any(|&k| cs[k].value != cs[first].value) {
+            continue;
+        }
+        out.push(Contradiction { later: l, earlier: first });
+    }
+    out
+}
+
 /// Two figures of one unit whose digits differ only by two neighbouring digits swapped (`Rp 4,8
 /// miliar` ... `Rp 8,4 miliar`, `86 flights` ... `68 cancellations`): a typing slip in one of
 /// them. Money and percentages of one currency and magnitude word; counts of one thing. Figures
@@ -283,7 +349,7 @@ pub fn breakdowns(claims: &Claims, doc: &crate::document::Document) -> Vec<Break
         while end < cs.len() && cs[end].block == cs[i].block && cs[end].sentence == cs[end - 1].sentence + 1 {
             let next_s = cs[end].sentence;
             let next_end = cs[end..].iter().position(|c| c.sentence != next_s).map_or(cs.len(), |p| end + p);
-            if !cs[end..next_end].iter().any(|c| c.remainder) || next_end - end > 5 {
+            if !cs[end..next_end].iter().any(|c| c.remainder || added_outcome(doc, c)) || next_end - end > 5 {
                 break;
             }
             end = next_end;
@@ -304,13 +370,25 @@ pub fn breakdowns(claims: &Claims, doc: &crate::document::Document) -> Vec<Break
             out.push(found);
         }
     }
-    for found in lists_beyond_their_whole(claims, doc) {
+    for found in lists_beyond_their_whole(claims, doc).into_iter().chain(holdings_beyond_their_whole(claims, doc)) {
         if found.parts.iter().all(|&p| !used[p]) {
+            for &p in &found.parts {
+                used[p] = true;
+            }
             out.push(found);
         }
     }
     out.sort_by_key(|b| b.parts.last().copied());
     out
+}
+
+/// `Another nine people remain missing`, `dua orang lagi hilang`: an outcome added to the ones
+/// just counted, a part of their whole.
+fn added_outcome(doc: &crate::document::Document, c: &Claim) -> bool {
+    let before = c.tokens.start.checked_sub(1).map(|t| doc.token_lower(t));
+    let after = |n: usize| (c.tokens.end + n < doc.tokens.len()).then(|| doc.token_lower(c.tokens.end + n));
+    c.state.is_some_and(|s| OUTCOMES.contains(&s))
+        && (matches!(before, Some("another" | "further" | "additional")) || after(0) == Some("more") || after(0) == Some("lagi") || after(1) == Some("lagi") && after(0).is_some_and(|w| matches!(w, "orang" | "korban" | "warga")))
 }
 
 /// `found 11 of the 15 members ..., leaving three still unaccounted for`, `11 dari 15 pendaki
@@ -418,6 +496,64 @@ fn lists_beyond_their_whole(claims: &Claims, doc: &crate::document::Document) ->
         }
         if sum > w.value + w.rounding + list.iter().map(|&k| cs[k].rounding).sum::<f64>() && list.iter().all(|&k| cs[k].value < w.value) {
             out.push(Breakdown { whole, parts: list, sum, derived: None });
+        }
+    }
+    out
+}
+
+/// Counts of one noun each held by a different holder, in the sentences of one paragraph
+/// (`Suyanto meraih 1.702 suara. ... Wahyuni Lestari memperoleh 1.285 suara, sedangkan ...
+/// Darmanto mendapat 501 suara`), whose sum is more than the count of that noun given before
+/// with no holder (`3.468 suara dinyatakan sah`): what the holders share cannot exceed it, whether
+/// or not every holder is named. Counts of another year than the whole's are not its parts.
+fn holdings_beyond_their_whole(claims: &Claims, doc: &crate::document::Document) -> Vec<Breakdown> {
+    let cs = &claims.claims;
+    let language = doc.language;
+    let plain = |c: &Claim| !c.percent && c.currency.is_none() && c.qualifier == Qualifier::Exact && !c.excluded && !c.previous && !c.update && !c.measure && !c.part && c.state.is_none() && c.value > 1.0;
+    let noun = |c: &Claim| c.noun(language).map(super::normalise_head);
+    let years = |c: &Claim| c.scope.iter().filter(|s| s.starts_with("year:")).cloned().collect::<Vec<_>>();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        crate::work::count(1);
+        let first = &cs[i];
+        if first.owner.is_none() || !plain(first) || noun(first).is_none() {
+            i += 1;
+            continue;
+        }
+        let n = noun(first);
+        // The run: held counts of this noun, in this paragraph, within three sentences; other
+        // figures between are passed over, a count of the noun with no holder ends it.
+        let mut run = vec![i];
+        let mut j = i + 1;
+        while j < cs.len() && cs[j].block == first.block && cs[j].sentence <= first.sentence + 2 {
+            let c = &cs[j];
+            if noun(c) == n {
+                if c.owner.is_none() || !plain(c) || run.iter().any(|&k| cs[k].owner == c.owner) {
+                    break;
+                }
+                run.push(j);
+            }
+            j += 1;
+        }
+        i = run.last().map_or(i + 1, |&k| k + 1);
+        if run.len() < 2 {
+            continue;
+        }
+        let largest = run.iter().map(|&k| cs[k].value).fold(0.0, f64::max);
+        let from = run[0].saturating_sub(MAX_LOOK_BACK);
+        let whole = (from..run[0]).rev().find(|&w| {
+            let c = &cs[w];
+            c.block + 3 > first.block && plain(c) && c.owner.is_none() && noun(c) == n && c.value > largest
+        });
+        let Some(whole) = whole else { continue };
+        let w = &cs[whole];
+        if run.iter().any(|&k| !years(&cs[k]).is_empty() && years(&cs[k]) != years(w)) {
+            continue;
+        }
+        let sum: f64 = run.iter().map(|&k| cs[k].value).sum();
+        if sum > w.value + w.rounding + run.iter().map(|&k| cs[k].rounding).sum::<f64>() {
+            out.push(Breakdown { whole, parts: run, sum, derived: None });
         }
     }
     out
@@ -537,7 +673,7 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
             let c = &cs[k];
             // `only one of the two doses`: a fraction, not a part.
             let fraction = matches!(doc.token_lower(c.tokens.end.min(doc.tokens.len() - 1)), "of" | "dari") && c.tokens.end + 1 < doc.tokens.len() && (c.tokens.end + 1..(c.tokens.end + 3).min(doc.tokens.len())).any(|t| doc.tokens[t].kind == crate::document::TokenKind::Number || crate::numbers::parse_number_words(&[doc.token_lower(t)], doc.language).is_some());
-            k != whole && !fraction && c.same_unit(whole_claim) && !c.excluded && !c.previous && !c.update && c.qualifier == Qualifier::Exact && (!c.part || c.remainder || pronoun_breakdown || named_state.is_some() || named_subject.is_some())
+            k != whole && !fraction && c.same_unit(whole_claim) && !c.excluded && !c.previous && !c.update && c.qualifier == Qualifier::Exact && (!c.part || c.remainder || added_outcome(doc, c) || pronoun_breakdown || named_state.is_some() || named_subject.is_some())
         })
         .collect();
     if whole_claim.qualifier != Qualifier::Exact || whole_claim.percent {

@@ -823,3 +823,67 @@ fn a_price_per_unit_of_weight_times_the_amount_sold() {
         assert!(products_of(text, language).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn outcomes_alive_dead_and_added_missing_against_those_on_board() {
+    let found = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let c = claims_of(text, language);
+        breakdowns(&c, &d).iter().map(|b| (c.claims[b.whole].value, b.sum)).collect::<Vec<_>>()
+    };
+    assert_eq!(found("The ferry was carrying 112 passengers and crew when it sank 3 nautical miles from shore. Rescuers pulled 86 people from the water alive, and 14 bodies had been recovered by Sunday evening. Another nine people remain missing.", En), [(112.0, 109.0)]);
+    assert_eq!(found("Kapal itu mengangkut 58 penumpang. Tim SAR menemukan 41 penumpang dalam keadaan hidup dan 9 penumpang meninggal. Dua orang lagi masih hilang.", Id), [(58.0, 52.0)]);
+    for (language, text) in [
+        (En, "The ferry was carrying 109 passengers and crew when it sank 3 nautical miles from shore. Rescuers pulled 86 people from the water alive, and 14 bodies had been recovered by Sunday evening. Another nine people remain missing."),
+        (Id, "Kapal itu mengangkut 52 penumpang. Tim SAR menemukan 41 penumpang dalam keadaan hidup dan 9 penumpang meninggal. Dua orang lagi masih hilang."),
+        // Alive of another clause; an added count with no outcome.
+        (En, "The bus carried 40 people. Twelve were hurt, and medics kept 10 people alive on the way to hospital. Another three buses arrived."),
+    ] {
+        assert!(found(text, language).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn what_holders_share_cannot_exceed_the_whole() {
+    let found = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let c = claims_of(text, language);
+        breakdowns(&c, &d).iter().map(|b| (c.claims[b.whole].value, b.sum)).collect::<Vec<_>>()
+    };
+    assert_eq!(found("Sebanyak 3.468 suara dinyatakan sah.\n\nSuyanto meraih 1.702 suara. Wahyuni Lestari memperoleh 1.285 suara, sedangkan Darmanto mendapat 501 suara.", Id), [(3468.0, 3488.0)]);
+    assert_eq!(found("Officials counted 9,200 valid votes.\n\nMendez won 5,100 votes, while Ortiz took 4,300 votes.", En), [(9200.0, 9400.0)]);
+    for (language, text) in [
+        (Id, "Sebanyak 3.488 suara dinyatakan sah.\n\nSuyanto meraih 1.702 suara. Wahyuni Lestari memperoleh 1.285 suara, sedangkan Darmanto mendapat 501 suara."),
+        // Fewer than the whole: other holders may be unnamed.
+        (En, "Officials counted 9,200 valid votes.\n\nMendez won 5,100 votes, while Ortiz took 3,300 votes."),
+        // Another year's holdings.
+        (En, "Officials counted 9,200 valid votes.\n\nIn 2019, Mendez won 5,100 votes, while Ortiz took 4,300 votes."),
+    ] {
+        assert!(found(text, language).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_figure_that_points_back_at_another() {
+    let found = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let c = claims_of(text, language);
+        super::relations::referred_back(&c, &d).iter().map(|x| (c.claims[x.earlier].value, c.claims[x.later].value)).collect::<Vec<_>>()
+    };
+    assert_eq!(found("Kerugian negara dalam kasus itu ditaksir mencapai Rp 3,8 miliar.\n\n\"Kerugian negara Rp 5,3 miliar itu timbul dari kekurangan volume,\" kata Hendra.", Id), [(3_800_000_000.0, 5_300_000_000.0)]);
+    assert_eq!(found("Pembangunan bendungan di Kuningan senilai Rp 2,5 triliun ditargetkan rampung 2026.\n\nProyek senilai Rp 2,8 triliun tersebut dikerjakan konsorsium BUMN.", Id).len(), 1);
+    assert_eq!(found("Rescuers freed 23 coal miners who had been trapped since Tuesday.\n\nAll 25 miners were reunited with relatives by night.", En), [(23.0, 25.0)]);
+    assert_eq!(found("Sebanyak sembilan kapal tenggelam di perairan Cilacap.\n\nKerugian akibat tenggelamnya 11 kapal tersebut mencapai Rp 1,6 miliar.", Id), [(9.0, 11.0)]);
+    assert_eq!(found("The city approved a bridge worth $40 million in March.\n\nThe $48 million bridge opened on Monday.", En).len(), 1);
+    for (language, text) in [
+        (Id, "Kerugian negara dalam kasus itu ditaksir mencapai Rp 3,8 miliar.\n\n\"Kerugian negara Rp 3,8 miliar itu timbul dari kekurangan volume,\" kata Hendra."),
+        (En, "Rescuers freed 23 coal miners on Wednesday.\n\nAll 23 miners were reunited with relatives by night."),
+        // A part given before; amounts of other things; counts that disagree among themselves.
+        (Id, "Anggaran proyek Rp 10 miliar. Sebanyak Rp 4 miliar untuk jalan.\n\nDana Rp 4 miliar itu cair pekan lalu."),
+        (Id, "Kerugian negara mencapai Rp 3,8 miliar. Tersangka mengembalikan uang Rp 1,1 miliar.\n\nUang Rp 1,5 miliar itu disita dari rumahnya."),
+        (Id, "Tim SAR mengerahkan dua kapal. Sebanyak 15 kapal nelayan ikut membantu.\n\nKerugian akibat tenggelamnya 11 kapal tersebut mencapai Rp 1,6 miliar."),
+        (En, "Only 12 of the miners were hurt. Rescuers freed 23 coal miners.\n\nOnly 20 miners needed treatment."),
+    ] {
+        assert!(found(text, language).is_empty(), "{text}");
+    }
+}

@@ -184,6 +184,16 @@ fn open_counts(article: &Article, out: &mut Vec<Diagnostic>, before: usize) {
         );
         out.push(META.diagnostic(b.span, message).with_related(a.span, format!("{} here", article.doc.str(a.span))));
     }
+    // A figure that points back at another (`Kerugian negara Rp 5,3 miliar itu`, `All 25 miners`).
+    for c in crate::claims::relations::referred_back(model, article.doc) {
+        let (a, b) = (&model.claims[c.earlier], &model.claims[c.later]);
+        if seen.iter().any(|s| s.overlaps(b.span) || s.overlaps(a.span)) || !reported.insert(c.later) {
+            continue;
+        }
+        let described = |x: &crate::claims::Claim| if x.currency.is_some() { article.shown(x) } else { x.describe(language) };
+        let message = format!("{} here, but the figure it refers back to is {} {}", described(b), described(a), article.where_is(a.block, b.block));
+        out.push(META.diagnostic(b.span, message).with_related(a.span, format!("{} here", described(a))));
+    }
 }
 
 #[cfg(test)]
