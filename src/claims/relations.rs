@@ -874,6 +874,13 @@ pub(super) static FRACTIONS: &[(&str, f64)] = &[
     ("sepertiga", 100.0 / 3.0),
     ("a quarter", 25.0),
     ("seperempat", 25.0),
+    ("a fifth", 20.0),
+    ("one fifth", 20.0),
+    ("one-fifth", 20.0),
+    ("seperlima", 20.0),
+    ("a tenth", 10.0),
+    ("one tenth", 10.0),
+    ("sepersepuluh", 10.0),
     ("half", 50.0),
     ("separuh", 50.0),
     ("setengah", 50.0),
@@ -1011,6 +1018,85 @@ pub fn shares(claims: &Claims, doc: &crate::document::Document) -> Vec<Share> {
             continue;
         }
         out.push(Share { percent: p, part, whole, actual });
+    }
+    out
+}
+
+/// A share stated as a fraction in words with its part and whole: `Roughly a quarter of the
+/// town's 2,400 residents, about 900 people` (37.5%), `sepertiga dari 1.200 warga, atau 550 orang`,
+/// `900 people, or about a quarter of the 2,400 residents`. Only a clear miss: a fifth of the
+/// fraction either way fits, more with a qualifier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FractionShare {
+    pub stated_span: crate::diagnostic::Span,
+    pub stated_value: f64,
+    pub part: usize,
+    pub whole: usize,
+    pub actual: f64,
+}
+
+fn period_ordinal_word(w: &str) -> bool {
+    matches!(w, "first" | "second" | "final" | "last" | "pertama" | "kedua" | "terakhir")
+}
+
+pub fn fraction_shares(claims: &Claims, doc: &crate::document::Document) -> Vec<FractionShare> {
+    let cs = &claims.claims;
+    let sentences = by_sentence(cs);
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        crate::work::count(1);
+        let Some(range) = sentences.get(&si) else { continue };
+        if range.len() < 2 {
+            continue;
+        }
+        let words = super::Words::new(doc, s.tokens.clone());
+        let joined = |from: usize, to: usize, limit: usize| {
+            let w = between(doc, from, to);
+            w.len() <= limit && w.iter().any(|x| matches!(*x, "," | "atau" | "or" | "(")) && !w.iter().any(|x| matches!(*x, "dan" | "and" | "sementara" | "while" | "sedangkan" | "." | ";"))
+        };
+        let mut t = s.tokens.start;
+        while t < s.tokens.end {
+            let Some((value, n)) = words.first_at(t, FRACTIONS) else {
+                t += 1;
+                continue;
+            };
+            let after = t + n;
+            t = after;
+            if !matches!(doc.token_lower(after.min(doc.tokens.len() - 1)), "of" | "dari") {
+                continue;
+            }
+            // (`the first half of the year`: a span of time.)
+            if (t - n > s.tokens.start) && period_ordinal_word(doc.token_lower(t - n - 1)) {
+                continue;
+            }
+            // The whole: the first figure within five words after `of` / `dari`, the words between
+            // it and the fraction its noun's (`of the town's 2,400`), not a time or a change.
+            let Some(w) = range.clone().find(|&k| cs[k].tokens.start > after && cs[k].tokens.start <= after + 5) else { continue };
+            if between(doc, after + 1, cs[w].tokens.start).iter().any(|x| matches!(*x, "to" | "from" | "menjadi" | "hingga" | "ke" | "year" | "tahun" | "month" | "bulan" | "," | "in" | "di" | "pada")) {
+                continue;
+            }
+            // The part: joined after the whole (`, about 900 people`), or before the fraction (`900
+            // people, or about a quarter of`).
+            let part_after = Some(w + 1).filter(|&k| range.contains(&k) && joined(cs[w].tokens.end, cs[k].tokens.start, 10));
+            let part_before = range.clone().rev().find(|&k| cs[k].tokens.end <= t - n).filter(|&k| joined(cs[k].tokens.end, t - n, 5));
+            let Some(p) = part_after.or(part_before) else { continue };
+            let (pc, wc) = (&cs[p], &cs[w]);
+            if !pc.same_unit(wc) || pc.percent || pc.measure != wc.measure || wc.value <= 0.0 || pc.value >= wc.value {
+                continue;
+            }
+            if !matches!(pc.qualifier, Qualifier::Exact | Qualifier::About) || !matches!(wc.qualifier, Qualifier::Exact | Qualifier::About) {
+                continue;
+            }
+            let lead = between(doc, (t - n).saturating_sub(2).max(s.tokens.start), t - n);
+            let qualified = lead.iter().any(|w| matches!(*w, "roughly" | "about" | "around" | "nearly" | "almost" | "some" | "sekitar" | "kira-kira" | "hampir" | "nyaris" | "lebih" | "more" | "over" | "less" | "kurang" | "under"));
+            let actual = pc.value / wc.value * 100.0;
+            let slack = value * if qualified || pc.qualifier == Qualifier::About { 0.3 } else { 0.2 };
+            if (actual - value).abs() <= slack {
+                continue;
+            }
+            let stated_span = crate::diagnostic::Span::new(doc.tokens[t - n].span.start, doc.tokens[t - 1].span.end);
+            out.push(FractionShare { stated_span, stated_value: value, part: p, whole: w, actual });
+        }
     }
     out
 }

@@ -887,3 +887,36 @@ fn a_figure_that_points_back_at_another() {
         assert!(found(text, language).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_share_stated_as_a_fraction_in_words() {
+    let found = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let c = claims_of(text, language);
+        super::relations::fraction_shares(&c, &d).iter().map(|x| (c.claims[x.part].value, c.claims[x.whole].value, x.stated_value)).collect::<Vec<_>>()
+    };
+    assert_eq!(found("Roughly a quarter of the town's 2,400 residents, about 900 people, still have no running water.", En), [(900.0, 2400.0, 25.0)]);
+    assert_eq!(found("Sekitar sepertiga dari 1.200 warga Desa Sukamaju, atau 550 orang, mengungsi ke balai desa.", Id).len(), 1);
+    assert_eq!(found("Officials said 900 people, or about a quarter of the 2,400 residents, left.", En).len(), 1);
+    assert_eq!(found("Separuh dari 80 siswa, atau 25 orang, lulus ujian.", Id).len(), 1);
+    for (language, text) in [
+        (En, "Roughly a quarter of the town's 2,400 residents, about 600 people, still have no running water."),
+        (Id, "Sekitar sepertiga dari 1.200 warga Desa Sukamaju, atau 420 orang, mengungsi ke balai desa."),
+        (En, "Officials said 640 people, or about a quarter of the 2,400 residents, left."),
+        // Another figure, not the part; a half of a game.
+        (En, "Half of the 2,400 residents left, and 900 people stayed."),
+        (En, "In the first half of 2024, 900 people left."),
+    ] {
+        assert!(found(text, language).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_half_of_a_year_is_no_share() {
+    let d = doc("Arrivals rose 18% in the first half of the year to 1.42 million, from 1.31 million a year earlier.", En);
+    let c = claims_of("Arrivals rose 18% in the first half of the year to 1.42 million, from 1.31 million a year earlier.", En);
+    assert!(super::relations::fraction_shares(&c, &d).is_empty());
+    let text = "Half of the year's 1.42 million visitors, or 1.31 million, came from China.";
+    let (d, c) = (doc(text, En), claims_of(text, En));
+    assert_eq!(super::relations::fraction_shares(&c, &d).len(), 1);
+}

@@ -40,7 +40,10 @@ said, not what the figure is about. Counts are compared from the claims model al
 to what it is still by their own reader): an increment (`dua jenazah lagi`, `two more bodies`, `another 12`) is \
 part of the total; bodies are at least that many dead; a total (`jumlah korban tewas ... 13 orang`) contradicts \
 a count only when the count must exceed it; figures of two named sources (`menurut Hendra` ... `Rudi mengatakan`) \
-or a figure said to differ from another's (`berbeda dengan`, `differs from`) are reported disagreement.",
+or a figure said to differ from another's (`berbeda dengan`, `differs from`) are reported disagreement. A figure that \
+points back at one given before (`Kerugian negara Rp 5,3 miliar itu`, `Proyek senilai Rp 2,8 triliun tersebut`, `the $48 \
+million bridge`, `11 kapal tersebut`, `All 25 miners`) must be one the earlier figures of its kind give: amounts said \
+of the same words, counts of the same noun, all agreeing on one value.",
     example_bad: "Serangan itu menewaskan setidaknya 12 orang. Polisi mengatakan 10 orang tewas dan 90 terluka.",
     example_good: "Serangan itu menewaskan setidaknya 12 orang. Polisi mengatakan 12 orang tewas dan 90 terluka.",
 };

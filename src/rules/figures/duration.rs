@@ -20,7 +20,9 @@ event's own beginning and end (`dimulai pukul 09.15 ... berakhir pukul 14.45`, `
 ended Sunday, Oct. 19`) when the duration opens the next sentence (`Selama ...`, `For ...`) or names the event \
 (`a nine-day strike`). A range of days fits counted with both ends or as nights; qualifiers (`sekitar`, `more \
 than`, `nearly`) widen what fits. Working days, and spans before or after the interval (`lima hari kemudian`), \
-are left alone.",
+are left alone. A duration pointed back at (`Selama enam jam itu`, `For those six hours`) is the interval between the \
+only two clock times or days of the sentence before; one naming its event as an adjective (`The 12-day Harborlight \
+Festival`) is the one range of a nearby sentence that names the event (`The festival, which runs from Aug. 8 to Aug. 17`).",
     example_bad: "Festival itu berlangsung selama lima hari, 3–9 Agustus 2024.",
     example_good: "Festival itu berlangsung selama tujuh hari, 3–9 Agustus 2024.",
 };

@@ -22,7 +22,10 @@ points back to it with `ini`, `tersebut`, `itu`, `this`, `that`. Scores either w
 teams' results are left alone. A result given game by game (`25-22, 23-25, 25-20, 25-18`) is counted \
 game by game and compared with the main result when that counts games (`menang 3-2`: here 3-1), if the games \
 are of the match reported: in the lead, pointing back, or naming a side the main result names. `The 2-1 \
-victory` points back too, unless a month or a year right after it says another match.",
+victory` points back too, unless a month or a year right after it says another match. The scores of every quarter or \
+half, each named (`20-18 pada kuarter pertama, ...`, `won the first quarter 25-20, lost the second 18-22, ...`), must add \
+up to the final score in the headline or lead, each read either way round; a game that went to overtime is left alone, \
+and the score of one period is never compared as a result.",
     example_bad: "Bintang Timur menang 2-1 atas Perseru Muara. ... Kemenangan 3-1 ini memperpanjang rekor kandang mereka.",
     example_good: "Bintang Timur menang 2-1 atas Perseru Muara. ... Kemenangan 2-1 ini memperpanjang rekor kandang mereka.",
 };
@@ -44,6 +47,8 @@ const OTHER_SCORES: &[&str] = &[
     "last year", "last year's", "tahun lalu", "musim sebelumnya",
     // A score during the game: at the interval, at the break.
     "interval", "jeda", "the break", "changeover", "mid-game", "lead",
+    // One period of a game: a quarter, a half, an inning.
+    "kuarter", "quarter", "quarters", "period", "periode", "inning", "innings", "babak kedua", "second half", "paruh kedua",
 ];
 /// Rounds of a competition: a score of another round, unless it is the main result's own
 /// (`beat Kingsford 3-2 in the FA Trophy quarterfinals`) or the round comes after it as where
@@ -171,6 +176,7 @@ impl Rule for MatchResult {
         if article.too_large() {
             return;
         }
+        out.extend(period_sums(article));
         let results = results(article);
         let Some(main) = results.first().filter(|r| r.lead) else { return };
         let main_names = names_in(article, main.sentence);
@@ -223,6 +229,97 @@ impl Rule for MatchResult {
             out.push(META.diagnostic(r.span, message).with_related(main.span, format!("{}-{} here", main.high, main.low)));
         }
     }
+}
+
+/// Periods of a game whose scores add up to the final one: four quarters, two halves.
+const PERIODS: &[(&str, usize)] = &[("kuarter", 4), ("quarter", 4), ("babak", 2), ("half", 2), ("paruh", 2)];
+fn period_ordinal(w: &str) -> Option<usize> {
+    game_ordinal(w).filter(|&g| g != LAST).or(match w {
+        "final" | "terakhir" | "last" => Some(LAST),
+        _ => None,
+    })
+}
+
+/// The score of every period of the article's game, each named by its period (`20-18 pada
+/// kuarter pertama, 19-17 pada kuarter kedua, ...`, `won the first quarter 25-20, ...`), against
+/// the final score in the headline or lead (`menang 78-70`): the periods must add up to it, each
+/// period's score read either way round. Not when the game went to overtime.
+fn period_sums(article: &Article) -> Option<Diagnostic> {
+    let doc = article.doc;
+    let ms = &article.mentions;
+    let lead_block = doc.blocks.iter().position(|b| b.kind.is_running_text())?;
+    let overtime = (0..article.sentences.len()).any(|s| article.sentences[s].any_phrase_in(article.sentences[s].tokens.clone(), &["overtime", "perpanjangan waktu", "extra time", "double overtime"]));
+    if overtime {
+        return None;
+    }
+    // Scores: (first, second, span, sentence, period named: (kind, ordinal)).
+    let mut scores: Vec<(u32, u32, Span, usize, usize, Option<(usize, usize)>)> = Vec::new();
+    let mut last_period: Option<usize> = None;
+    for (i, m) in ms.iter().enumerate() {
+        let Some(n) = ms.get(i + 1).filter(|n| m.role == Role::PairStart && n.role == Role::PairEnd) else { continue };
+        let words = &article.sentences[m.sentence];
+        if !m.is_whole() || !n.is_whole() || m.value > 200.0 || n.value > 200.0 || !matches!(words.at(m.tokens.end), Some("-" | "–")) {
+            continue;
+        }
+        let (start, end) = (m.tokens.start, n.tokens.end);
+        // The period named right after the score (`pada kuarter kedua`, `in the second quarter`)
+        // or just before it (`won the first quarter 25-20`; `the third 30-21` once a period is named).
+        let period_at = |t: usize| -> Option<(usize, usize)> {
+            let w = words.at(t)?;
+            let kind = PERIODS.iter().position(|(p, _)| *p == w)?;
+            let ordinal = words.at(t + 1).and_then(period_ordinal).or_else(|| words.at(t.wrapping_sub(1)).and_then(period_ordinal))?;
+            Some((kind, ordinal))
+        };
+        let after = (end..(end + 5).min(words.tokens.end)).take_while(|&t| words.at(t) != Some(",")).find_map(period_at);
+        let before = (start.saturating_sub(4).max(words.tokens.start)..start).rev().find_map(period_at).or_else(|| {
+            let kind = last_period?;
+            let o = (start.saturating_sub(2).max(words.tokens.start)..start).find_map(|t| words.at(t).and_then(period_ordinal))?;
+            Some((kind, o))
+        });
+        let period = after.or(before);
+        if let Some((kind, _)) = period {
+            last_period = Some(kind);
+        }
+        scores.push((m.value as u32, n.value as u32, crate::rules::figures::join_spans(m.span, n.span), m.sentence, m.block, period));
+    }
+    // The final: the first score of the headline or lead, next to a word of winning, no period.
+    let (fa, fb, fspan, _, fblock, _) = *scores.iter().find(|x| {
+        x.5.is_none() && x.4 <= lead_block && {
+            let w = &article.sentences[x.3];
+            let t = doc.tokens.iter().position(|tok| tok.span.start == x.2.start).unwrap_or(0);
+            w.any_in(t.saturating_sub(8).max(w.tokens.start)..(t + 6).min(w.tokens.end), RESULT_WORDS)
+        }
+    })?;
+    // The periods: one kind, every ordinal once, all of them.
+    let periods: Vec<&(u32, u32, Span, usize, usize, Option<(usize, usize)>)> = scores.iter().filter(|x| x.5.is_some()).collect();
+    let kind = periods.first()?.5?.0;
+    let count = PERIODS[kind].1;
+    if periods.len() != count || periods.iter().any(|x| x.5.is_some_and(|(k, _)| k != kind)) {
+        return None;
+    }
+    let mut ordinals: Vec<usize> = periods.iter().filter_map(|x| x.5.map(|p| if p.1 == LAST { count - 1 } else { p.1 })).collect();
+    ordinals.sort_unstable();
+    ordinals.dedup();
+    if ordinals != (0..count).collect::<Vec<_>>() {
+        return None;
+    }
+    // Any reading of each period's score either way round that makes the final is allowed.
+    let fits = (0u32..(1 << count)).any(|flips| {
+        let (mut a, mut b) = (0, 0);
+        for (i, x) in periods.iter().enumerate() {
+            let (p, q) = if flips & (1 << i) != 0 { (x.1, x.0) } else { (x.0, x.1) };
+            a += p;
+            b += q;
+        }
+        (a, b) == (fa, fb) || (a, b) == (fb, fa)
+    });
+    if fits {
+        return None;
+    }
+    let (a, b) = periods.iter().fold((0, 0), |(a, b), x| (a + x.0, b + x.1));
+    let span = crate::rules::figures::join_spans(periods[0].2, periods[count - 1].2);
+    let message = format!("these {} scores add up to {a}-{b}, but the final score is {fa}-{fb} {}", PERIODS[kind].0, article.where_is(fblock, periods[0].4));
+    Some(META.diagnostic(span, message).with_related(fspan, format!("{fa}-{fb} here")))
 }
 
 fn results(article: &Article) -> Vec<Result> {
@@ -348,10 +445,34 @@ mod tests {
             "Bintang Timur menang 2-1 atas Perseru.\n\nRajawali bermain imbang 2-2 dengan Persiku.",
             "Bintang Timur menang 2-1 atas Perseru.\n\nKekalahan 1-2 ini membuat Perseru terpuruk.",
             "Sebanyak 10-12 orang datang. Bintang Timur menang 2-1.",
+            // The score of one quarter or half is no result.
+            "Tim basket Surabaya menang 78-70 atas Jakarta. Surabaya unggul 20-18 pada kuarter pertama, 19-17 pada kuarter kedua, dan 21-15 pada kuarter ketiga.",
+            "Persada menang 2-1. Persada unggul 1-0 pada babak kedua setelah imbang 1-1 di babak pertama.",
         ] {
             assert!(flagged(&MatchResult, Id, text).is_empty(), "{text}");
         }
         assert!(flagged(&MatchResult, En, "Persada won 1-0.\n\nThe two sides drew 1-1 in their first meeting in October.").is_empty());
+        assert!(flagged(&MatchResult, En, "The Hawks beat the Owls 98-90.\n\nThe Hawks won the first quarter 25-20 and the third 30-21.").is_empty());
+    }
+
+    #[test]
+    fn periods_that_do_not_add_up_to_the_final_score() {
+        assert_eq!(
+            flagged(&MatchResult, Id, "Tim basket Surabaya menang 78-70 atas Jakarta, Sabtu. Surabaya unggul 20-18 pada kuarter pertama, 19-17 pada kuarter kedua, 21-15 pada kuarter ketiga, dan 16-20 pada kuarter keempat.").len(),
+            1
+        );
+        assert_eq!(flagged(&MatchResult, En, "The Hawks beat the Owls 98-90 on Saturday.\n\nThe Hawks won the first quarter 25-20, lost the second 18-22, took the third 30-21 and lost the fourth 22-25.").len(), 1);
+        for (language, text) in [
+            (Id, "Tim basket Surabaya menang 76-70 atas Jakarta, Sabtu. Surabaya unggul 20-18 pada kuarter pertama, 19-17 pada kuarter kedua, 21-15 pada kuarter ketiga, dan 16-20 pada kuarter keempat."),
+            (En, "The Hawks beat the Owls 95-88 on Saturday.\n\nThe Hawks won the first quarter 25-20, lost the second 18-22, took the third 30-21 and lost the fourth 22-25."),
+            // Each period's winner written first.
+            (En, "The Hawks beat the Owls 95-88 on Saturday.\n\nThe Hawks won the first quarter 25-20, lost the second 22-18, took the third 30-21 and lost the fourth 25-22."),
+            // Not every period; overtime.
+            (Id, "Tim basket Surabaya menang 78-70 atas Jakarta. Surabaya unggul 20-18 pada kuarter pertama dan 19-17 pada kuarter kedua."),
+            (En, "The Hawks beat the Owls 108-100 in overtime.\n\nThe Hawks won the first quarter 25-20, lost the second 18-22, took the third 30-21 and lost the fourth 22-25."),
+        ] {
+            assert!(flagged(&MatchResult, language, text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -33,7 +33,12 @@ dibandingkan tahun lalu`) is checked against the two counts of one noun just bef
 `That`, the last figure of the sentence before) is the value after the change; a part opened by `Of those` / \
 `Dari jumlah itu` is a share of the figure just before. A change stated in a sentence of its own (`turun separuh \
 dibandingkan tahun lalu`, `rose 30 percent`) is checked against the next sentence's two figures of one noun when \
-one is marked as last year's or a year before the other; `more than doubled` is at least the multiple.",
+one is marked as last year's or a year before the other; `more than doubled` is at least the multiple. A change compared \
+with a value after `dibandingkan` / `compared with` (`Angka itu naik 18 persen dibandingkan dengan periode yang sama tahun \
+lalu yang sebesar 164 juta dollar AS`) is checked against the value reached before it. A share of the figure that opens \
+the sentence (`Dari 2.400 balita yang diukur, sebanyak 312 anak atau 15 persen`), and a share stated as a fraction in \
+words with its part and whole (`Roughly a quarter of the town's 2,400 residents, about 900 people`), allowing a fifth of \
+the fraction either way (more with `about`, `sekitar`).",
     example_bad: "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 20 persen.",
     example_good: "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 12 persen.",
 };
@@ -109,6 +114,14 @@ fn from_claims(article: &Article, out: &mut Vec<Diagnostic>, before: usize) {
         );
         let where_whole = article.where_is(w.block, p.block).replace("earlier in this paragraph", "in this paragraph");
         out.push(META.diagnostic(p.span, message).with_related(n.span, "the part").with_related(w.span, format!("the whole, {where_whole}")));
+    }
+    for f in crate::claims::relations::fraction_shares(model, article.doc) {
+        let (n, w) = (&cs[f.part], &cs[f.whole]);
+        if !fresh(&[f.stated_span, n.span, w.span]) {
+            continue;
+        }
+        let message = format!("{} / {} = {} here, not {} ({})", shown(n), shown(w), percent_text(f.actual, language), article.doc.str(f.stated_span), percent_text(f.stated_value, language));
+        out.push(META.diagnostic(f.stated_span, message).with_related(n.span, "the part").with_related(w.span, "the whole"));
     }
     for c in changes(model, article.doc) {
         let (a, b) = (&cs[c.from], &cs[c.to]);

@@ -35,7 +35,12 @@ closed by a remainder with its number (`Jawa Timur mengirim 28 atlet dan Jawa Te
 21 atlet, ...`; `Of the new students, 1,130 ... and 780 ..., while the rest, 490, ...`) must make the nearest \
 earlier count of that noun. A margin of victory (`won by 1,204 votes`, `unggul dengan selisih 17.815 suara`) must \
 be the difference of the two vote counts it separates (the article's only two, or the two of one sentence) (`total Rp 180 juta`, `a total \
-of`); rates per unit of time or weight are left alone.",
+of`); rates per unit of time are left alone. A price per unit of weight or volume (`Rp 42.000 per kilogram`, `$4 a kilogram`) \
+times the one amount of it sold nearby (`3,5 ton`) against the sum after a word of earning (`meraup`, `earning`). A whole \
+named by a noun before `terdiri atas` / `consisted of` is the count just before; outcomes carry across sentences \
+(`pulled 86 people from the water alive`, `Another nine people remain missing`); and counts each held by a different \
+holder in one paragraph (`Suyanto meraih 1.702 suara ... Darmanto mendapat 501 suara`) cannot exceed the count given \
+before with no holder (`3.468 suara dinyatakan sah`).",
     example_bad: "Sebanyak 42 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
     example_good: "Sebanyak 40 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
 };
