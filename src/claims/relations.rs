@@ -224,6 +224,11 @@ pub fn referred_back(claims: &Claims, doc: &crate::document::Document) -> Vec<Co
             continue;
         }
         let money = lc.currency.is_some();
+        // `kedelapan korban`: a word numbers.rs leaves alone, all of a group.
+        let collective = lc.mention.is_none() && word(lc.tokens.start).starts_with("ke") && lc.value >= 2.0;
+        // All of the victims (`kedelapan korban`, `all eight victims`): every earlier count of
+        // people in an outcome, of any noun, when its own state is none or theirs.
+        let victims = !money && lc.generic() && lc.state.is_none_or(|s| OUTCOMES.contains(&s));
         let demonstrative_after = |t: usize| matches!(word(t), "itu" | "tersebut");
         let pointed = if money {
             // `Rp 5,3 miliar itu`; `the $2.8 billion project` (a noun after, no preposition).
@@ -234,12 +239,22 @@ pub fn referred_back(claims: &Claims, doc: &crate::document::Document) -> Vec<Co
             let n = lc.noun.as_deref().or(lc.head.as_deref());
             let noun_end = (lc.tokens.end..(lc.tokens.end + 3).min(doc.tokens.len())).find(|&t| n.is_some_and(|n| word(t) == n.to_lowercase())).map(|t| t + 1);
             lc.head.as_deref().is_some_and(|h| h != PERSON) && (noun_end.is_some_and(demonstrative_after) || matches!(before, "all" | "seluruh" | "semua" | "kesemua" | "those" | "these"))
+                // `kedelapan korban`, `Ke-17 jenazah`: all of them.
+                || collective
         };
         if !pointed {
             continue;
         }
         let from = l.saturating_sub(MAX_LOOK_BACK);
-        let kind = |c: &Claim| c.currency == lc.currency && !c.percent && !c.measure && if money { true } else { noun(c) == noun(lc) };
+        let kind = |c: &Claim| {
+            c.currency == lc.currency && !c.percent && !c.measure && if money {
+                true
+            } else if victims {
+                c.state.is_some_and(|s| OUTCOMES.contains(&s) && lc.state.is_none_or(|l| l == s))
+            } else {
+                noun(c) == noun(lc)
+            }
+        };
         // (Any earlier figure of its kind with its value is the one it points at.)
         let meets = |c: &Claim| c.lo <= lc.hi && lc.lo <= c.hi;
         if (from..l).any(|k| kind(&cs[k]) && meets(&cs[k])) {
@@ -253,13 +268,24 @@ pub fn referred_back(claims: &Claims, doc: &crate::document::Document) -> Vec<Co
                 // A count of the headline or lead is the story's own, whatever its clause adds
                 // (`freed 23 coal miners who had been trapped ... since Tuesday`).
                 let lead = matches!(c.position, super::Position::Headline | super::Position::Lead);
-                kind(c) && c.sentence != lc.sentence && !c.part && !c.previous && !c.update && (!c.excluded || money || lead) && !c.remainder && matches!(c.qualifier, Qualifier::Exact | Qualifier::About)
+                // (Victims of any outcome are all counted: `lima penambang ... tiga lainnya`.)
+                kind(c) && c.sentence != lc.sentence && (victims || !c.part && !c.remainder) && !c.previous && !c.update && (!c.excluded || money || lead) && matches!(c.qualifier, Qualifier::Exact | Qualifier::About)
                     && (c.state == lc.state || lc.state.is_none())
                     && if money { shared_context(doc, c, lc) } else { true }
             })
             .collect();
         let Some(&first) = candidates.first() else { continue };
         if candidates.iter().any(|&k| cs[k].value != cs[first].value) {
+            continue;
+        }
+        // A count may have grown since (`arrested two suspects ... and a third on Tuesday. All
+        // three suspects`, `dua korban lagi ditemukan`): no word of adding between.
+        let last = *candidates.last().unwrap_or(&first);
+        let grown = (cs[last].tokens.end..lc.tokens.start).any(|t| {
+            let w = word(t);
+            matches!(w, "another" | "more" | "additional" | "third" | "fourth" | "fifth" | "lagi" | "tambahan" | "menyusul" | "kembali" | "bertambah" | "rose" | "risen" | "climbed" | "grew" | "increased" | "naik" | "meningkat" | "ketiga" | "keempat" | "kelima")
+        });
+        if grown && !money {
             continue;
         }
         out.push(Contradiction { later: l, earlier: first });

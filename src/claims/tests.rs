@@ -874,6 +874,7 @@ fn a_figure_that_points_back_at_another() {
     assert_eq!(found("Pembangunan bendungan di Kuningan senilai Rp 2,5 triliun ditargetkan rampung 2026.\n\nProyek senilai Rp 2,8 triliun tersebut dikerjakan konsorsium BUMN.", Id).len(), 1);
     assert_eq!(found("Rescuers freed 23 coal miners who had been trapped since Tuesday.\n\nAll 25 miners were reunited with relatives by night.", En), [(23.0, 25.0)]);
     assert_eq!(found("Sebanyak sembilan kapal tenggelam di perairan Cilacap.\n\nKerugian akibat tenggelamnya 11 kapal tersebut mencapai Rp 1,6 miliar.", Id), [(9.0, 11.0)]);
+    assert_eq!(found("Longsor di tambang emas menewaskan sembilan penambang, Rabu.\n\nKedelapan korban telah diserahkan kepada keluarga.", Id), [(9.0, 8.0)]);
     assert_eq!(found("The city approved a bridge worth $40 million in March.\n\nThe $48 million bridge opened on Monday.", En).len(), 1);
     for (language, text) in [
         (Id, "Kerugian negara dalam kasus itu ditaksir mencapai Rp 3,8 miliar.\n\n\"Kerugian negara Rp 3,8 miliar itu timbul dari kekurangan volume,\" kata Hendra."),
@@ -883,6 +884,12 @@ fn a_figure_that_points_back_at_another() {
         (Id, "Kerugian negara mencapai Rp 3,8 miliar. Tersangka mengembalikan uang Rp 1,1 miliar.\n\nUang Rp 1,5 miliar itu disita dari rumahnya."),
         (Id, "Tim SAR mengerahkan dua kapal. Sebanyak 15 kapal nelayan ikut membantu.\n\nKerugian akibat tenggelamnya 11 kapal tersebut mencapai Rp 1,6 miliar."),
         (En, "Only 12 of the miners were hurt. Rescuers freed 23 coal miners.\n\nOnly 20 miners needed treatment."),
+        (Id, "Longsor di tambang emas menewaskan delapan penambang, Rabu.\n\nKedelapan korban telah diserahkan kepada keluarga."),
+        // Victims of two outcomes: all of them are neither count.
+        (Id, "Longsor menewaskan lima penambang dan melukai tiga lainnya.\n\nKedelapan korban dibawa ke rumah sakit."),
+        // The count grew between.
+        (En, "Police arrested two suspects on Monday and a third on Tuesday.\n\nAll three suspects were charged."),
+        (Id, "Polisi menangkap dua tersangka pada Senin. Seorang tersangka lagi ditangkap Selasa.\n\nKetiga tersangka itu dijerat pasal berlapis. Seluruh tiga tersangka ditahan."),
     ] {
         assert!(found(text, language).is_empty(), "{text}");
     }

@@ -25,7 +25,8 @@ are of the match reported: in the lead, pointing back, or naming a side the main
 victory` points back too, unless a month or a year right after it says another match. The scores of every quarter or \
 half, each named (`20-18 pada kuarter pertama, ...`, `won the first quarter 25-20, lost the second 18-22, ...`), must add \
 up to the final score in the headline or lead, each read either way round; a game that went to overtime is left alone, \
-and the score of one period is never compared as a result.",
+and the score of one period is never compared as a result. A win given game by game (`menundukkan unggulan pertama, \
+21-18, 17-21, 19-21`) must give the winner, whose scores stand first, most of the games.",
     example_bad: "Bintang Timur menang 2-1 atas Perseru Muara. ... Kemenangan 3-1 ini memperpanjang rekor kandang mereka.",
     example_good: "Bintang Timur menang 2-1 atas Perseru Muara. ... Kemenangan 2-1 ini memperpanjang rekor kandang mereka.",
 };
@@ -178,6 +179,7 @@ impl Rule for MatchResult {
         }
         out.extend(period_sums(article));
         let results = results(article);
+        out.extend(results.iter().filter_map(|r| won_on_fewer_games(article, r)));
         let Some(main) = results.first().filter(|r| r.lead) else { return };
         let main_names = names_in(article, main.sentence);
         for r in &results[1..] {
@@ -229,6 +231,35 @@ impl Rule for MatchResult {
             out.push(META.diagnostic(r.span, message).with_related(main.span, format!("{}-{} here", main.high, main.low)));
         }
     }
+}
+
+/// Words of winning a match, said of its subject.
+const WON: &[&str] = &[
+    "menang", "mengalahkan", "menundukkan", "tundukkan", "kalahkan", "menaklukkan", "taklukkan", "menggilas", "gilas", "membekuk",
+    "bekuk", "menekuk", "tekuk", "melibas", "libas", "menyingkirkan", "singkirkan", "menjuarai", "beat", "beats", "beating",
+    "defeated", "defeating", "won", "wins", "edged", "ousted", "eliminated", "downed", "overcame", "outlasted",
+];
+const LOST: &[&str] = &["kalah", "takluk", "tumbang", "kekalahan", "lost", "loses", "losing", "fell", "beaten", "defeated by", "bowed", "tersingkir"];
+
+/// A win given game by game in which the winner does not win most games: `menundukkan unggulan
+/// pertama, 21-18, 17-21, 19-21`. The winner's scores stand first (the subject's, who won).
+fn won_on_fewer_games(article: &Article, r: &Result) -> Option<Diagnostic> {
+    if r.games.len() < 2 || r.games.iter().any(|g| g.1 > 30) {
+        return None;
+    }
+    let words = &article.sentences[r.sentence];
+    let doc = article.doc;
+    let start = doc.tokens.iter().position(|t| t.span.start == r.games[0].2.start)?;
+    let before = start.saturating_sub(12).max(words.tokens.start)..start;
+    if !words.any_in(before.clone(), WON) || words.any_phrase_in(before, LOST) {
+        return None;
+    }
+    let (a, b) = tally(&r.games, article)?;
+    if a > b {
+        return None;
+    }
+    let span = super::join_spans(r.games[0].2, r.games[r.games.len() - 1].2);
+    Some(META.diagnostic(span, format!("a win, but the winner's side of these scores takes {a} games and the other {b}")))
 }
 
 /// Periods of a game whose scores add up to the final one: four quarters, two halves.
@@ -453,6 +484,21 @@ mod tests {
         }
         assert!(flagged(&MatchResult, En, "Persada won 1-0.\n\nThe two sides drew 1-1 in their first meeting in October.").is_empty());
         assert!(flagged(&MatchResult, En, "The Hawks beat the Owls 98-90.\n\nThe Hawks won the first quarter 25-20 and the third 30-21.").is_empty());
+    }
+
+    #[test]
+    fn a_win_on_fewer_games() {
+        assert_eq!(flagged(&MatchResult, Id, "Anisa Putri menundukkan unggulan pertama asal Thailand, 21-18, 17-21, 19-21, di final Kudus Open.").len(), 1);
+        assert_eq!(flagged(&MatchResult, En, "Okafor beat the top seed 4-6, 6-3, 4-6 in the final on Sunday.").len(), 1);
+        for (language, text) in [
+            (Id, "Anisa Putri menundukkan unggulan pertama asal Thailand, 21-18, 17-21, 21-19, di final Kudus Open."),
+            (En, "Okafor beat the top seed 4-6, 6-3, 6-4 in the final on Sunday."),
+            // A loss, written from either side.
+            (Id, "Anisa Putri kalah dari unggulan pertama, 21-18, 17-21, 19-21."),
+            (En, "Okafor lost to the top seed 6-4, 3-6, 6-4 on Sunday."),
+        ] {
+            assert!(flagged(&MatchResult, language, text).is_empty(), "{text}");
+        }
     }
 
     #[test]

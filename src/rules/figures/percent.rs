@@ -38,7 +38,8 @@ with a value after `dibandingkan` / `compared with` (`Angka itu naik 18 persen d
 lalu yang sebesar 164 juta dollar AS`) is checked against the value reached before it. A share of the figure that opens \
 the sentence (`Dari 2.400 balita yang diukur, sebanyak 312 anak atau 15 persen`), and a share stated as a fraction in \
 words with its part and whole (`Roughly a quarter of the town's 2,400 residents, about 900 people`), allowing a fifth of \
-the fraction either way (more with `about`, `sekitar`).",
+the fraction either way (more with `about`, `sekitar`). A poll's shares for holders named alike (`pasangan A 41 persen, \
+pasangan B 35 persen, dan pasangan C 28 persen`) are shares of one whole.",
     example_bad: "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 20 persen.",
     example_good: "Harga naik dari Rp 12.500 menjadi Rp 14.000, kenaikan 12 persen.",
 };
@@ -60,6 +61,8 @@ const DIVIDES: &[&str] = &[
     "dibagi", "terbagi", "terdiri", "komposisi", "porsi", "proporsi", "pangsa", "kuota", "sisanya", "selebihnya",
     "suara", "divided", "split", "shares", "breakdown", "comprised", "the rest", "remaining", "vote", "votes",
 ];
+/// Words of an opinion poll.
+const POLL: &[&str] = &["survei", "survey", "poll", "polling", "jajak pendapat", "responden", "respondents", "elektabilitas", "exit poll"];
 /// The last share of a partition: `20 persen dari daerah lain`, `the rest`.
 const REST: &[&str] = &["lain", "lainnya", "sisanya", "selebihnya", "other", "others", "rest", "remaining", "remainder"];
 /// Anaphors that open a sentence about the previous sentence's amount: `Nilai itu`, `That`.
@@ -440,9 +443,27 @@ fn shares_over_hundred(article: &Article, sentence: usize) -> Option<Diagnostic>
     let previous = (sentence > 0 && article.doc.sentences[sentence - 1].block == article.doc.sentences[sentence].block).then(|| sentence - 1);
     let last_share = *shares.last()?;
     let rest_after_last = (ms[last_share].full_tokens.end..words.tokens.end).any(|t| words.at(t).is_some_and(|w| REST.contains(&w)));
+    // A poll's shares for holders named alike (`pasangan Andi-Budi dipilih 41 persen responden,
+    // pasangan Citra-Dedi 35 persen, dan pasangan Eko-Fitri 28 persen`): one word before every
+    // share since the one before, in a sentence of a poll.
+    let poll = [Some(sentence), previous].into_iter().flatten().any(|s| article.sentences[s].any_phrase_in(article.sentences[s].tokens.clone(), POLL));
+    let holders_alike = poll && {
+        let mut from = words.tokens.start;
+        let mut common: Option<Vec<&str>> = None;
+        for &i in &shares {
+            let here: Vec<&str> = (from..ms[i].full_tokens.start).filter_map(|t| words.at(t)).filter(|w| w.chars().count() >= 4).collect();
+            common = Some(match common {
+                None => here,
+                Some(c) => c.into_iter().filter(|w| here.contains(w)).collect(),
+            });
+            from = ms[i].full_tokens.end;
+        }
+        common.is_some_and(|c| !c.is_empty())
+    };
     let divides = words.any_phrase_in(words.tokens.clone(), DIVIDES)
         || previous.is_some_and(|p| article.sentences[p].any_phrase_in(article.sentences[p].tokens.clone(), DIVIDES))
-        || rest_after_last;
+        || rest_after_last
+        || holders_alike;
     // `60 persen dari total ekspor, 50 persen dari total impor`: shares of different wholes.
     let wholes: std::collections::BTreeSet<String> = shares
         .iter()
@@ -476,6 +497,20 @@ mod tests {
     use super::*;
     use crate::language::Language::{En, Id};
     use crate::rules::figures::test_support::{fixed, flagged, run};
+
+    #[test]
+    fn a_polls_shares_for_holders_named_alike() {
+        assert_eq!(flagged(&Percent, Id, "Hasil survei menunjukkan pasangan Andi-Budi dipilih 41 persen responden, pasangan Citra-Dedi 35 persen, dan pasangan Eko-Fitri 28 persen.").len(), 1);
+        assert_eq!(flagged(&Percent, En, "The poll found candidate Ruiz at 48 percent, candidate Park at 39 percent and candidate Osei at 17 percent.").len(), 1);
+        for (language, text) in [
+            (Id, "Hasil survei menunjukkan pasangan Andi-Budi dipilih 41 persen responden, pasangan Citra-Dedi 35 persen, dan pasangan Eko-Fitri 20 persen."),
+            // Answers to different questions; no poll.
+            (Id, "Survei itu menemukan 61 persen responden puas dengan layanan, sementara 58 persen khawatir soal harga."),
+            (En, "Candidate Ruiz won 48 percent in Ohio, candidate Park 39 percent in Texas and candidate Osei 17 percent in Utah."),
+        ] {
+            assert!(flagged(&Percent, language, text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn a_change_and_its_percentage() {
