@@ -680,8 +680,9 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
                 && !c.part
                 && !c.previous
                 && c.value > 1.0
+                // (The noun alone in Indonesian: `46 penumpang tenggelam` counts `penumpang`.)
                 && match (&head, c.head.as_deref()) {
-                    (Some(h), Some(ch)) => h == ch,
+                    (Some(h), Some(ch)) => h == ch || doc.language == crate::language::Language::Id && c.noun(doc.language).zip(h.split(' ').next()).is_some_and(|(a, b)| super::normalise_head(a) == super::normalise_head(b)),
                     (None, Some(_)) => true,
                     _ => false,
                 }
@@ -1460,8 +1461,10 @@ pub fn products(claims: &Claims, doc: &crate::document::Document) -> Vec<Product
             .then(|| word(ec.tokens.end + 1))
             .or_else(|| (ec.tokens.start.saturating_sub(6).max(s.start)..ec.tokens.start).find(|&t| matches!(word(t), "setiap" | "tiap" | "per")).map(|t| word(t + 1)))
             .filter(|w| !w.is_empty());
+        // (`$4,000 to each of 300 families`.)
         let each = matches!(after, "each" | "apiece" | "masing-masing")
-            || (ec.tokens.start.saturating_sub(4).max(s.start)..ec.tokens.start).any(|t| matches!(word(t), "masing-masing" | "each"));
+            || (ec.tokens.start.saturating_sub(4).max(s.start)..ec.tokens.start).any(|t| matches!(word(t), "masing-masing" | "each"))
+            || matches!(after, "to" | "for") && word(ec.tokens.end + 1) == "each" && word(ec.tokens.end + 2) == "of";
         if per_noun.is_none() && !each {
             continue;
         }
@@ -1690,7 +1693,7 @@ pub fn margins(claims: &Claims, doc: &crate::document::Document) -> Vec<Margin> 
         let b1 = word(t.wrapping_sub(1));
         let b2 = word(t.wrapping_sub(2));
         let b3 = word(t.wrapping_sub(3));
-        b1 == "by" && matches!(b2, "won" | "win" | "wins" | "led" | "leads" | "leading" | "ahead" | "beat" | "defeated" | "term" | "race" | "seat" | "election")
+        b1 == "by" && matches!(b2, "won" | "win" | "wins" | "led" | "leads" | "leading" | "ahead" | "beat" | "defeated" | "term" | "race" | "seat" | "election" | "decided" | "edged" | "trailed" | "trails" | "lost" | "narrowly" | "re-election" | "reelection")
             || b1 == "selisih" || b2 == "selisih" && b1 == "sebanyak"
             || b1 == "unggul" || b2 == "unggul" && matches!(b1, "sebanyak" | "dengan")
             || b1 == "of" && b2 == "margin"
@@ -1706,10 +1709,20 @@ pub fn margins(claims: &Claims, doc: &crate::document::Document) -> Vec<Margin> 
         if !vote(mc) || mc.percent || mc.currency.is_some() || !matches!(mc.qualifier, Qualifier::Exact | Qualifier::About) || !is_margin(mc) {
             continue;
         }
+        // (`Lopez received 8,914 votes and challenger Tom Hale received 8,720`: the noun said once,
+        // the verb twice.)
+        let holding = |w: &str| matches!(w, "received" | "got" | "won" | "took" | "garnered" | "polled" | "meraih" | "memperoleh" | "mendapat" | "mendapatkan" | "mengantongi" | "meraup");
+        let elided = |k: usize| {
+            let c = &cs[k];
+            c.head.is_none() && holding(word(c.tokens.start.wrapping_sub(1))) && k > 0 && {
+                let v = &cs[k - 1];
+                v.sentence == c.sentence && vote(v) && holding(word(v.tokens.start.wrapping_sub(1)))
+            }
+        };
         let counts = counts.get_or_insert_with(|| {
             cs.iter()
                 .enumerate()
-                .filter(|(_, c)| vote(c) && !c.total && !c.percent && !c.previous && !c.excluded && c.qualifier == Qualifier::Exact && !is_margin(c))
+                .filter(|&(k, c)| (vote(c) || elided(k)) && !c.total && !c.percent && !c.previous && !c.excluded && c.qualifier == Qualifier::Exact && !is_margin(c))
                 .map(|(k, _)| k)
                 .collect()
         });

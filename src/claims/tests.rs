@@ -565,6 +565,8 @@ fn an_amount_for_each_times_how_many() {
         [(600_000.0, 350.0, 180_000_000.0)]
     );
     assert_eq!(products_of("The city paid $5,000 each to 300 families, a total of $1.2 million.", En), [(5_000.0, 300.0, 1_200_000.0)]);
+    assert_eq!(products_of("A relief fund gave $4,000 to each of 300 families displaced by the flood, a total of $1.5 million.", En), [(4_000.0, 300.0, 1_500_000.0)]);
+    assert!(products_of("A relief fund gave $5,000 to each of 300 families displaced by the flood, a total of $1.5 million.", En).is_empty());
     assert_eq!(products_of("Sebanyak 120 guru honorer menerima insentif Rp 1,5 juta per guru. Total anggaran yang disiapkan Rp 200 juta.", Id), [(1_500_000.0, 120.0, 200_000_000.0)]);
     for (language, text) in [
         (Id, "Bantuan diberikan kepada 350 keluarga. Setiap keluarga masing-masing menerima Rp 600.000, sehingga total bantuan Rp 210 juta."),
@@ -676,6 +678,7 @@ fn margins_of(text: &str, language: Language) -> Vec<(f64, f64)> {
 #[test]
 fn a_margin_against_the_two_counts() {
     assert_eq!(margins_of("Ortiz won the race by 2,150 votes.\n\nOrtiz received 30,400 votes to 28,650 votes for Baker.", En), [(2_150.0, 1_750.0)]);
+    assert_eq!(margins_of("Council Race Decided by 312 Votes\n\nLopez won re-election by 312 votes on Tuesday. Lopez received 8,914 votes and challenger Tom Hale received 8,720.", En).len(), 2);
     assert_eq!(margins_of("Pasangan itu unggul dengan selisih 5.120 suara. Mereka meraih 40.300 suara, sedangkan pesaingnya 35.780 suara.", Id), [(5_120.0, 4_520.0)]);
     for (language, text) in [
         (En, "Ortiz won the race by 1,750 votes.\n\nOrtiz received 30,400 votes to 28,650 votes for Baker."),
@@ -683,6 +686,7 @@ fn a_margin_against_the_two_counts() {
         (Id, "Pasangan itu unggul dengan selisih 4.520 suara. Mereka meraih 40.300 suara, sedangkan pesaingnya 35.780 suara."),
         // Three candidates in three sentences: no pair.
         (En, "Ortiz won by 2,150 votes. Ortiz had 30,400 votes. Baker had 28,650 votes. Lee had 9,000 votes."),
+        (En, "Council Race Decided by 194 Votes\n\nLopez won re-election by 194 votes on Tuesday. Lopez received 8,914 votes and challenger Tom Hale received 8,720."),
     ] {
         assert!(margins_of(text, language).is_empty(), "{text}");
     }
@@ -832,9 +836,11 @@ fn outcomes_alive_dead_and_added_missing_against_those_on_board() {
         breakdowns(&c, &d).iter().map(|b| (c.claims[b.whole].value, b.sum)).collect::<Vec<_>>()
     };
     assert_eq!(found("The ferry was carrying 112 passengers and crew when it sank 3 nautical miles from shore. Rescuers pulled 86 people from the water alive, and 14 bodies had been recovered by Sunday evening. Another nine people remain missing.", En), [(112.0, 109.0)]);
+    assert_eq!(found("Kapal motor yang mengangkut 46 penumpang tenggelam di Selat Alas. Sebanyak 38 penumpang selamat, empat orang meninggal, dan tiga orang masih dicari.", Id), [(46.0, 45.0)]);
     assert_eq!(found("Kapal itu mengangkut 58 penumpang. Tim SAR menemukan 41 penumpang dalam keadaan hidup dan 9 penumpang meninggal. Dua orang lagi masih hilang.", Id), [(58.0, 52.0)]);
     for (language, text) in [
         (En, "The ferry was carrying 109 passengers and crew when it sank 3 nautical miles from shore. Rescuers pulled 86 people from the water alive, and 14 bodies had been recovered by Sunday evening. Another nine people remain missing."),
+        (Id, "Kapal motor yang mengangkut 45 penumpang tenggelam di Selat Alas. Sebanyak 38 penumpang selamat, empat orang meninggal, dan tiga orang masih dicari."),
         (Id, "Kapal itu mengangkut 52 penumpang. Tim SAR menemukan 41 penumpang dalam keadaan hidup dan 9 penumpang meninggal. Dua orang lagi masih hilang."),
         // Alive of another clause; an added count with no outcome.
         (En, "The bus carried 40 people. Twelve were hurt, and medics kept 10 people alive on the way to hospital. Another three buses arrived."),
