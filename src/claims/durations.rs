@@ -58,6 +58,8 @@ struct Day {
     day: u32,
     month: u32,
     year: Option<i64>,
+    /// The year is written beside the day (`Aug. 16, 2026`), not the article's.
+    explicit: bool,
     token: usize,
     span: Span,
 }
@@ -198,7 +200,7 @@ fn interval_before(doc: &Document, si: usize, d: &Stated, clocks: &[Vec<Clock>],
                 return None;
             }
             let n = ordinal(b)? - ordinal(a)? + 1;
-            (n > 1).then_some((a.span, b.span, n as f64))
+            (2..=400).contains(&n).then_some((a.span, b.span, n as f64))
         }
     }
 }
@@ -249,7 +251,7 @@ fn interval_of_the_noun(doc: &Document, si: usize, d: &Stated, clocks: &[Vec<Clo
         }
         found = Some((interval.1, interval.2, interval.3));
     }
-    found.filter(|f| f.2 > 0.0)
+    found.filter(|f| f.2 > 0.0 && (d.unit == Unit::Minutes || f.2 <= 400.0))
 }
 
 /// Whether a stated duration allows the interval's length. A range of days fits counting both
@@ -479,7 +481,7 @@ fn days_in(doc: &Document, mentions: &[NumberMention], indices: &[usize], year: 
         } else {
             m.span
         };
-        let day = Day { day: m.value as u32, month: 0, year: None, token: t, span: with_month };
+        let day = Day { day: m.value as u32, month: 0, year: None, explicit: false, token: t, span: with_month };
         match after.or(before) {
             Some((month, y)) => {
                 // The first end of a range takes this month: `3–9 Agustus`, `3 hingga 9 Agustus`.
@@ -488,8 +490,9 @@ fn days_in(doc: &Document, mentions: &[NumberMention], indices: &[usize], year: 
                 {
                     prev.month = month;
                     prev.year = y.or(year);
+                    prev.explicit = y.is_some();
                 }
-                out.push(Day { month, year: y.or(year), ..day });
+                out.push(Day { month, year: y.or(year), explicit: y.is_some(), ..day });
             }
             None => {
                 // The second end of a range takes the first's month: `Aug. 3 to 9`, `August 3-9`.
@@ -503,6 +506,13 @@ fn days_in(doc: &Document, mentions: &[NumberMention], indices: &[usize], year: 
         }
     }
     out.retain(|d| d.month != 0);
+    // `from Aug. 7 to Aug. 16, 2026`: the first end of a range takes the year written at the second.
+    for i in 1..out.len() {
+        let (a, b) = (out[i - 1], out[i]);
+        if b.explicit && !a.explicit && b.token - a.token <= 6 {
+            out[i - 1].year = b.year.map(|y| if a.month > b.month { y - 1 } else { y });
+        }
+    }
     out
 }
 
@@ -535,7 +545,7 @@ fn day_interval<'a>(doc: &Document, days: &'a [Day], d: &Stated) -> Option<(&'a 
         to = ordinal(&Day { year: Some(b.year.unwrap_or(2001) + 1), ..**b })?;
     }
     let n = to - from + 1;
-    (n >= 1).then_some((*a, *b, n as f64))
+    (1..=400).contains(&n).then_some((*a, *b, n as f64))
 }
 
 /// Pairs of days joined as a range: a range word between them, with at most three words.
@@ -661,5 +671,12 @@ mod tests {
         ] {
             assert!(found(language, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_year_written_at_the_end_of_a_range_is_both_ends() {
+        assert!(found(Language::En, "Next year's festival will again run for 10 days, from Aug. 7 to Aug. 16, 2026.").is_empty());
+        assert_eq!(found(Language::En, "Next year's festival will run for 12 days, from Aug. 7 to Aug. 16, 2026."), ["12 days"]);
+        assert!(found(Language::Id, "Libur berlangsung selama 13 hari, 21 Desember hingga 2 Januari 2026.").is_empty());
     }
 }

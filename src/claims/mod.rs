@@ -416,7 +416,7 @@ const MEASURES: &[&str] = &[
     "mg", "g", "gram", "grams", "kg", "kilogram", "kilograms", "ton", "tons", "tonnes", "tonne", "liter", "liters",
     "feet", "foot", "ft", "inches", "inch", "yards", "yard", "kaki", "inci", "mph", "knots", "knot", "kph",
     "litre", "litres", "ml", "barel", "barrels", "meter", "meters", "metres", "cm", "mm", "km", "kilometer",
-    "kilometers", "kilometres", "mil", "miles", "hektare", "hectares", "ha", "acres", "mw", "gw", "kwh", "dekade",
+    "kilometers", "kilometres", "mil", "miles", "nautical", "hektar", "hektare", "hectares", "ha", "acres", "mw", "gw", "kwh", "dekade",
     "decades", "decade", "abad", "centuries", "generasi", "generations", "kali", "times", "lipat", "persen", "percent",
 ];
 /// Classifiers that give way to the noun after them: `12 orang penumpang`, `25 lembar uang`.
@@ -668,8 +668,13 @@ fn scope_items(words: &Words) -> Vec<(usize, String)> {
                 name.push(x);
                 p += 1;
             }
+            // (`di posyandunya`, `di sekolahnya`: any noun of hers; not `di antaranya`, `di
+            // sekitarnya`, which say where among or around.)
             let own = words.at(t + 1).is_some_and(|x| {
-                x.strip_suffix("nya").is_some_and(|stem| PLACE_TYPES.contains(&stem))
+                x.strip_suffix("nya").is_some_and(|stem| {
+                    PLACE_TYPES.contains(&stem)
+                        || w == "di" && stem.chars().count() >= 4 && !matches!(stem, "antara" | "dalam" | "atas" | "bawah" | "sekitar" | "samping" | "luar" | "depan" | "belakang" | "tengah" | "sana" | "situ" | "mana" | "antaranya")
+                })
                     || matches!(x, "his" | "her" | "their" | "its" | "neighbouring" | "neighboring" | "nearby" | "other")
             });
             if own {
@@ -878,6 +883,17 @@ impl Claims {
                 }
             }
             taken_until = s.tokens.end;
+        }
+        // `... memverifikasi berkas 4.212 pendaftar. Sisanya, 828 berkas, ...`: the last count of a
+        // sentence whose next sentence opens on a remainder is a part, as the remainder is.
+        for i in 1..claims.len() {
+            let (a, b) = (&claims[i - 1], &claims[i]);
+            let opens = doc.sentences.get(b.sentence).is_some_and(|s| {
+                (s.tokens.start..(s.tokens.start + 3).min(s.tokens.end)).any(|t| matches!(doc.token_lower(t), "sisanya" | "selebihnya" | "rest" | "remaining" | "remainder"))
+            });
+            if b.remainder && opens && b.sentence == a.sentence + 1 && b.block == a.block && !a.percent && a.state.is_none() && b.state.is_none() {
+                claims[i - 1].part = true;
+            }
         }
         // `Nine died in Jakarta, five in Bekasi and two in Depok`: counts spread over places
         // are parts of a total, not totals.
@@ -1341,6 +1357,7 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     let before_q = words.at(q_start.wrapping_sub(1)).unwrap_or("");
     // `led by about 1,500 votes`, `unggul 1.500 suara`: a margin, not a count.
     c.excluded |= english && before_q == "by" && words.at(q_start.wrapping_sub(2)).is_some_and(|w| matches!(w, "led" | "leads" | "leading" | "won" | "lost" | "trailed" | "trailing" | "ahead" | "behind" | "beat" | "margin"))
+        || english && before_q == "by" && c.head.as_deref().is_some_and(|h| matches!(h.rsplit(' ').next(), Some("vote" | "votes")))
         || before_q == "unggul";
     // `gempa bermagnitudo 5,6`: a measure.
     c.measure |= magnitude_word(before_q);

@@ -305,7 +305,9 @@ pub fn transpositions(claims: &Claims, doc: &crate::document::Document) -> Vec<C
     let mut buckets: HashMap<(Option<&'static str>, bool, String, Vec<u8>), Vec<(usize, String)>> = HashMap::new();
     for (i, c) in cs.iter().enumerate() {
         crate::work::count(1);
-        if c.value <= 0.0 || c.previous || c.update || c.excluded || c.qualifier == Qualifier::Range || other_year(c) {
+        // (A remainder is another slice than the parts before it: `50 persen atau 1.800 kursi ...
+        // Sisanya, 30 persen atau 1.080 kursi`.)
+        if c.value <= 0.0 || c.previous || c.update || c.excluded || c.remainder || c.qualifier == Qualifier::Range || other_year(c) {
             continue;
         }
         let Some((digits, magnitude)) = written_digits(doc, c) else { continue };
@@ -316,6 +318,16 @@ pub fn transpositions(claims: &Claims, doc: &crate::document::Document) -> Vec<C
         sorted.sort_unstable();
         buckets.entry((c.currency, c.percent, magnitude, sorted)).or_default().push((i, digits));
     }
+    // The percentage a figure is given with: `50 persen atau 1.800 kursi`, `1,800 (50%)`.
+    let paired_percent = |k: usize| -> Option<u64> {
+        let joined = |x: &Claim, y: &Claim| x.sentence == y.sentence && {
+            let w = between(doc, x.tokens.end, y.tokens.start);
+            w.len() <= 2 && w.iter().all(|t| matches!(*t, "atau" | "or" | "(" | "," | "sebesar"))
+        };
+        let before = k.checked_sub(1).filter(|&p| cs[p].percent && joined(&cs[p], &cs[k]));
+        let after = Some(k + 1).filter(|&p| p < cs.len() && cs[p].percent && joined(&cs[k], &cs[p]));
+        before.or(after).map(|p| cs[p].value.to_bits())
+    };
     let mut out = Vec::new();
     for members in buckets.values() {
         for (n, (j, dj)) in members.iter().enumerate() {
@@ -323,7 +335,11 @@ pub fn transpositions(claims: &Claims, doc: &crate::document::Document) -> Vec<C
             let b = &cs[*j];
             let earlier = members[n.saturating_sub(MAX_COMPARED)..n].iter().find(|(i, di)| {
                 let a = &cs[*i];
+                // (`50 persen atau 1.800 kursi ... 30 persen atau 1.080 kursi`: each the amount of
+                // its own share.)
+                let shares_apart = matches!((paired_percent(*i), paired_percent(*j)), (Some(x), Some(y)) if x != y);
                 a.sentence != b.sentence
+                    && !shares_apart
                     && swapped(di, dj)
                     && (a.whole, a.total) == (b.whole, b.total)
                     && if a.currency.is_some() || a.percent {
@@ -1228,6 +1244,11 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
                 if !verb || cs[range.clone()].iter().any(|c| c.tokens.start > t && c.tokens.start < first.tokens.start && !duration(c)) {
                     continue;
                 }
+                // (`more than tripled in size Thursday, and authorities expanded evacuation orders
+                // to cover 5,100 residents, up from 3,200`: another clause's subject.)
+                if between(doc, t + n, first.tokens.start).iter().any(|w| matches!(*w, "and" | "dan" | "while" | "sementara" | "but" | "tetapi" | "namun" | ";" | "sedangkan")) {
+                    continue;
+                }
                 let lead = between(doc, t.saturating_sub(2).max(s.start), t);
                 let q = if lead.iter().any(|w| matches!(*w, "nearly" | "almost" | "hampir" | "nyaris")) {
                     Qualifier::Nearly
@@ -1698,6 +1719,8 @@ pub fn margins(claims: &Claims, doc: &crate::document::Document) -> Vec<Margin> 
             || b1 == "unggul" || b2 == "unggul" && matches!(b1, "sebanyak" | "dengan")
             || b1 == "of" && b2 == "margin"
             || b1 == "by" && b3 == "won"
+            // (`wins runoff by 704 votes`: by a number of votes is how far apart.)
+            || b1 == "by" && c.noun(doc.language).is_some_and(|n| matches!(n, "vote" | "votes"))
     };
     let vote = |c: &Claim| c.noun(language).is_some_and(|n| matches!(n, "vote" | "votes" | "suara"));
     let mut out = Vec::new();

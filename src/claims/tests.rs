@@ -933,3 +933,20 @@ fn a_half_of_a_year_is_no_share() {
     let (d, c) = (doc(text, En), claims_of(text, En));
     assert_eq!(super::relations::fraction_shares(&c, &d).len(), 1);
 }
+
+#[test]
+fn a_count_before_a_sentence_of_its_remainder_is_a_part() {
+    let text = "Pendaftar bertambah menjadi 5.040 orang.\n\nPanitia telah memverifikasi berkas 4.212 pendaftar. Sisanya, 828 berkas, masih diproses.\n\nPada hari pertama tercatat 1.320 pendaftar.";
+    assert!(contradictions(&claims_of(text, Id)).is_empty());
+    let c = claims_of(text, Id);
+    assert!(c.claims.iter().find(|x| x.value == 4212.0).is_some_and(|x| x.part));
+}
+
+#[test]
+fn a_count_of_ones_own_place_is_another_scope() {
+    let text = "Sebanyak 312 balita di kecamatan itu mengalami tengkes.\n\nDari 56 balita di posyandunya, 51 anak ditimbang rutin.";
+    assert!(contradictions(&claims_of(text, Id)).is_empty());
+    // Among them is no place.
+    let text = "Sebanyak 312 balita mengalami tengkes.\n\nSebanyak 300 balita mengalami tengkes, di antaranya 20 bayi.";
+    assert_eq!(contradictions(&claims_of(text, Id)).len(), 1);
+}

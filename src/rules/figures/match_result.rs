@@ -262,6 +262,10 @@ fn won_on_fewer_games(article: &Article, r: &Result) -> Option<Diagnostic> {
     Some(META.diagnostic(span, format!("a win, but the winner's side of these scores takes {a} games and the other {b}")))
 }
 
+/// A score as read for its period: the two numbers as written, its span, sentence and block, and
+/// the period it is said to be (the kind of period and its ordinal).
+type PeriodScore = (u32, u32, Span, usize, usize, Option<(usize, usize)>);
+
 /// Periods of a game whose scores add up to the final one: four quarters, two halves.
 const PERIODS: &[(&str, usize)] = &[("kuarter", 4), ("quarter", 4), ("babak", 2), ("half", 2), ("paruh", 2)];
 fn period_ordinal(w: &str) -> Option<usize> {
@@ -283,8 +287,8 @@ fn period_sums(article: &Article) -> Option<Diagnostic> {
     if overtime {
         return None;
     }
-    // Scores: (first, second, span, sentence, period named: (kind, ordinal)).
-    let mut scores: Vec<(u32, u32, Span, usize, usize, Option<(usize, usize)>)> = Vec::new();
+    // Scores: (first, second, span, sentence, block, the period named: (kind, ordinal)).
+    let mut scores: Vec<PeriodScore> = Vec::new();
     let mut last_period: Option<usize> = None;
     for (i, m) in ms.iter().enumerate() {
         let Some(n) = ms.get(i + 1).filter(|n| m.role == Role::PairStart && n.role == Role::PairEnd) else { continue };
@@ -322,7 +326,7 @@ fn period_sums(article: &Article) -> Option<Diagnostic> {
         }
     })?;
     // The periods: one kind, every ordinal once, all of them.
-    let periods: Vec<&(u32, u32, Span, usize, usize, Option<(usize, usize)>)> = scores.iter().filter(|x| x.5.is_some()).collect();
+    let periods: Vec<&PeriodScore> = scores.iter().filter(|x| x.5.is_some()).collect();
     let kind = periods.first()?.5?.0;
     let count = PERIODS[kind].1;
     if periods.len() != count || periods.iter().any(|x| x.5.is_some_and(|(k, _)| k != kind)) {

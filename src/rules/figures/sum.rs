@@ -259,9 +259,9 @@ fn list_parts(article: &Article, sentence: usize, from: usize, to: usize, total:
     let mut at_start = true;
     while t < to {
         if at_start {
-            // Skip neutral openers: `sebanyak 7`, `the 12`.
+            // Skip neutral openers: `sebanyak 7`, `the 12`, `the remaining 35`, `sisanya 35`.
             let mut s = t;
-            while s < to && words.at(s).is_some_and(|w| matches!(w, "sebanyak" | "the" | "masing-masing" | "yang")) {
+            while s < to && words.at(s).is_some_and(|w| matches!(w, "sebanyak" | "the" | "masing-masing" | "yang" | "remaining" | "other" | "sisanya" | "sisa")) {
                 s += 1;
             }
             if let Some(i) = mention_starting_at(article, s).filter(|&i| article.mentions[i].sentence == sentence) {
