@@ -94,6 +94,8 @@ pub struct Claim {
     pub total: bool,
     /// Opens a breakdown: `Dari 46 pekerja ...,`, `Of the 41 injured, ...`.
     pub whole: bool,
+    /// The whole of a share in words: `a quarter of the town's 2,400 households`.
+    pub fraction_whole: bool,
     /// Not about this event as it stands: another event or period, a hypothesis, a negation.
     pub excluded: bool,
     /// A count of bodies (`delapan jenazah`): at least that many dead.
@@ -137,6 +139,7 @@ impl Claim {
             remainder: false,
             total: false,
             whole: false,
+            fraction_whole: false,
             excluded: false,
             speakers: Vec::new(),
             owner: None,
@@ -306,6 +309,8 @@ static STATES: &[(&str, &str)] = &[
     ("hurt", "injured"),
     ("melukai", "injured"),
     ("injuring", "injured"),
+    ("injures", "injured"),
+    ("injure", "injured"),
     ("wounding", "injured"),
     ("dinyatakan hilang", "missing"),
     ("belum ditemukan", "missing"),
@@ -442,7 +447,7 @@ static ELSEWHERE: &[&str] = &[
     "previous", "terpisah", "separate", "another", "sejak", "since", "sepanjang", "sejarah", "history",
     // `rekor sebelumnya`, not `menjadi rekor` (this figure became one).
     "rekor sebelumnya", "rekor lama", "previous record", "old record", "the record of", "similar", "years ago", "tahun silam", "a year ago", "setahun lalu", "dekade", "decade", "target",
-    "ditargetkan", "menargetkan", "targets", "targeted", "targeting", "rencana", "berencana", "plan", "plans", "kapasitas", "capacity", "daya tampung", "could", "would",
+    "ditargetkan", "menargetkan", "targets", "targeted", "targeting", "rencana", "berencana", "plan", "plans", "kapasitas", "capacity", "daya tampung", "licensed to", "berkapasitas", "designed to", "could", "would",
     "might", "may", "bisa", "mungkin", "berpotensi", "jika", "if", "kalau", "apabila", "akan", "will", "expected",
     "diperkirakan akan", "tidak", "tak", "bukan", "belum", "no", "not", "never", "tanpa", "without", "setiap",
     "per hari", "sehari", "per day", "a day", "each", "every", "tiap", "sebelumnya", "semula", "awalnya", "sempat",
@@ -883,6 +888,18 @@ impl Claims {
                 }
             }
             taken_until = s.tokens.end;
+        }
+        // `roughly a quarter of the town's 2,400 households`, `sepertiga dari 1.200 warga`: the
+        // whole of a share in words.
+        for c in claims.iter_mut() {
+            let t = c.tokens.start;
+            let from = t.saturating_sub(5).max(doc.sentences[c.sentence].tokens.start);
+            let of = (from..t).find(|&k| matches!(doc.token_lower(k), "of" | "dari"));
+            if let Some(of) = of
+                && (of.saturating_sub(2)..of).any(|k| matches!(doc.token_lower(k), "quarter" | "third" | "thirds" | "half" | "fifth" | "tenth" | "quarters" | "separuh" | "sepertiga" | "seperempat" | "setengah" | "seperlima" | "dua pertiga" | "pertiga"))
+            {
+                c.fraction_whole = true;
+            }
         }
         // `... memverifikasi berkas 4.212 pendaftar. Sisanya, 828 berkas, ...`: the last count of a
         // sentence whose next sentence opens on a remainder is a part, as the remainder is.

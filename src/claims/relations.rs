@@ -116,7 +116,11 @@ pub fn contradictions(claims: &Claims) -> Vec<Contradiction> {
             let earlier = members[n.saturating_sub(MAX_COMPARED)..n].iter().copied().find(|&i| {
                 let a = &cs[i];
                 // A total and a count that may be one of its parts are not one figure.
+                // (The whole of a share, `a quarter of the town's 2,400 households`, and a smaller
+                // count with no state may be one of its parts: `about 130 households`.)
+                let part_of_whole = a.fraction_whole != b.fraction_whole && a.state.is_none() && b.state.is_none() && if a.fraction_whole { b.value < a.value } else { a.value < b.value };
                 a.sentence != b.sentence
+                    && !part_of_whole
                     && (a.total == b.total || total_exceeded(a, b))
                     && !other_sources(a, b)
                     // (`The Progressive Alliance took 128 seats ... The National Union won 94
@@ -238,7 +242,9 @@ pub fn referred_back(claims: &Claims, doc: &crate::document::Document) -> Vec<Co
             // `11 kapal tersebut`: the noun and a demonstrative; `All 25 miners`, `seluruh 25 penambang`.
             let n = lc.noun.as_deref().or(lc.head.as_deref());
             let noun_end = (lc.tokens.end..(lc.tokens.end + 3).min(doc.tokens.len())).find(|&t| n.is_some_and(|n| word(t) == n.to_lowercase())).map(|t| t + 1);
-            lc.head.as_deref().is_some_and(|h| h != PERSON) && (noun_end.is_some_and(demonstrative_after) || matches!(before, "all" | "seluruh" | "semua" | "kesemua" | "those" | "these"))
+            // (`All four members of his family`: a group of its own.)
+            let of_a_group = noun_end.is_some_and(|t| matches!(word(t), "of" | "dari" | "in" | "di"));
+            lc.head.as_deref().is_some_and(|h| h != PERSON) && !of_a_group && (noun_end.is_some_and(demonstrative_after) || matches!(before, "all" | "seluruh" | "semua" | "kesemua" | "those" | "these"))
                 // `kedelapan korban`, `Ke-17 jenazah`: all of them.
                 || collective
         };
@@ -1095,7 +1101,7 @@ pub fn fraction_shares(claims: &Claims, doc: &crate::document::Document) -> Vec<
         let words = super::Words::new(doc, s.tokens.clone());
         let joined = |from: usize, to: usize, limit: usize| {
             let w = between(doc, from, to);
-            w.len() <= limit && w.iter().any(|x| matches!(*x, "," | "atau" | "or" | "(")) && !w.iter().any(|x| matches!(*x, "dan" | "and" | "sementara" | "while" | "sedangkan" | "." | ";"))
+            w.len() <= limit && w.iter().any(|x| matches!(*x, "," | "atau" | "or" | "(" | "—" | "–")) && !w.iter().any(|x| matches!(*x, "dan" | "and" | "sementara" | "while" | "sedangkan" | "." | ";"))
         };
         let mut t = s.tokens.start;
         while t < s.tokens.end {

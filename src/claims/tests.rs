@@ -950,3 +950,25 @@ fn a_count_of_ones_own_place_is_another_scope() {
     let text = "Sebanyak 312 balita mengalami tengkes.\n\nSebanyak 300 balita mengalami tengkes, di antaranya 20 bayi.";
     assert_eq!(contradictions(&claims_of(text, Id)).len(), 1);
 }
+
+#[test]
+fn near_misses_of_a_clean_wire_story() {
+    // A capacity is no count; a group of its own; a headline's verb in the present.
+    assert!(contradictions(&claims_of("Of the 52 people on board, 50 were passengers.\n\nThe bus was licensed to carry 54 passengers.", En)).is_empty());
+    let text = "The ferry carried six crew members.\n\nAll four members of his family survived.";
+    let (d, c) = (doc(text, En), claims_of(text, En));
+    assert!(super::relations::referred_back(&c, &d).is_empty());
+    let s = summary("Fire at Ohio warehouse injures 6 firefighters", En);
+    assert_eq!(s[0].2, Some("injured"));
+    // A fraction's part after a dash.
+    let text = "Roughly a quarter of the town's 2,400 households — about 900 homes — remain under the notice.";
+    let (d, c) = (doc(text, En), claims_of(text, En));
+    assert_eq!(super::relations::fraction_shares(&c, &d).len(), 1);
+}
+
+#[test]
+fn the_whole_of_a_share_in_words_and_a_smaller_count() {
+    let text = "Roughly a quarter of the town's 2,400 households remain under the notice.\n\nCustomers on the priority register, about 130 households, were receiving deliveries.";
+    assert!(contradictions(&claims_of(text, En)).is_empty());
+    assert!(claims_of(text, En).claims.iter().find(|c| c.value == 2400.0).is_some_and(|c| c.fraction_whole));
+}

@@ -140,6 +140,16 @@ fn anniversaries(article: &Article, out: &mut Vec<Diagnostic>) {
             if !named || n < 1 || (n - expected).abs() <= 1 {
                 continue;
             }
+            // `saat merayakan ulang tahun ke-40 pada 2015`, `its 40th anniversary in 2015`: the
+            // anniversary of a year of its own.
+            let end = span_end_token(article, t);
+            let own_year = (end..(end + 4).min(w.tokens.end)).any(|k| {
+                article.doc.tokens[k].kind == crate::document::TokenKind::Number && w.at(k).and_then(|x| x.parse::<i64>().ok()).is_some_and(|y| (1000..=2100).contains(&y) && y != year)
+            });
+            // (`Sepuluh tahun lalu, saat merayakan ulang tahun ke-40`: a time before it.)
+            if own_year || w.any_in(w.tokens.start..t, &["lalu", "silam", "ago", "sebelumnya", "earlier"]) {
+                continue;
+            }
             let message = format!("founded in {} and written in {year}, this is the {} anniversary, not the {}", first.value as i64, ordinal_en(expected), ordinal_en(n));
             out.push(META.diagnostic(span, message).with_related(first.span, "the founding year"));
         }
@@ -185,6 +195,27 @@ fn ordinal_en(n: i64) -> String {
         _ => "th",
     };
     format!("{n}{suffix}")
+}
+
+/// Whether the sentence of a year of birth names, just before its word of birth, a person who is
+/// not `name`: `Syafruddin lahir di Koto Baringin pada 3 Maret 1951`, `Smith was born in 1950`.
+fn born_to_another(article: &Article, birth: &crate::numbers::NumberMention, name: &[String]) -> bool {
+    let w = &article.sentences[birth.sentence];
+    let Some(at) = (w.tokens.start..birth.tokens.start).rev().find(|&t| w.at(t).is_some_and(|x| BORN.contains(&x))) else { return false };
+    let mut t = at;
+    while t > w.tokens.start && w.at(t - 1).is_some_and(|x| matches!(x, "was" | "is" | "yang" | "itu" | "tersebut" | "dia")) {
+        t -= 1;
+    }
+    let Some(before) = t.checked_sub(1).filter(|&k| k >= w.tokens.start) else { return false };
+    let capital = article.doc.str(article.doc.tokens[before].span).chars().next().is_some_and(char::is_uppercase);
+    // (A name: capitalised in the middle of some sentence too, not `Terdakwa kelahiran 1973`.)
+    let doc = article.doc;
+    let word = doc.token_lower(before);
+    // (And never written in lower case: `terdakwa` is a noun, though a quotation opens on it.)
+    let upper = |k: usize| doc.str(doc.tokens[k].span).chars().next().is_some_and(char::is_uppercase);
+    let a_name = doc.sentences.iter().any(|s| (s.tokens.start + 1..s.tokens.end).any(|k| doc.token_lower(k) == word && upper(k)))
+        && !(0..doc.tokens.len()).any(|k| doc.token_lower(k) == word && !upper(k));
+    capital && a_name && !name.iter().any(|n| n.eq_ignore_ascii_case(word))
 }
 
 /// Words before a year of birth: `kelahiran 1973`, `lahir pada 3 Maret 1999`, `born in 1946`.
@@ -270,7 +301,8 @@ fn birth_years(article: &Article, named: &[AgeMention], out: &mut Vec<Diagnostic
         let here = age_in(b.sentence);
         let (age, span) = match here {
             Some(a) => a,
-            None if births.len() == 1 && named.len() == 1 => (named[0].age, named[0].span),
+            // (`Syafruddin lahir ... 1951` is not `Yulia Rahmi (55)`: a birth said of someone else.)
+            None if births.len() == 1 && named.len() == 1 && !born_to_another(article, b, &named[0].name) => (named[0].age, named[0].span),
             None if unnamed.len() == 1 => unnamed[0],
             None => continue,
         };
@@ -423,6 +455,11 @@ mod tests {
         assert_eq!(flagged(&Age, En, "The theatre, founded in 1968, marks its 55th anniversary on Friday, March 7, 2025."), ["55th"]);
         assert_eq!(flagged(&Age, Id, "Koperasi merayakan ulang tahun ke-40, Rabu (15/5/2024). Koperasi yang didirikan oleh 23 peternak pada 12 Mei 1974 itu kini besar."), ["ke-40"]);
         assert_eq!(flagged(&Age, Id, "Sekolah yang berdiri sejak 1990 itu memperingati ulang tahun ke-25 pada Senin (3/3/2025)."), ["ke-25"]);
+        // A birth said of another person than the one whose age is given.
+        assert!(flagged(&Age, Id, "Sastrawan Syafruddin meninggal pada Rabu (14/5/2025).\n\nSyafruddin lahir di Koto Baringin pada 3 Maret 1951.\n\n\"Beliau guru yang keras,\" kenang Yulia Rahmi (55), muridnya.").is_empty());
+        // An earlier anniversary, of a year of its own.
+        assert!(flagged(&Age, Id, "Sanggar yang didirikan pada 1975 merayakan ulang tahun ke-50 pada Jumat (13/6/2025). Sepuluh tahun lalu, saat merayakan ulang tahun ke-40 pada 2015, sanggar menggelar pentas keliling.").is_empty());
+        assert!(flagged(&Age, En, "The troupe, founded in 1975, marked its 50th anniversary on June 13, 2025. At its 40th anniversary in 2015, it toured the region.").is_empty());
         for (language, text) in [
             (Id, "Koperasi itu merayakan HUT ke-50 pada Sabtu (12/4/2025). Koperasi didirikan pada 1975 oleh 20 petani."),
             (En, "The theatre, founded in 1968, marks its 57th anniversary on Friday, March 7, 2025."),

@@ -480,6 +480,10 @@ fn shares_over_hundred(article: &Article, sentence: usize) -> Option<Diagnostic>
     if !divides || of_wholes {
         return None;
     }
+    // (`68% supported the project, compared with 39% of those aged 65`: two groups' shares.)
+    if shares.windows(2).any(|p| words.any_in(ms[p[0]].full_tokens.end..ms[p[1]].full_tokens.start, &["compared", "dibandingkan", "dibanding", "versus", "vs", "than", "daripada", "ketimbang", "against"])) {
+        return None;
+    }
     let total: f64 = shares.iter().map(|&i| ms[i].value).sum();
     let slack: f64 = shares.iter().map(|&i| written_rounding(article, &ms[i])).sum();
     if total <= 100.0 + slack {
@@ -507,6 +511,8 @@ mod tests {
             // Answers to different questions; no poll.
             (Id, "Survei itu menemukan 61 persen responden puas dengan layanan, sementara 58 persen khawatir soal harga."),
             (En, "Candidate Ruiz won 48 percent in Ohio, candidate Park 39 percent in Texas and candidate Osei 17 percent in Utah."),
+            // Two groups' shares, compared.
+            (En, "The poll showed a sharp split by age. Among voters under 35, 68% supported the project, compared with 39% of those aged 65 and over."),
         ] {
             assert!(flagged(&Percent, language, text).is_empty(), "{text}");
         }
