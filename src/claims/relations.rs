@@ -1354,15 +1354,19 @@ fn compared_with(claims: &Claims, doc: &crate::document::Document, sentences: &H
         if up != (bc.value > ac.value) {
             continue;
         }
-        let actual = (bc.value - ac.value).abs() / ac.value * 100.0;
-        let rounding = |c: &Claim| c.rounding / c.value.abs().max(f64::MIN_POSITIVE) * 100.0;
-        let slack = written_unit(pc) + rounding(ac) + rounding(bc) + if pc.qualifier == Qualifier::About { pc.value * 0.1 } else { 0.0 };
-        if (actual - pc.value).abs() <= slack {
-            continue;
-        }
-        out.push(Change { stated: Some(p), stated_value: pc.value, stated_span: pc.span, from: a, to: b, actual, multiple: false });
+        out.extend(stated_percent_against(cs, p, a, b));
     }
     out
+}
+
+/// A stated percentage change `p` against the change from claim `old` to claim `new`, allowing
+/// for the rounding of all three (and a tenth more for `sekitar` / `about`): the mismatch, if any.
+fn stated_percent_against(cs: &[Claim], p: usize, old: usize, new: usize) -> Option<Change> {
+    let (pc, oc, nc) = (&cs[p], &cs[old], &cs[new]);
+    let actual = (nc.value - oc.value).abs() / oc.value * 100.0;
+    let rounding = |c: &Claim| c.rounding / c.value.abs().max(f64::MIN_POSITIVE) * 100.0;
+    let slack = written_unit(pc) + rounding(oc) + rounding(nc) + if pc.qualifier == Qualifier::About { pc.value * 0.1 } else { 0.0 };
+    ((actual - pc.value).abs() > slack).then_some(Change { stated: Some(p), stated_value: pc.value, stated_span: pc.span, from: old, to: new, actual, multiple: false })
 }
 
 /// A change stated after the two values it joins, given in the sentences before for two years
@@ -1416,13 +1420,7 @@ fn year_on_year(claims: &Claims, doc: &crate::document::Document, sentences: &Ha
         if up != (nc.value > oc.value) {
             continue;
         }
-        let actual = (nc.value - oc.value).abs() / oc.value * 100.0;
-        let rounding = |c: &Claim| c.rounding / c.value.abs().max(f64::MIN_POSITIVE) * 100.0;
-        let slack = written_unit(pc) + rounding(oc) + rounding(nc) + if pc.qualifier == Qualifier::About { pc.value * 0.1 } else { 0.0 };
-        if (actual - pc.value).abs() <= slack {
-            continue;
-        }
-        out.push(Change { stated: Some(p), stated_value: pc.value, stated_span: pc.span, from: old, to: new, actual, multiple: false });
+        out.extend(stated_percent_against(cs, p, old, new));
     }
     out
 }
