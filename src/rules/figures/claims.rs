@@ -303,7 +303,13 @@ const DEMAND_CUES: &[&str] = &[
 ];
 /// A range the law or a guideline sets, not a term given or asked for: `guidelines called for
 /// 97 to 121 months`, `diancam hukuman maksimal 15 tahun`.
-const LIMIT_CUES: &[&str] = &["guidelines", "guideline", "recommended", "recommends", "pedoman", "ancaman", "diancam", "maximum", "maksimal"];
+/// Words before a term that is no sentence served: a limit (`ancaman`, `maximum`), or a term that
+/// replaces an unpaid fine or restitution, and only if unpaid (`diganti pidana penjara dua tahun`,
+/// `subsider enam bulan kurungan`, `Bila tidak mencukupi`, `in default`).
+const LIMIT_CUES: &[&str] = &[
+    "guidelines", "guideline", "recommended", "recommends", "pedoman", "ancaman", "diancam", "maximum", "maksimal", "diganti",
+    "pengganti", "subsider", "subsidair", "bila", "jika", "apabila", "default", "unpaid",
+];
 const VERDICT_CUES: &[&str] = &[
     "vonis", "divonis", "memvonis", "menjatuhkan", "dijatuhi", "menjatuhi", "sentenced", "jailed", "putusan", "verdict",
     "handed", "dihukum", "menghukum", "hukuman", "pidana", "sentence", "imprisonment",
@@ -990,6 +996,13 @@ mod tests {
         let got = read("Sentencing guidelines called for a prison term of 97 months. He was sentenced to 96 months in prison.", Language::En);
         let kinds: Vec<(&str, Kind)> = got.iter().map(|(s, k, _, _)| (s.as_str(), *k)).collect();
         assert_eq!(kinds, [("96", Kind::Prison)]);
+        // A term in place of unpaid restitution or a fine, only if unpaid.
+        let got = read("Hakim menjatuhkan vonis lima tahun penjara. Jika tidak dibayar, hartanya disita. Bila tidak mencukupi, diganti pidana penjara dua tahun.", Language::Id);
+        let kinds: Vec<(&str, Kind)> = got.iter().map(|(s, k, _, _)| (s.as_str(), *k)).collect();
+        assert_eq!(kinds, [("lima", Kind::Prison)]);
+        let got = read("Ia divonis empat tahun penjara dan denda Rp 200 juta subsider enam bulan kurungan.", Language::Id);
+        let kinds: Vec<(&str, Kind)> = got.iter().map(|(s, k, _, _)| (s.as_str(), *k)).collect();
+        assert_eq!(kinds, [("empat", Kind::Prison), ("200 juta", Kind::Money)]);
         let got = read("Tersangka diancam hukuman maksimal 15 tahun penjara. Hakim menjatuhkan vonis 12 tahun penjara.", Language::Id);
         let kinds: Vec<(&str, Kind)> = got.iter().map(|(s, k, _, _)| (s.as_str(), *k)).collect();
         assert_eq!(kinds, [("12", Kind::Prison)]);
