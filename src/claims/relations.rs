@@ -716,8 +716,19 @@ fn breakdown_in(claims: &Claims, doc: &crate::document::Document, here: &[usize]
         (w, here.to_vec())
     };
     let whole_claim = &cs[whole];
+    // `Of the 52 people on board — 50 passengers and two drivers — seven have now died ...`: a
+    // division by another trait set off by dashes or brackets right after the whole is not the
+    // breakdown's.
+    let aside = {
+        let opener = (whole_claim.tokens.end..(whole_claim.tokens.end + 6).min(tokens.end)).find(|&t| matches!(lower(t), "—" | "–" | "("));
+        opener.and_then(|o| {
+            let close = if lower(o) == "(" { ")" } else { lower(o) };
+            (o + 1..tokens.end).find(|&t| lower(t) == close).map(|c| o..c)
+        })
+    };
     let parts: Vec<usize> = parts
         .into_iter()
+        .filter(|&k| aside.as_ref().is_none_or(|a| !a.contains(&cs[k].tokens.start)))
         .filter(|&k| {
             let c = &cs[k];
             // `only one of the two doses`: a fraction, not a part.

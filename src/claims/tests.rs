@@ -972,3 +972,14 @@ fn the_whole_of_a_share_in_words_and_a_smaller_count() {
     assert!(contradictions(&claims_of(text, En)).is_empty());
     assert!(claims_of(text, En).claims.iter().find(|c| c.value == 2400.0).is_some_and(|c| c.fraction_whole));
 }
+
+#[test]
+fn a_division_by_another_trait_between_dashes_is_not_the_breakdown() {
+    let found = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let c = claims_of(text, language);
+        breakdowns(&c, &d).iter().map(|b| (c.claims[b.whole].value, b.sum)).collect::<Vec<_>>()
+    };
+    assert!(found("Of the 52 people on board — 50 passengers and two drivers — seven have now died and 17 remain in hospital. The other 28 were treated and released.", En).is_empty());
+    assert_eq!(found("Of the 52 people on board — 50 passengers and two drivers — seven died, 17 were injured and 30 were unhurt.", En), [(52.0, 54.0)]);
+}
