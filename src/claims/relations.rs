@@ -214,7 +214,7 @@ fn shared_context(doc: &crate::document::Document, a: &Claim, b: &Claim) -> bool
 pub fn referred_back(claims: &Claims, doc: &crate::document::Document) -> Vec<Contradiction> {
     let cs = &claims.claims;
     let language = doc.language;
-    let word = |t: usize| if t < doc.tokens.len() { doc.token_lower(t) } else { "" };
+    let word = |t: usize| word_at(doc, t);
     let noun = |c: &Claim| c.noun(language).map(super::normalise_head);
     let mut out = Vec::new();
     for (l, lc) in cs.iter().enumerate() {
@@ -970,6 +970,21 @@ fn by_sentence(cs: &[Claim]) -> HashMap<usize, std::ops::Range<usize>> {
     out
 }
 
+/// The lowercased word at a token, or nothing past the end of the document.
+fn word_at<'d>(doc: &'d crate::document::Document, t: usize) -> &'d str {
+    if t < doc.tokens.len() { doc.token_lower(t) } else { "" }
+}
+
+/// A sentence that opens on the figure of the sentence before: `Angka itu`, `Jumlah tersebut`,
+/// `That`, `The figure`.
+fn opens_on_the_figure_before(doc: &crate::document::Document, s: &std::ops::Range<usize>) -> bool {
+    let opening = between(doc, s.start, (s.start + 2).min(s.end));
+    matches!(
+        opening.as_slice(),
+        ["angka" | "jumlah" | "nilai" | "total" | "capaian" | "realisasi", "itu" | "tersebut" | "ini"] | ["that" | "this" | "it", ..] | ["the", "figure" | "total" | "number" | "amount"]
+    )
+}
+
 /// The lowercased words between two token indices.
 fn between<'d>(doc: &'d crate::document::Document, from: usize, to: usize) -> Vec<&'d str> {
     (from..to.min(doc.tokens.len())).map(|t| doc.token_lower(t)).collect()
@@ -1212,8 +1227,7 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
             };
             let here = x.checked_sub(1).filter(|&k| exact_like(k) && same_noun(k) && xc.tokens.start - cs[k].tokens.end <= 12 && !between(doc, cs[k].tokens.end, xc.tokens.start).iter().any(|w| matches!(*w, "dan" | "and" | "sementara" | "while" | "sedangkan")));
             here.or_else(|| {
-                let opening = between(doc, s.start, (s.start + 2).min(s.end));
-                let anaphor = matches!(opening.as_slice(), ["angka" | "jumlah" | "nilai" | "total" | "capaian", "itu" | "tersebut" | "ini"] | ["that" | "this" | "it", ..] | ["the", "figure" | "total" | "number"]);
+                let anaphor = opens_on_the_figure_before(doc, s);
                 let k = x.checked_sub(1)?;
                 let c = &cs[k];
                 (anaphor && k < range.start && c.sentence + 1 == xc.sentence && c.same_unit(xc) && c.qualifier == Qualifier::Exact && same_noun(k) && !c.previous).then_some(k)
@@ -1313,7 +1327,7 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
 fn compared_with(claims: &Claims, doc: &crate::document::Document, sentences: &HashMap<usize, std::ops::Range<usize>>) -> Vec<Change> {
     let cs = &claims.claims;
     let mut out = Vec::new();
-    let word = |t: usize| if t < doc.tokens.len() { doc.token_lower(t) } else { "" };
+    let word = |t: usize| word_at(doc, t);
     let up_words = ["naik", "kenaikan", "meningkat", "peningkatan", "tumbuh", "pertumbuhan", "melonjak", "lonjakan", "bertambah", "rose", "rise", "risen", "increase", "increased", "grew", "growth", "jumped", "jump", "climbed", "surged", "up", "higher", "lebih", "tinggi"];
     let down_words = ["turun", "penurunan", "menurun", "anjlok", "merosot", "berkurang", "susut", "menyusut", "fell", "fall", "fallen", "drop", "dropped", "declined", "decline", "decrease", "decreased", "slumped", "down", "lower", "rendah"];
     let contrast = |w: &[&str]| w.iter().any(|x| matches!(*x, "dan" | "and" | "sementara" | "while" | "sedangkan" | "whereas" | "but" | "tetapi" | "namun" | "." | ";"));
@@ -1348,8 +1362,7 @@ fn compared_with(claims: &Claims, doc: &crate::document::Document, sentences: &H
         // of the sentence before when this one opens on it.
         let before = p.checked_sub(1).filter(|&k| range.contains(&k) && pc.tokens.start - cs[k].tokens.end <= 10 && !contrast(&between(doc, cs[k].tokens.end, pc.tokens.start)));
         let anaphor = || {
-            let opening = between(doc, s.start, (s.start + 2).min(s.end));
-            let opens = matches!(opening.as_slice(), ["angka" | "jumlah" | "nilai" | "total" | "capaian" | "realisasi", "itu" | "tersebut" | "ini"] | ["that" | "this" | "it", ..] | ["the", "figure" | "total" | "number" | "amount"]);
+            let opens = opens_on_the_figure_before(doc, s);
             let k = p.checked_sub(1)?;
             (opens && k < range.start && cs[k].sentence + 1 == pc.sentence && cs[k].block == pc.block).then_some(k)
         };
@@ -1481,7 +1494,7 @@ pub fn products(claims: &Claims, doc: &crate::document::Document) -> Vec<Product
     let cs = &claims.claims;
     let language = doc.language;
     let mut out = Vec::new();
-    let word = |t: usize| if t < doc.tokens.len() { doc.token_lower(t) } else { "" };
+    let word = |t: usize| word_at(doc, t);
     for (e, ec) in cs.iter().enumerate() {
         crate::work::count(1);
         // (An amount for each is `excluded` as a rate, `setiap`: read here all the same.)
@@ -1567,7 +1580,7 @@ fn priced_by_weight(claims: &Claims, doc: &crate::document::Document, e: usize, 
     if ec.qualifier != Qualifier::Exact {
         return None;
     }
-    let word = |t: usize| if t < doc.tokens.len() { doc.token_lower(t) } else { "" };
+    let word = |t: usize| word_at(doc, t);
     let window = |k: usize| cs[k].sentence + 2 >= ec.sentence && cs[k].sentence <= ec.sentence + 2;
     let lo = e.saturating_sub(MAX_LOOK_BACK);
     let hi = (e + MAX_LOOK_BACK).min(cs.len());
@@ -1723,7 +1736,7 @@ pub struct Margin {
 pub fn margins(claims: &Claims, doc: &crate::document::Document) -> Vec<Margin> {
     let cs = &claims.claims;
     let language = doc.language;
-    let word = |t: usize| if t < doc.tokens.len() { doc.token_lower(t) } else { "" };
+    let word = |t: usize| word_at(doc, t);
     let is_margin = |c: &Claim| {
         let t = c.tokens.start;
         let b1 = word(t.wrapping_sub(1));
