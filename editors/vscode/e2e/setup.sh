@@ -8,12 +8,15 @@
 #   - Playwright for Python in a venv beside it.
 # Prints the cache folder on its last line. Safe to rerun: what is there is kept.
 #
-#   SUNTING_CODE_SERVER_DIR=...  the cache folder (default: ${TMPDIR:-/tmp}/sunting-code-server)
+#   SUNTING_CODE_SERVER_DIR=...  the cache folder (default: the build folder's ci/code-server)
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3 # the last release for Node 20 (VS Code 1.100.3)
 PLAYWRIGHT_VERSION=1.65.3
-cache="${SUNTING_CODE_SERVER_DIR:-${TMPDIR:-/tmp}/sunting-code-server}"
+if [ -z "${SUNTING_CODE_SERVER_DIR:-}" ]; then
+  SUNTING_CODE_SERVER_DIR="$(cd "$(dirname "$0")/../../.." && cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/ci/code-server"
+fi
+cache="$SUNTING_CODE_SERVER_DIR"
 mkdir -p "$cache"
 cache="$(cd "$cache" && pwd)"
 
