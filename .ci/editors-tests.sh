@@ -32,7 +32,8 @@ apt_install() {
 target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
 export SUNTING_CODE_SERVER_DIR="${SUNTING_CODE_SERVER_DIR:-$target_dir/ci/code-server}"
 if [ -z "${SUNTING_BIN:-}" ]; then
-  cargo build --locked --bin sunting
+  # The binary `cargo test` builds (with the same features, so after `cargo test` nothing is rebuilt).
+  cargo test --locked --no-run --quiet --test cli
   SUNTING_BIN="$target_dir/debug/sunting"
 fi
 SUNTING_BIN="$(cd "$(dirname "$SUNTING_BIN")" && pwd)/$(basename "$SUNTING_BIN")"

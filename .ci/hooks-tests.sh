@@ -4,7 +4,8 @@
 # Sets up a Python virtual environment with tests/hooks/requirements.txt under the build folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --locked --bin sunting
+# The binary `cargo test` builds (with the same features, so after `cargo test` nothing is rebuilt).
+cargo test --locked --no-run --quiet --test cli
 target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
 venv="$target_dir/ci/hooks-venv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"

@@ -23,7 +23,8 @@ if ! command -v nvim >/dev/null 2>&1; then
   fi
 fi
 
-cargo build --locked --bin sunting
+# The binary `cargo test` builds (with the same features, so after `cargo test` nothing is rebuilt).
+cargo test --locked --no-run --quiet --test cli
 export SUNTING_BIN="${SUNTING_BIN:-$target_dir/debug/sunting}"
 
 echo "== pytest-lsp end-to-end tests ($SUNTING_BIN)"

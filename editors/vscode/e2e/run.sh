@@ -13,7 +13,8 @@ ext="$(dirname "$here")"
 root="$(cd "$ext/../.." && pwd)"
 
 if [ -z "${SUNTING_BIN:-}" ]; then
-  (cd "$root" && cargo build --locked --bin sunting)
+  # The binary `cargo test` builds (with the same features, so after `cargo test` nothing is rebuilt).
+  (cd "$root" && cargo test --locked --no-run --quiet --test cli)
   target_dir="$(cd "$root" && cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
   SUNTING_BIN="$target_dir/debug/sunting"
 fi
