@@ -332,7 +332,32 @@ fn strong_cue_at(doc: &Document, tokens: &[usize], k: usize) -> bool {
     let i = tokens[k];
     let w = doc.token_lower(i);
     let listed = ID_REPORTING.contains(&w) || EN_REPORTING.contains(&w);
-    !listed || is_speech_verb(w) || matches!(w, "menurut" | "menurutnya" | "according") || subject_before(doc, i)
+    if matches!(w, "menurut" | "according") {
+        return !cites_data(doc, i);
+    }
+    // An English verb in its base form is as often a noun (`state labor data`, `a text`, `the
+    // report`): a verb only after its subject (`they say`).
+    if en_speech_lemma(w) == Some(w) {
+        return subject_before(doc, i);
+    }
+    !listed || is_speech_verb(w) || w == "menurutnya" || subject_before(doc, i)
+}
+
+/// Sources that hold figures and say nothing: a quotation cannot be theirs.
+const DATA_SOURCES: &[&str] = &[
+    "data", "records", "record", "figures", "statistics", "estimates", "estimate", "census", "tally", "tallies", "database", "survey", "poll",
+    "catatan", "angka", "statistik", "perkiraan", "sensus", "rekapitulasi", "survei", "hitungan", "perhitungan", "pendataan",
+];
+
+/// `according to police records`, `menurut data BPS`: the words after `according to` / `menurut`
+/// (up to the next punctuation) name figures, not a speaker. Such a cue attributes its own
+/// sentence, never a quotation in the next sentence or paragraph.
+fn cites_data(doc: &Document, i: usize) -> bool {
+    doc.tokens[i + 1..]
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word)
+        .take(6)
+        .any(|t| DATA_SOURCES.contains(&lower(doc, t).as_str()))
 }
 
 /// Whether `tokens[k]` is a reporting cue in the run `tokens`: it reads the token itself, the
@@ -796,7 +821,9 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
                     // (A quotation closed on a comma runs on into its attribution: `"…," Delaney said`.)
                     let closes_on_comma = start >= 2 && matches!(doc.token_str(&tokens[start - 1]), "”" | "\"") && doc.token_str(&tokens[start - 2]) == ",";
                     let opens_sentence = start == 0 || matches!(doc.token_str(&tokens[start - 1]), "." | "!" | "?" | "”" | "\"") && !closes_on_comma;
-                    name.contains(' ') || !opens_sentence
+                    // (`Dr. Pemberton said`, `Bupati Rudy said`: a title makes the word a name.)
+                    let titled = crate::names::is_title(doc.token_str(&tokens[start]));
+                    name.contains(' ') || !opens_sentence || titled
                 });
             } else if doc.token_str(t) == "(" && i > 0 {
                 let age = tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number && doc.token_str(n).len() <= 3)

@@ -356,6 +356,22 @@ mod tests {
     }
 
     #[test]
+    fn figures_cited_from_records_are_nobody_speaking() {
+        // `according to police records` / `menurut data BPS` attribute their own sentence; a
+        // quotation after them still needs a speaker.
+        let flagged_once = |language, text: &str| assert_eq!(flagged(&Unattributed, language, text).len(), 1, "{text}");
+        flagged_once(En, "The council voted 5-3.\n\nFour cyclists have died downtown since 2020, according to police records.\n\n\"Every new curb is a promise that someone gets home safely tonight.\"");
+        flagged_once(En, "The plant closed.\n\nUnemployment rose to 9 percent, according to state labor data.\n\n\"We will not recover from this for a decade or more.\"");
+        flagged_once(Id, "Harga cabai naik.\n\nMenurut data BPS, inflasi bulan lalu 3,1 persen.\n\n“Kalau harga terus naik, kami tidak bisa berjualan lagi.”");
+        flagged_once(Id, "Banjir meluas.\n\nSebanyak 400 rumah terendam, menurut catatan posko bencana.\n\n“Air masuk rumah sejak subuh dan terus naik sampai siang.”");
+        // A person after `according to` / `menurut` announces the next paragraph's words.
+        silent(En, "The plant closed.\n\nThe town will lose 800 jobs, according to Mayor Linda Ortiz.\n\n\"We will not recover from this for a decade or more.\"");
+        silent(Id, "Banjir meluas.\n\nMenurut Kepala BPBD Rahmat Hidayat, 400 rumah terendam.\n\n“Air masuk rumah sejak subuh dan terus naik sampai siang.”");
+        // Its own sentence is attributed either way.
+        silent(En, "The plant closed. According to company records, \"production has stopped at every line since May\".");
+    }
+
+    #[test]
     fn a_paragraph_with_no_speaker_after_an_indirect_one_is_flagged() {
         let text = "Budi mengatakan banjir surut.\n\nUntuk mengurai antrean, rumah sakit membuka loket.\n\n“Kalau sakit jangan menunggu parah. Puskesmas juga bisa menangani.”";
         assert_eq!(flagged(&Unattributed, Id, text).len(), 1);
