@@ -10,6 +10,8 @@ change at a time in the translation and checks again:
   number-removed   a figure replaced by "several"/"sejumlah" expects translation/figure
   negation-dropped a negation word removed                  expects translation/negation
   sentence-dropped a sentence removed                       expects translation/dropped
+  name-changed     a letter inside a name the source also    expects translation/name
+                   writes changed (a neighbouring key)
 
 A plant is found when its rule reports more findings than on the unchanged pair. False alarms are
 the translation findings on the unchanged pairs.
@@ -60,9 +62,33 @@ def sentences(text):
     return spans
 
 
-def plants(text, lang):
+KEYS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+
+
+def neighbour(c):
+    """The key to the right of `c` (or left, at a row's end), same case."""
+    for row in KEYS:
+        i = row.find(c.lower())
+        if i >= 0:
+            n = row[i + 1] if i + 1 < len(row) else row[i - 1]
+            return n.upper() if c.isupper() else n
+    return c
+
+
+def plants(text, lang, source=""):
     """(kind, changed text) for every change planted in `text`."""
     out = []
+    # Names: capitalised words of six letters or more that the source writes too, one letter in
+    # the middle typed with the next key (each name once).
+    seen = set()
+    for m in re.finditer(r"\b[A-Z][a-z]{5,}\b", text):
+        name = m.group(0)
+        if name in seen or not re.search(r"\b" + name + r"\b", source):
+            continue
+        seen.add(name)
+        i = len(name) // 2
+        changed = name[:i] + neighbour(name[i]) + name[i + 1:]
+        out.append(("name-changed", text[: m.start()] + changed + text[m.end():]))
     for m in re.finditer(NUMBER, text):
         digits = m.group(0)
         last = digits[-1]
@@ -86,6 +112,7 @@ EXPECT = {
     "number-removed": "translation/figure",
     "negation-dropped": "translation/negation",
     "sentence-dropped": "translation/dropped",
+    "name-changed": "translation/name",
 }
 
 
@@ -107,7 +134,7 @@ def main():
             clean += not base
             false_alarms += [(n, src, tgt, f) for f in base]
             base_codes = Counter(c for c, _ in base)
-            for kind, text in plants(p[tgt], tgt):
+            for kind, text in plants(p[tgt], tgt, p[src]):
                 got = check(args.bin, p[src], text)
                 codes = Counter(c for c, _ in got)
                 code = EXPECT[kind]

@@ -70,7 +70,13 @@ impl<'d> Names<'d> {
             {
                 continue;
             }
-            let is_word = *ordinary.entry(stem).or_insert_with(|| judge.is_ordinary(&stem.to_lowercase()));
+            // A hyphenated form is an ordinary word only when each part is one, of three letters
+            // or more (*Al-Khatib*, *El-Sisi* are names, though *khatib* is a word and the
+            // dictionary lists *al*).
+            let is_word = *ordinary.entry(stem).or_insert_with(|| {
+                let lower = stem.to_lowercase();
+                judge.is_ordinary(&lower) && (!lower.contains('-') || lower.split('-').all(|part| part.chars().count() > 2 && judge.is_ordinary(part)))
+            });
             let heading = matches!(doc.block_kind_of_token(occurrence.token()), Some(BlockKind::Title | BlockKind::Heading));
             candidates.push(Candidate { token: occurrence.token(), form: stem, is_word, initial: occurrence.case == WordCase::Initial || heading, heading });
         }

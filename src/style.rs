@@ -199,6 +199,12 @@ impl Styles {
     pub fn find(&self, code: &str) -> Option<&StyleRule> {
         self.0.iter().map(|r| &**r).find(|r| r.meta.code == code)
     }
+
+    /// Whether a substitution rule of `category` (the house's exonyms: *Moscow* -> *Moskow*)
+    /// rewrites `from` as `to`: the house's own way of writing a name, not a change of name.
+    pub fn rewrites(&self, category: Category, from: &str, to: &str) -> bool {
+        self.0.iter().any(|r| r.meta.category == category && matches!(&r.kind, Kind::Substitution(m) if m.rewrites(from, to)))
+    }
 }
 
 /// The last version of each style file parsed in this process: (path, text) -> its rules, so

@@ -158,6 +158,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &translation::negation::Negation,
     &translation::dropped::Dropped,
     &translation::untranslated_segment::UntranslatedSegment,
+    &translation::name::Name,
+    &translation::speaker::Speaker,
 ];
 
 /// A built-in rule, or a rule of the shipped house styles, by code.

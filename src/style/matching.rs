@@ -118,6 +118,17 @@ pub(super) fn ascii_stand_ins<'t>(masked: &'t str, stand_ins: &StandIns) -> std:
 }
 
 impl Matcher {
+    /// Whether a word list rewrites `from` (a whole key) as `to`, in either case when the rule
+    /// ignores case. Patterns answer no.
+    pub(crate) fn rewrites(&self, from: &str, to: &str) -> bool {
+        match self {
+            Matcher::Literal { table, ignore_case, .. } => table
+                .get(&normalise_match(from, *ignore_case))
+                .is_some_and(|replacements| replacements.iter().any(|r| if *ignore_case { r.eq_ignore_ascii_case(to) || r.to_lowercase() == to.to_lowercase() } else { r == to })),
+            Matcher::Patterns(_) => false,
+        }
+    }
+
     /// Matches in the masked prose: (span, replacements), in order, not overlapping.
     pub(crate) fn find(&self, doc: &Document) -> Vec<(Span, Vec<String>)> {
         let masked = doc.masked.as_str();

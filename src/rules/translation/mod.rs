@@ -6,6 +6,8 @@
 
 pub mod dropped;
 pub mod figure;
+pub mod name;
+pub mod speaker;
 pub mod negation;
 pub mod untranslated_segment;
 
