@@ -23,8 +23,12 @@ part of the full name of a person the article quotes or gives an age (*Yohanes B
 is written as two words and as one (*Lingga Bayu* / *Linggabayu*). The spelling the article uses less often \
 is reported, with the more frequent one as a suggestion and its mentions as related places (on a tie, the \
 one that comes first). A capitalised ordinary word opening a sentence counts as a name part when the article \
-uses it as one in mid-sentence (*Rahmat Hidajat mengatakan* after *…, Rahmat Hidayat, …*). Different \
-people who share a name part (*Joko Widodo* / *Ani Widodo*, *Budi Santoso* / *Budi Setiawan*), names that go \
+uses it as one in mid-sentence (*Rahmat Hidajat mengatakan* after *…, Rahmat Hidayat, …*), and a speaker's \
+name counts though it is also a word (*ujar Susila* after *Hendrawan Susilo*). A surname given short keeps \
+its vowels (*Santosa* for *Santoso* is a slip), and a title before it (*Mr Setaiwan*, *Dr. Pembeton*) does \
+not make it another name. Different \
+people who share a name part (*Joko Widodo* / *Ani Widodo*, *Budi Santoso* / *Budi Setiawan*; *Hendri \
+Gunawan* / *Hendra Gunawan* when each spelling is written again and again), names that go \
 with different other parts (*Rizky Febian* / *Rizki Nurhadi*), masculine and feminine forms given short \
 (*Mario* / *Maria*), places written after a locative (*ke Moscow* / *di Moskow*: exonyms are the house \
 style's business), titles, place heads, days and months, inflected forms (*Jakartanya*, *Zelensky's*, \

@@ -21,7 +21,8 @@ writing is known by its grammar in any of its forms (`berkata`, `dikatakannya`, 
 `mengimbuhkan`, `kicau Budi`; `said`, `replied`, `points out`); an introduction ending in a colon; the \
 sentence before or after in the paragraph, or the last sentence of the paragraph before, with a verb of \
 saying, or with another reporting verb right after its subject (`Budi berharap`, not `pasar mulai \
-menuntut`); a paragraph that carries on \
+menuntut`; and not `according to police records` or `menurut data BPS`, figures that say nothing); a \
+paragraph that carries on \
 the attributed quotation of the paragraph before (a quotation that runs over several paragraphs reopens \
 each one); another attributed quotation in the same paragraph; `Hal itu disampaikan Budi` right after. \
 Scare quotes and terms of one to three words, titles (capitalised like titles, or introduced by \
