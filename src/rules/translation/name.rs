@@ -103,7 +103,7 @@ impl Rule for Name {
         // misspelling of another (it may be another person: not this rule's business).
         let all_source: Vec<NameWord> = name_words(pair.source, 0..pair.source.sentences.len(), None);
         let source_keys: std::collections::HashSet<&str> = all_source.iter().map(|w| w.key.as_str()).collect();
-        let mut reported: Vec<Span> = Vec::new();
+        let mut reported: std::collections::HashSet<Span> = std::collections::HashSet::new();
         for (k, bead) in pair.beads.iter().enumerate() {
             if bead.source.is_empty() || bead.target.is_empty() || bead.target.clone().any(|u| pair.target_units[u].in_source_language) {
                 continue;
@@ -132,7 +132,7 @@ impl Rule for Name {
                     if !close || house || reported.contains(&t.span) {
                         continue;
                     }
-                    reported.push(t.span);
+                    reported.insert(t.span);
                     let replacement = s.form.to_string();
                     let message = format!("'{}' is '{}' in the source", t.form, s.form);
                     let d = finding(&META, pair, bead, t.span, message)

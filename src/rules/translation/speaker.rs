@@ -28,9 +28,14 @@ fn keys(m: &PersonMention) -> Vec<String> {
     m.name.split(' ').filter(|w| w.chars().count() >= 3).map(crate::rules::names::variant::key).collect()
 }
 
-/// The mentions whose offset is inside one of `spans`.
+/// The mentions (sorted by offset) whose offset is inside one of `spans`.
 fn within<'m>(mentions: &'m [PersonMention], spans: &[Span]) -> Vec<&'m PersonMention> {
-    mentions.iter().filter(|m| spans.iter().any(|s| s.start <= m.offset && m.offset < s.end)).collect()
+    let mut out = Vec::new();
+    for s in spans {
+        let from = mentions.partition_point(|m| m.offset < s.start);
+        out.extend(mentions[from..].iter().take_while(|m| m.offset < s.end));
+    }
+    out
 }
 
 impl Rule for Speaker {
@@ -45,8 +50,10 @@ impl Rule for Speaker {
         if quotations.quotes.is_empty() {
             return;
         }
-        let source_people = person_mentions(pair.source);
-        let target_people = person_mentions(doc);
+        let mut source_people = person_mentions(pair.source);
+        let mut target_people = person_mentions(doc);
+        source_people.sort_by_key(|m| m.offset);
+        target_people.sort_by_key(|m| m.offset);
         if source_people.is_empty() || target_people.is_empty() {
             return;
         }
@@ -59,7 +66,11 @@ impl Rule for Speaker {
                 continue;
             }
             let here = target_spans(bead);
-            let quoted = quotations.quotes.iter().any(|q| q.depth == 0 && here.iter().any(|s| s.start <= q.open.start && q.open.start < s.end));
+            // (The quotations are in the order of their opening marks.)
+            let quoted = here.iter().any(|s| {
+                let from = quotations.quotes.partition_point(|q| q.open.start < s.start);
+                quotations.quotes[from..].iter().take_while(|q| q.open.start < s.end).any(|q| q.depth == 0)
+            });
             if !quoted {
                 continue;
             }
@@ -70,7 +81,7 @@ impl Rule for Speaker {
             }
             let there: HashSet<String> = said_there.iter().flat_map(|m| keys(m)).collect();
             // The source's speaker named anywhere in the translated sentence: the same person.
-            let named_here: HashSet<String> = words_in(doc, &here).into_iter().collect();
+            let named_here: HashSet<String> = words_in(doc, bead.target.clone().map(|u| pair.target_units[u].sentence)).into_iter().collect();
             if there.iter().any(|k| named_here.contains(k)) {
                 continue;
             }
@@ -89,11 +100,13 @@ impl Rule for Speaker {
     }
 }
 
-/// The keys of every capitalised word in `spans` of the translation (a speaker named in passing).
-fn words_in(doc: &crate::document::Document, spans: &[Span]) -> Vec<String> {
-    doc.tokens
-        .iter()
-        .filter(|t| t.kind == crate::document::TokenKind::Word && spans.iter().any(|s| s.start <= t.span.start && t.span.end <= s.end))
+/// The keys of every capitalised word of sentences `sentences` of the translation (a speaker
+/// named in passing).
+fn words_in(doc: &crate::document::Document, sentences: impl Iterator<Item = usize>) -> Vec<String> {
+    sentences
+        .flat_map(|s| doc.sentences[s].tokens.clone())
+        .map(|i| &doc.tokens[i])
+        .filter(|t| t.kind == crate::document::TokenKind::Word)
         .map(|t| doc.token_str(t))
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .map(|w| crate::rules::names::variant::key(crate::names::strip_possessive(w)))
