@@ -297,7 +297,7 @@ impl<'a> WordJudge<'a> {
                 if let Some(form) = nonstandard::standard_form(word) {
                     return Some(Verdict::NonStandard(form));
                 }
-                if glossary::is_absorbed_loan(word) || indonesian::is_word(word) && !rare_reading_of_a_slip(word) {
+                if glossary::is_absorbed_loan(word) || indonesian::is_word(word) && !rare_reading_of_a_slip(word) && !doubled_or_swapped_very_common_word(word) {
                     return Some(Verdict::Known);
                 }
                 // A proper noun in lower case (`maret`, `jawa`) is spelled right; its capital is
@@ -449,6 +449,28 @@ fn rare_reading_of_a_slip(word: &str) -> bool {
     suggest::one_likely_slip_from(word, &|candidate| frequency::zipf(Language::Id, candidate) >= COMMON && indonesian::is_word(candidate))
 }
 
+/// Whether a word our affix rules or Hunspell's derive, but that is neither in print (the
+/// frequency list) nor a stem of the dictionary, is one of the surest slips of a very common
+/// word: a letter typed twice (*sebagaii*, *setelaah*) or two neighbours swapped, from a word of
+/// Zipf 5 or more (the thousand or so commonest). A derivation so spelled is a finger's slip
+/// far more often than a word meant (*sebagai* + *-i*, *se-* + *telaah*); a derivation one
+/// other slip from a common word stays a word (*padinya*, *diadukan*).
+fn doubled_or_swapped_very_common_word(word: &str) -> bool {
+    const VERY_COMMON: f32 = 5.0;
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 5 || frequency::is_listed(Language::Id, word) || indonesian::is_stem(word) {
+        return false;
+    }
+    let meant = |c: &str| frequency::zipf(Language::Id, c) >= VERY_COMMON && indonesian::is_word(c);
+    let doubled = (1..chars.len()).filter(|&i| chars[i] == chars[i - 1]).any(|i| meant(&chars.iter().enumerate().filter(|&(k, _)| k != i).map(|(_, c)| c).collect::<String>()));
+    doubled
+        || (0..chars.len() - 1).filter(|&i| chars[i] != chars[i + 1]).any(|i| {
+            let mut swapped = chars.clone();
+            swapped.swap(i, i + 1);
+            meant(&swapped.iter().collect::<String>())
+        })
+}
+
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default()
@@ -483,6 +505,22 @@ mod tests {
         // Real words stay words: loans, derivations of common roots, rare dictionary stems and
         // Hunspell's own derivations, though each is one slip from a common word.
         for word in ["komposisi", "eksportir", "tegasnya", "padinya", "diadukan", "merem", "sangit", "penilik", "pedaging", "kepelatihan"] {
+            assert_eq!(judge(Language::Id, word), Verdict::Known, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_derivation_that_is_a_doubled_or_swapped_very_common_word_is_a_slip() {
+        // A letter typed twice or two neighbours swapped in one of the commonest words, though
+        // our affix rules or Hunspell's could derive the result.
+        for (slip, meant) in [("sebagaii", "sebagai"), ("setelaah", "setelah"), ("kemudiaan", "kemudian")] {
+            match judge(Language::Id, slip) {
+                Verdict::Misspelled { suggestions, sure: true } => assert_eq!(suggestions[0], meant, "{slip}"),
+                other => panic!("{slip}: {other:?}"),
+            }
+        }
+        // Derivations in print, or one other kind of slip from a common word, stay words.
+        for word in ["tegasnya", "padinya", "diadukan", "kepelatihan", "berkata", "menanti", "sesaat", "kalian"] {
             assert_eq!(judge(Language::Id, word), Verdict::Known, "{word}");
         }
     }

@@ -128,7 +128,7 @@ fn listed(word: &str) -> bool {
 
 /// A root: a stem of the dictionary or a word of the supplementary list. Only stems take our
 /// affixes, so an affixed dictionary form never serves as a root for a second round.
-fn is_stem(word: &str) -> bool {
+pub(crate) fn is_stem(word: &str) -> bool {
     ROOTS.contains(word)
 }
 

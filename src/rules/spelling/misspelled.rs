@@ -61,14 +61,21 @@ impl Rule for Misspelled {
             if evidence == Capital::Name {
                 continue;
             }
-            // A capitalised word that a rule of loan respelling would correct (*Sebellum*,
-            // *Tiddak*) is left by `spelling/nonstandard`, as a name may be spelled so: judged
-            // here as a slip of its respelling, on the same evidence as any capitalised slip.
-            let (suggestions, sure): (Cow<'_, [String]>, bool) = match word.verdict(ctx.words) {
-                Verdict::Misspelled { suggestions, sure } => (Cow::Borrowed(suggestions.as_slice()), *sure),
+            // A word opening a sentence, alone (no capital beside it) and written once: its
+            // capital says nothing, so its corrections are sought as widely as a lower-case
+            // word's (the first letter slipped too: *Xaru* for *Dari*).
+            let opening = word.case == WordCase::Initial && evidence == Capital::Slip;
+            let wide = (opening && matches!(word.verdict(ctx.words), Verdict::Misspelled { sure: false, .. } | Verdict::Unknown)).then(|| ctx.words.judge(word.lower()));
+            let (suggestions, sure): (Cow<'_, [String]>, bool) = match (wide.as_deref(), word.verdict(ctx.words)) {
+                (Some(Verdict::Misspelled { suggestions, sure }), _) => (Cow::Owned(suggestions.clone()), *sure),
+                (Some(_), _) => continue,
+                (None, Verdict::Misspelled { suggestions, sure }) => (Cow::Borrowed(suggestions.as_slice()), *sure),
+                // A capitalised word that a rule of loan respelling would correct (*Sebellum*,
+                // *Tiddak*) is left by `spelling/nonstandard`, as a name may be spelled so: judged
+                // here as a slip of its respelling, on the same evidence as any capitalised slip.
                 // Only a doubled letter: the older spellings the rules also undo (*Praya*,
                 // *Soedjono*) are how names are written.
-                Verdict::NonStandard(form) if form.regular && word.case != WordCase::Lower && doubled_letter(word.lower(), &form.standard) => {
+                (None, Verdict::NonStandard(form)) if form.regular && word.case != WordCase::Lower && doubled_letter(word.lower(), &form.standard) => {
                     (Cow::Owned(vec![form.standard.to_string()]), frequency::zipf_of_base(language, &form.standard) >= 3.5)
                 }
                 _ => continue,
@@ -86,9 +93,13 @@ impl Rule for Misspelled {
                 // whose correction the article writes too.
                 // And only likely slips: a swap, a doubled or dropped letter, a key beside it
                 // (*Rohati* is no slip of *rohani*).
+                // Opening a sentence, two slips from one of the thousand commonest words will do
+                // (*Dsegbagai* for *Sebagai*, *Menhurt* for *Menurut*).
+                let very_common_opening = opening && frequency::zipf_of_base(language, &lower_first) >= 5.0 && letters >= 5;
                 match edit_distance(word.lower(), &lower_first) {
                     1 if slips_cost(word.lower(), &lower_first) <= 2.5 => {}
                     2 if evidence == Capital::Slip && word.lower().chars().count() >= 7 && counts.contains_key(lower_first.as_str()) && slips_cost(word.lower(), &lower_first) <= 2.5 => {}
+                    2 if very_common_opening && slips_cost(word.lower(), &lower_first) <= 3.5 => {}
                     _ => continue,
                 }
                 // Names are made from words by adding a letter (*Sambilo*, *Nuraeni*): a word
@@ -215,7 +226,9 @@ fn keyboard_slip(word: &str, correction: &str) -> bool {
             let inside = at + 1 < w.len();
             let doubled = at > 0 && w[at - 1] == w[at] || w.get(at + 1) == Some(&w[at]);
             let beside = at > 0 && neighbouring_keys(w[at - 1], w[at]) || w.get(at + 1).is_some_and(|&n| neighbouring_keys(n, w[at]));
-            inside && w[at + 1..] == c[at..] && (doubled || beside)
+            // (The last letter typed twice is a slip too: *Selainn*, *Provinsii*.)
+            let last_doubled = at + 1 == w.len() && at > 0 && w[at - 1] == w[at];
+            w[at + 1..] == c[at..] && (inside && (doubled || beside) || last_doubled)
         }
         -1 => at > 0 && at + 1 < c.len() && w[at..] == c[at + 1..],
         _ => false,
@@ -326,6 +339,32 @@ mod tests {
         // name that begins with two of a letter is a name.
         assert!(flagged(&Misspelled, Id, "Tim itu menjalankan missi kemanusiaan di Gaza.").is_empty());
         assert!(flagged(&Misspelled, En, "Lloyd said the bridge would reopen next week.").is_empty());
+    }
+
+    #[test]
+    fn a_sentence_opening_two_slips_from_a_very_common_word_is_a_slip() {
+        // Alone at the start of a sentence and written once, the capital says nothing: two
+        // slips from one of the commonest words, the first letter's among them, is a slip.
+        for (text, slip, meant) in [
+            ("Hujan turun sejak pagi. Kwmudain warga mengungsi ke masjid.", "Kwmudain", "Kemudian"),
+            ("Jalan itu ditutup. Menhurt polisi, longsor terjadi malam hari.", "Menhurt", "Menurut"),
+            ("Tim itu kalah. Sevelumnua mereka menang tiga kali.", "Sevelumnua", "Sebelumnya"),
+        ] {
+            let found = run(&Misspelled, Id, text);
+            assert_eq!(found.iter().map(|d| &text[d.span.range()]).collect::<Vec<_>>(), [slip], "{text}");
+            assert_eq!(found[0].fixes[0].edits[0].new_text, meant, "{text}");
+        }
+        let text = "The bridge was closed. Hwever, residents crossed it on foot.";
+        assert_eq!(flagged(&Misspelled, En, text), ["Hwever"]);
+        // Names opening a sentence stay names: written again, beside another capital, or no
+        // very common word two slips away.
+        for text in [
+            "Warga mengungsi. Sutarmi menangis di depan rumahnya.",
+            "Warga mengungsi. Hendrik Sumual membantah kabar itu.",
+            "Warga mengungsi. Menurat meminta bantuan. Menurat lalu pergi ke posko.",
+        ] {
+            assert!(flagged(&Misspelled, Id, text).is_empty(), "{text}: {:?}", flagged(&Misspelled, Id, text));
+        }
     }
 
     #[test]
