@@ -257,6 +257,9 @@ fn in_a_names_place(ctx: &Context<'_>, words: &[Occurrence<'_>], i: usize) -> bo
             && other.case != WordCase::Acronym
             && !ctx.words.is_ordinary(other.lower())
             && !crate::lexicon::english::is_word(other.text(), crate::lexicon::hunspell::Dialect::Us)
+            // A name common in print (*Korea*, *Sumatera*, *Paris*) is a place or a body known
+            // to all, not a rarer name that the word beside it could belong to.
+            && frequency::zipf(ctx.doc.language, other.lower()) < 3.5
     };
     [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter(|&j| j < words.len() && adjacent(j)).any(unknown_capital)
 }
