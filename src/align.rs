@@ -282,6 +282,17 @@ fn weekday(lower: &str) -> Option<usize> {
 /// for another number (a leading zero reads as a code).
 fn is_clock_time(doc: &Document, tokens: Range<usize>) -> bool {
     let text = doc.text.get(doc.tokens.get(tokens.start).map_or(0..0, |t| t.span.range())).unwrap_or("");
+    let after = (tokens.end < doc.tokens.len()).then(|| (doc.token_str(&doc.tokens[tokens.end]), doc.token_lower(tokens.end)));
+    let zone = |(w, l): (&str, &str)| matches!(l, "am" | "pm" | "a.m" | "p.m") || (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+    // `0300 GMT`, `1430 UTC`: four digits of a 24-hour clock before a time zone.
+    let military = text.len() == 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && text[..2].parse::<u32>().is_ok_and(|h| h <= 24)
+        && text[2..].parse::<u32>().is_ok_and(|m| m < 60)
+        && after.is_some_and(|(w, l)| zone((w, l)) || matches!(l, "hours" | "hrs" | "h"));
+    if military {
+        return true;
+    }
     let clock = text.len() <= 5 && text.split_once(['.', ':']).is_some_and(|(h, m)| h.len() <= 2 && m.len() == 2);
     if !clock {
         return false;
@@ -291,9 +302,7 @@ fn is_clock_time(doc: &Document, tokens: Range<usize>) -> bool {
         return true;
     }
     let before = tokens.start.checked_sub(1).map(|i| doc.token_lower(i));
-    let after = (tokens.end < doc.tokens.len()).then(|| (doc.token_str(&doc.tokens[tokens.end]), doc.token_lower(tokens.end)));
-    before.is_some_and(|w| matches!(w, "pukul" | "pkl" | "jam"))
-        || after.is_some_and(|(w, l)| matches!(l, "am" | "pm" | "a.m" | "p.m") || (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()))
+    before.is_some_and(|w| matches!(w, "pukul" | "pkl" | "jam")) || after.is_some_and(zone)
 }
 
 /// The sentences of a document that hold a word or a number, read for the translation rules.

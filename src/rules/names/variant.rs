@@ -321,7 +321,7 @@ fn neighbours<'w, 'd>(words: &'w [NameWord<'d>], i: usize) -> (Option<&'w NameWo
 }
 
 /// Whether a shorter form plus a known ending makes the longer one.
-fn is_inflection(a: &str, b: &str) -> bool {
+pub(crate) fn is_inflection(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.strip_prefix(short).is_some_and(|rest| SUFFIXES.contains(&rest.to_lowercase().as_str()))
 }

@@ -125,6 +125,7 @@ mod tests {
             ("Twenty-five houses burned down in 2023. It was the worst fire in the town.", "Dua puluh lima rumah terbakar pada 2023. Itu adalah kebakaran terburuk di kota itu."),
             ("One of the victims was a child, the agency said.", "Salah satu korban adalah anak-anak, kata badan itu."),
             ("The strike began at 22:00 GMT on Friday. The army said it was over by dawn.", "Serangan dimulai pukul 05.00 WIB pada Sabtu. Tentara mengatakan serangan itu berakhir menjelang fajar."),
+            ("Polls closed at 0600 GMT, and counting began at 1430 UTC.", "Pemungutan suara ditutup pukul 13.00 WIB, dan penghitungan dimulai pukul 21.30 WIB."),
             ("Residents were told to stay inside between 11 a.m. and 3 p.m. on hot days.", "Warga diminta tetap di dalam rumah antara pukul 11.00 dan 15.00 pada hari-hari panas."),
             ("It cost $2 million (Rp 31 billion), officials said. Work starts in 2025.", "Biayanya US$2 juta (Rp31 miliar), kata pejabat. Pekerjaan dimulai pada 2025."),
         ] {

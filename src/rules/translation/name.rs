@@ -114,7 +114,10 @@ impl Rule for Name {
             if target_here.is_empty() {
                 continue;
             }
-            let source_here = name_words(pair.source, source_sentences(bead).into_iter(), None);
+            // (An English source's dictionary tells its ordinary words, *Volcanology*, from its
+            // names; Indonesian morphology makes words of too many names to tell them so.)
+            let source_filter = (pair.source_language() == Language::En).then_some(Language::En);
+            let source_here = name_words(pair.source, source_sentences(bead).into_iter(), source_filter);
             let window = k.saturating_sub(1)..(k + 2).min(pair.beads.len());
             let target_window: Vec<NameWord> = name_words(doc, pair.beads[window].iter().flat_map(target_sentences), None);
             for s in &source_here {
@@ -126,10 +129,20 @@ impl Rule for Name {
                     let len = s.key.chars().count().min(t.key.chars().count());
                     let differ = crate::lexicon::suggest::edit_distance(&s.key, &t.key);
                     let close = differ >= 1 && differ <= allowed(len);
-                    let house = loan_key(&s.key) == loan_key(&t.key)
+                    if !close || reported.contains(&t.span) {
+                        continue;
+                    }
+                    // A demonym or an inflection (*Indonesian* / *Indonesia*, *Russian* / *Rusia*),
+                    // or a loan respelled by the regular rules (*Vulkanologi* / *Volcanology*).
+                    let (sl, tl) = (s.form.to_lowercase(), t.form.to_lowercase());
+                    let derived = crate::rules::names::variant::is_inflection(&s.key, &t.key)
+                        || crate::lexicon::loans::regular_loan_source(&tl).is_some_and(|e| e == sl)
+                        || crate::lexicon::loans::regular_loan_source(&sl).is_some_and(|e| e == tl);
+                    let house = derived
+                        || loan_key(&s.key) == loan_key(&t.key)
                         || ctx.config.styles.rewrites(Category::Names, s.form, t.form)
                         || ctx.config.styles.rewrites(Category::Names, t.form, s.form);
-                    if !close || house || reported.contains(&t.span) {
+                    if house {
                         continue;
                     }
                     reported.insert(t.span);
@@ -166,6 +179,7 @@ mod tests {
     #[test]
     fn transliterations_exonyms_respellings_and_ordinary_words_stay_silent() {
         for (en, id) in [
+            ("Indonesian and Russian officials met the Volcanology Centre.", "Pejabat Indonesia dan Rusia bertemu Pusat Vulkanologi."),
             ("President Volodymyr Zelenskyy spoke in Kyiv on Monday.", "Presiden Volodymyr Zelensky berbicara di Kyiv pada Senin."),
             ("The delegation flew from Moscow to Crimea on Friday.", "Delegasi itu terbang dari Moskow ke Krimea pada Jumat."),
             ("Exports to Brazil and Colombia rose in October.", "Ekspor ke Brasil dan Kolombia naik pada Oktober."),
