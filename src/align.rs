@@ -38,12 +38,112 @@ pub struct Figure {
     pub rounding: f64,
     pub in_words: bool,
     pub role: Role,
+    /// A clock time (`22:00 GMT`, `pukul 05.00 WIB`, `3 p.m.`), compared as a time, not a number.
+    pub clock: Option<Clock>,
+}
+
+/// A time of day: minutes after midnight as written, and in UTC when a known zone follows
+/// (each reading of a zone whose offset changes with the season).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clock {
+    pub local: u32,
+    pub utc: Vec<u32>,
+    /// In a zone this reading does not know (`11 a.m. Moscow time`, `waktu setempat`): the
+    /// translation may have converted it, so it is compared only as written and never missed.
+    pub other_zone: bool,
+}
+
+impl Clock {
+    /// The same time: in UTC when both name a zone (05.00 WIB is 22:00 GMT), else as written
+    /// (the translator added or dropped the zone).
+    pub fn matches(&self, other: &Clock) -> bool {
+        if !self.utc.is_empty() && !other.utc.is_empty() {
+            self.utc.iter().any(|u| other.utc.contains(u))
+        } else {
+            self.local == other.local
+        }
+    }
+}
+
+/// Time zones written after a clock time, and their offsets from UTC in minutes (both readings
+/// when the name covers summer time too).
+const ZONES: &[(&str, &[i32])] = &[
+    ("gmt", &[0]), ("utc", &[0]), ("z", &[0]), ("wib", &[420]), ("wita", &[480]), ("wit", &[540]), ("jst", &[540]), ("kst", &[540]),
+    ("sgt", &[480]), ("myt", &[480]), ("hkt", &[480]), ("pht", &[480]), ("ict", &[420]), ("ist", &[330]), ("msk", &[180]),
+    ("cet", &[60]), ("cest", &[120]), ("bst", &[60]), ("eet", &[120]), ("eest", &[180]), ("et", &[-300, -240]), ("est", &[-300]),
+    ("edt", &[-240]), ("ct", &[-360, -300]), ("cst", &[-360]), ("cdt", &[-300]), ("pt", &[-480, -420]), ("pst", &[-480]), ("pdt", &[-420]),
+    ("aest", &[600]), ("aedt", &[660]),
+];
+
+/// The clock time a mention writes (`22:00`, `05.00`, `0300`, `3` before `p.m.`), with its
+/// zone when one follows.
+fn clock(doc: &Document, span: Span, tokens: Range<usize>) -> Option<Clock> {
+    let text = doc.text.get(span.range())?.trim();
+    let (h, m): (u32, u32) = if let Some((h, m)) = text.split_once([':', '.']) {
+        (h.parse().ok()?, m.parse().ok()?)
+    } else if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+        (text[..2].parse().ok()?, text[2..].parse().ok()?)
+    } else if (1..=2).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+        (text.parse().ok()?, 0)
+    } else {
+        return None;
+    };
+    // The words right after it (full stops of `a.m.` aside): `a.m.` / `p.m.`, then a zone.
+    let mut after = (tokens.end..doc.tokens.len().min(tokens.end + 8))
+        .filter(|&i| doc.token_str(&doc.tokens[i]) != ".")
+        .map_while(|i| (doc.tokens[i].kind == TokenKind::Word).then(|| (doc.token_lower(i).trim_end_matches('.').to_string(), doc.token_str(&doc.tokens[i]))));
+    let mut words: Vec<(String, &str)> = Vec::new();
+    for _ in 0..3 {
+        match after.next() {
+            Some(w) => words.push(w),
+            None => break,
+        }
+    }
+    let mut rest = words.iter().map(|(l, _)| l.clone());
+    let mut next = rest.next();
+    let meridiem = next.as_deref().and_then(|w| match w {
+        "am" | "a.m" => Some(false),
+        "pm" | "p.m" => Some(true),
+        _ => None,
+    });
+    let zone_at = usize::from(meridiem.is_some());
+    if meridiem.is_some() {
+        next = rest.next();
+    } else if !text.contains([':', '.']) && text.len() != 4 {
+        // A bare number is a time only with its meridiem.
+        return None;
+    }
+    if h > 24 || m >= 60 || meridiem.is_some() && !(1..=12).contains(&h) {
+        return None;
+    }
+    let h = match meridiem {
+        Some(true) if h < 12 => h + 12,
+        Some(false) if h == 12 => 0,
+        _ => h,
+    };
+    let local = (h * 60 + m) % 1440;
+    let utc: Vec<u32> = next
+        .as_deref()
+        .and_then(|w| ZONES.iter().find(|(z, _)| *z == w))
+        .map(|(_, offsets)| offsets.iter().map(|o| (local as i32 - o).rem_euclid(1440) as u32).collect())
+        .unwrap_or_default();
+    // `Moscow time`, `local time`, `waktu setempat`, `waktu Jepang`, or a zone's letters unknown.
+    let zone_words = &words[zone_at.min(words.len())..];
+    let other_zone = utc.is_empty()
+        && (zone_words.iter().take(2).any(|(l, _)| l == "time" || l == "waktu")
+            || zone_words.first().is_some_and(|(_, w)| (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())));
+    Some(Clock { local, utc, other_zone })
 }
 
 impl Figure {
     /// The same amount, in either reading of an ambiguous separator, within the rounding of
-    /// either side.
+    /// either side; a clock time matches only the same time.
     pub fn matches(&self, other: &Figure) -> bool {
+        match (&self.clock, &other.clock) {
+            (Some(a), Some(b)) => return a.matches(b),
+            (None, None) => {}
+            _ => return false,
+        }
         let tolerance = self.rounding.max(other.rounding).max(1e-9);
         let mine = std::iter::once(self.value).chain(self.alt_value);
         mine.into_iter().any(|a| std::iter::once(other.value).chain(other.alt_value).any(|b| (a - b).abs() <= tolerance * (1.0 + 1e-9)))
@@ -310,12 +410,31 @@ fn units(doc: &Document) -> Vec<Unit> {
     let mentions = numbers::mentions(doc);
     let mut by_sentence: Vec<Vec<Figure>> = vec![Vec::new(); doc.sentences.len()];
     for m in &mentions {
-        // Clock times are not compared: a time zone converted (22:00 GMT, 05.00 WIB) is right.
-        if m.role == Role::Time || is_clock_time(doc, m.tokens.clone()) {
-            continue;
-        }
+        // Clock times are compared as times: a time zone converted (22:00 GMT, 05.00 WIB) is
+        // right. One that cannot be read is not compared.
+        let clock = if m.role == Role::Time || is_clock_time(doc, m.tokens.clone()) {
+            match clock(doc, m.span, m.tokens.clone()) {
+                Some(c) => Some(c),
+                None => continue,
+            }
+        } else {
+            None
+        };
         if let Some(list) = by_sentence.get_mut(m.sentence) {
-            list.push(Figure { span: m.span, value: m.value, alt_value: m.alt_value, rounding: m.rounding, in_words: m.in_words, role: m.role });
+            list.push(Figure { span: m.span, value: m.value, alt_value: m.alt_value, rounding: m.rounding, in_words: m.in_words, role: m.role, clock });
+        }
+    }
+    // Clock times the number reader leaves out (`22:00`): compared as times too.
+    let covered: std::collections::HashSet<usize> = mentions.iter().flat_map(|m| m.tokens.clone()).collect();
+    for (index, s) in doc.sentences.iter().enumerate() {
+        for i in s.tokens.clone() {
+            let t = &doc.tokens[i];
+            if t.kind != TokenKind::Number || !doc.token_str(t).contains(':') || covered.contains(&i) {
+                continue;
+            }
+            if let Some(c) = clock(doc, t.span, i..i + 1) {
+                by_sentence[index].push(Figure { span: t.span, value: f64::from(c.local), alt_value: None, rounding: 0.0, in_words: false, role: Role::Time, clock: Some(c) });
+            }
         }
     }
     let mut out = Vec::new();

@@ -18,8 +18,11 @@ aligned with its translation, and their figures are compared by value, in either
 is `1,3 juta`, `twelve` is `12` is `dua belas`, `2,300` is `2.300`, a rounded figure matches within its rounding. \
 A figure of the source that the aligned translation gives with another value is flagged at the translation's \
 figure; one it leaves out is flagged on the sentence. Left alone: a figure found in a neighbouring sentence (the \
-translator moved it), a small number in words (`one of them` is `salah satu`), a figure the translation adds (a \
-converted currency), and clock times (a time zone converted, 22:00 GMT as 05.00 WIB, is right).",
+translator moved it), a small number in words (`one of them` is `salah satu`), and a figure the translation adds (a \
+converted currency). Clock times are compared as times: in UTC when both sides name a known zone (22:00 GMT is \
+05.00 WIB), as written otherwise (`3 p.m.` is `pukul 15.00`); a moment the source gives twice (`4:50 p.m. (0950 \
+GMT)`) may be given once, and a time in a zone not read here (`11 a.m. Moscow time`, `waktu setempat`) may have \
+been converted, so it is never missed.",
     example_bad: "Source: “The flood killed 12 people.” Translation: “Banjir menewaskan 10 orang.”",
     example_good: "Source: “The flood killed 12 people.” Translation: “Banjir menewaskan 12 orang.”",
 };
@@ -48,6 +51,10 @@ impl Rule for FigureRule {
             for s in source {
                 match (0..target.len()).find(|&j| !used[j] && s.matches(target[j])) {
                     Some(j) => used[j] = true,
+                    // A moment the source gives twice (`4:50 p.m. (0950 GMT)`) may be given once.
+                    None if s.clock.is_some() && target.iter().any(|t| s.matches(t)) => {}
+                    // A time in a zone not read here may have been converted.
+                    None if s.clock.as_ref().is_some_and(|c| c.other_zone) => {}
                     None => left.push(s),
                 }
             }
@@ -77,11 +84,15 @@ impl Rule for FigureRule {
                 // kind (a year for a year).
                 let year = |f: &Figure| f.role == Role::Year;
                 let shown = pair.source.str(s.span);
-                match extra.iter().position(|t| year(t) == year(s)) {
+                match extra.iter().position(|t| year(t) == year(s) && t.clock.is_some() == s.clock.is_some()) {
                     Some(i) => {
                         let t = extra.remove(i);
                         let message = format!("the source has “{shown}” here, the translation “{}”", doc.str(t.span));
                         out.push(finding(&META, pair, bead, t.span, message));
+                    }
+                    None if s.clock.is_some() => {
+                        let message = format!("the source's time “{shown}” is missing from this translation");
+                        out.push(finding(&META, pair, bead, span, message));
                     }
                     None if !s.is_small_word() => {
                         let message = format!("the source's figure “{shown}” ({}) is missing from this translation", format_number(s.value, doc.language));
@@ -111,6 +122,16 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_clock_time_is_flagged_and_a_converted_one_is_not() {
+        let en = "The quake struck at 22:00 GMT on Friday. Rescuers arrived at dawn.";
+        let id = "Gempa terjadi pukul 06.00 WIB pada Sabtu. Tim penyelamat tiba saat fajar.";
+        assert_eq!(flagged(CODE, en, id), ["06.00"]);
+        let id_src = "Sidang dimulai pukul 09.30 WIB dan berakhir pukul 16.50 WIB.";
+        let en_tr = "The hearing began at 9:30 a.m. and ended at 4:15 p.m.";
+        assert_eq!(flagged(CODE, id_src, en_tr), ["4:15"]);
+    }
+
+    #[test]
     fn a_dropped_figure_is_flagged_on_its_sentence() {
         let en = "Police arrested 37 protesters in Jakarta. The rally drew thousands of students.";
         let id = "Polisi menangkap sejumlah pengunjuk rasa di Jakarta. Unjuk rasa itu diikuti ribuan mahasiswa.";
@@ -125,6 +146,10 @@ mod tests {
             ("Twenty-five houses burned down in 2023. It was the worst fire in the town.", "Dua puluh lima rumah terbakar pada 2023. Itu adalah kebakaran terburuk di kota itu."),
             ("One of the victims was a child, the agency said.", "Salah satu korban adalah anak-anak, kata badan itu."),
             ("The strike began at 22:00 GMT on Friday. The army said it was over by dawn.", "Serangan dimulai pukul 05.00 WIB pada Sabtu. Tentara mengatakan serangan itu berakhir menjelang fajar."),
+            ("The quake struck at 7:17 p.m. GMT on Tuesday.", "Gempa terjadi pukul 02.17 WIB pada Rabu."),
+            ("The hearing ended at 4:50 p.m. (0950 GMT), after six hours.", "Sidang berakhir pukul 16.50 WIB, setelah enam jam."),
+            ("The talks began at 11 a.m. Moscow time (0800 GMT).", "Pembicaraan dimulai pukul 15.00 WIB."),
+            ("The vote ends at 3 p.m. local time.", "Pemungutan suara berakhir pukul 15.00 waktu setempat."),
             ("Polls closed at 0600 GMT, and counting began at 1430 UTC.", "Pemungutan suara ditutup pukul 13.00 WIB, dan penghitungan dimulai pukul 21.30 WIB."),
             ("Residents were told to stay inside between 11 a.m. and 3 p.m. on hot days.", "Warga diminta tetap di dalam rumah antara pukul 11.00 dan 15.00 pada hari-hari panas."),
             ("It cost $2 million (Rp 31 billion), officials said. Work starts in 2025.", "Biayanya US$2 juta (Rp31 miliar), kata pejabat. Pekerjaan dimulai pada 2025."),
