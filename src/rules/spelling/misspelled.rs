@@ -32,8 +32,13 @@ from a common word (not a word with a letter added at its end, as names are made
 capitalised word, a slip of a word the article writes elsewhere or a finger's slip (two letters swapped, \
 one typed twice, a neighbouring key) of a very common word where no name stands (not after a title, a \
 locative or a place's head word, nor beside a name the dictionary lacks: *Korea Selatna* is reported, \
-*Desa Sedoa* and *Ahmat Farizi* are not). A capitalised word with a letter typed twice (*Sebellum*) is \
-judged the same way, though lower case it would be a loan's double to respell. Three or more non-words close together \
+*Desa Sedoa* and *Ahmat Farizi* are not; a name common in print beside it, *Korea*, *Sumatera*, is no rarer \
+name it could belong to). A word opening a sentence with no capital beside it and written once is searched \
+as widely as a lower-case word, and two slips from one of the thousand commonest words will do (*Menhurt*, \
+*Kwmudain*). A capitalised word with a letter typed twice (*Sebellum*; at the end too, *Selainn*) is \
+judged the same way, though lower case it would be a loan's double to respell. In Indonesian, a derivation \
+that is neither in print nor a dictionary stem and is one of the commonest words with a letter doubled or \
+two swapped (*sebagaii*, *setelaah*) is a slip, not a word. Three or more non-words close together \
 (a quotation in a third language) are not reported.",
     example_bad: "Juru bicara pemerinatah mengatakan bantuan akan teirma besok.",
     example_good: "Juru bicara pemerintah mengatakan bantuan akan diterima besok.",
