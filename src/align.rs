@@ -281,6 +281,15 @@ const INDONESIAN_NEGATIONS: &[&str] = &[
 /// *tidak sedikit* "many", *not long* "soon", *not least* "especially").
 const LITOTES: &[&str] = &["lama", "sedikit", "jarang", "long", "least"];
 
+/// Whether token `i` is a negation word of its language (`not`, `n't`, `tidak`, `tak`, ...).
+fn is_negation_word(doc: &Document, i: usize) -> bool {
+    let lower = doc.token_lower(i);
+    match doc.language {
+        Language::En => ENGLISH_NEGATIONS.contains(&lower) || lower.ends_with("n't") || lower.ends_with("n’t"),
+        Language::Id => INDONESIAN_NEGATIONS.contains(&lower),
+    }
+}
+
 /// The negation words of the sentence with tokens `range`.
 fn negations(doc: &Document, range: Range<usize>) -> Vec<Span> {
     let mut out = Vec::new();
@@ -311,9 +320,26 @@ fn negations(doc: &Document, range: Range<usize>) -> Vec<Span> {
         if next.is_some_and(|(k, n)| k == TokenKind::Word && LITOTES.contains(&n)) {
             continue;
         }
+        if rendered_either_way(doc, range.clone(), i) {
+            continue;
+        }
         out.push(t.span);
     }
     out
+}
+
+/// A negation word at token `i` in a construction a translation renders with a negation or
+/// without one: *did not arrive until 1:40* is *baru tiba pukul 13.40* as well as *tidak tiba
+/// hingga*; *jika tidak,* is *otherwise* as well as *if not*. Counted as a soft negation.
+fn rendered_either_way(doc: &Document, range: Range<usize>, i: usize) -> bool {
+    let word_at = |k: usize| (k >= range.start && k < range.end && doc.tokens[k].kind == TokenKind::Word).then(|| doc.token_lower(k));
+    match doc.language {
+        Language::En => (i + 1..(i + 6).min(range.end)).any(|k| matches!(word_at(k), Some("until" | "till"))),
+        Language::Id => {
+            let conditional = i.checked_sub(1).and_then(word_at).is_some_and(|p| matches!(p, "jika" | "kalau" | "bila" | "apabila" | "jikalau"));
+            conditional && (i + 1 >= range.end || doc.tokens[i + 1].kind == TokenKind::Punct)
+        }
+    }
 }
 
 /// A word that carries a negation in its meaning, so its translation may or may not use a
@@ -472,7 +498,11 @@ fn units(doc: &Document) -> Vec<Unit> {
         }
         let figures = std::mem::take(&mut by_sentence[index]);
         let negations = negations(doc, s.tokens.clone());
-        let soft_negations = s.tokens.clone().filter(|&i| doc.tokens[i].kind == TokenKind::Word && is_soft_negation(doc.token_lower(i), doc.language)).count();
+        let soft_negations = s
+            .tokens
+            .clone()
+            .filter(|&i| doc.tokens[i].kind == TokenKind::Word && (is_soft_negation(doc.token_lower(i), doc.language) || is_negation_word(doc, i) && rendered_either_way(doc, s.tokens.clone(), i)))
+            .count();
         if !negations.is_empty() {
             anchors.push(hash(5, "not"));
         }

@@ -17,7 +17,9 @@ to*; *tidak*, *tak*, *bukan*, *belum*, *tanpa*, *jangan*, *tiada*) are counted b
 translation. A sentence whose source negates and whose translation does not is flagged, and so is a translation \
 that negates what its source did not, unless a neighbouring sentence took or gave the negation. Litotes are not \
 negations (*tak lama* \"soon\", *tidak sedikit* \"many\", *not long after*), nor is *No.* before a number. \
-A negation expressed by a word of its own (*fail*, *deny*, *gagal*, *membantah*) is left alone on both sides.",
+A negation expressed by a word of its own (*fail*, *deny*, *gagal*, *membantah*), and a construction rendered \
+with a negation or without one (*did not arrive until 1:40* is *baru tiba pukul 13.40* or *tidak tiba hingga*; \
+*jika tidak,* is *otherwise*), is left alone on both sides.",
     example_bad: "Source: “The minister did not attend the meeting.” Translation: “Menteri menghadiri rapat itu.”",
     example_good: "Source: “The minister did not attend the meeting.” Translation: “Menteri tidak menghadiri rapat itu.”",
 };
@@ -116,6 +118,9 @@ mod tests {
             ("Many residents came to the meeting.", "Tidak sedikit warga datang ke pertemuan itu."),
             ("Critics called the plan unrealistic and said it failed to help farmers.", "Para pengkritik menilai rencana itu tidak realistis dan tidak membantu petani."),
             ("The governor refused to comment on the report.", "Gubernur enggan berkomentar tentang laporan itu."),
+            ("The excavator did not arrive until 1:40 p.m.", "Ekskavator itu baru tiba pukul 13.40."),
+            ("The market will not open until Friday.", "Pasar itu tidak akan dibuka sampai Jumat."),
+            ("He must repay the bribes within a month or lose his house.", "Ia harus mengembalikan suap dalam sebulan; jika tidak, rumahnya disita."),
         ] {
             assert!(flagged(CODE, en, id).is_empty(), "{en} / {id}: {:?}", flagged(CODE, en, id));
             assert!(flagged(CODE, id, en).is_empty(), "{id} / {en}: {:?}", flagged(CODE, id, en));
