@@ -89,27 +89,19 @@ fn clock(doc: &Document, span: Span, tokens: Range<usize>) -> Option<Clock> {
         return None;
     };
     // The words right after it (full stops of `a.m.` aside): `a.m.` / `p.m.`, then a zone.
-    let mut after = (tokens.end..doc.tokens.len().min(tokens.end + 8))
+    let words: Vec<(&str, &str)> = (tokens.end..doc.tokens.len().min(tokens.end + 8))
         .filter(|&i| doc.token_str(&doc.tokens[i]) != ".")
-        .map_while(|i| (doc.tokens[i].kind == TokenKind::Word).then(|| (doc.token_lower(i).trim_end_matches('.').to_string(), doc.token_str(&doc.tokens[i]))));
-    let mut words: Vec<(String, &str)> = Vec::new();
-    for _ in 0..3 {
-        match after.next() {
-            Some(w) => words.push(w),
-            None => break,
-        }
-    }
-    let mut rest = words.iter().map(|(l, _)| l.clone());
-    let mut next = rest.next();
-    let meridiem = next.as_deref().and_then(|w| match w {
+        .map_while(|i| (doc.tokens[i].kind == TokenKind::Word).then(|| (doc.token_lower(i).trim_end_matches('.'), doc.token_str(&doc.tokens[i]))))
+        .take(3)
+        .collect();
+    let meridiem = words.first().and_then(|(w, _)| match *w {
         "am" | "a.m" => Some(false),
         "pm" | "p.m" => Some(true),
         _ => None,
     });
     let zone_at = usize::from(meridiem.is_some());
-    if meridiem.is_some() {
-        next = rest.next();
-    } else if !text.contains([':', '.']) && text.len() != 4 {
+    let next = words.get(zone_at).map(|(l, _)| *l);
+    if meridiem.is_none() && !text.contains([':', '.']) && text.len() != 4 {
         // A bare number is a time only with its meridiem.
         return None;
     }
@@ -123,14 +115,13 @@ fn clock(doc: &Document, span: Span, tokens: Range<usize>) -> Option<Clock> {
     };
     let local = (h * 60 + m) % 1440;
     let utc: Vec<u32> = next
-        .as_deref()
         .and_then(|w| ZONES.iter().find(|(z, _)| *z == w))
         .map(|(_, offsets)| offsets.iter().map(|o| (local as i32 - o).rem_euclid(1440) as u32).collect())
         .unwrap_or_default();
     // `Moscow time`, `local time`, `waktu setempat`, `waktu Jepang`, or a zone's letters unknown.
     let zone_words = &words[zone_at.min(words.len())..];
     let other_zone = utc.is_empty()
-        && (zone_words.iter().take(2).any(|(l, _)| l == "time" || l == "waktu")
+        && (zone_words.iter().take(2).any(|(l, _)| matches!(*l, "time" | "waktu"))
             || zone_words.first().is_some_and(|(_, w)| (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())));
     Some(Clock { local, utc, other_zone })
 }
@@ -290,9 +281,12 @@ fn is_negation_word(doc: &Document, i: usize) -> bool {
     }
 }
 
-/// The negation words of the sentence with tokens `range`.
-fn negations(doc: &Document, range: Range<usize>) -> Vec<Span> {
+/// The negation words of the sentence with tokens `range`, and how many negation words it has
+/// in a construction rendered with a negation or without one ([`rendered_either_way`]: soft
+/// negations, not in the list).
+fn negations(doc: &Document, range: Range<usize>) -> (Vec<Span>, usize) {
     let mut out = Vec::new();
+    let mut either_way = 0;
     for i in range.clone() {
         let t = &doc.tokens[i];
         if t.kind != TokenKind::Word {
@@ -300,32 +294,24 @@ fn negations(doc: &Document, range: Range<usize>) -> Vec<Span> {
         }
         let lower = doc.token_lower(i);
         let next = (i + 1 < range.end).then(|| (doc.tokens[i + 1].kind, doc.token_lower(i + 1)));
-        let listed = match doc.language {
-            Language::En => {
-                ENGLISH_NEGATIONS.contains(&lower)
-                    || lower.ends_with("n't")
-                    || lower.ends_with("n’t")
-                    // `has yet to`.
-                    || lower == "yet" && next.is_some_and(|(_, n)| n == "to")
-            }
-            Language::Id => INDONESIAN_NEGATIONS.contains(&lower),
-        };
-        if !listed {
+        let word = is_negation_word(doc, i);
+        // `has yet to`.
+        let yet_to = doc.language == Language::En && lower == "yet" && next.is_some_and(|(_, n)| n == "to");
+        if !word && !yet_to {
             continue;
         }
+        let either = rendered_either_way(doc, range.clone(), i);
+        either_way += usize::from(word && either);
         // `No. 5`, `no.`: an abbreviation, not a negation.
         if lower == "no" && next.is_some_and(|(k, n)| k == TokenKind::Number || n == ".") {
             continue;
         }
-        if next.is_some_and(|(k, n)| k == TokenKind::Word && LITOTES.contains(&n)) {
-            continue;
-        }
-        if rendered_either_way(doc, range.clone(), i) {
+        if either || next.is_some_and(|(k, n)| k == TokenKind::Word && LITOTES.contains(&n)) {
             continue;
         }
         out.push(t.span);
     }
-    out
+    (out, either_way)
 }
 
 /// A negation word at token `i` in a construction a translation renders with a negation or
@@ -497,12 +483,8 @@ fn units(doc: &Document) -> Vec<Unit> {
             }
         }
         let figures = std::mem::take(&mut by_sentence[index]);
-        let negations = negations(doc, s.tokens.clone());
-        let soft_negations = s
-            .tokens
-            .clone()
-            .filter(|&i| doc.tokens[i].kind == TokenKind::Word && (is_soft_negation(doc.token_lower(i), doc.language) || is_negation_word(doc, i) && rendered_either_way(doc, s.tokens.clone(), i)))
-            .count();
+        let (negations, either_way) = negations(doc, s.tokens.clone());
+        let soft_negations = either_way + s.tokens.clone().filter(|&i| doc.tokens[i].kind == TokenKind::Word && is_soft_negation(doc.token_lower(i), doc.language)).count();
         if !negations.is_empty() {
             anchors.push(hash(5, "not"));
         }

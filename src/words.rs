@@ -457,18 +457,10 @@ fn rare_reading_of_a_slip(word: &str) -> bool {
 /// other slip from a common word stays a word (*padinya*, *diadukan*).
 fn doubled_or_swapped_very_common_word(word: &str) -> bool {
     const VERY_COMMON: f32 = 5.0;
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() < 5 || frequency::is_listed(Language::Id, word) || indonesian::is_stem(word) {
+    if word.chars().count() < 5 || frequency::is_listed(Language::Id, word) || indonesian::is_stem(word) {
         return false;
     }
-    let meant = |c: &str| frequency::zipf(Language::Id, c) >= VERY_COMMON && indonesian::is_word(c);
-    let doubled = (1..chars.len()).filter(|&i| chars[i] == chars[i - 1]).any(|i| meant(&chars.iter().enumerate().filter(|&(k, _)| k != i).map(|(_, c)| c).collect::<String>()));
-    doubled
-        || (0..chars.len() - 1).filter(|&i| chars[i] != chars[i + 1]).any(|i| {
-            let mut swapped = chars.clone();
-            swapped.swap(i, i + 1);
-            meant(&swapped.iter().collect::<String>())
-        })
+    suggest::doubled_or_swapped_from(word, &|c| frequency::zipf(Language::Id, c) >= VERY_COMMON && indonesian::is_word(c))
 }
 
 fn capitalise(word: &str) -> String {

@@ -27,6 +27,16 @@ pub fn too_long_to_search(word: &str) -> bool {
     word.len() > MAX_WORD_LETTERS && word.chars().count() > MAX_WORD_LETTERS
 }
 
+/// Whether a lower-case word is a word of `language` by its dictionary and morphology, not the
+/// newsroom's lists (English's dictionary lists names capitalised, so `kyiv` is none; Indonesian
+/// morphology derives many names, `gunawan`).
+pub fn is_word(language: crate::language::Language, lower: &str) -> bool {
+    match language {
+        crate::language::Language::Id => indonesian::is_word(lower),
+        crate::language::Language::En => english::is_word(lower, hunspell::Dialect::Any),
+    }
+}
+
 /// foldhash with a fixed seed: words are looked up hundreds of thousands of times a run,
 /// mostly words of our own generation (affix splits, correction candidates), so SipHash's
 /// defence against chosen keys buys nothing and cost a tenth of a folder check. The seed is

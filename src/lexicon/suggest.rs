@@ -54,6 +54,19 @@ pub fn one_likely_slip_from(word: &str, accept: &dyn Fn(&str) -> bool) -> bool {
     word.chars().count() <= 30 && each_one_edit(word, &mut |score, candidate| score <= 1 && accept(candidate))
 }
 
+/// Whether one of the surest slips turns a word `accept` takes into `word`: a letter of it typed
+/// twice, or two neighbours swapped.
+pub fn doubled_or_swapped_from(word: &str, accept: &dyn Fn(&str) -> bool) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let undoubled = (1..chars.len()).filter(|&i| chars[i] == chars[i - 1]).any(|i| accept(&chars[..i].iter().chain(&chars[i + 1..]).collect::<String>()));
+    undoubled
+        || (1..chars.len()).filter(|&i| chars[i] != chars[i - 1]).any(|i| {
+            let mut swapped = chars.clone();
+            swapped.swap(i - 1, i);
+            accept(&swapped.iter().collect::<String>())
+        })
+}
+
 /// Each spelling one edit from `word`, with its score (lower is likelier), handed to `visit`
 /// until it says yes; whether it did. Each is spelled into one buffer: a word of ten letters
 /// has some five hundred, and few are words.

@@ -445,11 +445,13 @@ fn is_variant(sides: &dyn Fn(&Form) -> std::rc::Rc<Sides>, ambiguous: &dyn Fn(&F
     if conflict {
         return false;
     }
-    // Two spellings each written again and again, about as often as each other, each beside a
-    // name part the other never has (*Bambang Soetomo* / *Hadi Sutomo*, whatever those parts
-    // are): two people, not a slip repeated.
+    // The less frequent spelling is written again and again, about as often as the other: as
+    // likely another person's as a slip repeated.
+    let repeated = b.count >= 2 && b.count * 2 >= a.count;
+    // Two such spellings each beside a name part the other never has (*Bambang Soetomo* / *Hadi
+    // Sutomo*, whatever those parts are): two people.
     let own_partner = |x: &Sides, y: &Sides| x[0].iter().any(|(k, _, generic)| !generic && !y[0].iter().any(|(other, _, _)| other == k));
-    if b.count >= 2 && b.count * 2 >= a.count && own_partner(&sides_a, &sides_b) && own_partner(&sides_b, &sides_a) {
+    if repeated && own_partner(&sides_a, &sides_b) && own_partner(&sides_b, &sides_a) {
         return false;
     }
     match likeness {
@@ -459,7 +461,7 @@ fn is_variant(sides: &dyn Fn(&Form) -> std::rc::Rc<Sides>, ambiguous: &dyn Fn(&F
         // spelling is the slip (*Heru Sutrisno* / *Heru Sutrisna*).
         // But two spellings each written again and again, as often as each other, are two
         // people who share a name part (*Hendri Gunawan* / *Hendra Gunawan*).
-        Likeness::Near(1) if shared_name => b.count == 1 || b.count * 2 < a.count,
+        Likeness::Near(1) if shared_name => !repeated,
         // A lone mention (*Yohanis mengatakan*) one letter from a part of a full name the
         // article gives (*Yohanes Bataona*): the same person named short, misspelled.
         Likeness::Near(1) if lone(&sides_b) && (!b.is_word || is_person(b.form)) && shortest >= 5 && !lone(&sides_a) && is_person(a.form) && !crate::names::is_generic(a.form) && !crate::names::is_generic(b.form) && !gendered(&key_of(keys, a.form), &key_of(keys, b.form), surname(&sides_a)) => {

@@ -343,15 +343,6 @@ fn strong_cue_at(doc: &Document, tokens: &[usize], k: usize) -> bool {
     !listed || is_speech_verb(w) || w == "menurutnya" || subject_before(doc, i)
 }
 
-/// Whether a lower-case word is a word of the language by its dictionary and morphology (a
-/// capitalised one opening a sentence may be a common noun: *Polisi mengatakan*).
-fn is_a_word(language: Language, lower: &str) -> bool {
-    match language {
-        Language::Id => crate::lexicon::indonesian::is_word(lower),
-        Language::En => crate::lexicon::english::is_word(lower, crate::lexicon::hunspell::Dialect::Any),
-    }
-}
-
 /// Sources that hold figures and say nothing: a quotation cannot be theirs.
 const DATA_SOURCES: &[&str] = &[
     "data", "records", "record", "figures", "statistics", "estimates", "estimate", "census", "tally", "tallies", "database", "survey", "poll",
@@ -831,9 +822,10 @@ pub(crate) fn person_mentions(doc: &Document) -> Vec<PersonMention> {
                     let closes_on_comma = start >= 2 && matches!(doc.token_str(&tokens[start - 1]), "”" | "\"") && doc.token_str(&tokens[start - 2]) == ",";
                     let opens_sentence = start == 0 || matches!(doc.token_str(&tokens[start - 1]), "." | "!" | "?" | "”" | "\"") && !closes_on_comma;
                     // (`Dr. Pemberton said`, `Bupati Rudy said`: a title makes the word a name;
-                    // and so does being no word of the language, `Setiawan said`.)
+                    // and so does being no word of the language, `Setiawan said`; a capitalised word opening a
+                    // sentence may be a common noun, `Polisi mengatakan`.)
                     let titled = crate::names::is_title(doc.token_str(&tokens[start]));
-                    name.contains(' ') || !opens_sentence || titled || !is_a_word(doc.language, &name.to_lowercase())
+                    name.contains(' ') || !opens_sentence || titled || !crate::lexicon::is_word(doc.language, &name.to_lowercase())
                 });
             } else if doc.token_str(t) == "(" && i > 0 {
                 let age = tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number && doc.token_str(n).len() <= 3)

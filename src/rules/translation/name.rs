@@ -62,10 +62,7 @@ fn name_words<'d>(doc: &'d Document<'d>, sentences: impl Iterator<Item = usize>,
 /// (*Pemberton*, *Kyiv*), so a lower-case entry is a common word; Indonesian morphology makes
 /// words of names (*Pembeton*, pe- + *beton*; *Gunawan*), so a word must also be in print.
 fn is_ordinary(language: Language, lower: &str) -> bool {
-    match language {
-        Language::En => crate::lexicon::english::is_word(lower, crate::lexicon::hunspell::Dialect::Any),
-        Language::Id => crate::lexicon::indonesian::is_word(lower) && crate::lexicon::frequency::is_listed(Language::Id, lower),
-    }
+    crate::lexicon::is_word(language, lower) && (language == Language::En || crate::lexicon::frequency::is_listed(Language::Id, lower))
 }
 
 /// The key of a name with the regular respellings of loans undone (*Crimea* / *Krimea*,
@@ -104,28 +101,34 @@ impl Rule for Name {
         let all_source: Vec<NameWord> = name_words(pair.source, 0..pair.source.sentences.len(), None);
         let source_keys: std::collections::HashSet<&str> = all_source.iter().map(|w| w.key.as_str()).collect();
         let mut reported: std::collections::HashSet<Span> = std::collections::HashSet::new();
+        // Each bead's capitalised words in the translation, read once (a bead's window reads
+        // its neighbours' too).
+        let target_words: Vec<Vec<NameWord>> = pair.beads.iter().map(|b| name_words(doc, target_sentences(b).into_iter(), None)).collect();
+        // (An English source's dictionary tells its ordinary words, *Volcanology*, from its
+        // names; Indonesian morphology makes words of too many names to tell them so.)
+        let source_filter = (pair.source_language() == Language::En).then_some(Language::En);
         for (k, bead) in pair.beads.iter().enumerate() {
             if bead.source.is_empty() || bead.target.is_empty() || bead.target.clone().any(|u| pair.target_units[u].in_source_language) {
                 continue;
             }
             // The translation's names here that the source never writes, and the source's
             // capitalised words here (names, or words a name may be: *Gunawan*).
-            let target_here: Vec<NameWord> = name_words(doc, target_sentences(bead).into_iter(), Some(target_language)).into_iter().filter(|t| !source_keys.contains(t.key.as_str())).collect();
+            let target_here: Vec<&NameWord> = target_words[k]
+                .iter()
+                .filter(|t| !source_keys.contains(t.key.as_str()) && !is_ordinary(target_language, &t.form.to_lowercase()))
+                .collect();
             if target_here.is_empty() {
                 continue;
             }
-            // (An English source's dictionary tells its ordinary words, *Volcanology*, from its
-            // names; Indonesian morphology makes words of too many names to tell them so.)
-            let source_filter = (pair.source_language() == Language::En).then_some(Language::En);
             let source_here = name_words(pair.source, source_sentences(bead).into_iter(), source_filter);
             let window = k.saturating_sub(1)..(k + 2).min(pair.beads.len());
-            let target_window: Vec<NameWord> = name_words(doc, pair.beads[window].iter().flat_map(target_sentences), None);
+            let target_window = || target_words[window.clone()].iter().flatten();
             for s in &source_here {
                 // Written in the translation near here, the same or a transliteration of it.
-                if target_window.iter().any(|t| t.key == s.key) {
+                if target_window().any(|t| t.key == s.key) {
                     continue;
                 }
-                for t in &target_here {
+                for &t in &target_here {
                     let len = s.key.chars().count().min(t.key.chars().count());
                     let differ = crate::lexicon::suggest::edit_distance(&s.key, &t.key);
                     let close = differ >= 1 && differ <= allowed(len);
