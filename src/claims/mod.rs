@@ -157,7 +157,8 @@ impl Claim {
     /// Whether two counts of one thing cannot both hold: their ranges cannot meet, or, when one
     /// counts bodies (a lower bound of the dead), it counts more than the other allows.
     pub fn contradicts(&self, other: &Claim) -> bool {
-        match (self.bodies, other.bodies) {
+        // (`the bodies of all eight victims`: all of them, not a lower bound.)
+        match (self.bodies && !self.total, other.bodies && !other.total) {
             (true, false) => self.lo > other.hi,
             (false, true) => other.lo > self.hi,
             _ => self.disjoint(other),
@@ -310,6 +311,9 @@ static STATES: &[(&str, &str)] = &[
     ("melukai", "injured"),
     ("injuring", "injured"),
     ("injures", "injured"),
+    ("stabbed", "injured"),
+    ("ditusuk", "injured"),
+    ("ditikam", "injured"),
     ("injure", "injured"),
     ("wounding", "injured"),
     ("dinyatakan hilang", "missing"),
@@ -340,6 +344,8 @@ static STATES: &[(&str, &str)] = &[
     ("forced from their homes", "evacuated"),
     ("ditangkap", "arrested"),
     ("diamankan", "arrested"),
+    ("menangkap", "arrested"),
+    ("mengamankan", "arrested"),
     ("arrested", "arrested"),
     ("detained", "arrested"),
     ("diculik", "abducted"),
@@ -499,6 +505,7 @@ impl SentenceFacts {
     fn of(words: &Words) -> Self {
         crate::work::count(words.range.len());
         let elsewhere = words.any_in(words.range.clone(), EARLIER_PERIOD)
+            && words.range.clone().any(|t| EARLIER_PERIOD.iter().any(|p| words.phrase_at(t, p).is_some() && another_period(words, t, p)))
             || words.any_in(words.range.clone(), CLAIMED);
         let first_breakdown = words.range.clone().find(|&t| words.any_in(t..t + 1, BREAKDOWN));
         let first = words.range.clone().find(|&t| words.is_word(t)).unwrap_or(words.range.start);
@@ -1053,18 +1060,26 @@ fn from_words(doc: &Document, words: &Words, t: usize) -> Option<Claim> {
                 return None;
             }
             let span = Span::new(doc.tokens[t].span.start, doc.tokens[end - 1].span.end);
-            return Some(Claim::bare(None, span, t..end, f64::from(n), (f64::from(n), f64::from(n)), Qualifier::Exact));
+            let mut all = Claim::bare(None, span, t..end, f64::from(n), (f64::from(n), f64::from(n)), Qualifier::Exact);
+            all.total = true;
+            return Some(all);
         }
         _ => {
             // `kedua korban`, `ketiga pendaki`: all of them. (`korban ketiga` is the third.)
             let n = w.strip_prefix("ke").and_then(|rest| crate::numbers::parse_number_words(&[rest], Language::Id))?;
             // After a noun (`korban ketiga`, `tahap ketiga`) or before a verb (`ketiga ditemukan`)
             // it is an ordinal.
-            let after_noun = t > words.range.start && words.is_word(t - 1) && !words.at(t - 1).is_some_and(|p| STOP.contains(&p) || verb_like(p));
+            // (Not before a word for people: `Jenazah keempat korban`, `keluarga kedua
+            // pendaki` are all of them.)
+            let people_next = words.at(t + 1).is_some_and(|n| normalise_head(n) == PERSON);
+            let after_noun = t > words.range.start && words.is_word(t - 1) && !words.at(t - 1).is_some_and(|p| STOP.contains(&p) || verb_like(p)) && !people_next;
             if !(2..=20).contains(&n) || !next_is_noun() || after_noun || words.at(t + 1).is_some_and(verb_like) {
                 return None;
             }
-            (n as f64, n as f64, n as f64, Qualifier::Exact)
+            // All of them: a total.
+            let mut all = Claim::bare(None, doc.tokens[t].span, t..t + 1, n as f64, (n as f64, n as f64), Qualifier::Exact);
+            all.total = true;
+            return Some(all);
         }
     };
     Some(Claim::bare(None, doc.tokens[t].span, t..t + 1, value, (lo, hi), qualifier))
@@ -1209,6 +1224,11 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
             if !english {
                 break;
             }
+            // A plural noun ends the run (`64 passengers sank off ...`): what follows is
+            // what they did. (`12 gas cylinders`: `gas` is no plural.)
+            if c.value > 1.0 && is_plural(w) {
+                break;
+            }
         }
         // The noun and its modifiers: English adjectives before it (`young players`),
         // an Indonesian modifier after it (`pemain muda`, `tahanan Palestina`), never a verb.
@@ -1276,8 +1296,16 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     {
         c.state = (t + 1..(t + 5).min(q_start)).find_map(|x| words.first_at(x, STATES).map(|(state, _)| state));
     }
-    // Bodies (`delapan jenazah`, `eight bodies`) are at least that many dead.
-    if c.head.as_deref().and_then(|h| h.split(' ').next()).is_some_and(|h| BODIES.contains(&h)) && c.state.is_none_or(|s| matches!(s, "dead" | "found")) {
+    // Bodies (`delapan jenazah`, `eight bodies`) are at least that many dead; so are the bodies
+    // of a count of people (`the bodies of all eight victims`, `Jenazah keempat korban`).
+    let bodies_of = {
+        let mut b = q_start;
+        while b > words.range.start && words.at(b - 1).is_some_and(|w| matches!(w, "all" | "the" | "of" | "para" | "seluruh" | "semua")) {
+            b -= 1;
+        }
+        b > words.range.start && b < q_start + 1 && words.at(b - 1).is_some_and(|w| BODIES.contains(&w)) && c.head.as_deref().is_some_and(|h| h == PERSON)
+    };
+    if bodies_of || c.head.as_deref().and_then(|h| h.split(' ').next()).is_some_and(|h| BODIES.contains(&h)) && c.state.is_none_or(|s| matches!(s, "dead" | "found")) {
         c.head = Some(PERSON.to_string());
         c.state = Some("dead");
         c.bodies = true;
@@ -1361,8 +1389,21 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     let elsewhere_here = if increment {
         words.any_in(around.start..q_start - 1, ELSEWHERE) || words.any_in(q_start..around.end, ELSEWHERE)
     } else {
-        words.any_in(around, ELSEWHERE)
+        words.any_in(around.clone(), ELSEWHERE)
     };
+    // Only some of the words found say another event or period: `sejak Sabtu`, `since Monday
+    // morning` is the event still going on; `released without charge`, `tanpa syarat` after the
+    // count negates something else than the count.
+    let elsewhere_here = elsewhere_here && (around.start..around.end).any(|t| {
+        if increment && t + 1 == q_start {
+            return false;
+        }
+        let Some(p) = ELSEWHERE.iter().find(|p| words.phrase_at(t, p).is_some()) else { return false };
+        match *p {
+            "tanpa" | "without" => t < q_start,
+            _ => another_period(words, t, p),
+        }
+    });
     c.excluded |= elsewhere_here
         || facts.elsewhere
         || words.at(words.range.end.saturating_sub(1)) == Some("?");
@@ -1405,6 +1446,23 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     scope.sort();
     scope.dedup();
     c.scope = scope;
+}
+
+/// Whether `phrase`, found at `t`, says another period than the event's: `sejak 2019`, `since
+/// January` do; `sejak Sabtu`, `since Monday morning`, `sejak pagi` are the event still going on.
+fn another_period(words: &Words, t: usize, phrase: &str) -> bool {
+    match phrase {
+        "sejak" | "since" => !words.at(t + 1).is_some_and(|n| {
+            WEEKDAYS.contains(&n) || RELATIVE_TIMES.contains(&n) || matches!(n, "pagi" | "siang" | "sore" | "malam" | "dini" | "morning" | "afternoon" | "evening" | "dawn")
+        }),
+        _ => true,
+    }
+}
+
+/// An English plural noun: a word in `-s` whose singular is a word (`passengers`, `areas`), not
+/// `gas`, `bus`, `glass`.
+fn is_plural(w: &str) -> bool {
+    w.len() > 3 && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && w.strip_suffix('s').is_some_and(|stem| crate::lexicon::is_word(Language::En, stem))
 }
 
 /// Places named in the headline and the lead (after `di` / `in`), and the dateline

@@ -113,6 +113,9 @@ pub fn contradictions(claims: &Claims) -> Vec<Contradiction> {
         for (n, &j) in members.iter().enumerate() {
             let b = &cs[j];
             crate::work::count(MAX_COMPARED.min(n));
+            if before_a_remainder(cs, j) {
+                continue;
+            }
             let earlier = members[n.saturating_sub(MAX_COMPARED)..n].iter().copied().find(|&i| {
                 let a = &cs[i];
                 // A total and a count that may be one of its parts are not one figure.
@@ -121,7 +124,8 @@ pub fn contradictions(claims: &Claims) -> Vec<Contradiction> {
                 let part_of_whole = a.fraction_whole != b.fraction_whole && a.state.is_none() && b.state.is_none() && if a.fraction_whole { b.value < a.value } else { a.value < b.value };
                 a.sentence != b.sentence
                     && !part_of_whole
-                    && (a.total == b.total || total_exceeded(a, b))
+                    // (More bodies than a count of the dead: whatever the totals say.)
+                    && (a.total == b.total || total_exceeded(a, b) || a.bodies && a.lo > b.hi || b.bodies && b.lo > a.hi)
                     && !other_sources(a, b)
                     // (`The Progressive Alliance took 128 seats ... The National Union won 94
                     // seats`: two holders' counts.)
@@ -135,6 +139,14 @@ pub fn contradictions(claims: &Claims) -> Vec<Contradiction> {
     }
     out.sort_by_key(|c| c.later);
     out
+}
+
+/// `Dua tersangka ditangkap di dalam gudang, sementara dua lainnya dibekuk di rumah`, `Six were
+/// treated at the scene and the other four ...`: a count followed in its sentence by a remainder
+/// of its unit is one part of a breakdown, not the whole count again.
+fn before_a_remainder(cs: &[Claim], j: usize) -> bool {
+    // (`11 orang tewas dan lima lainnya masih hilang`: others in another state are no part.)
+    cs[j + 1..].iter().take_while(|c| c.sentence == cs[j].sentence).any(|c| c.remainder && c.same_unit(&cs[j]) && (c.state.is_none() || c.state == cs[j].state))
 }
 
 /// The digits a figure is written with and its magnitude word: `Rp 4,8 miliar` is `48` and
@@ -170,10 +182,12 @@ fn counted_alike(a: &Claim, b: &Claim) -> bool {
     let stem = |w: &str| w.chars().take(5).collect::<String>();
     let words = |c: &Claim| c.head.iter().chain(c.predicate.iter()).flat_map(|h| h.split(' ')).filter(|w| w.len() >= 5).map(stem).collect::<Vec<_>>();
     let body = |c: &Claim| c.head.as_deref().is_some_and(|h| BODIES.contains(&h));
-    a.head.is_some() && a.head == b.head && !a.generic()
+    // (`52 warga mengungsi` ... `25 warga dirawat`: one noun in two states is two counts.)
+    let states_agree = a.state.is_none() || b.state.is_none() || a.state == b.state;
+    a.head.is_some() && a.head == b.head && !a.generic() && states_agree
         || a.state.is_some() && a.state == b.state
         || (body(a) && b.state == Some("dead") || body(b) && a.state == Some("dead"))
-        || words(a).iter().any(|w| words(b).contains(w))
+        || states_agree && words(a).iter().any(|w| words(b).contains(w))
 }
 
 /// Whether two amounts or percentages are said of one thing: a word of five letters or more
@@ -185,7 +199,7 @@ fn shared_context(doc: &crate::document::Document, a: &Claim, b: &Claim) -> bool
     let stems = |c: &Claim| {
         let sentence = doc.sentences[c.sentence].tokens.clone();
         // (Not past another figure or a conjunction: the words there are another figure's.)
-        let number = |t: usize| doc.tokens[t].kind == crate::document::TokenKind::Number || matches!(doc.token_lower(t), "dan" | "and" | "serta" | "," | ";" | "sedangkan" | "while");
+        let number = |t: usize| doc.tokens[t].kind == crate::document::TokenKind::Number || matches!(doc.token_lower(t), "dan" | "and" | "serta" | "," | ";" | "sedangkan" | "while" | "as" | "karena" | "because" | "after" | "setelah");
         let from = (sentence.start.max(c.tokens.start.saturating_sub(6))..c.tokens.start).rev().find(|&t| number(t)).map_or(sentence.start.max(c.tokens.start.saturating_sub(6)), |t| t + 1);
         let to = (c.tokens.end..(c.tokens.end + 4).min(sentence.end)).find(|&t| number(t)).unwrap_or((c.tokens.end + 4).min(sentence.end));
         (from..to)
@@ -244,7 +258,10 @@ pub fn referred_back(claims: &Claims, doc: &crate::document::Document) -> Vec<Co
             let noun_end = (lc.tokens.end..(lc.tokens.end + 3).min(doc.tokens.len())).find(|&t| n.is_some_and(|n| word(t) == n.to_lowercase())).map(|t| t + 1);
             // (`All four members of his family`: a group of its own.)
             let of_a_group = noun_end.is_some_and(|t| matches!(word(t), "of" | "dari" | "in" | "di"));
-            lc.head.as_deref().is_some_and(|h| h != PERSON) && !of_a_group && (noun_end.is_some_and(demonstrative_after) || matches!(before, "all" | "seluruh" | "semua" | "kesemua" | "those" | "these"))
+            // (All of the victims, `all four victims`, `seluruh lima korban`, are everyone counted
+            // in an outcome; all of a generic noun, `all 300 people`, may be a new count.)
+            let of_victims = lc.noun.as_deref().is_some_and(|n| matches!(n, "victims" | "korban" | "casualties"));
+            (lc.head.as_deref().is_some_and(|h| h != PERSON) || of_victims) && !of_a_group && (noun_end.is_some_and(demonstrative_after) || matches!(before, "all" | "seluruh" | "semua" | "kesemua" | "those" | "these"))
                 // `kedelapan korban`, `Ke-17 jenazah`: all of them.
                 || collective
         };
@@ -349,8 +366,8 @@ pub fn transpositions(claims: &Claims, doc: &crate::document::Document) -> Vec<C
                     && swapped(di, dj)
                     && (a.whole, a.total) == (b.whole, b.total)
                     && if a.currency.is_some() || a.percent {
-                        // Amounts and shares of one thing: the headline's, or said of the same words.
-                        a.position == super::Position::Headline || shared_context(doc, a, b)
+                        // Amounts and shares of one thing: said of the same words.
+                        shared_context(doc, a, b)
                     } else {
                         counted_alike(a, b)
                     }

@@ -114,9 +114,19 @@ fn near_misses_stay_silent() {
         ("At least 10 people died. Officials said 14 people died.", En),
         ("The death toll rose to 13 from 11 overnight.", En),
         ("Sebanyak 30 sekolah rusak. Ada 12 sekolah di kecamatan itu yang rusak berat.", Id),
+        // A count before a remainder in its sentence is a part.
+        ("Polisi menangkap empat tersangka di pelabuhan. Dua tersangka ditangkap di dalam gudang, sementara dua lainnya dibekuk di rumah kontrakan.", Id),
+        ("Officers detained five suspects on Friday. Three suspects were detained at the port and the other two at a hotel.", En),
     ] {
         let c = claims_of(text, lang);
         assert!(contradictions(&c).is_empty(), "{text}: {:?}", contradictions(&c).iter().map(|x| c.claims[x.later].describe(lang)).collect::<Vec<_>>());
+    }
+    // Others in another state do not make the count before them a part.
+    for (text, lang) in [
+        ("Banjir menewaskan sedikitnya 14 orang. BNPB mengatakan 11 orang tewas dan lima lainnya masih hilang.", Id),
+        ("The storm killed at least 14 people. Officials said 11 people died and five others are missing.", En),
+    ] {
+        assert_eq!(contradictions(&claims_of(text, lang)).len(), 1, "{text}");
     }
 }
 
@@ -128,6 +138,13 @@ fn parts_that_do_not_make_their_whole() {
         ("Kapal mengangkut 87 penumpang. Tim SAR mengevakuasi 64 penumpang dalam keadaan selamat dan 9 penumpang meninggal dunia. Sisanya, 12 penumpang, masih dicari.", Id, 85.0),
         ("Tujuh pendaki hilang di gunung itu. Tiga ditemukan selamat, dua meninggal, dan satu lainnya masih dicari.", Id, 6.0),
         ("The plane had 88 people on board. Eighty survived, five died and two are missing.", En, 87.0),
+        // A head noun ends before an irregular verb; `without` after a count negates nothing of it;
+        // `sejak Sabtu` is the search still going on, not another period.
+        ("A ferry carrying 64 passengers sank off the coast on Tuesday. Rescue teams pulled 51 survivors from the water, while eight passengers died and three remain missing.", En, 62.0),
+        ("A bus carrying 40 pilgrims overturned on Sunday. Thirty-one people survived, six died and two are still missing.", En, 39.0),
+        ("Tim SAR mencari sembilan pendaki yang hilang di Gunung Sari sejak Sabtu. Empat pendaki ditemukan selamat, dua ditemukan meninggal, dan dua lainnya masih dicari.", Id, 8.0),
+        ("Police arrested 14 people after clashes on Saturday. Of those arrested, nine were charged with assault and seven were released without charge.", En, 16.0),
+        ("Polisi menangkap 21 orang dalam razia itu. Dari mereka yang ditangkap, 12 orang ditahan dan 11 orang dibebaskan tanpa syarat.", Id, 23.0),
     ] {
         let c = claims_of(text, lang);
         let d = doc(text, lang);
@@ -145,6 +162,9 @@ fn breakdowns_that_hold_or_may_leave_some_out() {
         ("Of the 86 cases, 40 were in Jakarta and 20 in Bogor.", En),
         ("The ferry carried 88 people. Eighty survived, six died and two are missing.", En),
         ("Sebanyak 120 warga mengungsi. Dari jumlah itu, termasuk 30 anak dan 25 lansia.", Id),
+        ("Police arrested 14 people. Of those arrested, nine were charged and five were released without charge.", En),
+        ("A ferry carrying 64 passengers sank on Tuesday. Rescue teams pulled 51 survivors from the water, while eight passengers died and five remain missing.", En),
+        ("Sejak 2020, longsor di desa itu menewaskan 40 orang. Tim SAR mencari 9 pendaki. Empat pendaki ditemukan selamat, dua meninggal, dan tiga lainnya masih dicari.", Id),
     ] {
         let c = claims_of(text, lang);
         let d = doc(text, lang);
@@ -373,6 +393,10 @@ fn figures_whose_digits_are_swapped() {
     assert!(pairs("Sebanyak 1.250 rumah rusak. Petugas mencatat 1.502 rumah rusak.", Id).is_empty());
     assert!(pairs("Sebanyak 12 rumah rusak berat dan 21 rumah rusak ringan.", Id).is_empty());
     assert!(pairs("Sebanyak 36 rumah terendam. Petugas mengevakuasi 63 warga.", Id).is_empty());
+    // One noun in two states: two counts.
+    assert!(pairs("Sebanyak 52 warga mengungsi ke balai desa. Petugas mencatat 25 warga dirawat di puskesmas.", Id).is_empty());
+    assert!(pairs("Some 41 workers were injured. Officials said 14 workers died.", En).is_empty());
+    assert_eq!(pairs("Some 41 workers were injured. Officials said 14 workers were injured in the blast.", En), [(41.0, 14.0)]);
 }
 
 #[test]
@@ -882,6 +906,11 @@ fn a_figure_that_points_back_at_another() {
     assert_eq!(found("Sebanyak sembilan kapal tenggelam di perairan Cilacap.\n\nKerugian akibat tenggelamnya 11 kapal tersebut mencapai Rp 1,6 miliar.", Id), [(9.0, 11.0)]);
     assert_eq!(found("Longsor di tambang emas menewaskan sembilan penambang, Rabu.\n\nKedelapan korban telah diserahkan kepada keluarga.", Id), [(9.0, 8.0)]);
     assert_eq!(found("The city approved a bridge worth $40 million in March.\n\nThe $48 million bridge opened on Monday.", En).len(), 1);
+    // All of the victims, after a noun of their own, and of a harm that is no death.
+    assert_eq!(found("Tanah longsor menewaskan tiga warga pada Minggu.\n\nJenazah keempat korban dimakamkan sore harinya.", Id), [(3.0, 4.0)]);
+    assert_eq!(found("Banjir bandang menewaskan lima warga.\n\nKeluarga keenam korban menerima santunan.", Id), [(5.0, 6.0)]);
+    assert_eq!(found("Three people were stabbed at a market on Saturday.\n\nAll four victims were taken to hospital.", En), [(3.0, 4.0)]);
+    assert_eq!(found("Two men were stabbed outside a bar.\n\nBoth were treated, and all three victims were later released.", En), [(2.0, 3.0)]);
     for (language, text) in [
         (Id, "Kerugian negara dalam kasus itu ditaksir mencapai Rp 3,8 miliar.\n\n\"Kerugian negara Rp 3,8 miliar itu timbul dari kekurangan volume,\" kata Hendra."),
         (En, "Rescuers freed 23 coal miners on Wednesday.\n\nAll 23 miners were reunited with relatives by night."),
@@ -891,6 +920,9 @@ fn a_figure_that_points_back_at_another() {
         (Id, "Tim SAR mengerahkan dua kapal. Sebanyak 15 kapal nelayan ikut membantu.\n\nKerugian akibat tenggelamnya 11 kapal tersebut mencapai Rp 1,6 miliar."),
         (En, "Only 12 of the miners were hurt. Rescuers freed 23 coal miners.\n\nOnly 20 miners needed treatment."),
         (Id, "Longsor di tambang emas menewaskan delapan penambang, Rabu.\n\nKedelapan korban telah diserahkan kepada keluarga."),
+        (Id, "Tanah longsor menewaskan empat warga pada Minggu.\n\nJenazah keempat korban dimakamkan sore harinya. Tahap ketiga pencarian dimulai."),
+        (En, "Four people were stabbed at a market on Saturday.\n\nAll four victims were taken to hospital."),
+        (En, "The bus plunged into a ravine.\n\nAll 300 people in the village came to help."),
         // Victims of two outcomes: all of them are neither count.
         (Id, "Longsor menewaskan lima penambang dan melukai tiga lainnya.\n\nKedelapan korban dibawa ke rumah sakit."),
         // The count grew between.
@@ -982,4 +1014,21 @@ fn a_division_by_another_trait_between_dashes_is_not_the_breakdown() {
     };
     assert!(found("Of the 52 people on board — 50 passengers and two drivers — seven have now died and 17 remain in hospital. The other 28 were treated and released.", En).is_empty());
     assert_eq!(found("Of the 52 people on board — 50 passengers and two drivers — seven died, 17 were injured and 30 were unhurt.", En), [(52.0, 54.0)]);
+}
+
+#[test]
+fn the_bodies_of_all_the_victims_are_every_death() {
+    let found = |text: &str, language: Language| {
+        let c = claims_of(text, language);
+        contradictions(&c).iter().map(|x| (c.claims[x.earlier].value, c.claims[x.later].value)).collect::<Vec<_>>()
+    };
+    assert_eq!(found("Warehouse Fire Leaves Nine Dead\n\nA fire killed eight workers on Thursday.\n\nThe bodies of all eight victims were recovered by midday.", En), [(9.0, 8.0)]);
+    assert_eq!(found("Enam Tewas dalam Kebakaran Pasar\n\nKebakaran menewaskan lima pedagang.\n\nJenazah kelima korban diserahkan kepada keluarga.", Id), [(6.0, 5.0)]);
+    for (text, language) in [
+        // Bodies recovered so far are at least that many dead.
+        ("Warehouse Fire Leaves Nine Dead\n\nA fire killed eight workers and a guard.\n\nRescuers recovered eight bodies by midday.", En),
+        ("Enam Tewas dalam Kebakaran Pasar\n\nKebakaran menewaskan enam orang.\n\nJenazah keenam korban diserahkan kepada keluarga.", Id),
+    ] {
+        assert!(found(text, language).is_empty(), "{text}");
+    }
 }

@@ -306,9 +306,13 @@ const DEMAND_CUES: &[&str] = &[
 /// Words before a term that is no sentence served: a limit (`ancaman`, `maximum`), or a term that
 /// replaces an unpaid fine or restitution, and only if unpaid (`diganti pidana penjara dua tahun`,
 /// `subsider enam bulan kurungan`, `Bila tidak mencukupi`, `in default`).
+/// So is a share of the term served before parole or a remission (`eligible for parole after
+/// serving two-thirds of the sentence, or eight years`, `bebas bersyarat setelah menjalani dua
+/// pertiga masa hukuman`).
 const LIMIT_CUES: &[&str] = &[
     "guidelines", "guideline", "recommended", "recommends", "pedoman", "ancaman", "diancam", "maximum", "maksimal", "diganti",
-    "pengganti", "subsider", "subsidair", "bila", "jika", "apabila", "default", "unpaid",
+    "pengganti", "subsider", "subsidair", "bila", "jika", "apabila", "default", "unpaid", "parole", "eligible", "remisi",
+    "bersyarat", "two-thirds", "pertiga",
 ];
 const VERDICT_CUES: &[&str] = &[
     "vonis", "divonis", "memvonis", "menjatuhkan", "dijatuhi", "menjatuhi", "sentenced", "jailed", "putusan", "verdict",
@@ -1006,6 +1010,13 @@ mod tests {
         let got = read("Tersangka diancam hukuman maksimal 15 tahun penjara. Hakim menjatuhkan vonis 12 tahun penjara.", Language::Id);
         let kinds: Vec<(&str, Kind)> = got.iter().map(|(s, k, _, _)| (s.as_str(), *k)).collect();
         assert_eq!(kinds, [("12", Kind::Prison)]);
+        // The share of a term served before parole is no term.
+        let got = read("He was jailed for 12 years. He will be eligible for parole after serving two-thirds of the sentence, or eight years.", Language::En);
+        let kinds: Vec<(&str, Kind)> = got.iter().map(|(s, k, _, _)| (s.as_str(), *k)).collect();
+        assert_eq!(kinds, [("12", Kind::Prison)]);
+        let got = read("Ia divonis sembilan tahun penjara. Ia bisa bebas bersyarat setelah menjalani dua pertiga hukuman, atau enam tahun penjara.", Language::Id);
+        let kinds: Vec<(&str, Kind)> = got.iter().map(|(s, k, _, _)| (s.as_str(), *k)).collect();
+        assert_eq!(kinds, [("sembilan", Kind::Prison)]);
     }
 
     #[test]

@@ -311,12 +311,13 @@ fn share_of_whole(article: &Article, sentence: usize) -> Option<Diagnostic> {
         if matches!(words.at(after), Some("dari" | "of")) {
             // The whole: named in the phrase (`dari target sebesar Rp 5,5 triliun`) or by its noun.
             let phrase_end = (after + 1..words.tokens.end).find(|&t| matches!(words.at(t), Some("," | ";" | "atau" | "or" | "(" | ")"))).unwrap_or(words.tokens.end);
-            // (`90% of their capacity after 5,000 cycles`: a figure past a preposition is not the whole.)
+            // (`90% of their capacity after 5,000 cycles`: a figure past a preposition is not the
+            // whole; `22% of those aged 60 and over`: nor is an age.)
             let whole_here = here.iter().copied().find(|&w| {
                 ms[w].tokens.start > after
                     && ms[w].tokens.start < phrase_end
                     && !ms[w].percent
-                    && !(after + 1..ms[w].tokens.start).any(|t| matches!(words.at(t), Some("after" | "before" | "setelah" | "sebelum" | "sesudah" | "within" | "dalam" | "per" | "each" | "in" | "di" | "for" | "untuk" | "selama" | "during")))
+                    && !(after + 1..ms[w].tokens.start).any(|t| matches!(words.at(t), Some("after" | "before" | "setelah" | "sebelum" | "sesudah" | "within" | "dalam" | "per" | "each" | "in" | "di" | "for" | "untuk" | "selama" | "during" | "aged" | "age" | "ages" | "berusia" | "usia" | "umur" | "berumur")))
             });
             // The part: `, atau 380 pasien`, an amount before it, or the previous sentence's.
             let atau = here.iter().copied().find(|&n| {
@@ -567,6 +568,9 @@ mod tests {
         for (text, language) in [
             ("Varga leads a team of 24 researchers whose cells kept 90% of their capacity after 5,000 charging cycles.", En),
             ("Tim beranggotakan 24 peneliti itu membuat baterai yang menyimpan 90 persen dari kapasitasnya setelah 5.000 siklus.", Id),
+            // An age is no whole.
+            ("Among respondents aged 18 to 29, 71% said they used a phone in bed, compared with 22% of those aged 60 and over.", En),
+            ("Di antara responden berusia 18 hingga 29 tahun, 71 persen memakai ponsel, dibandingkan 22 persen dari mereka yang berusia 60 tahun ke atas.", Id),
         ] {
             assert!(flagged(&Percent, language, text).is_empty(), "{text}");
         }
