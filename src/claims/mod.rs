@@ -484,6 +484,10 @@ const PLACE_TYPES: &[&str] = &[
 struct SentenceFacts {
     /// Another period (`tahun lalu`, `since`) or a figure one side claims (`claimed`).
     elsewhere: bool,
+    /// Where a comparison (`compared with`, `dibandingkan`, `dari`) stands before the sentence's
+    /// other period: the figures before it are of this one (`Net profit was $4.5 million,
+    /// compared with a loss of $23 million in the same period last year`).
+    compared_at: Option<usize>,
     /// Where the first breakdown word (`rinciannya`, `yakni`) is.
     first_breakdown: Option<usize>,
     /// The opening adverbial (`In the UK,`, `Di Desa Sukamaju,`), if the sentence has one.
@@ -504,9 +508,14 @@ impl SentenceFacts {
 
     fn of(words: &Words) -> Self {
         crate::work::count(words.range.len());
-        let elsewhere = words.any_in(words.range.clone(), EARLIER_PERIOD)
-            && words.range.clone().any(|t| EARLIER_PERIOD.iter().any(|p| words.phrase_at(t, p).is_some() && another_period(words, t, p)))
-            || words.any_in(words.range.clone(), CLAIMED);
+        let period = if words.any_in(words.range.clone(), EARLIER_PERIOD) {
+            words.range.clone().find(|&t| EARLIER_PERIOD.iter().any(|p| words.phrase_at(t, p).is_some() && another_period(words, t, p)))
+        } else {
+            None
+        };
+        let claimed = words.any_in(words.range.clone(), CLAIMED);
+        let elsewhere = period.is_some() || claimed;
+        let compared_at = period.filter(|_| !claimed).and_then(|p| (words.range.start..p).rev().find(|&t| words.at(t).is_some_and(|w| matches!(w, "compared" | "dibandingkan" | "than" | "daripada" | "versus" | "from" | "dari"))));
         let first_breakdown = words.range.clone().find(|&t| words.any_in(t..t + 1, BREAKDOWN));
         let first = words.range.clone().find(|&t| words.is_word(t)).unwrap_or(words.range.start);
         let opens = words.at(first).is_some_and(|w| matches!(w, "di" | "in" | "at" | "pada" | "on" | "during" | "selama" | "across"));
@@ -517,7 +526,7 @@ impl SentenceFacts {
         };
         let short_comma = (first..(first + 6).min(words.range.end)).find(|&t| words.at(t) == Some(","));
         let elsewhere_opening = short_comma.filter(|&comma| words.any_in(first..comma, ELSEWHERE));
-        SentenceFacts { elsewhere, first_breakdown, opening, scope: std::cell::OnceCell::new(), elsewhere_opening, speakers: std::cell::OnceCell::new() }
+        SentenceFacts { elsewhere, compared_at, first_breakdown, opening, scope: std::cell::OnceCell::new(), elsewhere_opening, speakers: std::cell::OnceCell::new() }
     }
 }
 
@@ -1401,11 +1410,14 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         let Some(p) = ELSEWHERE.iter().find(|p| words.phrase_at(t, p).is_some()) else { return false };
         match *p {
             "tanpa" | "without" => t < q_start,
+            // (`kerugian Rp 16,2 miliar belum dipulihkan`: the negation is of what follows; `lima
+            // orang tidak selamat` negates the state read, so the count is left alone.)
+            "tidak" | "tak" | "bukan" | "belum" | "no" | "not" | "never" => t < q_start || words.first_at(t + 1, STATES).is_some(),
             _ => another_period(words, t, p),
         }
     });
     c.excluded |= elsewhere_here
-        || facts.elsewhere
+        || facts.elsewhere && facts.compared_at.is_none_or(|m| q_start > m)
         || words.at(words.range.end.saturating_sub(1)) == Some("?");
     // Scope: places after `di` / `in` and times in the clause (and the sentence's opening phrase).
     let opening = if facts.opening.end <= clause_range.start { facts.opening.clone() } else { 0..0 };
@@ -1432,8 +1444,13 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     let mut scope: Vec<String> = in_range(&opening)
         .iter()
         .chain(in_range(&clause_range))
-        // A year inside the figure itself is not its scope.
-        .filter(|(t, item)| !(item.starts_with("year:") && (start..end).contains(t)))
+        // A year inside the figure itself is not its scope, nor the year of a record it is
+        // measured against (`the first since 2022`).
+        // (`the first since the final quarter of 2022`: a few words may stand between.)
+        .filter(|(t, item)| {
+            !(item.starts_with("year:")
+                && ((start..end).contains(t) || (t.saturating_sub(5)..*t).rev().find(|&k| matches!(words.at(k), Some("since" | "sejak"))).is_some_and(|k| !another_period(words, k, "since"))))
+        })
         // A place after another figure with a place word before it is that figure's: `230.000
         // orang dievakuasi dan ditampung di 1.100 pusat evakuasi di wilayah Lembah Cagayan`.
         .filter(|(t, item)| {
@@ -1450,11 +1467,14 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
 
 /// Whether `phrase`, found at `t`, says another period than the event's: `sejak 2019`, `since
 /// January` do; `sejak Sabtu`, `since Monday morning`, `sejak pagi` are the event still going on.
+/// A record measured against the past (`the first since 2022`, `tertinggi sejak 2019`) is no
+/// other period either.
 fn another_period(words: &Words, t: usize, phrase: &str) -> bool {
+    let record = |k: usize| words.at(k).is_some_and(|w| matches!(w, "first" | "highest" | "lowest" | "biggest" | "largest" | "worst" | "best" | "pertama" | "tertinggi" | "terendah" | "terbesar" | "terburuk" | "terbaik"));
     match phrase {
-        "sejak" | "since" => !words.at(t + 1).is_some_and(|n| {
+        "sejak" | "since" => !(words.at(t + 1).is_some_and(|n| {
             WEEKDAYS.contains(&n) || RELATIVE_TIMES.contains(&n) || matches!(n, "pagi" | "siang" | "sore" | "malam" | "dini" | "morning" | "afternoon" | "evening" | "dawn")
-        }),
+        }) || t > words.range.start && (record(t - 1) || t > words.range.start + 1 && record(t - 2))),
         _ => true,
     }
 }
@@ -1526,7 +1546,8 @@ pub fn first_full_date_year(doc: &Document, mentions: &[NumberMention]) -> Optio
         }
         if m.role == Role::Year {
             let i = m.tokens.start;
-            let before: Vec<&str> = (i.saturating_sub(3)..i).map(|k| doc.token_lower(k)).collect();
+            // (`Feb. 10, 2025`: past the abbreviation's full stop.)
+            let before: Vec<&str> = (i.saturating_sub(4)..i).map(|k| doc.token_lower(k)).collect();
             if before.iter().any(|w| crate::numbers::month_number(w).is_some()) && before.iter().any(|w| w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))) {
                 return Some(m.value as i64);
             }

@@ -190,6 +190,8 @@ fn article_year() {
     assert_eq!(front_matter_year("No front matter, date: 2017"), None);
     let c = claims_of("Banjir melanda Bekasi, Senin (14/4/2025). Sebanyak 5 orang tewas.", Id);
     assert_eq!(c.year, Some(2025));
+    assert_eq!(claims_of("A storm swept the north late on Monday, Feb. 10, 2025, officials said.", En).year, Some(2025));
+    assert_eq!(claims_of("The fair opened on Sept. 3, 2023.", En).year, Some(2023));
 }
 
 #[test]
@@ -258,6 +260,9 @@ fn changes_that_do_not_match_their_values() {
         // A phrase of time between the stated change and the pair.
         ("Arrivals rose 18% in the first half of the year to 1.42 million, from 1.31 million a year earlier.", En, 8.4),
         ("Jumlah wisatawan turun separuh dalam enam bulan pertama tahun ini, dari 84.000 orang menjadi 52.000 orang.", Id, 38.1),
+        // In another period than the article's, the change is still arithmetic.
+        ("Foreign visitor arrivals rose 25% last year to a record 2.3 million, up from 2.1 million in 2023.", En, 9.5),
+        ("Produksi beras naik 20 persen tahun lalu menjadi 4,6 juta ton dari 4,1 juta ton.", Id, 12.2),
     ] {
         let c = claims_of(text, lang);
         let d = doc(text, lang);
@@ -280,6 +285,10 @@ fn changes_that_do_not_match_their_values() {
         ("Unemployment rose to 6 percent, from 200 to 260 claims a week.", En),
         ("Enrolment grew 38% this year to 2,760 from 2,000 in 2023, the district said.", En),
         ("Ekspor kopi naik 35 persen menjadi 5.400 ton dari 4.000 ton pada tahun sebelumnya.", Id),
+        ("Foreign visitor arrivals rose 10% last year to a record 2.3 million, up from 2.1 million in 2023.", En),
+        ("Produksi beras naik 13 persen tahun lalu menjadi 4,6 juta ton dari 4,1 juta ton.", Id),
+        // Within the rounding of both values (2.05 to 2.35 million is 14.6%).
+        ("Foreign visitor arrivals rose 15% last year to a record 2.3 million, up from 2.1 million in 2023.", En),
         ("Jumlah kasus turun separuh dibandingkan periode yang sama tahun lalu, dari 6.000 kasus menjadi 3.050 kasus.", Id),
         ("Subscriptions more than doubled over the year, from 30,000 to 61,000.", En),
         ("Produksi garam naik tiga kali lipat, dari 2.000 ton menjadi 6.000 ton.", Id),
@@ -397,6 +406,14 @@ fn figures_whose_digits_are_swapped() {
     assert!(pairs("Sebanyak 52 warga mengungsi ke balai desa. Petugas mencatat 25 warga dirawat di puskesmas.", Id).is_empty());
     assert!(pairs("Some 41 workers were injured. Officials said 14 workers died.", En).is_empty());
     assert_eq!(pairs("Some 41 workers were injured. Officials said 14 workers were injured in the blast.", En), [(41.0, 14.0)]);
+    // A figure before the comparison with another period is of this one.
+    assert_eq!(pairs("Net profit for April to June was $4.5 million, compared with a loss of $23 million in the same period last year. The profit of $5.4 million was the first since 2022.", En), [(4.5e6, 5.4e6)]);
+    assert_eq!(pairs("Laba bersih mencapai Rp 4,5 miliar, dibandingkan rugi Rp 23 miliar pada periode yang sama tahun lalu. Laba bersih Rp 5,4 miliar itu yang pertama sejak 2022.", Id), [(4.5e9, 5.4e9)]);
+    assert!(pairs("Net profit was $4.5 million last year. The profit of $5.4 million this year was a record.", En).is_empty());
+    assert_eq!(pairs("Net profit was $4.5 million, compared with a loss a year earlier. The profit of $5.4 million was its first since the final quarter of 2022.", En), [(4.5e6, 5.4e6)]);
+    // A negation after the amount is of what follows it.
+    assert_eq!(pairs("Korupsi itu merugikan keuangan negara sebesar Rp 12,6 miliar. Kerugian negara sebesar Rp 16,2 miliar belum dipulihkan.", Id), [(12.6e9, 16.2e9)]);
+    assert_eq!(pairs("The fraud cost the state $12.6 million. The state's $16.2 million has not been recovered.", En), [(12.6e6, 16.2e6)]);
 }
 
 #[test]
