@@ -26,7 +26,10 @@ victory` points back too, unless a month or a year right after it says another m
 half, each named (`20-18 pada kuarter pertama, ...`, `won the first quarter 25-20, lost the second 18-22, ...`), must add \
 up to the final score in the headline or lead, each read either way round; a game that went to overtime is left alone, \
 and the score of one period is never compared as a result. A win given game by game (`menundukkan unggulan pertama, \
-21-18, 17-21, 19-21`) must give the winner, whose scores stand first, most of the games.",
+21-18, 17-21, 19-21`) must give the winner, whose scores stand first, most of the games. A margin of victory said of the match \
+reported (`The nine-point margin`, `won by 12 points`, `menang dengan selisih tiga gol`) must be its result's \
+difference (98-91 is seven points); a margin with a qualifier (`five points or fewer`), of each of several games, \
+or of a sentence with a score of its own is left alone.",
     example_bad: "Bintang Timur menang 2-1 atas Perseru Muara. ... Kemenangan 3-1 ini memperpanjang rekor kandang mereka.",
     example_good: "Bintang Timur menang 2-1 atas Perseru Muara. ... Kemenangan 2-1 ini memperpanjang rekor kandang mereka.",
 };
@@ -41,16 +44,20 @@ const RESULT_WORDS: &[&str] = &[
 const OTHER_SCORES: &[&str] = &[
     "babak pertama", "turun minum", "paruh pertama", "first half", "half-time", "halftime", "agregat", "aggregate",
     "adu penalti", "penalti", "shootout", "shoot-out", "penalties", "leg", "pertemuan", "meeting", "musim lalu",
-    "last season", "sempat", "tertinggal", "trailed", "led", "leading", "sebelumnya", "earlier", "previous",
+    "last season", "sempat", "tertinggal", "trailed", "sebelumnya", "earlier", "previous",
     // A tiebreak's points, not the set's games.
     "tiebreak", "tiebreaker", "tie-break", "tie-breaker", "tiebreaks", "tie break",
     // Another year's match.
     "last year", "last year's", "tahun lalu", "musim sebelumnya",
     // A score during the game: at the interval, at the break.
-    "interval", "jeda", "the break", "changeover", "mid-game", "lead",
+    "interval", "jeda", "the break", "changeover", "mid-game",
     // One period of a game: a quarter, a half, an inning.
     "kuarter", "quarter", "quarters", "period", "periode", "inning", "innings", "babak kedua", "second half", "paruh kedua",
 ];
+/// A lead, a running score: only right beside the score (`led 2-0`, `a 3-2 lead`), since a
+/// sentence may give the result and a series lead (`beat the Rangers 98-91 to take a 3-2 lead`).
+const LEADS: &[&str] = &["lead", "led", "leading", "leads"];
+
 /// Rounds of a competition: a score of another round, unless it is the main result's own
 /// (`beat Kingsford 3-2 in the FA Trophy quarterfinals`) or the round comes after it as where
 /// the win leads (`The 3-1 win sends the club into the semifinals`).
@@ -181,6 +188,7 @@ impl Rule for MatchResult {
         let results = results(article);
         out.extend(results.iter().filter_map(|r| won_on_fewer_games(article, r)));
         let Some(main) = results.first().filter(|r| r.lead) else { return };
+        out.extend(stated_margin(article, main, &results));
         let main_names = names_in(article, main.sentence);
         for r in &results[1..] {
             // A result given game by game whose games make another result than the main one:
@@ -357,6 +365,82 @@ fn period_sums(article: &Article) -> Option<Diagnostic> {
     Some(META.diagnostic(span, message).with_related(fspan, format!("{fa}-{fb} here")))
 }
 
+/// Units a margin of victory is counted in.
+const MARGIN_UNITS: &[&str] = &["point", "points", "poin", "angka", "goal", "goals", "gol", "run", "runs"];
+/// Nouns a margin of the match reported is said of: `The nine-point margin`, `the 12-point win`.
+const MARGIN_NOUNS: &[&str] = &["margin", "win", "victory", "triumph", "defeat", "loss", "rout"];
+
+/// A margin of victory said of the match reported against its result: `beat the Rangers 98-91`
+/// ... `The nine-point margin` (7); `menang 3-1 ... dengan selisih tiga gol` (2). The margin is
+/// the match's when it stands in the result's sentence after a word of winning (`won by 12
+/// points`, `menang dengan selisih 10 poin`), or points back to it (`The nine-point margin`,
+/// `Kemenangan dengan selisih 10 poin itu`). A margin with a qualifier (`five points or fewer`),
+/// of each of several games, or in a sentence with a score of its own is left alone.
+fn stated_margin(article: &Article, main: &Result, results: &[Result]) -> Option<Diagnostic> {
+    // Only a result in points or goals, not one counting games or sets.
+    if main.games.len() != 1 || main.high == main.low {
+        return None;
+    }
+    let doc = article.doc;
+    // Each margin written: its value, span, first token and the token of its unit. `12 points`,
+    // `12-point` (a mention and its unit), `nine-point` (one word).
+    #[allow(clippy::type_complexity)]
+    let mut margins: Vec<(u32, Span, usize, usize, bool, usize)> = Vec::new();
+    for m in &article.mentions {
+        if !m.is_whole() || m.percent || m.currency.is_some() || m.role != Role::Quantity || m.value < 1.0 {
+            continue;
+        }
+        let words = &article.sentences[m.sentence];
+        let hyphened = words.at(m.tokens.end) == Some("-");
+        let unit = m.tokens.end + usize::from(hyphened);
+        if words.at(unit).is_some_and(|w| MARGIN_UNITS.contains(&w)) {
+            margins.push((m.value as u32, m.span, m.tokens.start, unit, hyphened, m.sentence));
+        }
+    }
+    for (sentence, words) in article.sentences.iter().enumerate() {
+        for t in words.tokens.clone() {
+            let Some((number, unit)) = words.at(t).and_then(|w| w.split_once('-')) else { continue };
+            if !MARGIN_UNITS.contains(&unit) {
+                continue;
+            }
+            if let Some(v) = crate::numbers::parse_number_words(&[number], doc.language).filter(|v| (1..1000).contains(v)) {
+                // (The number's part of the word: `nine` of `nine-point`.)
+                let whole = doc.tokens[t].span;
+                let span = if doc.str(whole).is_ascii() { Span::new(whole.start, whole.start + number.len()) } else { whole };
+                margins.push((v as u32, span, t, t, true, sentence));
+            }
+        }
+    }
+    for (value, span, start, unit, hyphened, sentence) in margins {
+        let words = &article.sentences[sentence];
+        let before = |n: usize| start.checked_sub(n).filter(|&k| k >= words.tokens.start).and_then(|k| words.at(k));
+        // `The nine-point margin`, `this 12-point win`.
+        let pointing = hyphened && matches!(before(1), Some("the" | "this" | "that")) && words.at(unit + 1).is_some_and(|w| MARGIN_NOUNS.contains(&w));
+        // `won by 12 points`, `beat them by seven points`, `menang dengan selisih 10 poin`.
+        let by = matches!(before(1), Some("by" | "selisih")) && (2..12).any(|n| before(n).is_some_and(|w| WON.contains(&w) || LOST.contains(&w) || matches!(w, "kemenangan" | "kekalahan" | "menang" | "winning")));
+        let back = (unit + 1..(unit + 4).min(words.tokens.end)).any(|k| words.at(k).is_some_and(|w| BACK_REFERENCE.contains(&w)));
+        if !(pointing || by && (sentence == main.sentence || back)) {
+            continue;
+        }
+        // A qualifier (`or fewer`, `more than`, `sekitar`), several games (`each`), another
+        // score in the sentence: not one margin of this match.
+        let qualified = before(1) == Some("than")
+            || before(2) == Some("than")
+            || matches!(words.at(unit + 1).zip(words.at(unit + 2)), Some(("or", "fewer" | "less" | "more")) | Some(("atau", "kurang" | "lebih")))
+            || matches!(before(1), Some("about" | "nearly" | "almost" | "around" | "sekitar" | "hampir" | "lebih" | "kurang"));
+        let several = words.lower().any(|w| matches!(w, "each" | "every" | "masing-masing" | "setiap" | "games" | "matches" | "gim"));
+        let other_score = results.iter().any(|r| r.sentence == sentence && r.sentence != main.sentence);
+        let actual = main.high - main.low;
+        if qualified || several || other_score || value == actual {
+            continue;
+        }
+        let written = doc.str(span);
+        let message = format!("a margin of {written} here, but {}-{} {} is a margin of {actual}", main.high, main.low, article.where_is(main.block, doc.sentences[sentence].block));
+        return Some(META.diagnostic(span, message).with_related(main.span, format!("{}-{} here", main.high, main.low)));
+    }
+    None
+}
+
 fn results(article: &Article) -> Vec<Result> {
     let doc = article.doc;
     let lead_blocks: Vec<usize> = {
@@ -380,7 +464,8 @@ fn results(article: &Article) -> Vec<Result> {
             continue;
         }
         let Some(n) = ms.get(i + 1).filter(|n| n.role == Role::PairEnd) else { continue };
-        if !m.is_whole() || !n.is_whole() || m.value > 30.0 || n.value > 30.0 {
+        // (Basketball is scored past 100; a pair with a result word near is still a score.)
+        if !m.is_whole() || !n.is_whole() || m.value > 200.0 || n.value > 200.0 {
             continue;
         }
         let words = &article.sentences[m.sentence];
@@ -415,7 +500,7 @@ fn results(article: &Article) -> Vec<Result> {
             last_end = None;
             continue;
         }
-        if words.any_phrase_in(clause.start.min(near.start)..clause.end.max(near.end), OTHER_SCORES) {
+        if words.any_phrase_in(clause.start.min(near.start)..clause.end.max(near.end), OTHER_SCORES) || words.any_phrase_in(start.saturating_sub(2)..end + 2, LEADS) {
             last_end = None;
             continue;
         }
@@ -474,7 +559,30 @@ mod tests {
     }
 
     #[test]
+    fn a_margin_that_is_not_the_results() {
+        assert_eq!(flagged(&MatchResult, En, "The Comets beat the Rangers 98-91 on Friday night.\n\nThe nine-point margin was the Comets' most comfortable win of the series."), ["nine"]);
+        assert_eq!(flagged(&MatchResult, En, "Harbor won 88-80 on Sunday, winning by 12 points in front of a home crowd."), ["12"]);
+        assert_eq!(flagged(&MatchResult, Id, "Satria Muda menang 78-70 atas Pelita Jaya, Sabtu.\n\nKemenangan dengan selisih 10 poin itu membawa Satria ke puncak klasemen."), ["10"]);
+        assert_eq!(flagged(&MatchResult, Id, "Persada menang 3-1 atas Perseru, Minggu, dengan selisih tiga gol."), ["tiga"]);
+        for (language, text) in [
+            (En, "The Comets beat the Rangers 98-91 on Friday night.\n\nThe seven-point margin was the Comets' most comfortable win of the series."),
+            (En, "The Comets beat the Rangers 98-91 on Friday night.\n\nThe first four games were each decided by five points or fewer. Morrow scored 31 points."),
+            (En, "The Comets beat the Rangers 98-91 on Friday night.\n\nThe Rangers had led by 12 points at half-time."),
+            (En, "The Comets beat the Rangers 98-91 on Friday night.\n\nIn March the Comets won 101-89, a 12-point win."),
+            (Id, "Persada menang 3-1 atas Perseru, Minggu, dengan selisih dua gol."),
+            (Id, "Satria Muda menang 78-70 atas Pelita Jaya, Sabtu. Pelita sempat unggul 10 poin pada kuarter pertama."),
+            // A result in games: its margin is no count of points.
+            (Id, "Tim voli Jakarta menang 3-1 atas Surabaya. Jakarta unggul selisih 12 poin di gim keempat."),
+        ] {
+            assert!(flagged(&MatchResult, language, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn other_scores_stay_silent() {
+        // A series lead beside the result is no result.
+        assert!(flagged(&MatchResult, En, "The Comets beat the Rangers 98-91 on Friday to take a 3-2 lead in the finals.\n\nThe 98-91 win was their best.").is_empty());
+        assert!(flagged(&MatchResult, En, "United led 2-0 at one point and beat City 3-1 on Sunday.\n\nThe 3-1 win lifts United to third.").is_empty());
         for text in [
             "Bintang Timur menang 2-1 atas Perseru. Perseru sempat unggul 1-0 di babak pertama.",
             "Bintang Timur menang 2-1 atas Perseru.\n\nRajawali bermain imbang 2-2 dengan Persiku.",
