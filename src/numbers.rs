@@ -722,7 +722,9 @@ fn is_label_context(doc: &Document, i: usize, block: &Range<usize>, heading: boo
         // (`JAKARTA, KOMPAS — Sebanyak 126 ...`: the dateline's dash opens the lead's sentence.)
         || k > block.start && matches!(doc.token_str(&doc.tokens[k - 1]), "\"" | "“" | "(" | "‘" | "'" | "—" | "–");
     let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-    capitalised && !opens_sentence && !doc.tokens[i].line_break_before && !counts_a_noun_counted_nearby(doc, i, block)
+    // (`the Conservatives 31%`, `Partai Hijau 12 persen`: a share names nothing.)
+    let share = i + 1 < block.end && matches!(doc.token_lower(i + 1), "%" | "persen" | "percent");
+    capitalised && !opens_sentence && !share && !doc.tokens[i].line_break_before && !counts_a_noun_counted_nearby(doc, i, block)
 }
 
 /// Whether the number at `i` is followed by a lower-case noun that another number nearby counts
@@ -925,6 +927,15 @@ mod tests {
         // A capitalised name before a number mid-sentence is still a label.
         let d = doc("Mereka dirawat di RSUD Cibinong 2 sejak Senin.", Language::Id);
         assert_eq!(mentions(&d).iter().find(|m| d.str(m.span) == "2").map(|m| m.role), Some(Role::Label));
+        // A share after a name is a share.
+        for (text, language, figure) in [
+            ("Labour took 42% of the vote and the Conservatives 31%, while the rest went to others.", Language::En, "31"),
+            ("Partai Hijau meraih 40 persen suara dan Partai Biru 35 persen.", Language::Id, "35"),
+        ] {
+            let d = doc(text, language);
+            let m = mentions(&d).into_iter().find(|m| d.str(m.span).starts_with(figure)).unwrap();
+            assert_eq!(m.role, Role::Quantity, "{text}");
+        }
     }
 
     #[test]

@@ -467,6 +467,7 @@ static PARTS_BEFORE: &[&str] = &[
 ];
 static PARTS_AFTER: &[&str] = &["di antaranya", "diantaranya", "of them", "of whom", "among them", "dari jumlah itu", "of those"];
 static REMAINDER: &[&str] = &["sisanya", "selebihnya", "the rest", "the remainder", "the remaining", "remaining", "lainnya", "others", "other", "lain"];
+static REMAINDER_AFTER: &[&str] = &["lainnya", "others", "other", "lain", "remaining"];
 static TOTAL: &[&str] = &["total", "jumlah", "a total of", "in total", "seluruh", "seluruhnya", "semua", "all", "keseluruhan", "total of"];
 const WEEKDAYS: &[&str] = &[
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "monday", "tuesday", "wednesday", "thursday",
@@ -1362,8 +1363,16 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
             c.whole = true;
         }
     }
-    // `naik dari 13 menjadi 15`, `rose to 13 from 11`: the value a change starts from.
-    if matches!(before, Some("from")) || before == Some("dari") && words.any_in(q_start.saturating_sub(12)..q_start, UPDATE) {
+    // `naik dari 13 menjadi 15`, `rose to 13 from 11`: the value a change starts from, past
+    // words that say which value it is (`dari rata-rata normal 320 milimeter`, `from an average
+    // of 40`).
+    let mut f = q_start;
+    while f > words.range.start && q_start - f < 3 && words.at(f - 1).is_some_and(|w| matches!(w, "rata-rata" | "normal" | "average" | "an" | "of" | "sekitar" | "about" | "around")) {
+        f -= 1;
+    }
+    let before_from = if f < q_start { words.at(f.wrapping_sub(1)) } else { before };
+    let before_from = if matches!(before_from, Some("from" | "dari")) { before_from } else { before };
+    if matches!(before_from, Some("from")) || before_from == Some("dari") && words.any_in(q_start.saturating_sub(12)..q_start, UPDATE) {
         c.previous = true;
     }
     // Update markers in the clause before the number, or `menjadi` / `to` right before it.
@@ -1388,8 +1397,9 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         || words.any_in(q_start.saturating_sub(3).max(clause_range.start)..q_start, &["kembali"]);
     // `25 lembar pecahan Rp 100 ribu`: a count narrowed by another figure.
     c.measure |= (end + 1..(end + 4).min(words.range.end)).any(|t| words.doc.tokens[t].kind == TokenKind::Number && matches!(words.at(t - 1), Some("rp" | "$" | "us$" | "€" | "£" | "tipe" | "type" | "ukuran" | "size")));
-    let remainder_range = q_start.saturating_sub(3).max(words.range.start)..(end + 3).min(words.range.end);
-    c.remainder = words.any_in(remainder_range, REMAINDER);
+    // (`sisanya, 21 atlet`, `the rest, 22%` stand before the count; `dua lainnya`, `five others`
+    // after it: `31%, while the rest` is no rest.)
+    c.remainder = words.any_in(q_start.saturating_sub(3).max(words.range.start)..q_start, REMAINDER) || words.any_in(end..(end + 3).min(words.range.end), REMAINDER_AFTER);
     // Other events, hypotheses, negations: in the clause before the number, or the sentence's opening.
     // (`Another nine people are missing`: `another` right before the count adds to it, a part,
     // not another event.)
@@ -1412,7 +1422,9 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
             "tanpa" | "without" => t < q_start,
             // (`kerugian Rp 16,2 miliar belum dipulihkan`: the negation is of what follows; `lima
             // orang tidak selamat` negates the state read, so the count is left alone.)
-            "tidak" | "tak" | "bukan" | "belum" | "no" | "not" | "never" => t < q_start || words.first_at(t + 1, STATES).is_some(),
+            // (Before the count, only close to it: `tidak menemukan 5 korban`, not `keluarga
+            // tidak mampu dan penyandang disabilitas 15 persen`.)
+            "tidak" | "tak" | "bukan" | "belum" | "no" | "not" | "never" => t < q_start && t + 4 >= q_start || t >= q_start && words.first_at(t + 1, STATES).is_some(),
             _ => another_period(words, t, p),
         }
     });

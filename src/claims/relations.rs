@@ -1738,6 +1738,55 @@ fn change_then_values(claims: &Claims, doc: &crate::document::Document, sentence
     out
 }
 
+/// Shares in percent closed by the rest (`zonasi 50 persen, afirmasi 15 persen, dan perpindahan 5
+/// persen. Sisanya, sebesar 25 persen, ...`; `Labour took 42% and the Conservatives 31%, while
+/// the rest, 22%, ...`): with the rest they are the whole, 100%.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PercentRest {
+    /// The shares before the rest, in text order.
+    pub parts: Vec<usize>,
+    pub rest: usize,
+    /// The shares and the rest added up.
+    pub sum: f64,
+}
+
+/// The shares are the percentages of the rest's sentence and the one before it, in its
+/// paragraph, that are no change (`naik 5 persen`) and no earlier value; those before must leave
+/// room for a rest (less than 100%), and the sum may miss 100 only by the rounding of the
+/// figures (and a tenth more with `sekitar` / `about`).
+pub fn percent_rests(claims: &Claims, doc: &crate::document::Document) -> Vec<PercentRest> {
+    let cs = &claims.claims;
+    let mut out = Vec::new();
+    for (r, rc) in cs.iter().enumerate() {
+        crate::work::count(1);
+        if !rc.percent || !rc.remainder || !matches!(rc.qualifier, Qualifier::Exact | Qualifier::About) || rc.value <= 0.0 || rc.value >= 100.0 || is_change(doc, rc) {
+            continue;
+        }
+        let from = r.saturating_sub(MAX_LOOK_BACK);
+        let window: Vec<usize> = (from..r).filter(|&k| cs[k].block == rc.block && cs[k].sentence + 1 >= rc.sentence).collect();
+        // (A change among them: the sentences speak of more than one whole.)
+        if window.iter().any(|&k| cs[k].percent && (is_change(doc, &cs[k]) || cs[k].previous || cs[k].update)) {
+            continue;
+        }
+        let parts: Vec<usize> = window.into_iter().filter(|&k| cs[k].percent && cs[k].value > 0.0 && !cs[k].remainder).collect();
+        if parts.len() < 2 || parts.iter().any(|&k| !matches!(cs[k].qualifier, Qualifier::Exact | Qualifier::About)) {
+            continue;
+        }
+        let shares: f64 = parts.iter().map(|&k| cs[k].value).sum();
+        if shares >= 100.0 {
+            continue;
+        }
+        let sum = shares + rc.value;
+        let members = parts.iter().chain(std::iter::once(&r));
+        let about = members.clone().any(|&k| cs[k].qualifier == Qualifier::About);
+        let slack = members.map(|&k| written_unit(&cs[k]) / 2.0).sum::<f64>() + if about { 10.0 } else { 0.0 };
+        if (sum - 100.0).abs() > slack {
+            out.push(PercentRest { parts, rest: r, sum });
+        }
+    }
+    out
+}
+
 /// A margin of victory against the two counts it separates: `won a second term by 1,204 votes`
 /// ... `Jimenez received 48,310 votes ... to 47,406 votes` (904); `unggul dengan selisih 17.815
 /// suara` ... `78.392 suara ... 61.207 suara`.

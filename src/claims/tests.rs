@@ -257,6 +257,9 @@ fn changes_that_do_not_match_their_values() {
         ("Subscriptions doubled over the year, from 30,000 to 75,000.", En, 150.0),
         ("Produksi garam naik tiga kali lipat, dari 2.000 ton menjadi 4.000 ton.", Id, 100.0),
         ("The number of stray dogs was halved, from 900 to 600.", En, 33.3),
+        // Words between `dari` / `from` and the value it starts from.
+        ("Curah hujan sepanjang April turun hingga separuh, dari rata-rata normal 320 milimeter menjadi 210 milimeter.", Id, 34.4),
+        ("Rainfall fell by half, from an average of 320 millimetres to 210 millimetres.", En, 34.4),
         // A phrase of time between the stated change and the pair.
         ("Arrivals rose 18% in the first half of the year to 1.42 million, from 1.31 million a year earlier.", En, 8.4),
         ("Jumlah wisatawan turun separuh dalam enam bulan pertama tahun ini, dari 84.000 orang menjadi 52.000 orang.", Id, 38.1),
@@ -293,6 +296,7 @@ fn changes_that_do_not_match_their_values() {
         ("Subscriptions more than doubled over the year, from 30,000 to 61,000.", En),
         ("Produksi garam naik tiga kali lipat, dari 2.000 ton menjadi 6.000 ton.", Id),
         ("The number of stray dogs was halved, from 900 to 450.", En),
+        ("Curah hujan sepanjang April turun hingga separuh, dari rata-rata normal 320 milimeter menjadi 165 milimeter.", Id),
         // The multiple is of another figure: `doubled to 40 stations, from 250 staff to 300`.
         ("Penjualan naik dua kali lipat tahun lalu. Tahun ini, pegawai bertambah dari 200 menjadi 260 orang.", Id),
     ] {
@@ -1045,6 +1049,31 @@ fn the_bodies_of_all_the_victims_are_every_death() {
         // Bodies recovered so far are at least that many dead.
         ("Warehouse Fire Leaves Nine Dead\n\nA fire killed eight workers and a guard.\n\nRescuers recovered eight bodies by midday.", En),
         ("Enam Tewas dalam Kebakaran Pasar\n\nKebakaran menewaskan enam orang.\n\nJenazah keenam korban diserahkan kepada keluarga.", Id),
+    ] {
+        assert!(found(text, language).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn shares_and_their_rest_make_a_hundred() {
+    let found = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let c = claims_of(text, language);
+        super::relations::percent_rests(&c, &d).iter().map(|x| x.sum).collect::<Vec<_>>()
+    };
+    assert_eq!(found("Jalur zonasi mendapat porsi 50 persen atau 4.800 kursi, jalur afirmasi bagi siswa dari keluarga tidak mampu 15 persen, dan jalur perpindahan 5 persen. Sisanya, sebesar 25 persen, untuk jalur prestasi.", Id), [95.0]);
+    assert_eq!(found("Labour took 42% of the vote and the Conservatives 31%, while the rest, 22%, went to smaller parties.", En), [95.0]);
+    assert_eq!(found("Sebanyak 60 persen responden memilih kereta dan 25 persen bus. Selebihnya, 20 persen, memilih mobil pribadi.", Id), [105.0]);
+    for (text, language) in [
+        ("Jalur zonasi mendapat 50 persen, afirmasi 15 persen, dan perpindahan 5 persen. Sisanya, sebesar 30 persen, untuk jalur prestasi.", Id),
+        ("Labour took 42.5% of the vote and the Conservatives 31.2%, while the rest, 26.3%, went to smaller parties.", En),
+        // About: a tenth either way.
+        ("Labour took about 42% and the Conservatives 31%, while the rest, roughly 22%, went to others.", En),
+        // Shares of more than one whole: a change among them, or shares past 100.
+        ("Turnout rose 5 percent to 70 percent. Of those who voted, 40 percent backed Ruiz, and the remaining 55 percent backed Tan.", En),
+        ("Tingkat partisipasi 70 persen. Dari pemilih, 40 persen memilih Ruiz, dan sisanya 60 persen memilih Tan.", Id),
+        // One share and the rest.
+        ("Sebanyak 60 persen memilih kereta. Sisanya, 30 persen, memilih bus.", Id),
     ] {
         assert!(found(text, language).is_empty(), "{text}");
     }

@@ -40,7 +40,10 @@ times the one amount of it sold nearby (`3,5 ton`) against the sum after a word 
 named by a noun before `terdiri atas` / `consisted of` is the count just before; outcomes carry across sentences \
 (`pulled 86 people from the water alive`, `Another nine people remain missing`); and counts each held by a different \
 holder in one paragraph (`Suyanto meraih 1.702 suara ... Darmanto mendapat 501 suara`) cannot exceed the count given \
-before with no holder (`3.468 suara dinyatakan sah`).",
+before with no holder (`3.468 suara dinyatakan sah`). Shares in percent closed by the rest (`zonasi 50 persen, \
+afirmasi 15 persen, dan perpindahan 5 persen. Sisanya, sebesar 25 persen, ...`; `the rest, 22%`) must make 100%, \
+within the figures' rounding (a tenth more with `sekitar` / `about`); shares among changes, or already past 100%, \
+are of more than one whole and left alone.",
     example_bad: "Sebanyak 42 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
     example_good: "Sebanyak 40 penumpang menjadi korban, terdiri atas 7 orang tewas, 19 luka berat, dan 14 luka ringan.",
 };
@@ -102,6 +105,30 @@ impl Rule for Sum {
         open_breakdowns(article, out, before);
         products(article, out);
         margins(article, out);
+        percent_rests(article, out);
+    }
+}
+
+/// Shares in percent and the rest that do not make 100% (`50% + 15% + 5% + 25% = 95%`), from
+/// the claims model.
+fn percent_rests(article: &Article, out: &mut Vec<Diagnostic>) {
+    let model = article.claims();
+    let cs = &model.claims;
+    let language = article.doc.language;
+    for p in crate::claims::relations::percent_rests(model, article.doc) {
+        let rest = &cs[p.rest];
+        if out.iter().any(|d| d.span.overlaps(rest.span)) {
+            continue;
+        }
+        let shown = |v: f64| crate::numbers::format_number(v, language) + "%";
+        let terms: Vec<String> = p.parts.iter().chain(std::iter::once(&p.rest)).map(|&k| shown(cs[k].value)).collect();
+        let shares: f64 = p.parts.iter().map(|&k| cs[k].value).sum();
+        let message = format!("{} = {} here, not 100%: the rest would be {}", terms.join(" + "), shown(p.sum), shown(100.0 - shares));
+        let mut d = META.diagnostic(rest.span, message);
+        for &k in &p.parts {
+            d = d.with_related(cs[k].span, "a share");
+        }
+        out.push(d);
     }
 }
 
