@@ -929,6 +929,9 @@ pub struct Change {
     pub actual: f64,
     /// The change is stated as a multiple (`tripled`, `dua kali lipat`).
     pub multiple: bool,
+    /// The change between two percentages is stated in points (`a drop of 6.8 percentage
+    /// points`, `turun 5,8 poin persentase`): `actual` is then the difference in points.
+    pub points: bool,
 }
 
 /// Words that make a percentage a change rather than a share.
@@ -1258,7 +1261,15 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
         let s = &doc.sentences[xc.sentence].tokens;
         // The stated change: a percentage after a change word, before the pair or after it.
         let near = range.start.max(x.min(y).saturating_sub(8))..range.end.min(x.max(y) + 8);
-        let stated = near.filter(|&k| k != x && k != y && cs[k].percent).find(|&k| {
+        // (Between two percentages, a change in points: `6.8 percentage points`, `5,8 poin`.)
+        let in_points = |k: usize| {
+            let c = &cs[k];
+            xc.percent && yc.percent && !c.percent && c.currency.is_none() && {
+                let after = between(doc, c.tokens.end, (c.tokens.end + 2).min(s.end));
+                matches!(after.as_slice(), ["percentage", "points" | "point", ..] | ["poin" | "points" | "point", ..] | ["persentase", ..])
+            }
+        };
+        let stated = near.filter(|&k| k != x && k != y && (cs[k].percent || in_points(k))).find(|&k| {
             let c = &cs[k];
             // (`rose 18% in the first half of the year to 1.42 million, from 1.31 million`: a
             // phrase of time may stand between, but no other figure.)
@@ -1268,8 +1279,17 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
             let nothing_after = !cs[range.clone()].iter().any(|o| o.tokens.start >= last.tokens.end && o.tokens.end <= c.tokens.start);
             let near = c.tokens.end <= first.tokens.start && first.tokens.start - c.tokens.end <= 10 && nothing_between || c.tokens.start >= last.tokens.end && c.tokens.start - last.tokens.end <= 10 && nothing_after;
             let w = if c.tokens.end <= first.tokens.start { between(doc, c.tokens.end, first.tokens.start) } else { between(doc, last.tokens.end, c.tokens.start) };
-            near && is_change(doc, c) && !w.iter().any(|t| matches!(*t, "dan" | "and" | "while" | "sementara" | "sedangkan"))
+            near && (is_change(doc, c) || in_points(k)) && !w.iter().any(|t| matches!(*t, "dan" | "and" | "while" | "sementara" | "sedangkan"))
         });
+        if let Some(k) = stated.filter(|&k| in_points(k)) {
+            // Points: the difference of the two percentages, each allowed its rounding.
+            let difference = (yc.value - xc.value).abs();
+            let slack = written_unit(&cs[k]) / 2.0 + xc.rounding + yc.rounding + 1e-9;
+            if (difference - cs[k].value).abs() > slack {
+                out.push(Change { stated, stated_value: cs[k].value, stated_span: cs[k].span, from: x, to: y, actual: difference, multiple: false, points: true });
+            }
+            continue;
+        }
         let (value, span, qualifier, unit, multiple) = match stated {
             Some(k) => (cs[k].value, cs[k].span, cs[k].qualifier, written_unit(&cs[k]), None),
             None => {
@@ -1327,7 +1347,7 @@ pub fn changes(claims: &Claims, doc: &crate::document::Document) -> Vec<Change> 
         if fits || xc.percent && yc.percent && ((yc.value - xc.value).abs() - value).abs() <= slack {
             continue;
         }
-        out.push(Change { stated, stated_value: value, stated_span: span, from: x, to: y, actual, multiple: multiple.unwrap_or(false) });
+        out.push(Change { stated, stated_value: value, stated_span: span, from: x, to: y, actual, multiple: multiple.unwrap_or(false), points: false });
     }
     out.extend(year_on_year(claims, doc, &sentences));
     out.extend(change_then_values(claims, doc, &sentences));
@@ -1407,7 +1427,7 @@ fn stated_percent_against(cs: &[Claim], p: usize, old: usize, new: usize) -> Opt
     let actual = (nc.value - oc.value).abs() / oc.value * 100.0;
     let rounding = |c: &Claim| c.rounding / c.value.abs().max(f64::MIN_POSITIVE) * 100.0;
     let slack = written_unit(pc) + rounding(oc) + rounding(nc) + if pc.qualifier == Qualifier::About { pc.value * 0.1 } else { 0.0 };
-    ((actual - pc.value).abs() > slack).then_some(Change { stated: Some(p), stated_value: pc.value, stated_span: pc.span, from: old, to: new, actual, multiple: false })
+    ((actual - pc.value).abs() > slack).then_some(Change { stated: Some(p), stated_value: pc.value, stated_span: pc.span, from: old, to: new, actual, multiple: false, points: false })
 }
 
 /// A change stated after the two values it joins, given in the sentences before for two years
@@ -1733,7 +1753,7 @@ fn change_then_values(claims: &Claims, doc: &crate::document::Document, sentence
         if fits {
             continue;
         }
-        out.push(Change { stated: stated_claim, stated_value: value, stated_span: span, from: old, to: new, actual, multiple });
+        out.push(Change { stated: stated_claim, stated_value: value, stated_span: span, from: old, to: new, actual, multiple, points: false });
     }
     out
 }

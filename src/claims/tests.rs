@@ -1078,3 +1078,22 @@ fn shares_and_their_rest_make_a_hundred() {
         assert!(found(text, language).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_change_between_percentages_in_points() {
+    use super::relations::changes;
+    let found = |text: &str, language: Language| {
+        let d = doc(text, language);
+        let c = claims_of(text, language);
+        changes(&c, &d).iter().filter(|x| x.points).map(|x| ((x.actual * 10.0).round() / 10.0, x.stated_value)).collect::<Vec<_>>()
+    };
+    assert_eq!(found("Turnout was 61.4%, down from 67.2% at the last election in 2020, a drop of 6.8 percentage points.", En), [(5.8, 6.8)]);
+    assert_eq!(found("Tingkat pengangguran turun menjadi 5,2 persen dari 6,1 persen, turun 1,9 poin persentase.", Id), [(0.9, 1.9)]);
+    for (text, language) in [
+        ("Turnout was 61.4%, down from 67.2% at the last election in 2020, a drop of 5.8 percentage points.", En),
+        ("Tingkat pengangguran turun menjadi 5,2 persen dari 6,1 persen, turun 0,9 poin persentase.", Id),
+        ("Support rose to 48% from 41%, a gain of seven points.", En),
+    ] {
+        assert!(found(text, language).is_empty(), "{text}");
+    }
+}

@@ -17,7 +17,8 @@ static META: RuleMeta = RuleMeta {
     explanation: "Three checks, each on figures stated together. A change from one value to another \
 (`naik dari Rp 12.500 menjadi Rp 14.000`, `31.200, naik dari 24.000`, `rose from 40 to 50`) with its \
 percentage (`kenaikan 20 persen`, `a 10 percent rise`): the percentage must be the change, allowing for \
-rounding (and, between two percentages, either the relative change or the points). A share of a whole with \
+rounding (and, between two percentages, either the relative change or the points; a change said in points, \
+`a drop of 6.8 percentage points`, `turun 0,9 poin persentase`, must be their difference). A share of a whole with \
 its amount (`45 persen dari total kunjungan, atau 380 pasien`, `74 of the 86 cases (86 percent)`, `Nilai itu \
 setara dengan 64 persen dari target Rp 5,5 triliun`), where the whole is stated in the same phrase or is the \
 one figure the article gives for that noun with the same unit and rate. And shares of one whole \
@@ -132,7 +133,10 @@ fn from_claims(article: &Article, out: &mut Vec<Diagnostic>, before: usize) {
             continue;
         }
         let stated = if c.stated.is_some() { percent_text(c.stated_value, language) } else { article.doc.str(c.stated_span).to_string() };
-        let message = if c.multiple {
+        let message = if c.points {
+            let points = |v: f64| crate::numbers::format_number((v * 10.0).round() / 10.0, language);
+            format!("from {} to {} is a change of {} percentage points, not {}", shown(a), shown(b), points(c.actual), points(c.stated_value))
+        } else if c.multiple {
             let times = crate::numbers::format_number((b.value / a.value * 10.0).round() / 10.0, language);
             format!("from {} to {} is {times} times as many, not {stated}", shown(a), shown(b))
         } else {
