@@ -91,12 +91,21 @@ pub fn mismatches(doc: &Document, mentions: &[NumberMention], year: Option<i64>)
     }
     let clocks: Vec<Vec<Clock>> = doc.sentences.iter().map(|s| clocks_in(doc, &s.tokens)).collect();
     let days: Vec<Vec<Day>> = (0..doc.sentences.len()).map(|si| days_in(doc, mentions, &by_sentence[si], year)).collect();
+    // The last clock written before each sentence, when a word of beginning stands right before
+    // it (`The attack began at about 11:05 a.m.`): what a later `40 minutes later, at 11:55`
+    // counts from when no other clock stands between.
+    let mut last_clock: Option<(Clock, bool)> = None;
     for (si, s) in doc.sentences.iter().enumerate() {
         crate::work::count(s.tokens.len());
         let range = s.tokens.clone();
         // The clock of the sentence before, for `... three hours later, at 11:50 p.m.`, unless a
-        // paragraph break stands between.
-        let clocks_before = si.checked_sub(1).filter(|&p| doc.sentences[p].block == s.block).and_then(|p| clocks[p].last().copied());
+        // paragraph break stands between; else the event's beginning, the last clock before.
+        let began = last_clock.filter(|(_, began)| *began).map(|(c, _)| c);
+        let clocks_before = si.checked_sub(1).filter(|&p| doc.sentences[p].block == s.block).and_then(|p| clocks[p].last().copied()).or(began);
+        if let Some(c) = clocks[si].last() {
+            let began = (c.token.saturating_sub(4).max(range.start)..c.token).any(|k| BEGAN.contains(&doc.token_lower(k)));
+            last_clock = Some((*c, began));
+        }
         for d in &stated[si] {
             let found = match d.unit {
                 Unit::Days => day_interval(doc, &days[si], d).map(|(a, b, n)| (a.span, b.span, n)),
@@ -621,6 +630,18 @@ mod tests {
         // Begun and ended in words, the duration in the next sentence or as an adjective.
         assert_eq!(found(Language::Id, "Sidang dimulai pukul 10.00 WIB dan berakhir pukul 13.30 WIB. Selama lima jam, saksi diperiksa."), ["lima jam"]);
         assert_eq!(found(Language::En, "Talks started at 9 a.m. They ended at 4:15 p.m. For nearly five hours, the two sides argued."), ["five hours"]);
+        // `later` counts from the event's beginning paragraphs before, when no clock stands between.
+        assert_eq!(found(Language::En, "The attack began at about 11:05 a.m. near the market, police said.\n\nWitnesses described a man running.\n\nOfficers arrested him 40 minutes later, at 11:55 a.m., in a shed."), ["40 minutes"]);
+        assert_eq!(found(Language::Id, "Kebakaran bermula pukul 14.10 WIB di gudang itu.\n\nWarga berusaha memadamkan api.\n\nApi padam dua jam kemudian, pukul 17.30 WIB."), ["dua jam"]);
+        for (language, text) in [
+            (Language::En, "The attack began at about 11:05 a.m. near the market, police said.\n\nOfficers arrested him 50 minutes later, at 11:55 a.m., in a shed."),
+            // Another clock between: `later` may count from it.
+            (Language::En, "The attack began at 11:05 a.m.\n\nPolice were called at 11:20 a.m.\n\nOfficers arrived 10 minutes later, at 11:30 a.m."),
+            // A clock with no word of beginning before it.
+            (Language::En, "The bus left the depot at 9:10 a.m.\n\nPassengers complained.\n\nIt reached the city three hours later, at 11:20 a.m."),
+        ] {
+            assert!(found(language, text).is_empty(), "{text}");
+        }
     }
 
     #[test]

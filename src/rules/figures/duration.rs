@@ -15,7 +15,9 @@ static META: RuleMeta = RuleMeta {
     explanation: "A stated length of time (`selama lima hari`, `three and a half hours later`, `a nine-day strike`, \
 `hampir tujuh jam`) is compared with the interval the article writes out for it: a range of days in its sentence \
 (`3–9 Agustus`, `from Aug. 3 to 9`, `21 Desember hingga 2 Januari`), two clock times joined as a range (`dari \
-pukul 21.30 hingga 00.40`), a duration `later` / `kemudian` with the clock after it and the one before, or an \
+pukul 21.30 hingga 00.40`), a duration `later` / `kemudian` with the clock after it and the one before (in its sentence, the sentence \
+before, or else the event's beginning paragraphs earlier, `The attack began at about 11:05 a.m.`, when no clock \
+stands between), or an \
 event's own beginning and end (`dimulai pukul 09.15 ... berakhir pukul 14.45`, `The strike began Oct. 3 ... It \
 ended Sunday, Oct. 19`) when the duration opens the next sentence (`Selama ...`, `For ...`) or names the event \
 (`a nine-day strike`). A range of days fits counted with both ends or as nights; qualifiers (`sekitar`, `more \
