@@ -1070,9 +1070,7 @@ fn from_words(doc: &Document, words: &Words, t: usize) -> Option<Claim> {
                 return None;
             }
             let span = Span::new(doc.tokens[t].span.start, doc.tokens[end - 1].span.end);
-            let mut all = Claim::bare(None, span, t..end, f64::from(n), (f64::from(n), f64::from(n)), Qualifier::Exact);
-            all.total = true;
-            return Some(all);
+            return Some(all_of(span, t..end, f64::from(n)));
         }
         _ => {
             // `kedua korban`, `ketiga pendaki`: all of them. (`korban ketiga` is the third.)
@@ -1086,13 +1084,17 @@ fn from_words(doc: &Document, words: &Words, t: usize) -> Option<Claim> {
             if !(2..=20).contains(&n) || !next_is_noun() || after_noun || words.at(t + 1).is_some_and(verb_like) {
                 return None;
             }
-            // All of them: a total.
-            let mut all = Claim::bare(None, doc.tokens[t].span, t..t + 1, n as f64, (n as f64, n as f64), Qualifier::Exact);
-            all.total = true;
-            return Some(all);
+            return Some(all_of(doc.tokens[t].span, t..t + 1, n as f64));
         }
     };
     Some(Claim::bare(None, doc.tokens[t].span, t..t + 1, value, (lo, hi), qualifier))
+}
+
+/// All of a group counted before (`kedua korban`, `Ke-17 jenazah`): a total of `n`.
+fn all_of(span: Span, tokens: Range<usize>, n: f64) -> Claim {
+    let mut all = Claim::bare(None, span, tokens, n, (n, n), Qualifier::Exact);
+    all.total = true;
+    all
 }
 
 /// The values a qualified figure allows.
@@ -1313,7 +1315,7 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
         while b > words.range.start && words.at(b - 1).is_some_and(|w| matches!(w, "all" | "the" | "of" | "para" | "seluruh" | "semua")) {
             b -= 1;
         }
-        b > words.range.start && b < q_start + 1 && words.at(b - 1).is_some_and(|w| BODIES.contains(&w)) && c.head.as_deref().is_some_and(|h| h == PERSON)
+        b > words.range.start && words.at(b - 1).is_some_and(|w| BODIES.contains(&w)) && c.head.as_deref().is_some_and(|h| h == PERSON)
     };
     if bodies_of || c.head.as_deref().and_then(|h| h.split(' ').next()).is_some_and(|h| BODIES.contains(&h)) && c.state.is_none_or(|s| matches!(s, "dead" | "found")) {
         c.head = Some(PERSON.to_string());
@@ -1370,8 +1372,7 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     while f > words.range.start && q_start - f < 3 && words.at(f - 1).is_some_and(|w| matches!(w, "rata-rata" | "normal" | "average" | "an" | "of" | "sekitar" | "about" | "around")) {
         f -= 1;
     }
-    let before_from = if f < q_start { words.at(f.wrapping_sub(1)) } else { before };
-    let before_from = if matches!(before_from, Some("from" | "dari")) { before_from } else { before };
+    let before_from = words.at(f.wrapping_sub(1)).filter(|w| matches!(*w, "from" | "dari")).or(before);
     if matches!(before_from, Some("from")) || before_from == Some("dari") && words.any_in(q_start.saturating_sub(12)..q_start, UPDATE) {
         c.previous = true;
     }
@@ -1405,15 +1406,11 @@ fn read_context(doc: &Document, words: &Words, facts: &SentenceFacts, c: &mut Cl
     // not another event.)
     let increment = q_start > clause_range.start && words.at(q_start - 1) == Some("another");
     let around = clause_range.start..(end + 4).min(clause_range.end.max(end));
-    let elsewhere_here = if increment {
-        words.any_in(around.start..q_start - 1, ELSEWHERE) || words.any_in(q_start..around.end, ELSEWHERE)
-    } else {
-        words.any_in(around.clone(), ELSEWHERE)
-    };
     // Only some of the words found say another event or period: `sejak Sabtu`, `since Monday
     // morning` is the event still going on; `released without charge`, `tanpa syarat` after the
-    // count negates something else than the count.
-    let elsewhere_here = elsewhere_here && (around.start..around.end).any(|t| {
+    // count negates something else than the count. (Most clauses have none of the words: asked
+    // of the list at once first.)
+    let elsewhere_here = words.any_in(around.clone(), ELSEWHERE) && around.clone().any(|t| {
         if increment && t + 1 == q_start {
             return false;
         }

@@ -370,6 +370,17 @@ const MARGIN_UNITS: &[&str] = &["point", "points", "poin", "angka", "goal", "goa
 /// Nouns a margin of the match reported is said of: `The nine-point margin`, `the 12-point win`.
 const MARGIN_NOUNS: &[&str] = &["margin", "win", "victory", "triumph", "defeat", "loss", "rout"];
 
+/// A margin as written: its value and span, its first token, the token of its unit (`points`,
+/// or the word itself in `nine-point`), whether a hyphen joins them, and its sentence.
+struct WrittenMargin {
+    value: u32,
+    span: Span,
+    start: usize,
+    unit: usize,
+    hyphened: bool,
+    sentence: usize,
+}
+
 /// A margin of victory said of the match reported against its result: `beat the Rangers 98-91`
 /// ... `The nine-point margin` (7); `menang 3-1 ... dengan selisih tiga gol` (2). The margin is
 /// the match's when it stands in the result's sentence after a word of winning (`won by 12
@@ -382,10 +393,8 @@ fn stated_margin(article: &Article, main: &Result, results: &[Result]) -> Option
         return None;
     }
     let doc = article.doc;
-    // Each margin written: its value, span, first token and the token of its unit. `12 points`,
-    // `12-point` (a mention and its unit), `nine-point` (one word).
-    #[allow(clippy::type_complexity)]
-    let mut margins: Vec<(u32, Span, usize, usize, bool, usize)> = Vec::new();
+    // Each margin written: `12 points`, `12-point` (a mention and its unit), `nine-point` (one word).
+    let mut margins: Vec<WrittenMargin> = Vec::new();
     for m in &article.mentions {
         if !m.is_whole() || m.percent || m.currency.is_some() || m.role != Role::Quantity || m.value < 1.0 {
             continue;
@@ -394,7 +403,7 @@ fn stated_margin(article: &Article, main: &Result, results: &[Result]) -> Option
         let hyphened = words.at(m.tokens.end) == Some("-");
         let unit = m.tokens.end + usize::from(hyphened);
         if words.at(unit).is_some_and(|w| MARGIN_UNITS.contains(&w)) {
-            margins.push((m.value as u32, m.span, m.tokens.start, unit, hyphened, m.sentence));
+            margins.push(WrittenMargin { value: m.value as u32, span: m.span, start: m.tokens.start, unit, hyphened, sentence: m.sentence });
         }
     }
     for (sentence, words) in article.sentences.iter().enumerate() {
@@ -407,11 +416,11 @@ fn stated_margin(article: &Article, main: &Result, results: &[Result]) -> Option
                 // (The number's part of the word: `nine` of `nine-point`.)
                 let whole = doc.tokens[t].span;
                 let span = if doc.str(whole).is_ascii() { Span::new(whole.start, whole.start + number.len()) } else { whole };
-                margins.push((v as u32, span, t, t, true, sentence));
+                margins.push(WrittenMargin { value: v as u32, span, start: t, unit: t, hyphened: true, sentence });
             }
         }
     }
-    for (value, span, start, unit, hyphened, sentence) in margins {
+    for WrittenMargin { value, span, start, unit, hyphened, sentence } in margins {
         let words = &article.sentences[sentence];
         let before = |n: usize| start.checked_sub(n).filter(|&k| k >= words.tokens.start).and_then(|k| words.at(k));
         // `The nine-point margin`, `this 12-point win`.
